@@ -1,0 +1,101 @@
+package dev.tfir.common.model;
+
+import dev.tfir.common.TfirException;
+import dev.tfir.common.detect.IoDetector;
+import dev.tfir.common.graph.TfGraph;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.tensorflow.proto.GraphDef;
+import org.tensorflow.proto.MetaGraphDef;
+
+/**
+ * Reads a TensorFlow model the way Model Optimizer's TF loader does ({@code load_tf_graph_def}): a frozen graph
+ * as it is; an inference graph with a checkpoint, a MetaGraph, or a SavedModel frozen to what its detected
+ * outputs need.
+ */
+public final class ModelLoader {
+    private static final Pattern CHECKPOINT_FILE = Pattern.compile("^(.*)\\.(data-\\d*-of-\\d*|index|meta)$");
+
+    private ModelLoader() {}
+
+    public static LoadedModel load(ModelSource source) {
+        int given = (source.inputModel() != null ? 1 : 0) + (source.inputMetaGraph() != null ? 1 : 0)
+                + (source.savedModelDir() != null ? 1 : 0);
+        if (given != 1) {
+            throw new TfirException(given == 0
+                    ? "no model given: pass --input_model FILE, --input_meta_graph FILE or --saved_model_dir DIR"
+                    : "more than one model given: pass only one of --input_model, --input_meta_graph "
+                            + "and --saved_model_dir");
+        }
+        if (source.savedModelDir() != null) {
+            return SavedModels.load(source.savedModelDir(), source.savedModelTags());
+        }
+        if (source.inputMetaGraph() != null) {
+            return loadMetaGraph(metaGraphPath(source.inputMetaGraph()), source.inputModelIsText());
+        }
+        Path model = source.inputModel();
+        if (source.inputIsMeta() || model.getFileName().toString().endsWith(".meta")) {
+            return loadMetaGraph(model, source.inputModelIsText());
+        }
+        GraphDef graphDef = readGraphDef(model, source.inputModelIsText());
+        TfGraph graph = new TfGraph(graphDef, model.toString());
+        if (source.inputCheckpoint() == null) {
+            return new LoadedModel(graph, "GraphDef");
+        }
+        requireCheckpoint(source.inputCheckpoint());
+        return new LoadedModel(frozen(graph, model), "GraphDef + checkpoint");
+    }
+
+    /** A binary or text GraphDef file. */
+    public static GraphDef readGraphDef(Path path, boolean text) {
+        GraphDef graph = ProtoFiles.read(path, "GraphDef", text, GraphDef.parser(), GraphDef::newBuilder);
+        return GraphCheck.check(graph, path, "GraphDef");
+    }
+
+    /** A binary or text MetaGraphDef file. */
+    public static MetaGraphDef readMetaGraph(Path path, boolean text) {
+        MetaGraphDef meta = ProtoFiles.read(path, "MetaGraphDef", text, MetaGraphDef.parser(), MetaGraphDef::newBuilder);
+        if (!meta.hasGraphDef()) {
+            throw new TfirException(path + ": the MetaGraphDef holds no graph_def; expected a .meta file written "
+                    + "by tf.train.Saver or export_meta_graph");
+        }
+        GraphCheck.check(meta.getGraphDef(), path, "MetaGraphDef's graph");
+        return meta;
+    }
+
+    private static LoadedModel loadMetaGraph(Path path, boolean text) {
+        MetaGraphDef meta = readMetaGraph(path, text);
+        return new LoadedModel(frozen(new TfGraph(meta.getGraphDef(), path.toString()), path), "MetaGraph");
+    }
+
+    /** Freezes a graph to what its detected outputs need, as the loader does before conversion. */
+    static TfGraph frozen(TfGraph graph, Path origin) {
+        GraphDef frozen = Freezing.freezeStructure(graph, IoDetector.summarize(graph).outputNames());
+        return new TfGraph(frozen, origin.toString());
+    }
+
+    /** mo's --input_meta_graph accepts a checkpoint file next to the .meta and finds the .meta from it. */
+    private static Path metaGraphPath(Path given) {
+        Matcher m = CHECKPOINT_FILE.matcher(given.toString());
+        if (!m.matches()) {
+            throw new TfirException(given + ": --input_meta_graph expects a MetaGraph file ending in .meta "
+                    + "(or a checkpoint's .index/.data file next to it)");
+        }
+        Path meta = Path.of(m.group(1) + ".meta");
+        if (!Files.isRegularFile(meta)) {
+            throw new TfirException(given + ": the MetaGraph " + meta + " that goes with it does not exist");
+        }
+        return meta;
+    }
+
+    /** The checkpoint must exist as mo accepts it: a file, a V2 prefix, or a directory. */
+    private static void requireCheckpoint(Path checkpoint) {
+        boolean exists = Files.exists(checkpoint) || Files.exists(Path.of(checkpoint + ".index"));
+        if (!exists) {
+            throw new TfirException(checkpoint + ": no such checkpoint; --input_checkpoint expects a V1 checkpoint "
+                    + "file, a V2 prefix (with PREFIX.index next to it) or a directory with a 'checkpoint' file");
+        }
+    }
+}

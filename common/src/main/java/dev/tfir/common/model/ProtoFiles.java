@@ -1,0 +1,82 @@
+package dev.tfir.common.model;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import com.google.protobuf.Parser;
+import com.google.protobuf.TextFormat;
+import dev.tfir.common.TfirException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+
+/**
+ * Reads one protobuf message from a file in binary or text format, with errors that say what the file is.
+ * Text is used when asked for, or when the file's first bytes are text (binary protobuf starts with field tags).
+ */
+final class ProtoFiles {
+    private static final int SNIFF_BYTES = 4096;
+    private static final String EXPECTED = "expected a TensorFlow model: a frozen or inference graph (.pb), a text "
+            + "graph (.pbtxt), a MetaGraph (.meta) or a SavedModel directory (--saved_model_dir)";
+
+    private ProtoFiles() {}
+
+    static <T extends Message> T read(Path path, String what, boolean forceText, Parser<T> parser,
+                                      Supplier<Message.Builder> textBuilder) {
+        byte[] bytes = ProtoBytes.readFile(path, what);
+        ForeignFormats.describe(bytes).ifPresent(foreign -> {
+            throw new TfirException(path + ": this is " + foreign);
+        });
+        if (forceText || looksLikeText(bytes)) {
+            return parseText(path, what, bytes, textBuilder);
+        }
+        try {
+            return ProtoBytes.parse(parser, bytes);
+        } catch (InvalidProtocolBufferException e) {
+            throw new TfirException(path + ": not a valid " + what + " (" + reason(e) + "); " + EXPECTED);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Message> T parseText(Path path, String what, byte[] bytes,
+                                                   Supplier<Message.Builder> textBuilder) {
+        Message.Builder builder = textBuilder.get();
+        try {
+            TextFormat.Parser.newBuilder().setAllowUnknownFields(false).build()
+                    .merge(new String(bytes, StandardCharsets.UTF_8), builder);
+        } catch (TextFormat.ParseException e) {
+            throw new TfirException(path + ": not a " + what + " in text format (line " + e.getLine() + ", column "
+                    + e.getColumn() + ": " + stripPosition(e.getMessage()) + "); " + EXPECTED);
+        }
+        return (T) builder.build();
+    }
+
+    private static String stripPosition(String message) {
+        return message.replaceFirst("^\\d+:\\d+: ", "");
+    }
+
+    private static String reason(InvalidProtocolBufferException e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("ended unexpectedly")) {
+            return "the data ends in the middle of a field: the file is truncated or corrupt";
+        }
+        if (message.contains("invalid wire type") || message.contains("invalid tag")) {
+            return "the bytes are not protobuf data";
+        }
+        if (message.contains("negative size") || message.contains("misreported")) {
+            return "a field declares a size that does not fit the file: the file is corrupt";
+        }
+        return message.replaceAll("\\s+", " ").trim();
+    }
+
+    /** Text protobuf: only printable characters, tabs and line breaks in the first bytes. */
+    static boolean looksLikeText(byte[] bytes) {
+        int n = Math.min(bytes.length, SNIFF_BYTES);
+        for (int i = 0; i < n; i++) {
+            int b = bytes[i] & 0xff;
+            if (b < 0x20 && b != '\n' && b != '\r' && b != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.tfir.common.model;
+
+import dev.tfir.common.TfirException;
+import dev.tfir.common.graph.TfGraph;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.tensorflow.proto.MetaGraphDef;
+import org.tensorflow.proto.SavedModel;
+
+/** Reads SavedModel directories: {@code saved_model.pb} (or {@code .pbtxt}) and the MetaGraph for a tag set. */
+final class SavedModels {
+    private static final String SERVE = "serve";
+
+    private SavedModels() {}
+
+    static LoadedModel load(Path dir, List<String> tags) {
+        MetaGraphDef meta = metaGraph(dir, tags);
+        GraphCheck.check(meta.getGraphDef(), dir, "SavedModel's graph");
+        return new LoadedModel(ModelLoader.frozen(new TfGraph(meta.getGraphDef(), dir.toString()), dir), "SavedModel");
+    }
+
+    static MetaGraphDef metaGraph(Path dir, List<String> tags) {
+        if (!Files.isDirectory(dir)) {
+            throw new TfirException(dir + ": " + (Files.exists(dir) ? "is not a directory" : "no such directory")
+                    + "; --saved_model_dir expects a SavedModel directory (with saved_model.pb)");
+        }
+        Path binary = dir.resolve("saved_model.pb");
+        Path text = dir.resolve("saved_model.pbtxt");
+        if (!Files.exists(binary) && !Files.exists(text)) {
+            throw new TfirException(dir + ": no saved_model.pb or saved_model.pbtxt in the directory; "
+                    + "--saved_model_dir expects a SavedModel directory");
+        }
+        boolean isText = !Files.exists(binary);
+        SavedModel model = ProtoFiles.read(isText ? text : binary, "SavedModel", isText, SavedModel.parser(),
+                SavedModel::newBuilder);
+        Set<String> wanted = tags.stream().filter(t -> !t.isBlank()).map(String::strip).collect(Collectors.toSet());
+        if (wanted.isEmpty()) {
+            wanted = Set.of(SERVE);
+        }
+        for (MetaGraphDef meta : model.getMetaGraphsList()) {
+            if (Set.copyOf(meta.getMetaInfoDef().getTagsList()).equals(wanted)) {
+                return meta;
+            }
+        }
+        String available = model.getMetaGraphsList().stream()
+                .map(m -> String.join(",", m.getMetaInfoDef().getTagsList()))
+                .collect(Collectors.joining("', '", "'", "'"));
+        throw new TfirException(dir + ": the SavedModel has no MetaGraph with tags '" + String.join(",", wanted)
+                + "'; it has " + available + "; choose one with --saved_model_tags");
+    }
+}

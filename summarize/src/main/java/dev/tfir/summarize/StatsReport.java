@@ -1,0 +1,98 @@
+package dev.tfir.summarize;
+
+import dev.tfir.common.graph.TfGraph;
+import dev.tfir.common.types.DTypes;
+import dev.tfir.common.types.PartialShape;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.tensorflow.proto.AttrValue;
+import org.tensorflow.proto.NodeDef;
+import org.tensorflow.proto.TensorProto;
+
+/**
+ * Statistics in the manner of TensorFlow's C++ summarize_graph: parameters held by constants and variables,
+ * control edges, devices, and the op types used with their counts (most used first).
+ */
+final class StatsReport {
+    private static final Set<String> VARIABLE_OPS = Set.of("Variable", "VariableV2", "VarHandleOp");
+
+    private StatsReport() {}
+
+    static String render(TfGraph graph) {
+        long constParameters = 0;
+        long variableParameters = 0;
+        long variableBytes = 0;
+        int variables = 0;
+        int controlEdges = 0;
+        Map<String, Integer> devices = new TreeMap<>();
+        Map<String, Integer> opCounts = new TreeMap<>();
+        for (NodeDef node : graph.nodes()) {
+            controlEdges += (int) node.getInputList().stream().filter(in -> in.startsWith("^")).count();
+            if (!node.getDevice().isEmpty()) {
+                devices.merge(node.getDevice(), 1, Integer::sum);
+            }
+            opCounts.merge(node.getOp(), 1, Integer::sum);
+            if (node.getOp().equals("Const")) {
+                constParameters += Math.max(0, elementCount(node.getAttrOrDefault("value", null)));
+            } else if (VARIABLE_OPS.contains(node.getOp())) {
+                variables++;
+                long count = variableElements(node);
+                variableParameters += Math.max(0, count);
+                variableBytes += Math.max(0, count) * DTypes.byteSize(node.getAttrOrDefault("dtype",
+                        AttrValue.getDefaultInstance()).getType());
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        text.append("Nodes: ").append(graph.size()).append('\n');
+        text.append("Found ").append(constParameters).append(" (").append(humanReadable(constParameters))
+                .append(") const parameters, ").append(variableParameters).append(" (")
+                .append(humanReadable(variableParameters)).append(") variable parameters in ").append(variables)
+                .append(" variables (").append(humanReadable(variableBytes)).append("B), and ")
+                .append(controlEdges).append(" control_edges\n");
+        devices.forEach((device, count) ->
+                text.append(count).append(" nodes assigned to device '").append(device).append("'\n"));
+        text.append("Op types used: ").append(sortedByCount(opCounts)).append('\n');
+        return text.toString();
+    }
+
+    private static long elementCount(AttrValue value) {
+        if (value == null || !value.hasTensor()) {
+            return -1;
+        }
+        TensorProto tensor = value.getTensor();
+        return PartialShape.fromProto(tensor.getTensorShape()).elementCount();
+    }
+
+    private static long variableElements(NodeDef node) {
+        AttrValue shape = node.getAttrOrDefault("shape", null);
+        return shape == null ? -1 : PartialShape.fromProto(shape.getShape()).elementCount();
+    }
+
+    /** "202 Const, 58 Conv2D, ...": by count, most first; equal counts by name. */
+    private static String sortedByCount(Map<String, Integer> opCounts) {
+        Map<String, Integer> sorted = opCounts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
+        return sorted.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
+    }
+
+    /** TensorFlow's strings::HumanReadableNum: plain below 1000, else two decimals and k, M, B, T, E. */
+    static String humanReadable(long value) {
+        if (Math.abs(value) < 1000) {
+            return Long.toString(value);
+        }
+        String units = "kMBTE";
+        double scaled = value;
+        int unit = -1;
+        while (Math.abs(scaled) >= 1000 && unit < units.length() - 1) {
+            scaled /= 1000;
+            unit++;
+        }
+        return String.format(java.util.Locale.ROOT, "%.2f%c", scaled, units.charAt(unit));
+    }
+}

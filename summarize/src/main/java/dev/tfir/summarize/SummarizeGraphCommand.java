@@ -1,0 +1,102 @@
+package dev.tfir.summarize;
+
+import dev.tfir.common.Failure;
+import dev.tfir.common.detect.GraphSummary;
+import dev.tfir.common.detect.IoDetector;
+import dev.tfir.common.model.LoadedModel;
+import dev.tfir.common.model.ModelLoader;
+import dev.tfir.common.model.ModelSource;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code summarize-graph}: prints a TensorFlow model's inputs and outputs exactly as OpenVINO's
+ * {@code summarize_graph.py} does, and more on request.
+ */
+@Command(name = SummarizeGraphCommand.NAME, mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = Versions.class,
+        description = "Finds the inputs and outputs of a TensorFlow model (as OpenVINO's summarize_graph.py does).",
+        footer = {"", "Examples:",
+                "  summarize-graph --input_model inception_v1_inference_graph.pb",
+                "  summarize-graph --saved_model_dir my_saved_model --json",
+                "  summarize-graph --input_model frozen.pb --stats"})
+public final class SummarizeGraphCommand implements Callable<Integer> {
+    static final String NAME = "summarize-graph";
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--input_model", paramLabel = "FILE",
+            description = "TensorFlow graph: binary (.pb) or text (.pbtxt) GraphDef; a .meta file is read as MetaGraph.")
+    private Path inputModel;
+
+    @Option(names = "--input_model_is_text", description = "Read --input_model as text protobuf (also detected from content).")
+    private boolean inputModelIsText;
+
+    @Option(names = "--input_meta", description = "--input_model is a MetaGraph (.meta).")
+    private boolean inputMeta;
+
+    @Option(names = "--input_meta_graph", paramLabel = "FILE", description = "MetaGraph file (.meta), as in mo.")
+    private Path inputMetaGraph;
+
+    @Option(names = "--input_checkpoint", paramLabel = "PATH",
+            description = "Variables of an inference graph: checkpoint file, V2 prefix or directory.")
+    private Path inputCheckpoint;
+
+    @Option(names = "--saved_model_dir", paramLabel = "DIR", description = "SavedModel directory.")
+    private Path savedModelDir;
+
+    @Option(names = "--saved_model_tags", paramLabel = "TAGS", split = ",",
+            description = "Tag set of the SavedModel's MetaGraph, comma-separated (default: serve).")
+    private List<String> savedModelTags = List.of();
+
+    @Option(names = "--json", description = "Print inputs and outputs as JSON, with output types and shapes.")
+    private boolean json;
+
+    @Option(names = "--stats", description = "Also print statistics: op types used, parameters, control edges.")
+    private boolean stats;
+
+    @Option(names = {"-v", "--verbose"}, description = "Print stack traces of errors.")
+    private boolean verbose;
+
+    /** The configured command line; {@code main} and the tests both use it. */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        SummarizeGraphCommand command = new SummarizeGraphCommand();
+        CommandLine cli = new CommandLine(command);
+        cli.setOut(out).setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println(Failure.message(NAME, e));
+            if (command.verbose) {
+                e.printStackTrace(commandLine.getErr());
+            }
+            return Failure.exitCode(e);
+        });
+        return cli;
+    }
+
+    @Override
+    public Integer call() {
+        ModelSource source = new ModelSource(inputModel, inputModelIsText, inputMeta, inputMetaGraph, savedModelDir,
+                savedModelTags, inputCheckpoint);
+        LoadedModel model = ModelLoader.load(source);
+        GraphSummary summary = IoDetector.summarize(model.graph());
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.print(JsonReport.render(model, summary));
+        } else {
+            out.print(TextReport.render(summary));
+            if (stats) {
+                out.print(StatsReport.render(model.graph()));
+            }
+        }
+        out.flush();
+        return 0;
+    }
+}
