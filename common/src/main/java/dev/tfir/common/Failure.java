@@ -18,6 +18,11 @@ public final class Failure {
         return failure instanceof TfirException ? BAD_INPUT : INTERNAL;
     }
 
+    /** One line for a command-line usage error, pointing at the help. */
+    public static String usageMessage(String tool, String problem) {
+        return tool + ": error: " + problem + " (see '" + tool + " --help')";
+    }
+
     /** One line, prefixed with the tool name: what went wrong, where, and what to do. */
     public static String message(String tool, Throwable failure) {
         if (failure instanceof TfirException) {

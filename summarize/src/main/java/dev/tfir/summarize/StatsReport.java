@@ -1,28 +1,31 @@
 package dev.tfir.summarize;
 
-import dev.tfir.common.graph.TfGraph;
 import dev.tfir.common.types.DTypes;
 import dev.tfir.common.types.PartialShape;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.tensorflow.proto.AttrValue;
+import org.tensorflow.proto.FunctionDef;
+import org.tensorflow.proto.GraphDef;
 import org.tensorflow.proto.NodeDef;
 import org.tensorflow.proto.TensorProto;
 
 /**
- * Statistics in the manner of TensorFlow's C++ summarize_graph: parameters held by constants and variables,
- * control edges, devices, and the op types used with their counts (most used first).
+ * Statistics of the graph as stored, in the manner of TensorFlow's C++ summarize_graph: parameters held by
+ * constants and variables, control edges, devices, and the op types used with their counts (most used first),
+ * function bodies included.
  */
-final class StatsReport {
+public final class StatsReport {
     private static final Set<String> VARIABLE_OPS = Set.of("Variable", "VariableV2", "VarHandleOp");
 
     private StatsReport() {}
 
-    static String render(TfGraph graph) {
+    public static String render(GraphDef graph) {
         long constParameters = 0;
         long variableParameters = 0;
         long variableBytes = 0;
@@ -30,7 +33,7 @@ final class StatsReport {
         int controlEdges = 0;
         Map<String, Integer> devices = new TreeMap<>();
         Map<String, Integer> opCounts = new TreeMap<>();
-        for (NodeDef node : graph.nodes()) {
+        for (NodeDef node : graph.getNodeList()) {
             controlEdges += (int) node.getInputList().stream().filter(in -> in.startsWith("^")).count();
             if (!node.getDevice().isEmpty()) {
                 devices.merge(node.getDevice(), 1, Integer::sum);
@@ -46,8 +49,20 @@ final class StatsReport {
                         AttrValue.getDefaultInstance()).getType());
             }
         }
+        int functionNodes = 0;
+        for (FunctionDef function : graph.getLibrary().getFunctionList()) {
+            for (NodeDef node : function.getNodeDefList()) {
+                opCounts.merge(node.getOp(), 1, Integer::sum);
+                functionNodes++;
+            }
+        }
         StringBuilder text = new StringBuilder();
-        text.append("Nodes: ").append(graph.size()).append('\n');
+        text.append("Nodes: ").append(graph.getNodeCount());
+        if (functionNodes > 0) {
+            text.append(", and ").append(functionNodes).append(" in ").append(graph.getLibrary().getFunctionCount())
+                    .append(" functions");
+        }
+        text.append('\n');
         text.append("Found ").append(constParameters).append(" (").append(humanReadable(constParameters))
                 .append(") const parameters, ").append(variableParameters).append(" (")
                 .append(humanReadable(variableParameters)).append(") variable parameters in ").append(variables)
@@ -81,18 +96,25 @@ final class StatsReport {
         return sorted.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
     }
 
-    /** TensorFlow's strings::HumanReadableNum: plain below 1000, else two decimals and k, M, B, T, E. */
+    /**
+     * TensorFlow's strings::HumanReadableNum: plain below 1000; else integer division by 1000 down to below a
+     * million, then two decimals and k, M, B or T; three significant digits from 10^15 on.
+     */
     static String humanReadable(long value) {
-        if (Math.abs(value) < 1000) {
-            return Long.toString(value);
+        String sign = value < 0 ? "-" : "";
+        long magnitude = Math.abs(value);
+        if (magnitude < 1000) {
+            return sign + magnitude;
         }
-        String units = "kMBTE";
-        double scaled = value;
-        int unit = -1;
-        while (Math.abs(scaled) >= 1000 && unit < units.length() - 1) {
-            scaled /= 1000;
+        if (magnitude >= 1_000_000_000_000_000L) {
+            return sign + String.format(Locale.ROOT, "%.3G", (double) magnitude);
+        }
+        String units = "kMBT";
+        int unit = 0;
+        while (magnitude >= 1_000_000) {
+            magnitude /= 1000;
             unit++;
         }
-        return String.format(java.util.Locale.ROOT, "%.2f%c", scaled, units.charAt(unit));
+        return sign + String.format(Locale.ROOT, "%.2f%c", magnitude / 1000.0, units.charAt(unit));
     }
 }

@@ -6,14 +6,22 @@ import dev.tfir.common.detect.IoDetector;
 import dev.tfir.common.model.LoadedModel;
 import dev.tfir.common.model.ModelLoader;
 import dev.tfir.common.model.ModelSource;
+import dev.tfir.summarize.repl.GraphShell;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -26,7 +34,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
                 "  summarize-graph --input_model inception_v1_inference_graph.pb",
                 "  summarize-graph --saved_model_dir my_saved_model --json",
-                "  summarize-graph --input_model frozen.pb --stats"})
+                "  summarize-graph --input_model frozen.pb --stats", ""})
 public final class SummarizeGraphCommand implements Callable<Integer> {
     static final String NAME = "summarize-graph";
 
@@ -63,6 +71,10 @@ public final class SummarizeGraphCommand implements Callable<Integer> {
     @Option(names = "--stats", description = "Also print statistics: op types used, parameters, control edges.")
     private boolean stats;
 
+    @Option(names = {"-i", "--interactive"},
+            description = "Explore the graph in a REPL (from a pipe: read commands line by line).")
+    private boolean interactive;
+
     @Option(names = {"-v", "--verbose"}, description = "Print stack traces of errors.")
     private boolean verbose;
 
@@ -78,25 +90,51 @@ public final class SummarizeGraphCommand implements Callable<Integer> {
             }
             return Failure.exitCode(e);
         });
+        cli.setParameterExceptionHandler((e, args) -> {
+            e.getCommandLine().getErr().println(Failure.usageMessage(NAME, e.getMessage()));
+            return Failure.USAGE;
+        });
         return cli;
     }
 
     @Override
-    public Integer call() {
-        ModelSource source = new ModelSource(inputModel, inputModelIsText, inputMeta, inputMetaGraph, savedModelDir,
-                savedModelTags, inputCheckpoint);
-        LoadedModel model = ModelLoader.load(source);
-        GraphSummary summary = IoDetector.summarize(model.graph());
+    public Integer call() throws IOException {
+        if (inputModel == null && inputMetaGraph == null && savedModelDir == null) {
+            throw new ParameterException(spec.commandLine(),
+                    "no model given: pass --input_model FILE, --input_meta_graph FILE or --saved_model_dir DIR");
+        }
+        LoadedModel model = ModelLoader.load(source());
         PrintWriter out = spec.commandLine().getOut();
+        if (interactive) {
+            return explore(model, out);
+        }
+        GraphSummary summary = IoDetector.summarize(model.graph());
         if (json) {
             out.print(JsonReport.render(model, summary));
         } else {
             out.print(TextReport.render(summary));
             if (stats) {
-                out.print(StatsReport.render(model.graph()));
+                out.print(StatsReport.render(model.stored()));
             }
         }
         out.flush();
+        return 0;
+    }
+
+    private ModelSource source() {
+        return new ModelSource(inputModel, inputModelIsText, inputMeta, inputMetaGraph, savedModelDir, savedModelTags,
+                inputCheckpoint);
+    }
+
+    private int explore(LoadedModel model, PrintWriter out) throws IOException {
+        GraphShell shell = new GraphShell(model, String.valueOf(source().mainPath()));
+        if (System.console() == null) {
+            shell.runScript(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out);
+        } else {
+            try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+                shell.runOnTerminal(terminal);
+            }
+        }
         return 0;
     }
 }

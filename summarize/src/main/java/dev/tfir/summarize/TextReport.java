@@ -5,10 +5,10 @@ import dev.tfir.common.detect.InputInfo;
 import dev.tfir.common.types.DTypes;
 
 /** The report of OpenVINO's summarize_graph.py, byte for byte. */
-final class TextReport {
+public final class TextReport {
     private TextReport() {}
 
-    static String render(GraphSummary summary) {
+    public static String render(GraphSummary summary) {
         StringBuilder text = new StringBuilder();
         text.append(summary.inputs().size()).append(" input(s) detected:\n");
         for (InputInfo input : summary.inputs()) {

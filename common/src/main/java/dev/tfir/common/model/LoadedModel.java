@@ -1,11 +1,14 @@
 package dev.tfir.common.model;
 
 import dev.tfir.common.graph.TfGraph;
+import org.tensorflow.proto.GraphDef;
 
 /**
  * A model read into memory.
  *
- * @param graph the graph as Model Optimizer's loader sees it (frozen when variables come with the model)
- * @param form  a short description of what was read, e.g. "binary GraphDef", "MetaGraph + checkpoint"
+ * @param graph  the graph as Model Optimizer's loader sees it: frozen to what the outputs need when variables come
+ *               with the model, the serving signature for a SavedModel
+ * @param stored the graph as the file stores it (with its function library), for statistics
+ * @param form   a short description of what was read, e.g. "GraphDef", "MetaGraph", "SavedModel (TF2)"
  */
-public record LoadedModel(TfGraph graph, String form) {}
+public record LoadedModel(TfGraph graph, GraphDef stored, String form) {}

@@ -42,10 +42,10 @@ public final class ModelLoader {
         GraphDef graphDef = readGraphDef(model, source.inputModelIsText());
         TfGraph graph = new TfGraph(graphDef, model.toString());
         if (source.inputCheckpoint() == null) {
-            return new LoadedModel(graph, "GraphDef");
+            return new LoadedModel(graph, graphDef, "GraphDef");
         }
         requireCheckpoint(source.inputCheckpoint());
-        return new LoadedModel(frozen(graph, model), "GraphDef + checkpoint");
+        return new LoadedModel(frozen(graph, model), graphDef, "GraphDef + checkpoint");
     }
 
     /** A binary or text GraphDef file. */
@@ -67,7 +67,8 @@ public final class ModelLoader {
 
     private static LoadedModel loadMetaGraph(Path path, boolean text) {
         MetaGraphDef meta = readMetaGraph(path, text);
-        return new LoadedModel(frozen(new TfGraph(meta.getGraphDef(), path.toString()), path), "MetaGraph");
+        return new LoadedModel(frozen(new TfGraph(meta.getGraphDef(), path.toString()), path), meta.getGraphDef(),
+                "MetaGraph");
     }
 
     /** Freezes a graph to what its detected outputs need, as the loader does before conversion. */

@@ -18,24 +18,24 @@ import java.nio.file.Path;
 public final class ProtoBytes {
     private ProtoBytes() {}
 
-    /** The bytes of a regular, non-empty file; {@code what} names the expected content for error messages. */
+    /** The bytes of a regular, non-empty file; {@code what} names the expected content ("GraphDef") for errors. */
     public static byte[] readFile(Path path, String what) {
         if (Files.isDirectory(path)) {
-            throw new TfirException(path + ": is a directory, expected " + what
+            throw new TfirException(path + ": is a directory, expected a " + what + " file"
                     + (Files.exists(path.resolve("saved_model.pb")) || Files.exists(path.resolve("saved_model.pbtxt"))
                             ? "; it holds a SavedModel: pass it with --saved_model_dir" : ""));
         }
         try {
             long size = Files.size(path);
             if (size == 0) {
-                throw new TfirException(path + ": the file is empty, expected " + what);
+                throw new TfirException(path + ": the file is empty, expected a " + what + " file");
             }
             if (size > Integer.MAX_VALUE - 16) {
                 throw new TfirException(path + ": the file has " + size + " bytes; a protobuf file cannot exceed 2 GB");
             }
             return Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
-            throw new TfirException(path + ": no such file, expected " + what);
+            throw new TfirException(path + ": no such file, expected a " + what + " file");
         } catch (IOException e) {
             throw new TfirException(path + ": cannot read the file (" + e.getMessage() + ")", e);
         }

@@ -7,19 +7,30 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.tensorflow.proto.GraphDef;
 import org.tensorflow.proto.MetaGraphDef;
 import org.tensorflow.proto.SavedModel;
+import org.tensorflow.proto.SignatureDef;
 
 /** Reads SavedModel directories: {@code saved_model.pb} (or {@code .pbtxt}) and the MetaGraph for a tag set. */
 final class SavedModels {
     private static final String SERVE = "serve";
+    private static final String SERVING_SIGNATURE = "serving_default";
 
     private SavedModels() {}
 
     static LoadedModel load(Path dir, List<String> tags) {
         MetaGraphDef meta = metaGraph(dir, tags);
         GraphCheck.check(meta.getGraphDef(), dir, "SavedModel's graph");
-        return new LoadedModel(ModelLoader.frozen(new TfGraph(meta.getGraphDef(), dir.toString()), dir), "SavedModel");
+        SignatureDef signature = meta.getSignatureDefOrDefault(SERVING_SIGNATURE, null);
+        if (signature == null) {
+            throw new TfirException(dir + ": the SavedModel has no '" + SERVING_SIGNATURE + "' signature (it has "
+                    + meta.getSignatureDefMap().keySet() + "); export it with a serving signature");
+        }
+        boolean tf2 = meta.hasObjectGraphDef() && meta.getObjectGraphDef().getNodesCount() > 0;
+        GraphDef graph = tf2 ? SignatureGraphs.tf2(signature) : SignatureGraphs.tf1(meta.getGraphDef(), signature, dir);
+        return new LoadedModel(new TfGraph(graph, dir.toString()), meta.getGraphDef(),
+                tf2 ? "SavedModel (TF2)" : "SavedModel (TF1)");
     }
 
     static MetaGraphDef metaGraph(Path dir, List<String> tags) {

@@ -31,6 +31,11 @@ public final class TestData {
         return repo().resolve("testdata/bad").resolve(name);
     }
 
+    /** A committed checkpoint fixture (or file in one) under testdata/checkpoints/, made by make_checkpoints.py. */
+    public static Path checkpoint(String name) {
+        return repo().resolve("testdata/checkpoints").resolve(name);
+    }
+
     /** The original summarize_graph.py's stdout for a committed model (testdata/models/expected/). */
     public static String expectedSummary(String modelName) throws java.io.IOException {
         return Files.readString(repo().resolve("testdata/models/expected").resolve(modelName + ".txt"));

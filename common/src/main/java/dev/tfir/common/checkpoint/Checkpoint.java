@@ -1,0 +1,138 @@
+package dev.tfir.common.checkpoint;
+
+import dev.tfir.common.TfirException;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A TensorFlow checkpoint, read in pure Java: V1 files (TensorSliceWriter, e.g. TF-Slim's {@code
+ * inception_v1.ckpt}), V2 bundles ({@code PREFIX.index} + {@code PREFIX.data-NNNNN-of-MMMMM}, also a SavedModel's
+ * {@code variables/}), and TF2 object-graph checkpoints.
+ *
+ * <p>Reading is lazy: opening reads the V2 index or the V1 tables of contents, listing variables reads nothing
+ * more, and {@link #read} reads only the bytes of the tensor asked for (in a V1 file, the SSTable blocks holding
+ * its records). Every SSTable block and every V2 tensor is checked against its CRC32C. Partitioned variables are
+ * listed once, under their full name, and read whole. Values are returned, never cached.
+ *
+ * <p>Problems with the files (a wrong path, a missing data file, a checksum mismatch, truncated or damaged data, a
+ * V1 file given as V2 or the reverse) are {@link TfirException}s naming the file and, where there is one, the
+ * tensor. Sizes and offsets are checked against the files before anything is allocated. A checkpoint may be read
+ * from several threads.
+ */
+public final class Checkpoint implements AutoCloseable {
+    /** The on-disk format. */
+    public enum Format {
+        /** One or more TensorSliceWriter files. */
+        V1,
+        /** A tensor bundle: an {@code .index} and its data files. */
+        V2
+    }
+
+    private final Path path;
+    private final Format format;
+    private final TensorStore store;
+    private final Map<String, VariableInfo> variables;
+    private final Map<String, String> keyByObjectPath;
+    private final AtomicLong bytesRead;
+
+    private Checkpoint(Path path, Format format, TensorStore store, List<VariableInfo> variables, AtomicLong bytesRead) {
+        this.path = path;
+        this.format = format;
+        this.store = store;
+        this.bytesRead = bytesRead;
+        this.variables = new LinkedHashMap<>();
+        this.keyByObjectPath = new LinkedHashMap<>();
+        variables.stream().sorted(Comparator.comparing(VariableInfo::name)).forEach(v -> {
+            this.variables.put(v.name(), v);
+            if (v.objectPath() != null) {
+                keyByObjectPath.putIfAbsent(v.objectPath(), v.name());
+            }
+        });
+    }
+
+    /**
+     * Opens the checkpoint at {@code path}: a V2 prefix ({@code dir/model.ckpt}), a V2 {@code .index} file, a V1
+     * file, a V1 file pattern ({@code model.ckpt-?????-of-00002}), a directory with a {@code checkpoint} state
+     * file (the checkpoint its {@code model_checkpoint_path} names), or a SavedModel directory (its variables).
+     *
+     * @throws TfirException when the files are missing, damaged or of the wrong kind
+     */
+    public static Checkpoint open(Path path) {
+        CheckpointLocator.Located located = CheckpointLocator.locate(path);
+        AtomicLong bytesRead = new AtomicLong();
+        TensorStore store = located.format() == Format.V2 ? BundleReader.open(located.path(), bytesRead)
+                : SliceFileReader.open(located.v1Files(), bytesRead);
+        try {
+            List<VariableInfo> variables = store.variables();
+            if (ObjectGraphNames.present(variables)) {
+                variables = ObjectGraphNames.annotate(variables, store, located.path());
+            }
+            return new Checkpoint(located.path(), located.format(), store, variables, bytesRead);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** The V2 prefix, or the V1 file (or file pattern) the checkpoint was found at. */
+    public Path path() {
+        return path;
+    }
+
+    public Format format() {
+        return format;
+    }
+
+    /** True for a TF2 object-graph checkpoint (keys {@code .../.ATTRIBUTES/VARIABLE_VALUE}). */
+    public boolean hasObjectGraph() {
+        return !keyByObjectPath.isEmpty();
+    }
+
+    /**
+     * Every tensor, sorted by checkpoint key, as {@code tf.train.load_checkpoint} lists them: partitioned variables
+     * once under their full name; in a TF2 checkpoint also the {@code _CHECKPOINTABLE_OBJECT_GRAPH} string.
+     */
+    public List<VariableInfo> variables() {
+        return List.copyOf(variables.values());
+    }
+
+    /** The tensor with checkpoint key {@code name}, or with that TF2 object path ({@code model/dense/kernel}). */
+    public Optional<VariableInfo> variable(String name) {
+        VariableInfo info = variables.get(name);
+        if (info == null && keyByObjectPath.containsKey(name)) {
+            info = variables.get(keyByObjectPath.get(name));
+        }
+        return Optional.ofNullable(info);
+    }
+
+    /**
+     * Reads one tensor, by checkpoint key or TF2 object path, reassembling a partitioned variable from its slices.
+     *
+     * @throws TfirException when there is no such tensor or its data is missing or damaged
+     */
+    public Tensor read(String name) {
+        VariableInfo info = variable(name).orElseThrow(() -> new TfirException(path + ": no tensor '" + name
+                + "' in this checkpoint (it has " + variables.size() + " tensors; list them to see their names)"));
+        return store.read(info.name());
+    }
+
+    /** Bytes read from the checkpoint's files so far (index and data); for tests of laziness. */
+    long bytesRead() {
+        return bytesRead.get();
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+
+    @Override
+    public String toString() {
+        return format + " checkpoint " + path + " (" + variables.size() + " tensors)";
+    }
+}

@@ -1,0 +1,32 @@
+package dev.tfir.common.checkpoint;
+
+import java.util.zip.CRC32C;
+
+/**
+ * CRC-32C (Castagnoli) as TensorFlow and LevelDB store it: "masked" (rotated right by 15 bits plus a constant), so
+ * that the CRC of data holding embedded CRCs stays well distributed.
+ */
+final class MaskedCrc32c {
+    private static final int MASK_DELTA = 0xa282ead8;
+
+    private MaskedCrc32c() {}
+
+    static int mask(int crc) {
+        return Integer.rotateRight(crc, 15) + MASK_DELTA;
+    }
+
+    static int unmask(int masked) {
+        return Integer.rotateLeft(masked - MASK_DELTA, 15);
+    }
+
+    /** The plain CRC-32C of {@code length} bytes of {@code bytes} from {@code offset}. */
+    static int crc(byte[] bytes, int offset, int length) {
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, offset, length);
+        return (int) crc.getValue();
+    }
+
+    static String hex(int value) {
+        return String.format("0x%08x", value);
+    }
+}

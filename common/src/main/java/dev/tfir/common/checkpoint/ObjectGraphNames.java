@@ -1,0 +1,59 @@
+package dev.tfir.common.checkpoint;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.tfir.common.TfirException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.tensorflow.proto.DataType;
+import org.tensorflow.proto.TrackableObjectGraphOuterClass.TrackableObjectGraph;
+import org.tensorflow.proto.TrackableObjectGraphOuterClass.TrackableObjectGraph.TrackableObject;
+import org.tensorflow.proto.TrackableObjectGraphOuterClass.TrackableObjectGraph.TrackableObject.SerializedTensor;
+
+/**
+ * Maps the keys of a TF2 object-graph checkpoint ({@code tf.train.Checkpoint}, Keras, a SavedModel's
+ * {@code variables/}) back to variables. Such a checkpoint stores each value under {@code <object
+ * path>/.ATTRIBUTES/<attribute>} (for a variable, {@code VARIABLE_VALUE}) and a serialized TrackableObjectGraph
+ * under {@code _CHECKPOINTABLE_OBJECT_GRAPH}, whose nodes list each attribute's {@code checkpoint_key} and
+ * {@code full_name}: the variable's name when it was saved.
+ */
+final class ObjectGraphNames {
+    static final String OBJECT_GRAPH_KEY = "_CHECKPOINTABLE_OBJECT_GRAPH";
+    static final String ATTRIBUTES = "/.ATTRIBUTES/";
+
+    private ObjectGraphNames() {}
+
+    /** True when the store holds an object graph: a string scalar under {@link #OBJECT_GRAPH_KEY}. */
+    static boolean present(List<VariableInfo> variables) {
+        return variables.stream().anyMatch(v -> v.name().equals(OBJECT_GRAPH_KEY) && v.dtype() == DataType.DT_STRING
+                && v.shape().length == 0);
+    }
+
+    /** The variables with their object paths and saved names filled in from the object graph. */
+    static List<VariableInfo> annotate(List<VariableInfo> variables, TensorStore store, Path where) {
+        byte[] serialized = store.read(OBJECT_GRAPH_KEY).strings().get(0);
+        TrackableObjectGraph graph;
+        try {
+            graph = TrackableObjectGraph.parseFrom(serialized);
+        } catch (InvalidProtocolBufferException e) {
+            throw new TfirException(where + ": the tensor " + OBJECT_GRAPH_KEY + " is not a TrackableObjectGraph ("
+                    + e.getMessage() + "): the checkpoint is damaged");
+        }
+        Map<String, String> fullNames = new HashMap<>();
+        for (TrackableObject node : graph.getNodesList()) {
+            for (SerializedTensor attribute : node.getAttributesList()) {
+                fullNames.put(attribute.getCheckpointKey(), attribute.getFullName());
+            }
+        }
+        return variables.stream().map(v -> {
+            int at = v.name().lastIndexOf(ATTRIBUTES);
+            String fullName = fullNames.get(v.name());
+            if (at < 0 && fullName == null) {
+                return v;
+            }
+            return v.withObjectGraph(at < 0 ? null : v.name().substring(0, at),
+                    fullName == null || fullName.isEmpty() ? v.name() : fullName);
+        }).toList();
+    }
+}

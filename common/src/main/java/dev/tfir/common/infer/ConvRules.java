@@ -1,0 +1,159 @@
+package dev.tfir.common.infer;
+
+import static dev.tfir.common.infer.ShapeRule.one;
+
+import dev.tfir.common.types.PartialShape;
+import java.util.List;
+
+/**
+ * 2-D convolutions and pooling (Conv2D, DepthwiseConv2dNative, Conv2DBackpropInput, MaxPool, MaxPoolV2, AvgPool)
+ * in NHWC or NCHW, with strides, dilations and SAME, VALID or EXPLICIT padding.
+ */
+final class ConvRules {
+    private static final long[] NO_DILATION = {1, 1, 1, 1};
+
+    private ConvRules() {}
+
+    static void addTo(RuleTable table) {
+        table.add(c -> convolution(c, false), "Conv2D");
+        table.add(c -> convolution(c, true), "DepthwiseConv2dNative");
+        table.add(ConvRules::convolutionInputGradient, "Conv2DBackpropInput");
+        table.add(c -> pool(c, c.attrs().ints("ksize"), c.attrs().ints("strides")), "MaxPool", "AvgPool");
+        table.add(ConvRules::poolWithTensorWindow, "MaxPoolV2");
+    }
+
+    /** Where the height, width and channel dims are in a 4-D tensor of the node's data_format. */
+    private record Layout(int height, int width, int channel) {
+        static Layout of(NodeContext c) {
+            return switch (c.attrs().string("data_format", "NHWC")) {
+                case "NHWC" -> new Layout(1, 2, 3);
+                case "NCHW" -> new Layout(2, 3, 1);
+                default -> throw new CannotInfer("unsupported data_format");
+            };
+        }
+
+        PartialShape shape(long batch, long rows, long cols, long depth) {
+            long[] dims = new long[4];
+            dims[0] = batch;
+            dims[height] = rows;
+            dims[width] = cols;
+            dims[channel] = depth;
+            return PartialShape.of(dims);
+        }
+    }
+
+    /** A node's padding attr, with the EXPLICIT pads (before, after) of each dim. */
+    private record Padding(String mode, long[] explicit) {
+        static Padding of(NodeContext c) {
+            String mode = c.attrs().string("padding", "");
+            long[] explicit = c.attrs().ints("explicit_paddings", new long[0]);
+            if (!List.of("SAME", "VALID", "EXPLICIT").contains(mode)
+                    || (mode.equals("EXPLICIT") && explicit.length != 8)) {
+                throw new CannotInfer("unsupported padding " + mode);
+            }
+            return new Padding(mode, explicit);
+        }
+
+        /** GetWindowedOutputSizeFromDimsV2: the output length of one dim of the sliding window. */
+        long outputSize(int dim, long input, long window, long dilation, long stride) {
+            if (stride <= 0 || dilation < 1) {
+                throw new CannotInfer("stride and dilation must be positive");
+            }
+            if (mode.equals("SAME")) {
+                return Shapes.known(input) ? (input + stride - 1) / stride : input;
+            }
+            long padded = mode.equals("EXPLICIT") ? Shapes.add(input, explicit[2 * dim] + explicit[2 * dim + 1]) : input;
+            long effectiveWindow = Shapes.known(window) ? (window - 1) * dilation + 1 : window;
+            long valid = Shapes.subtract(padded, effectiveWindow);
+            if (Shapes.known(valid) && valid < 0) {
+                throw new CannotInfer("the window is larger than the padded input");
+            }
+            return Shapes.known(valid) ? (valid + stride) / stride : valid;
+        }
+    }
+
+    private static long[] fourInts(NodeContext c, String attr, long[] fallback) {
+        long[] values = c.attrs().ints(attr, fallback);
+        if (values == null || values.length != 4) {
+            throw new CannotInfer("attr '" + attr + "' must hold 4 values");
+        }
+        return values;
+    }
+
+    private static List<TensorType> convolution(NodeContext c, boolean depthwise) {
+        Layout layout = Layout.of(c);
+        PartialShape input = Shapes.withRank(c.shape(0), 4);
+        PartialShape filter = Shapes.withRank(c.shape(1), 4);
+        long[] strides = fourInts(c, "strides", null);
+        long[] dilations = fourInts(c, "dilations", NO_DILATION);
+        long inputDepth = input.dim(layout.channel());
+        long outputDepth;
+        if (depthwise) {
+            outputDepth = Shapes.multiply(Shapes.mergeDim(inputDepth, filter.dim(2)), filter.dim(3));
+        } else {
+            long filterDepth = filter.dim(2);
+            if (Shapes.known(inputDepth) && Shapes.known(filterDepth)
+                    && (filterDepth == 0 || inputDepth % filterDepth != 0)) {
+                throw new CannotInfer("input depth " + inputDepth + " is not a multiple of filter depth " + filterDepth);
+            }
+            outputDepth = filter.dim(3);
+        }
+        Padding padding = Padding.of(c);
+        int h = layout.height();
+        int w = layout.width();
+        long rows = padding.outputSize(h, input.dim(h), filter.dim(0), dilations[h], strides[h]);
+        long cols = padding.outputSize(w, input.dim(w), filter.dim(1), dilations[w], strides[w]);
+        return one(c.typeAttrOr("T", 0), layout.shape(input.dim(0), rows, cols, outputDepth));
+    }
+
+    /**
+     * Conv2DBackpropInput (a transposed convolution): the shape named by input_sizes (4 values, or 2 spatial ones
+     * with the depth from the filter), with the batch of out_backprop.
+     */
+    private static List<TensorType> convolutionInputGradient(NodeContext c) {
+        Layout layout = Layout.of(c);
+        PartialShape filter = Shapes.withRank(c.shape(1), 4);
+        PartialShape gradient = Shapes.withRank(c.shape(2), 4);
+        Shapes.mergeDim(gradient.dim(layout.channel()), filter.dim(3));
+        PartialShape sizes = c.shapeTensor(0);
+        if (!sizes.hasRank()) {
+            sizes = Shapes.unknownOfRank(4);
+        }
+        PartialShape shape = switch (sizes.rank()) {
+            case 4 -> {
+                Shapes.mergeDim(sizes.dim(0), gradient.dim(0));
+                yield layout.shape(gradient.dim(0), sizes.dim(layout.height()), sizes.dim(layout.width()),
+                        sizes.dim(layout.channel()));
+            }
+            case 2 -> layout.shape(gradient.dim(0), sizes.dim(0), sizes.dim(1), filter.dim(2));
+            default -> throw new CannotInfer("input_sizes must hold 4 or 2 values");
+        };
+        return one(c.typeAttrOr("T", 1), shape);
+    }
+
+    private static List<TensorType> pool(NodeContext c, long[] window, long[] strides) {
+        if (window.length != 4 || strides.length != 4) {
+            throw new CannotInfer("ksize and strides must hold 4 values");
+        }
+        Layout layout = Layout.of(c);
+        PartialShape input = Shapes.withRank(c.shape(0), 4);
+        Padding padding = Padding.of(c);
+        int h = layout.height();
+        int w = layout.width();
+        int ch = layout.channel();
+        return one(c.typeAttrOr("T", 0), layout.shape(input.dim(0),
+                padding.outputSize(h, input.dim(h), window[h], 1, strides[h]),
+                padding.outputSize(w, input.dim(w), window[w], 1, strides[w]),
+                padding.outputSize(ch, input.dim(ch), window[ch], 1, strides[ch])));
+    }
+
+    /** MaxPoolV2: ksize and strides are inputs; unknown values leave the output unknown. */
+    private static List<TensorType> poolWithTensorWindow(NodeContext c) {
+        long[] window = c.ints(1);
+        long[] strides = c.ints(2);
+        if (window == null || strides == null) {
+            return one(c.typeAttrOr("T", 0), PartialShape.unknownRank());
+        }
+        return pool(c, window, strides);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.tfir.common.infer;
+
+import static dev.tfir.common.infer.ShapeRule.one;
+
+import dev.tfir.common.types.PartialShape;
+import java.util.List;
+import org.tensorflow.proto.DataType;
+
+/**
+ * Ops whose output has the shape of their input (activations, unary math, Cast, Softmax...), broadcasting binary
+ * ops (arithmetic, comparisons, logical), BiasAdd, AddN and Select.
+ */
+final class ElementwiseRules {
+    private static final String[] UNARY = {"Identity", "Snapshot", "StopGradient", "PreventGradient",
+        "CheckNumerics", "Relu", "Relu6", "Elu", "Selu", "Softplus", "Softsign", "LeakyRelu", "Sigmoid", "Tanh",
+        "HardSwish", "Neg", "Exp", "Expm1", "Log", "Log1p", "Sqrt", "Rsqrt", "Square", "Abs", "Floor", "Ceil",
+        "Round", "Rint", "Sign", "Reciprocal", "Inv", "Erf", "Erfc", "Sin", "Cos", "Tan", "Asin", "Acos", "Atan",
+        "Sinh", "Cosh", "Asinh", "Acosh", "Atanh", "ZerosLike", "OnesLike", "FakeQuantWithMinMaxArgs",
+        "FakeQuantWithMinMaxVars", "FakeQuantWithMinMaxVarsPerChannel"};
+    private static final String[] UNARY_TO_BOOL = {"IsNan", "IsInf", "IsFinite", "LogicalNot"};
+    private static final String[] BINARY = {"Add", "AddV2", "Sub", "Mul", "Div", "RealDiv", "TruncateDiv",
+        "FloorDiv", "FloorMod", "TruncateMod", "Mod", "Maximum", "Minimum", "Pow", "SquaredDifference", "DivNoNan",
+        "MulNoNan", "Atan2", "Xdivy", "Xlogy", "BitwiseAnd", "BitwiseOr", "BitwiseXor", "LeftShift", "RightShift"};
+    private static final String[] BINARY_TO_BOOL = {"Less", "LessEqual", "Greater", "GreaterEqual", "LogicalAnd",
+        "LogicalOr"};
+    private static final String[] EQUALITY = {"Equal", "NotEqual"};
+
+    private ElementwiseRules() {}
+
+    static void addTo(RuleTable table) {
+        table.add(c -> one(c.typeAttrOr("T", 0), c.shape(0)), UNARY);
+        table.add(c -> one(DataType.DT_BOOL, c.shape(0)), UNARY_TO_BOOL);
+        table.add(c -> one(c.attrs().type("DstT"), c.shape(0)), "Cast");
+        table.add(c -> one(c.typeAttrOr("T", 0), Shapes.withRankAtLeast(c.shape(0), 1)), "Softmax", "LogSoftmax");
+        table.add(c -> one(c.typeAttrOr("T", 0), Shapes.withRank(c.shape(0), 4)), "LRN");
+        table.add(c -> one(c.typeAttrOr("T", 0), broadcast(c, true)), BINARY);
+        table.add(c -> one(DataType.DT_BOOL, broadcast(c, true)), BINARY_TO_BOOL);
+        table.add(c -> one(DataType.DT_BOOL, broadcast(c, c.attrs().bool("incompatible_shape_error", true))),
+                EQUALITY);
+        table.add(ElementwiseRules::biasAdd, "BiasAdd", "BiasAddV1");
+        table.add(ElementwiseRules::addN, "AddN");
+        table.add(ElementwiseRules::select, "Select");
+        table.add(c -> one(c.typeAttrOr("T", 1),
+                Shapes.broadcast(c.shape(0), Shapes.broadcast(c.shape(1), c.shape(2), true), true)), "SelectV2");
+    }
+
+    private static PartialShape broadcast(NodeContext c, boolean strict) {
+        return Shapes.broadcast(c.shape(0), c.shape(1), strict);
+    }
+
+    /** The input's shape with its channel dim (last, or 1 for NCHW) merged with the bias length. */
+    private static List<TensorType> biasAdd(NodeContext c) {
+        boolean nchw = c.attrs().string("data_format", "NHWC").equals("NCHW");
+        PartialShape input = Shapes.withRankAtLeast(c.shape(0), nchw ? 3 : 2);
+        long bias = Shapes.withRank(c.shape(1), 1).dim(0);
+        if (!input.hasRank()) {
+            return one(c.typeAttrOr("T", 0), input);
+        }
+        int channel = nchw ? 1 : input.rank() - 1;
+        return one(c.typeAttrOr("T", 0), Shapes.replaceDim(input, channel, Shapes.mergeDim(input.dim(channel), bias)));
+    }
+
+    private static List<TensorType> addN(NodeContext c) {
+        PartialShape merged = c.shape(c.inputCount() - 1);
+        for (int i = c.inputCount() - 2; i >= 0; i--) {
+            merged = Shapes.merge(c.shape(i), merged);
+        }
+        return one(c.typeAttrOr("T", 0), merged);
+    }
+
+    /**
+     * Select (v1): {@code then} and {@code else} have the same shape; the condition is a scalar, has that shape too,
+     * or is a vector over the first dim.
+     */
+    private static List<TensorType> select(NodeContext c) {
+        PartialShape data = Shapes.merge(c.shape(1), c.shape(2));
+        PartialShape cond = c.shape(0);
+        if (cond.hasRank() && data.hasRank() && cond.rank() != 0 && (cond.rank() != 1 || data.rank() == 0)) {
+            data = Shapes.merge(data, cond);
+        } else if (cond.rank() == 1 && data.hasRank()) {
+            Shapes.mergeDim(cond.dim(0), data.dim(0));
+        }
+        return one(c.typeAttrOr("T", 1), data);
+    }
+}

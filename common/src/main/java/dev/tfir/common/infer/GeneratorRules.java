@@ -1,0 +1,36 @@
+package dev.tfir.common.infer;
+
+import static dev.tfir.common.infer.ShapeRule.one;
+
+import java.util.List;
+import org.tensorflow.proto.DataType;
+
+/** Ops that make a tensor of a shape given as a tensor: Fill, random tensors, and Range. */
+final class GeneratorRules {
+    private GeneratorRules() {}
+
+    static void addTo(RuleTable table) {
+        table.add(c -> one(c.typeAttrOr("T", 1), c.shapeTensor(0)), "Fill");
+        table.add(c -> one(c.attrs().type("dtype"), c.shapeTensor(0)), "RandomUniform", "RandomStandardNormal",
+                "TruncatedNormal", "StatelessRandomUniform", "StatelessRandomNormal", "StatelessTruncatedNormal",
+                "StatelessRandomUniformV2", "StatelessRandomNormalV2", "StatelessTruncatedNormalV2");
+        table.add(c -> one(c.attrs().type("Tout"), c.shapeTensor(0)), "RandomUniformInt");
+        table.add(GeneratorRules::range, "Range");
+    }
+
+    /** A vector of ceil(|limit - start| / |delta|) elements when the three int scalars are known. */
+    private static List<TensorType> range(NodeContext c) {
+        DataType dtype = c.attrs().type("Tidx");
+        Long start = c.intScalar(0);
+        Long limit = c.intScalar(1);
+        Long delta = c.intScalar(2);
+        if (start == null || limit == null || delta == null) {
+            return one(dtype, Shapes.vector(-1));
+        }
+        if (delta == 0 || (start > limit && delta > 0) || (start < limit && delta < 0)) {
+            throw new CannotInfer("Range from " + start + " to " + limit + " by " + delta + " is empty or endless");
+        }
+        long step = Math.abs(delta);
+        return one(dtype, Shapes.vector((Math.abs(limit - start) + step - 1) / step));
+    }
+}

@@ -1,0 +1,170 @@
+package dev.tfir.common.infer;
+
+import static dev.tfir.common.infer.ShapeRule.one;
+import static dev.tfir.common.types.PartialShape.UNKNOWN_DIM;
+
+import dev.tfir.common.types.PartialShape;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.tensorflow.proto.DataType;
+
+/** Ops that join tensors (Pack, ConcatV2, Concat, Tile) or split them (Unpack, Split, SplitV). */
+final class JoinSplitRules {
+    private JoinSplitRules() {}
+
+    static void addTo(RuleTable table) {
+        table.add(JoinSplitRules::pack, "Pack");
+        table.add(JoinSplitRules::unpack, "Unpack");
+        table.add(c -> concat(c, 0, c.inputCount() - 1, c.inputCount() - 1), "ConcatV2");
+        table.add(c -> concat(c, 1, c.inputCount(), 0), "Concat");
+        table.add(JoinSplitRules::tile, "Tile");
+        table.add(JoinSplitRules::split, "Split");
+        table.add(JoinSplitRules::splitV, "SplitV");
+    }
+
+    /** The merged shape of the inputs with a dim of the input count inserted at axis. */
+    private static List<TensorType> pack(NodeContext c) {
+        PartialShape merged = c.shape(c.inputCount() - 1);
+        for (int i = c.inputCount() - 2; i >= 0; i--) {
+            merged = Shapes.merge(c.shape(i), merged);
+        }
+        DataType dtype = c.typeAttrOr("T", 0);
+        if (!merged.hasRank()) {
+            return one(dtype, merged);
+        }
+        int axis = Shapes.axis(c.attrs().integer("axis", 0), merged.rank() + 1);
+        PartialShape front = Shapes.concat(Shapes.subshape(merged, 0, axis), Shapes.vector(c.inputCount()));
+        return one(dtype, Shapes.concat(front, Shapes.subshape(merged, axis)));
+    }
+
+    /** {@code num} outputs, each the input without the dim at axis. */
+    private static List<TensorType> unpack(NodeContext c) {
+        PartialShape input = c.shape(0);
+        int count = (int) c.attrs().integer("num", -1);
+        if (count < 0) {
+            throw new CannotInfer("attr 'num' is missing");
+        }
+        PartialShape out = input;
+        if (input.hasRank()) {
+            int axis = Shapes.axis(c.attrs().integer("axis", 0), input.rank());
+            Shapes.mergeDim(input.dim(axis), count);
+            out = Shapes.concat(Shapes.subshape(input, 0, axis), Shapes.subshape(input, axis + 1));
+        }
+        return Collections.nCopies(count, new TensorType(c.typeAttrOr("T", 0), out));
+    }
+
+    /**
+     * Inputs [from, to) joined along the axis held by input {@code axisInput}: the other dims merged, the axis dims
+     * added (ConcatShapeHelper). An unknown axis keeps only the rank.
+     */
+    private static List<TensorType> concat(NodeContext c, int from, int to, int axisInput) {
+        Shapes.withRank(c.shape(axisInput), 0);
+        DataType dtype = c.typeAttrOr("T", from);
+        Long axis = c.intScalar(axisInput);
+        if (axis == null) {
+            int rank = IntStream.range(from, to).map(i -> c.shape(i).rank()).filter(r -> r >= 0).findFirst()
+                    .orElse(-1);
+            return one(dtype, rank < 0 ? PartialShape.unknownRank() : Shapes.unknownOfRank(rank));
+        }
+        long minRank = axis < 0 ? -axis : axis + 1;
+        PartialShape before = null;
+        PartialShape after = null;
+        long middle = 0;
+        for (int i = to - 1; i >= from; i--) {
+            PartialShape input = Shapes.withRankAtLeast(c.shape(i), (int) minRank);
+            PartialShape inputBefore = Shapes.subshape(input, 0, axis);
+            PartialShape inputAfter = axis == -1 ? Shapes.scalar() : Shapes.subshape(input, axis + 1);
+            long dim = input.hasRank() ? input.dim(Shapes.axis(axis, input.rank())) : UNKNOWN_DIM;
+            before = before == null ? inputBefore : Shapes.merge(before, inputBefore);
+            after = after == null ? inputAfter : Shapes.merge(after, inputAfter);
+            middle = i == to - 1 ? dim : Shapes.add(middle, dim);
+        }
+        return one(dtype, Shapes.concat(Shapes.concat(before, Shapes.vector(middle)), after));
+    }
+
+    /** Each dim multiplied by the multiple in input 1 (read as a partial shape). */
+    private static List<TensorType> tile(NodeContext c) {
+        PartialShape input = c.shape(0);
+        PartialShape multiples = c.shapeTensor(1);
+        DataType dtype = c.typeAttrOr("T", 0);
+        if (input.hasRank()) {
+            multiples = Shapes.withRank(multiples, input.rank());
+        }
+        if (!multiples.hasRank()) {
+            return one(dtype, multiples);
+        }
+        input = Shapes.withRank(input, multiples.rank());
+        long[] dims = new long[input.rank()];
+        for (int i = 0; i < dims.length; i++) {
+            dims[i] = Shapes.multiply(input.dim(i), multiples.dim(i));
+        }
+        return one(dtype, PartialShape.of(dims));
+    }
+
+    /** Split: num_split equal outputs along the axis in input 0. */
+    private static List<TensorType> split(NodeContext c) {
+        PartialShape input = c.shape(1);
+        int count = (int) c.attrs().integer("num_split", -1);
+        Long axis = c.intScalar(0);
+        if (count < 1) {
+            throw new CannotInfer("attr 'num_split' is missing");
+        }
+        PartialShape out;
+        if (!input.hasRank()) {
+            out = input;
+        } else if (axis == null) {
+            out = Shapes.unknownOfRank(input.rank());
+        } else {
+            int at = Shapes.axis(axis, input.rank());
+            long dim = input.dim(at);
+            if (Shapes.known(dim) && dim % count != 0) {
+                throw new CannotInfer("dim " + dim + " does not split into " + count);
+            }
+            out = Shapes.replaceDim(input, at, Shapes.known(dim) ? dim / count : UNKNOWN_DIM);
+        }
+        return Collections.nCopies(count, new TensorType(c.typeAttrOr("T", 1), out));
+    }
+
+    /** SplitV: outputs of the sizes in input 1 (one of them may be -1, the rest) along the axis in input 2. */
+    private static List<TensorType> splitV(NodeContext c) {
+        PartialShape input = c.shape(0);
+        int count = (int) c.attrs().integer("num_split", -1);
+        if (count < 1) {
+            throw new CannotInfer("attr 'num_split' is missing");
+        }
+        DataType dtype = c.typeAttrOr("T", 0);
+        Long axis = c.intScalar(2);
+        if (!input.hasRank() || axis == null) {
+            PartialShape out = input.hasRank() ? Shapes.unknownOfRank(input.rank()) : input;
+            return Collections.nCopies(count, new TensorType(dtype, out));
+        }
+        int at = Shapes.axis(axis, input.rank());
+        long[] sizes = c.ints(1);
+        if (sizes == null) {
+            return Collections.nCopies(count, new TensorType(dtype, Shapes.replaceDim(input, at, UNKNOWN_DIM)));
+        }
+        if (sizes.length != count) {
+            throw new CannotInfer("size_splits has " + sizes.length + " values for " + count + " outputs");
+        }
+        int rest = -1;
+        long total = 0;
+        for (int i = 0; i < count; i++) {
+            if (sizes[i] == -1) {
+                if (rest >= 0) {
+                    throw new CannotInfer("size_splits has two -1");
+                }
+                rest = i;
+            } else {
+                total += sizes[i];
+            }
+        }
+        long dim = input.dim(at);
+        long[] resolved = sizes.clone();
+        if (rest >= 0) {
+            resolved[rest] = Shapes.known(dim) ? dim - total : UNKNOWN_DIM;
+        }
+        return IntStream.range(0, count)
+                .mapToObj(i -> new TensorType(dtype, Shapes.replaceDim(input, at, resolved[i]))).toList();
+    }
+}

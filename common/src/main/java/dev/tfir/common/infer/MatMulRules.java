@@ -1,0 +1,46 @@
+package dev.tfir.common.infer;
+
+import static dev.tfir.common.infer.ShapeRule.one;
+
+import dev.tfir.common.types.PartialShape;
+import java.util.List;
+import org.tensorflow.proto.DataType;
+
+/** MatMul (with transpose_a/b) and the batched BatchMatMul, BatchMatMulV2 and BatchMatMulV3 (with adj_x/y). */
+final class MatMulRules {
+    private MatMulRules() {}
+
+    static void addTo(RuleTable table) {
+        table.add(MatMulRules::matMul, "MatMul");
+        table.add(c -> batchMatMul(c, false), "BatchMatMul");
+        table.add(c -> batchMatMul(c, true), "BatchMatMulV2", "BatchMatMulV3");
+    }
+
+    private static List<TensorType> matMul(NodeContext c) {
+        PartialShape a = Shapes.withRank(c.shape(0), 2);
+        PartialShape b = Shapes.withRank(c.shape(1), 2);
+        boolean transposeA = c.attrs().bool("transpose_a", false);
+        boolean transposeB = c.attrs().bool("transpose_b", false);
+        Shapes.mergeDim(a.dim(transposeA ? 0 : 1), b.dim(transposeB ? 1 : 0));
+        return one(c.typeAttrOr("T", 0), PartialShape.of(a.dim(transposeA ? 1 : 0), b.dim(transposeB ? 0 : 1)));
+    }
+
+    /** Matrices in the last two dims; the batch dims are merged (v1) or broadcast (v2, v3). */
+    private static List<TensorType> batchMatMul(NodeContext c, boolean broadcast) {
+        PartialShape a = Shapes.withRankAtLeast(c.shape(0), 2);
+        PartialShape b = Shapes.withRankAtLeast(c.shape(1), 2);
+        boolean adjX = c.attrs().bool("adj_x", false);
+        boolean adjY = c.attrs().bool("adj_y", false);
+        PartialShape aBatch = Shapes.subshape(a, 0, -2);
+        PartialShape bBatch = Shapes.subshape(b, 0, -2);
+        PartialShape batch = broadcast ? Shapes.broadcast(aBatch, bBatch, true) : Shapes.merge(aBatch, bBatch);
+        Shapes.mergeDim(dimFromEnd(a, adjX ? 2 : 1), dimFromEnd(b, adjY ? 1 : 2));
+        PartialShape matrix = PartialShape.of(dimFromEnd(a, adjX ? 1 : 2), dimFromEnd(b, adjY ? 2 : 1));
+        DataType tout = c.attrs().type("Tout");
+        return one(tout != DataType.DT_INVALID ? tout : c.typeAttrOr("T", 0), Shapes.concat(batch, matrix));
+    }
+
+    private static long dimFromEnd(PartialShape shape, int k) {
+        return shape.hasRank() ? shape.dim(shape.rank() - k) : PartialShape.UNKNOWN_DIM;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.tfir.common.infer;
+
+import static dev.tfir.common.infer.ShapeRule.one;
+
+import dev.tfir.common.types.PartialShape;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.tensorflow.proto.DataType;
+
+/** Reductions over the axes of input 1 (Mean, Sum, Max, Min, Prod, Any, All) and ArgMax/ArgMin. */
+final class ReduceRules {
+    private ReduceRules() {}
+
+    static void addTo(RuleTable table) {
+        table.add(ReduceRules::reduce, "Mean", "Sum", "Max", "Min", "Prod", "Any", "All", "EuclideanNorm");
+        table.add(ReduceRules::argReduce, "ArgMax", "ArgMin");
+    }
+
+    /** Without known axes only keep_dims tells the rank; the reduced dims are dropped or become 1. */
+    private static List<TensorType> reduce(NodeContext c) {
+        PartialShape input = c.shape(0);
+        long[] axes = c.ints(1);
+        boolean keepDims = c.attrs().bool("keep_dims", false);
+        DataType dtype = c.typeAttrOr("T", 0);
+        if (axes == null || !input.hasRank()) {
+            return one(dtype, keepDims && input.hasRank() ? Shapes.unknownOfRank(input.rank())
+                    : PartialShape.unknownRank());
+        }
+        boolean[] reduced = new boolean[input.rank()];
+        for (long axis : axes) {
+            reduced[Shapes.axis(axis, input.rank())] = true;
+        }
+        LongStream.Builder dims = LongStream.builder();
+        for (int i = 0; i < reduced.length; i++) {
+            if (!reduced[i]) {
+                dims.add(input.dim(i));
+            } else if (keepDims) {
+                dims.add(1);
+            }
+        }
+        return one(dtype, PartialShape.of(dims.build().toArray()));
+    }
+
+    /** The input without the dim named by input 1; a vector or scalar gives a scalar. */
+    private static List<TensorType> argReduce(NodeContext c) {
+        Shapes.withRank(c.shape(1), 0);
+        PartialShape input = c.shape(0);
+        DataType dtype = c.attrs().type("output_type") != DataType.DT_INVALID ? c.attrs().type("output_type")
+                : DataType.DT_INT64;
+        if (!input.hasRank() || input.rank() <= 1) {
+            return one(dtype, input.hasRank() ? Shapes.scalar() : input);
+        }
+        Long axis = c.intScalar(1);
+        if (axis == null) {
+            return one(dtype, Shapes.unknownOfRank(input.rank() - 1));
+        }
+        int removed = Shapes.axis(axis, input.rank());
+        return one(dtype, Shapes.concat(Shapes.subshape(input, 0, removed), Shapes.subshape(input, removed + 1)));
+    }
+}

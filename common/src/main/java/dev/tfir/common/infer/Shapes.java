@@ -1,0 +1,196 @@
+package dev.tfir.common.infer;
+
+import static dev.tfir.common.types.PartialShape.UNKNOWN_DIM;
+
+import dev.tfir.common.types.PartialShape;
+import java.util.Arrays;
+
+/**
+ * Shape arithmetic with TensorFlow's {@code InferenceContext} semantics: dims are -1 when unknown, and a
+ * contradiction (two different known dims merged, a wrong rank) throws {@link CannotInfer}.
+ */
+final class Shapes {
+    private Shapes() {}
+
+    static boolean known(long dim) {
+        return dim != UNKNOWN_DIM;
+    }
+
+    /** A shape of this rank whose dims are all unknown. */
+    static PartialShape unknownOfRank(int rank) {
+        long[] dims = new long[rank];
+        Arrays.fill(dims, UNKNOWN_DIM);
+        return PartialShape.of(dims);
+    }
+
+    static PartialShape scalar() {
+        return PartialShape.of();
+    }
+
+    static PartialShape vector(long dim) {
+        return PartialShape.of(dim);
+    }
+
+    /** The shape, which must have this rank; an unknown rank becomes that many unknown dims. */
+    static PartialShape withRank(PartialShape shape, int rank) {
+        if (!shape.hasRank()) {
+            return unknownOfRank(rank);
+        }
+        if (shape.rank() != rank) {
+            throw new CannotInfer("expected rank " + rank + ", got shape " + shape);
+        }
+        return shape;
+    }
+
+    /** The shape, which must have at least this rank (an unknown rank stays unknown). */
+    static PartialShape withRankAtLeast(PartialShape shape, int rank) {
+        if (shape.hasRank() && shape.rank() < rank) {
+            throw new CannotInfer("expected rank >= " + rank + ", got shape " + shape);
+        }
+        return shape;
+    }
+
+    static long mergeDim(long a, long b) {
+        if (!known(a)) {
+            return b;
+        }
+        if (known(b) && a != b) {
+            throw new CannotInfer("dims " + a + " and " + b + " differ");
+        }
+        return a;
+    }
+
+    /** The most specific shape compatible with both. */
+    static PartialShape merge(PartialShape a, PartialShape b) {
+        if (!a.hasRank()) {
+            return b;
+        }
+        if (!b.hasRank()) {
+            return a;
+        }
+        if (a.rank() != b.rank()) {
+            throw new CannotInfer("shapes " + a + " and " + b + " have different ranks");
+        }
+        long[] dims = new long[a.rank()];
+        for (int i = 0; i < dims.length; i++) {
+            dims[i] = mergeDim(a.dim(i), b.dim(i));
+        }
+        return PartialShape.of(dims);
+    }
+
+    static long add(long a, long b) {
+        return known(a) && known(b) ? a + b : UNKNOWN_DIM;
+    }
+
+    static long subtract(long a, long b) {
+        if (b == 0) {
+            return a;
+        }
+        return known(a) && known(b) ? a - b : UNKNOWN_DIM;
+    }
+
+    /** a * b, where a known 0 or 1 decides even when the other is unknown (as InferenceContext::Multiply). */
+    static long multiply(long a, long b) {
+        if (a == 0 || b == 1) {
+            return a;
+        }
+        if (b == 0 || a == 1) {
+            return b;
+        }
+        return known(a) && known(b) ? a * b : UNKNOWN_DIM;
+    }
+
+    static long elementCount(PartialShape shape) {
+        return shape.hasRank() ? shape.elementCount() : UNKNOWN_DIM;
+    }
+
+    /**
+     * Numpy-style broadcasting as TensorFlow's BroadcastBinaryOpOutputShapeFnHelper: an unknown dim against a
+     * known dim > 1 gives the known one. With {@code strict} false (Equal/NotEqual with
+     * incompatible_shape_error=false), any doubt gives an unknown rank, and incompatible known dims a scalar.
+     */
+    static PartialShape broadcast(PartialShape x, PartialShape y, boolean strict) {
+        if (!x.hasRank() || !y.hasRank()) {
+            return PartialShape.unknownRank();
+        }
+        int rank = Math.max(x.rank(), y.rank());
+        long[] dims = new long[rank];
+        for (int i = 0; i < rank; i++) {
+            int xi = i - (rank - x.rank());
+            int yi = i - (rank - y.rank());
+            long dx = xi < 0 ? 1 : x.dim(xi);
+            long dy = yi < 0 ? 1 : y.dim(yi);
+            if (!known(dx) || !known(dy)) {
+                if (dx > 1 || dy > 1 || (dx != 1 && dy != 1 && (known(dx) || known(dy)))) {
+                    if (!strict) {
+                        return PartialShape.unknownRank();
+                    }
+                    dims[i] = dx > 1 ? dx : dy > 1 ? dy : UNKNOWN_DIM;
+                } else {
+                    dims[i] = dx == 1 ? dy : dx;
+                }
+            } else if (dx == 1 || dy == 1) {
+                dims[i] = dx == 1 && yi >= 0 ? dy : dx;
+            } else if (dx != dy) {
+                if (!strict) {
+                    return scalar();
+                }
+                throw new CannotInfer("shapes " + x + " and " + y + " do not broadcast");
+            } else {
+                dims[i] = dx;
+            }
+        }
+        return PartialShape.of(dims);
+    }
+
+    /**
+     * Dims [start, end) of the shape, negative indices counting from the end and {@code end} clamped to the rank
+     * (InferenceContext::Subshape with stride 1); an unknown rank gives an unknown rank.
+     */
+    static PartialShape subshape(PartialShape shape, long start, long end) {
+        if (!shape.hasRank()) {
+            return shape;
+        }
+        int rank = shape.rank();
+        long from = Math.min(start, rank);
+        long to = Math.min(end, rank);
+        from = from < 0 ? from + rank : from;
+        to = to < 0 ? to + rank : to;
+        if (from < 0 || to < 0 || from > to) {
+            throw new CannotInfer("subshape [" + start + ", " + end + ") of " + shape + " is out of bounds");
+        }
+        return PartialShape.of(Arrays.copyOfRange(shape.dims(), (int) from, (int) to));
+    }
+
+    /** Dims from {@code start} to the end. */
+    static PartialShape subshape(PartialShape shape, long start) {
+        return subshape(shape, start, Long.MAX_VALUE);
+    }
+
+    /** The dims of a followed by those of b; an unknown rank when either is. */
+    static PartialShape concat(PartialShape a, PartialShape b) {
+        if (!a.hasRank() || !b.hasRank()) {
+            return PartialShape.unknownRank();
+        }
+        long[] dims = Arrays.copyOf(a.dims(), a.rank() + b.rank());
+        System.arraycopy(b.dims(), 0, dims, a.rank(), b.rank());
+        return PartialShape.of(dims);
+    }
+
+    static PartialShape replaceDim(PartialShape shape, int index, long dim) {
+        if (!shape.hasRank()) {
+            return shape;
+        }
+        long[] dims = shape.dims();
+        dims[index] = dim;
+        return PartialShape.of(dims);
+    }
+
+    /** A dim index that may count from the end (-1 is the last), checked against the rank. */
+    static int axis(long axis, int rank) {
+        if (axis < -rank || axis >= rank) {
+            throw new CannotInfer("axis " + axis + " is out of range for rank " + rank);
+        }
+        return (int) (axis < 0 ? axis + rank : axis);
+    }
+}

@@ -1,0 +1,151 @@
+package dev.tfir.common.infer;
+
+import static dev.tfir.common.infer.ShapeRule.one;
+
+import dev.tfir.common.types.PartialShape;
+import java.util.List;
+import org.tensorflow.proto.DataType;
+
+/** Ops that take or rearrange parts of a tensor: StridedSlice, Slice, Pad, Transpose, Gather. */
+final class SliceRules {
+    private SliceRules() {}
+
+    static void addTo(RuleTable table) {
+        table.add(SliceRules::stridedSlice, "StridedSlice");
+        table.add(SliceRules::slice, "Slice");
+        table.add(SliceRules::pad, "Pad", "PadV2", "MirrorPad");
+        table.add(SliceRules::transpose, "Transpose");
+        table.add(SliceRules::gatherV2, "GatherV2");
+        table.add(SliceRules::gather, "Gather");
+    }
+
+    /** Needs the input's rank and the strides' values; unknown begin or end values leave their dims unknown. */
+    private static List<TensorType> stridedSlice(NodeContext c) {
+        PartialShape input = c.shape(0);
+        PartialShape sparse = Shapes.merge(Shapes.merge(Shapes.withRank(c.shape(1), 1), Shapes.withRank(c.shape(2),
+                1)), Shapes.withRank(c.shape(3), 1));
+        long[] strides = c.ints(3);
+        DataType dtype = c.typeAttrOr("T", 0);
+        if (!input.hasRank() || !Shapes.known(sparse.dim(0)) || strides == null) {
+            return one(dtype, PartialShape.unknownRank());
+        }
+        StridedSliceSpec spec = StridedSliceSpec.of(input.dims(), c.ints(1), c.ints(2), strides,
+                StridedSliceSpec.Masks.of(c.attrs()));
+        return one(dtype, PartialShape.of(spec.shape()));
+    }
+
+    /**
+     * Slice: the sizes in input 2, where -1 takes the rest of the dim after begin; unknown sizes read as a partial
+     * shape.
+     */
+    private static List<TensorType> slice(NodeContext c) {
+        PartialShape input = c.shape(0);
+        PartialShape count = Shapes.merge(Shapes.withRank(c.shape(1), 1), Shapes.withRank(c.shape(2), 1));
+        if (Shapes.known(count.dim(0))) {
+            input = Shapes.withRank(input, (int) count.dim(0));
+        }
+        PartialShape begin = c.shapeTensor(1);
+        long[] sizes = c.ints(2);
+        DataType dtype = c.typeAttrOr("T", 0);
+        if (sizes != null) {
+            begin = Shapes.withRank(begin, sizes.length);
+            long[] dims = new long[sizes.length];
+            for (int i = 0; i < dims.length; i++) {
+                long inputDim = input.hasRank() ? input.dim(i) : PartialShape.UNKNOWN_DIM;
+                dims[i] = sizes[i] == -1 ? Shapes.subtract(inputDim, begin.dim(i)) : sizes[i];
+            }
+            return one(dtype, PartialShape.of(dims));
+        }
+        PartialShape sizeShape = c.shapeTensor(2);
+        if (sizeShape.hasRank()) {
+            Shapes.withRank(begin, sizeShape.rank());
+            return one(dtype, sizeShape);
+        }
+        return one(dtype, input.hasRank() ? Shapes.unknownOfRank(input.rank()) : PartialShape.unknownRank());
+    }
+
+    /** Each dim grows by its two paddings from input 1 (a [rank, 2] matrix). */
+    private static List<TensorType> pad(NodeContext c) {
+        PartialShape paddingsShape = Shapes.withRank(c.shape(1), 2);
+        Shapes.mergeDim(paddingsShape.dim(1), 2);
+        PartialShape input = c.shape(0);
+        long rank = Shapes.known(paddingsShape.dim(0)) ? paddingsShape.dim(0) : input.rank();
+        if (rank >= 0) {
+            input = Shapes.withRank(input, (int) rank);
+        }
+        long[] paddings = c.ints(1);
+        DataType dtype = c.typeAttrOr("T", 0);
+        if (paddings == null) {
+            return one(dtype, rank >= 0 ? Shapes.unknownOfRank((int) rank) : PartialShape.unknownRank());
+        }
+        input = Shapes.withRank(input, paddings.length / 2);
+        long[] dims = new long[input.rank()];
+        for (int i = 0; i < dims.length; i++) {
+            if (paddings[2 * i] < 0 || paddings[2 * i + 1] < 0) {
+                throw new CannotInfer("negative padding");
+            }
+            dims[i] = Shapes.add(input.dim(i), paddings[2 * i] + paddings[2 * i + 1]);
+        }
+        return one(dtype, PartialShape.of(dims));
+    }
+
+    /** The input's dims in the order of perm (input 1); an unknown perm keeps the rank. */
+    private static List<TensorType> transpose(NodeContext c) {
+        PartialShape input = c.shape(0);
+        PartialShape permShape = c.shape(1);
+        long[] perm = c.ints(1);
+        long permCount = Shapes.elementCount(permShape);
+        DataType dtype = c.typeAttrOr("T", 0);
+        int rank = input.hasRank() ? input.rank() : Shapes.known(permCount) ? (int) permCount
+                : perm != null ? perm.length : -1;
+        if (rank < 0) {
+            return one(dtype, PartialShape.unknownRank());
+        }
+        if (!input.hasRank() && rank < 2) {
+            return one(dtype, input);
+        }
+        input = Shapes.withRank(input, rank);
+        Shapes.mergeDim(Shapes.withRank(permShape, 1).dim(0), rank);
+        if (perm == null) {
+            return one(dtype, Shapes.unknownOfRank(rank));
+        }
+        long[] dims = new long[rank];
+        for (int i = 0; i < rank; i++) {
+            dims[i] = input.dim(Shapes.axis(perm[i], rank));
+        }
+        return one(dtype, PartialShape.of(dims));
+    }
+
+    /**
+     * GatherV2: params' dims before axis, then the indices' dims (after batch_dims), then params' dims after axis.
+     */
+    private static List<TensorType> gatherV2(NodeContext c) {
+        PartialShape params = Shapes.withRankAtLeast(c.shape(0), 1);
+        PartialShape indices = c.shape(1);
+        Shapes.withRank(c.shape(2), 0);
+        Long axis = c.intScalar(2);
+        long batchDims = c.attrs().integer("batch_dims", 0);
+        DataType dtype = c.typeAttrOr("Tparams", 0);
+        if (axis == null) {
+            return one(dtype, params.hasRank() && indices.hasRank()
+                    ? Shapes.unknownOfRank((int) (params.rank() + indices.rank() - 1 - batchDims))
+                    : PartialShape.unknownRank());
+        }
+        Shapes.withRankAtLeast(params, (int) (axis < 0 ? -axis : axis + 1));
+        Shapes.withRankAtLeast(indices, (int) Math.abs(batchDims));
+        if (batchDims < 0) {
+            if (!indices.hasRank()) {
+                return one(dtype, PartialShape.unknownRank());
+            }
+            batchDims += indices.rank();
+        }
+        PartialShape out = Shapes.concat(Shapes.subshape(params, 0, axis), Shapes.subshape(indices, batchDims));
+        return one(dtype, axis == -1 ? out : Shapes.concat(out, Shapes.subshape(params, axis + 1)));
+    }
+
+    /** Gather (v1): the indices' dims, then params' dims after the first. */
+    private static List<TensorType> gather(NodeContext c) {
+        PartialShape params = Shapes.withRankAtLeast(c.shape(0), 1);
+        return one(c.typeAttrOr("Tparams", 0), Shapes.concat(c.shape(1), Shapes.subshape(params, 1)));
+    }
+}

@@ -1,0 +1,105 @@
+package dev.tfir.common.model;
+
+import dev.tfir.common.TfirException;
+import dev.tfir.common.graph.TensorRef;
+import dev.tfir.common.graph.TfGraph;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.TreeMap;
+import org.tensorflow.proto.AttrValue;
+import org.tensorflow.proto.GraphDef;
+import org.tensorflow.proto.NodeDef;
+import org.tensorflow.proto.SignatureDef;
+import org.tensorflow.proto.TensorInfo;
+
+/**
+ * The graph Model Optimizer sees for a SavedModel: it loads the model with {@code tf.saved_model.load} and
+ * freezes the {@code serving_default} signature's function. The names users then see follow from the
+ * signature alone:
+ * <ul>
+ *   <li>TF2 (object-graph) SavedModels: one Placeholder per signature input, named by its key, in key order;
+ *       one {@code Identity}, {@code Identity_1}, ... per output, in key order;
+ *   <li>TF1 SavedModels: the original graph pruned to what the signature's outputs need, cut at its inputs,
+ *       with variables frozen, so the original node names stay.
+ * </ul>
+ */
+final class SignatureGraphs {
+    private SignatureGraphs() {}
+
+    /** The frozen signature function of a TF2 SavedModel, reduced to its inputs and named outputs. */
+    static GraphDef tf2(SignatureDef signature) {
+        GraphDef.Builder graph = GraphDef.newBuilder();
+        Map<String, TensorInfo> inputs = new TreeMap<>(signature.getInputsMap());
+        inputs.forEach((key, info) -> graph.addNode(NodeDef.newBuilder().setName(key).setOp("Placeholder")
+                .putAttr("dtype", AttrValue.newBuilder().setType(info.getDtype()).build())
+                .putAttr("shape", AttrValue.newBuilder().setShape(info.getTensorShape()).build())));
+        int index = 0;
+        for (Map.Entry<String, TensorInfo> output : new TreeMap<>(signature.getOutputsMap()).entrySet()) {
+            NodeDef.Builder identity = NodeDef.newBuilder().setName(index == 0 ? "Identity" : "Identity_" + index)
+                    .setOp("Identity")
+                    .putAttr("T", AttrValue.newBuilder().setType(output.getValue().getDtype()).build());
+            inputs.keySet().forEach(identity::addInput);
+            graph.addNode(identity);
+            index++;
+        }
+        return graph.build();
+    }
+
+    /**
+     * A TF1 SavedModel's graph pruned to the signature, in the order TensorFlow lifts it into the signature
+     * function: the inputs in key order, then the outputs' ancestors depth first (post-order), the outputs taken
+     * in key order, stopping at the inputs; variables frozen.
+     */
+    static GraphDef tf1(GraphDef full, SignatureDef signature, Path dir) {
+        TfGraph graph = new TfGraph(full, dir.toString());
+        boolean[] placed = new boolean[graph.size()];
+        GraphDef.Builder lifted = full.toBuilder().clearNode();
+        for (TensorInfo input : new TreeMap<>(signature.getInputsMap()).values()) {
+            int index = require(graph, input, "input", dir);
+            if (!placed[index]) {
+                placed[index] = true;
+                lifted.addNode(graph.node(index).toBuilder().clearInput());
+            }
+        }
+        for (TensorInfo output : new TreeMap<>(signature.getOutputsMap()).values()) {
+            liftPostOrder(graph, require(graph, output, "output", dir), placed, lifted);
+        }
+        GraphDef pruned = lifted.build();
+        return Freezing.freezeStructure(new TfGraph(pruned, dir.toString()),
+                pruned.getNodeList().stream().map(NodeDef::getName).toList());
+    }
+
+    private static int require(TfGraph graph, TensorInfo tensor, String role, Path dir) {
+        int index = graph.indexOf(TensorRef.parse(tensor.getName()).node());
+        if (index < 0) {
+            throw new TfirException(dir + ": the serving signature names " + role + " '" + tensor.getName()
+                    + "', which is not in the graph");
+        }
+        return index;
+    }
+
+    /** Adds a node after everything it needs (depth first, iteratively: graphs can be deep). */
+    private static void liftPostOrder(TfGraph graph, int root, boolean[] placed, GraphDef.Builder lifted) {
+        Deque<int[]> stack = new ArrayDeque<>();
+        if (!placed[root]) {
+            placed[root] = true;
+            stack.push(new int[] {root, 0});
+        }
+        while (!stack.isEmpty()) {
+            int[] frame = stack.peek();
+            int[] producers = graph.producers(frame[0]);
+            if (frame[1] < producers.length) {
+                int next = producers[frame[1]++];
+                if (!placed[next]) {
+                    placed[next] = true;
+                    stack.push(new int[] {next, 0});
+                }
+            } else {
+                stack.pop();
+                lifted.addNode(graph.node(frame[0]));
+            }
+        }
+    }
+}

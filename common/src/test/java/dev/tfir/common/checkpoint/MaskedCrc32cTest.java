@@ -1,0 +1,30 @@
+package dev.tfir.common.checkpoint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import org.junit.jupiter.api.Test;
+
+/** Vectors verified on TensorFlow's files (shared/reference/tf-checkpoint-formats.md, A.4). */
+class MaskedCrc32cTest {
+    @Test
+    void emptyMetaindexBlockAndItsTypeByte() {
+        byte[] block = {0, 0, 0, 0, 1, 0, 0, 0, 0};
+        int crc = MaskedCrc32c.crc(block, 0, block.length);
+        assertEquals(0x83f4070f, crc);
+        assertEquals(0xb0a1f2c0, MaskedCrc32c.mask(crc));
+        assertEquals(crc, MaskedCrc32c.unmask(MaskedCrc32c.mask(crc)));
+    }
+
+    @Test
+    void floatTensor() {
+        ByteBuffer floats = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
+        for (float f : new float[] {1.5f, -2f, 3.25f, 4f, 5f, 6f}) {
+            floats.putFloat(f);
+        }
+        int crc = MaskedCrc32c.crc(floats.array(), 0, 24);
+        assertEquals(0xe94679d4, crc);
+        assertEquals(0x962cbd64, MaskedCrc32c.mask(crc));
+    }
+}

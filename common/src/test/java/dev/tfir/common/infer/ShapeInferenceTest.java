@@ -1,0 +1,142 @@
+package dev.tfir.common.infer;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.google.protobuf.ByteString;
+import dev.tfir.common.graph.TfGraph;
+import dev.tfir.common.infer.ShapeGoldens.Golden;
+import dev.tfir.common.types.PartialShape;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.tensorflow.proto.AttrValue;
+import org.tensorflow.proto.DataType;
+import org.tensorflow.proto.GraphDef;
+import org.tensorflow.proto.NodeDef;
+import org.tensorflow.proto.TensorProto;
+import org.tensorflow.proto.TensorShapeProto;
+
+/** The API around the rules: input shape overrides, {@code _output_shapes}, Const decoding, robustness. */
+class ShapeInferenceTest {
+    private static final TensorType FLOAT_UNKNOWN = TensorType.unknownShape(DataType.DT_FLOAT);
+
+    @Test
+    void batchOverrideGivesTensorFlowsBatchOneShapes() throws Exception {
+        ShapeInference inference = ShapeInference.of(fixture("slim_inception_v1_bnone"),
+                Map.of("input", PartialShape.of(1, 224, 224, 3)));
+        List<Golden> goldens = ShapeGoldens.goldens("slim_inception_v1_b1");
+        assertAll(goldens.stream().map(golden -> () -> assertEquals(golden.shape(),
+                GoldenShapesTest.text(inference.output(golden.node(), golden.port()).shape()),
+                golden.node() + ":" + golden.port())));
+    }
+
+    @Test
+    void recordedOutputShapesFillWhatNoRuleKnows() throws Exception {
+        ShapeInference inference = ShapeInference.of(fixture("unmodelled_ops_output_shapes"));
+        List<Golden> goldens = ShapeGoldens.goldens("unmodelled_ops_output_shapes");
+        assertAll(goldens.stream().map(golden -> () -> assertEquals(golden.shape(),
+                GoldenShapesTest.text(inference.output(golden.node(), golden.port()).shape()),
+                golden.node() + ":" + golden.port())));
+    }
+
+    @Test
+    void recordedShapeDoesNotOverrideAnInferredOneOfAnotherRank() {
+        NodeDef relu = node("relu", "Relu", "x").putAttr("T", type(DataType.DT_FLOAT))
+                .putAttr("_output_shapes", AttrValue.newBuilder().setList(AttrValue.ListValue.newBuilder()
+                        .addShape(shapeProto(7))).build()).build();
+        ShapeInference inference = ShapeInference.of(graph(placeholder("x", -1, 3), relu));
+        assertEquals(PartialShape.of(-1, 3), inference.output("relu", 0).shape());
+    }
+
+    @Test
+    void constValuesAreDecodedFromContentAndFromSplats() {
+        ByteBuffer int64Content = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putLong(4).putLong(6);
+        ShapeInference inference = ShapeInference.of(graph(placeholder("x", 2, 3, 4), placeholder("y", 8),
+                constant("splat", TensorProto.newBuilder().setDtype(DataType.DT_INT32).setTensorShape(shapeProto(3))
+                        .addIntVal(2)),
+                reshape("from_splat", "y", "splat"),
+                constant("content", TensorProto.newBuilder().setDtype(DataType.DT_INT64).setTensorShape(shapeProto(2))
+                        .setTensorContent(ByteString.copyFrom(int64Content.array()))),
+                reshape("from_content", "x", "content"),
+                constant("listed", TensorProto.newBuilder().setDtype(DataType.DT_INT64).setTensorShape(shapeProto(3))
+                        .addInt64Val(1).addInt64Val(-1).addInt64Val(2)),
+                reshape("from_list", "x", "listed")));
+        assertEquals(PartialShape.of(2, 2, 2), inference.output("from_splat", 0).shape());
+        assertEquals(PartialShape.of(4, 6), inference.output("from_content", 0).shape());
+        assertEquals(PartialShape.of(1, 12, 2), inference.output("from_list", 0).shape());
+    }
+
+    @Test
+    void unknownOpsGiveUnknownOutputsForEveryPortRead() {
+        ShapeInference inference = ShapeInference.of(graph(placeholder("x", 2), node("mystery", "NoSuchOp", "x")
+                .build(), node("reader", "Identity", "mystery:2").putAttr("T", type(DataType.DT_FLOAT)).build()));
+        assertEquals(List.of(TensorType.unknown(), TensorType.unknown(), TensorType.unknown()),
+                inference.outputs("mystery"));
+        assertEquals(FLOAT_UNKNOWN, inference.output("reader", 0));
+    }
+
+    @Test
+    void malformedAttrsGiveUnknownOutputs() {
+        NodeDef conv = node("conv", "Conv2D", "x", "x").putAttr("T", type(DataType.DT_FLOAT))
+                .putAttr("strides", AttrValue.newBuilder().setS(ByteString.copyFromUtf8("oops")).build())
+                .putAttr("padding", AttrValue.newBuilder().setS(ByteString.copyFromUtf8("SAME")).build()).build();
+        NodeDef squeeze = node("squeeze", "Squeeze", "x").putAttr("T", type(DataType.DT_FLOAT))
+                .putAttr("squeeze_dims", AttrValue.newBuilder().setList(AttrValue.ListValue.newBuilder().addI(9))
+                        .build()).build();
+        ShapeInference inference = ShapeInference.of(graph(placeholder("x", 1, 2, 2, 1), conv, squeeze));
+        assertEquals(List.of(TensorType.unknown()), inference.outputs("conv"));
+        assertEquals(List.of(TensorType.unknown()), inference.outputs("squeeze"));
+    }
+
+    @Test
+    void missingPortsAndNamesAreHandled() {
+        TfGraph graph = graph(placeholder("x", 2));
+        ShapeInference inference = ShapeInference.of(graph);
+        assertEquals(TensorType.unknown(), inference.output("x", 5));
+        assertThrows(IllegalArgumentException.class, () -> inference.outputs("nope"));
+        assertThrows(IllegalArgumentException.class, () -> ShapeInference.of(graph, Map.of("nope", PartialShape.of())));
+    }
+
+    private static TfGraph fixture(String name) throws Exception {
+        return new TfGraph(GraphDef.parseFrom(Files.readAllBytes(ShapeGoldens.graph(name))), name);
+    }
+
+    private static TfGraph graph(NodeDef... nodes) {
+        return new TfGraph(GraphDef.newBuilder().addAllNode(List.of(nodes)).build(), "test");
+    }
+
+    private static NodeDef.Builder node(String name, String op, String... inputs) {
+        return NodeDef.newBuilder().setName(name).setOp(op).addAllInput(List.of(inputs));
+    }
+
+    private static NodeDef placeholder(String name, long... dims) {
+        return node(name, "Placeholder").putAttr("dtype", type(DataType.DT_FLOAT))
+                .putAttr("shape", AttrValue.newBuilder().setShape(shapeProto(dims)).build()).build();
+    }
+
+    private static NodeDef constant(String name, TensorProto.Builder value) {
+        return node(name, "Const").putAttr("dtype", type(value.getDtype()))
+                .putAttr("value", AttrValue.newBuilder().setTensor(value).build()).build();
+    }
+
+    private static NodeDef reshape(String name, String input, String shape) {
+        return node(name, "Reshape", input, shape).putAttr("T", type(DataType.DT_FLOAT)).build();
+    }
+
+    private static AttrValue type(DataType dtype) {
+        return AttrValue.newBuilder().setType(dtype).build();
+    }
+
+    private static TensorShapeProto shapeProto(long... dims) {
+        TensorShapeProto.Builder shape = TensorShapeProto.newBuilder();
+        for (long dim : dims) {
+            shape.addDim(TensorShapeProto.Dim.newBuilder().setSize(dim));
+        }
+        return shape.build();
+    }
+}

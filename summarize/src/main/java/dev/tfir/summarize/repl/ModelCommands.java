@@ -1,0 +1,49 @@
+package dev.tfir.summarize.repl;
+
+import dev.tfir.common.detect.InputInfo;
+import dev.tfir.common.types.DTypes;
+import dev.tfir.summarize.StatsReport;
+import dev.tfir.summarize.TextReport;
+import java.util.List;
+import org.tensorflow.proto.NodeDef;
+
+/** Commands about the model as a whole: summary, inputs, outputs, stats. */
+final class ModelCommands {
+    private ModelCommands() {}
+
+    static List<ShellCommand> all() {
+        return List.of(
+                new SimpleCommand("summary", "summary", "inputs and outputs as summarize_graph.py prints them",
+                        ShellCommand.Completion.NONE, (args, c) -> print(c, TextReport.render(c.session().summary()))),
+                new SimpleCommand("inputs", "inputs", "the inputs to feed: Placeholders with type and shape",
+                        ShellCommand.Completion.NONE, ModelCommands::inputs),
+                new SimpleCommand("outputs", "outputs", "the detected outputs with their op types",
+                        ShellCommand.Completion.NONE, ModelCommands::outputs),
+                new SimpleCommand("stats", "stats", "op types used with counts, parameters, control edges",
+                        ShellCommand.Completion.NONE,
+                        (args, c) -> print(c, StatsReport.render(c.session().model().stored()))));
+    }
+
+    private static void inputs(List<String> args, ShellContext c) {
+        for (InputInfo input : c.session().summary().inputs()) {
+            c.printer().println(c.printer().node(input.name()) + "  " + DTypes.pythonName(input.dtype()) + " "
+                    + input.shape().toSummaryString());
+        }
+        if (c.session().summary().inputs().isEmpty()) {
+            c.printer().println(c.printer().muted("no Placeholder inputs"));
+        }
+    }
+
+    private static void outputs(List<String> args, ShellContext c) {
+        for (NodeDef output : c.session().summary().outputs()) {
+            c.printer().println(c.printer().nodeWithOp(output.getName(), output.getOp()));
+        }
+        if (c.session().summary().outputs().isEmpty()) {
+            c.printer().println(c.printer().muted("no outputs detected"));
+        }
+    }
+
+    private static void print(ShellContext c, String text) {
+        text.lines().forEach(c.printer()::println);
+    }
+}

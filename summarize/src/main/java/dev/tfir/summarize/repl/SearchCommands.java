@@ -1,0 +1,173 @@
+package dev.tfir.summarize.repl;
+
+import dev.tfir.common.graph.TfGraph;
+import dev.tfir.common.types.DTypes;
+import dev.tfir.common.types.PartialShape;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.tensorflow.proto.AttrValue;
+import org.tensorflow.proto.NodeDef;
+
+/** Commands that search the graph: ls, find, ops, consts. */
+final class SearchCommands {
+    private static final String LS = "ls [scope]";
+    private static final String FIND = "find <regex|glob>";
+    private static final String CONSTS = "consts [--top N]";
+    private static final int DEFAULT_TOP = 10;
+
+    private SearchCommands() {}
+
+    static List<ShellCommand> all() {
+        return List.of(
+                new SimpleCommand("ls", LS, "name scopes as a tree level, with node counts",
+                        ShellCommand.Completion.SCOPE, SearchCommands::ls),
+                new SimpleCommand("find", FIND, "nodes whose name matches (glob: whole name; regex: any part)",
+                        ShellCommand.Completion.NODE, SearchCommands::find),
+                new SimpleCommand("ops", "ops [OpType]", "nodes of an op type; without one, the op types with counts",
+                        ShellCommand.Completion.OP_TYPE, SearchCommands::ops),
+                new SimpleCommand("consts", CONSTS, "the largest constants and variables",
+                        ShellCommand.Completion.NONE, SearchCommands::consts));
+    }
+
+    /** The next level under a scope: sub-scopes with their node counts, then the nodes directly in it. */
+    private static void ls(List<String> args, ShellContext c) {
+        if (args.size() > 1) {
+            throw new ShellException("usage: " + LS);
+        }
+        String scope = args.isEmpty() ? "" : args.get(0).endsWith("/") ? args.get(0) : args.get(0) + "/";
+        Map<String, Integer> subScopes = new TreeMap<>();
+        List<String> nodes = new ArrayList<>();
+        for (NodeDef node : c.session().graph().nodes()) {
+            String name = node.getName();
+            if (!name.startsWith(scope)) {
+                continue;
+            }
+            int slash = name.indexOf('/', scope.length());
+            if (slash < 0) {
+                nodes.add(c.printer().nodeWithOp(name.substring(scope.length()), node.getOp()));
+            } else {
+                subScopes.merge(name.substring(scope.length(), slash + 1), 1, Integer::sum);
+            }
+        }
+        if (subScopes.isEmpty() && nodes.isEmpty()) {
+            throw new ShellException("no scope '" + scope + "'; 'ls' lists the top level");
+        }
+        List<String> lines = new ArrayList<>();
+        subScopes.forEach((sub, count) -> lines.add(c.printer().heading(sub) + " " + c.printer().muted(count + " nodes")));
+        lines.addAll(nodes);
+        c.printer().list(lines);
+    }
+
+    private static void find(List<String> args, ShellContext c) {
+        Pattern pattern = pattern(SimpleCommand.oneArg(args, FIND));
+        boolean whole = isGlob(args.get(0));
+        List<String> lines = new ArrayList<>();
+        for (NodeDef node : c.session().graph().nodes()) {
+            var matcher = pattern.matcher(node.getName());
+            if (whole ? matcher.matches() : matcher.find()) {
+                lines.add(c.printer().nodeWithOp(node.getName(), node.getOp()));
+            }
+        }
+        report(c, lines, "no node matches '" + args.get(0) + "'");
+    }
+
+    private static void ops(List<String> args, ShellContext c) {
+        if (args.isEmpty()) {
+            Map<String, Integer> counts = new TreeMap<>();
+            c.session().graph().nodes().forEach(n -> counts.merge(n.getOp(), 1, Integer::sum));
+            List<String> lines = new ArrayList<>();
+            counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .forEach(e -> lines.add(String.format("%7d  %s", e.getValue(), c.printer().op(e.getKey()))));
+            c.printer().list(lines);
+            return;
+        }
+        String op = SimpleCommand.oneArg(args, "ops [OpType]");
+        List<String> lines = new ArrayList<>();
+        for (NodeDef node : c.session().graph().nodes()) {
+            if (node.getOp().equals(op)) {
+                lines.add(c.printer().node(node.getName()));
+            }
+        }
+        report(c, lines, "no node has op type '" + op + "'; 'ops' lists the op types");
+    }
+
+    private static void consts(List<String> args, ShellContext c) {
+        int top = DEFAULT_TOP;
+        if (!args.isEmpty()) {
+            if (!args.get(0).equals("--top") || args.size() != 2) {
+                throw new ShellException("usage: " + CONSTS);
+            }
+            top = SimpleCommand.intArg(args, 1, DEFAULT_TOP, CONSTS);
+        }
+        TfGraph graph = c.session().graph();
+        List<NodeDef> held = new ArrayList<>();
+        for (NodeDef node : graph.nodes()) {
+            if (elements(node) > 0) {
+                held.add(node);
+            }
+        }
+        held.sort(Comparator.comparingLong(SearchCommands::elements).reversed());
+        List<String> lines = new ArrayList<>();
+        for (NodeDef node : held.subList(0, Math.min(top, held.size()))) {
+            AttrValue dtype = node.getAttrOrDefault("dtype", AttrValue.getDefaultInstance());
+            long count = elements(node);
+            lines.add(String.format("%12d  %-8s %s %s", count, DTypes.pythonName(dtype.getType()),
+                    c.printer().nodeWithOp(node.getName(), node.getOp()),
+                    c.printer().muted(shape(node).toSummaryString() + " " + count * DTypes.byteSize(dtype.getType())
+                            + " bytes")));
+        }
+        report(c, lines, "no constants or variables with a known size");
+    }
+
+    /** Elements held by a Const (its value) or a variable (its shape); 0 for other nodes. */
+    private static long elements(NodeDef node) {
+        boolean holder = node.getOp().equals("Const") || node.getOp().startsWith("Variable")
+                || node.getOp().equals("VarHandleOp");
+        return holder ? Math.max(0, shape(node).elementCount()) : 0;
+    }
+
+    private static PartialShape shape(NodeDef node) {
+        if (node.getOp().equals("Const")) {
+            return PartialShape.fromProto(node.getAttrOrDefault("value", AttrValue.getDefaultInstance())
+                    .getTensor().getTensorShape());
+        }
+        return PartialShape.fromProto(node.getAttrOrDefault("shape", AttrValue.getDefaultInstance()).getShape());
+    }
+
+    private static void report(ShellContext c, List<String> lines, String none) {
+        if (lines.isEmpty()) {
+            c.printer().println(c.printer().muted(none));
+        } else {
+            c.printer().list(lines);
+        }
+    }
+
+    /** A glob has * or ? and none of the characters that only make sense in a regex. */
+    static boolean isGlob(String text) {
+        return text.matches(".*[*?].*") && !text.matches(".*[()+^$|\\\\{}].*") && !text.contains(".*");
+    }
+
+    static Pattern pattern(String text) {
+        if (isGlob(text)) {
+            StringBuilder regex = new StringBuilder();
+            for (char ch : text.toCharArray()) {
+                regex.append(switch (ch) {
+                    case '*' -> ".*";
+                    case '?' -> ".";
+                    default -> Pattern.quote(String.valueOf(ch));
+                });
+            }
+            return Pattern.compile(regex.toString());
+        }
+        try {
+            return Pattern.compile(text);
+        } catch (PatternSyntaxException e) {
+            throw new ShellException("'" + text + "' is not a valid regular expression: " + e.getDescription());
+        }
+    }
+}

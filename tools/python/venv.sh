@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Creates (or brings up to date) tfir's Python venv: the original OpenVINO tools with TensorFlow, and what
+# tools/models/make_models.py needs. Idempotent: does nothing when the venv's stamp matches the hash of
+# requirements.txt (and of the Python version).
+#   TFIR_VENV    where the venv lives (default: <repo>/.venv)
+#   TFIR_PYTHON  the Python that creates it (default: python3; 3.11 expected)
+# Prints the venv's path on stdout (progress goes to stderr), e.g.: VENV=$(tools/python/venv.sh)
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+venv=${TFIR_VENV:-$repo/.venv}
+req=$repo/tools/python/requirements.txt
+python=${TFIR_PYTHON:-python3}
+
+pyver=$("$python" -c 'import sys; print("%d.%d.%d" % sys.version_info[:3])')
+case $pyver in
+  3.11.*) ;;
+  *) echo "venv.sh: warning: Python $pyver; the pins in requirements.txt are for Python 3.11" >&2 ;;
+esac
+hash=$( { cat "$req"; echo "python $pyver"; } | sha256sum | cut -d' ' -f1)
+stamp=$venv/.tfir-requirements.sha256
+
+if [ -x "$venv/bin/python" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$hash" ]; then
+  echo "$venv"
+  exit 0
+fi
+
+if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c 'import sys' 2>/dev/null; then
+  echo "venv.sh: creating $venv with $python ($pyver)" >&2
+  rm -rf "$venv"
+  "$python" -m venv "$venv"
+fi
+echo "venv.sh: installing $req into $venv" >&2
+rm -f "$stamp"
+"$venv/bin/python" -m pip install --disable-pip-version-check --no-input -q -r "$req" >&2
+"$venv/bin/python" -m pip check >&2 || echo "venv.sh: warning: pip check reports the problems above" >&2
+echo "$hash" > "$stamp"
+echo "venv.sh: ready: $venv" >&2
+echo "$venv"
