@@ -2,6 +2,8 @@ package dev.tfir.summarize;
 
 import dev.tfir.common.detect.GraphSummary;
 import dev.tfir.common.detect.InputInfo;
+import dev.tfir.common.infer.ShapeInference;
+import dev.tfir.common.infer.TensorType;
 import dev.tfir.common.model.LoadedModel;
 import dev.tfir.common.types.DTypes;
 import dev.tfir.common.types.PartialShape;
@@ -9,9 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
+import org.tensorflow.proto.DataType;
 import org.tensorflow.proto.NodeDef;
 
-/** The detected inputs and outputs as one JSON document, for scripts. */
+/**
+ * The detected inputs and outputs as one JSON document, for scripts: inputs with dtype and shape, outputs with
+ * op type and, where static inference knows them, the dtype and shape of output 0 (null where unknown; -1 for
+ * an unknown dim).
+ */
 final class JsonReport {
     private JsonReport() {}
 
@@ -21,9 +28,13 @@ final class JsonReport {
             inputs.add("{\"name\": " + Json.string(input.name()) + ", \"dtype\": "
                     + Json.string(DTypes.pythonName(input.dtype())) + ", \"shape\": " + shape(input.shape()) + "}");
         }
+        ShapeInference inference = ShapeInference.of(model.graph());
         List<String> outputs = new ArrayList<>();
         for (NodeDef output : summary.outputs()) {
-            outputs.add("{\"name\": " + Json.string(output.getName()) + ", \"op\": " + Json.string(output.getOp()) + "}");
+            TensorType type = inference.output(output.getName(), 0);
+            String dtype = type.dtype() == DataType.DT_INVALID ? "null" : Json.string(DTypes.pythonName(type.dtype()));
+            outputs.add("{\"name\": " + Json.string(output.getName()) + ", \"op\": " + Json.string(output.getOp())
+                    + ", \"dtype\": " + dtype + ", \"shape\": " + shape(type.shape()) + "}");
         }
         return "{\n  \"format\": " + Json.string(model.form())
                 + ",\n  \"inputs\": " + array(inputs) + ",\n  \"outputs\": " + array(outputs) + "\n}\n";

@@ -110,7 +110,7 @@ final class CheckpointLocator {
         }
         String path = unescape(m.group(1));
         Path named = Path.of(path);
-        Path dir = state.toAbsolutePath().getParent();
+        Path dir = state.getParent() != null ? state.getParent() : state.toAbsolutePath().getParent();
         if (!named.isAbsolute()) {
             return dir.resolve(named);
         }

@@ -10,6 +10,9 @@ import org.tensorflow.proto.DataType;
 
 /** Ops that change a tensor's shape but not its elements (Reshape, Squeeze, ExpandDims) or report it (Shape...). */
 final class ReshapeRules {
+    /** What {@link #soleUnknownDim} says when several dims are unknown. */
+    private static final int TOO_MANY = -2;
+
     private ReshapeRules() {}
 
     static void addTo(RuleTable table) {
@@ -56,8 +59,6 @@ final class ReshapeRules {
         }
         return one(dtype, out);
     }
-
-    private static final int TOO_MANY = -2;
 
     /** The index of the only unknown dim, -1 when all are known, {@link #TOO_MANY} when several are unknown. */
     private static int soleUnknownDim(PartialShape shape) {

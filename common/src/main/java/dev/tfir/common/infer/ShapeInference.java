@@ -40,7 +40,12 @@ public final class ShapeInference {
         }
     }
 
-    /** Infers every node of the graph. */
+    /**
+     * Infers every node of the graph.
+     *
+     * @throws dev.tfir.common.TfirException when the graph has a cycle that is not a while loop (see
+     *     {@link TfGraph#importOrder()})
+     */
     public static ShapeInference of(TfGraph graph) {
         return of(graph, Map.of());
     }
@@ -50,6 +55,7 @@ public final class ShapeInference {
      * Placeholders) replaced by the given shapes, as a converter's {@code --input_shape} or {@code -b} asks.
      *
      * @throws IllegalArgumentException when a name is not a node of the graph
+     * @throws dev.tfir.common.TfirException when the graph has a cycle that is not a while loop
      */
     public static ShapeInference of(TfGraph graph, Map<String, PartialShape> inputShapes) {
         for (String name : inputShapes.keySet()) {
@@ -101,8 +107,8 @@ public final class ShapeInference {
                 type = type.withShape(override);
             }
             types.add(type);
-            values[port] = override == null ? ConstantFolding.fold(context, port, type) : null;
-            handles[port] = type.dtype() == DataType.DT_RESOURCE ? VariableRules.handleData(context) : null;
+            values[port] = ConstantFolding.fold(context, port, type);
+            handles[port] = type.dtype() == DataType.DT_RESOURCE ? handleData(context) : null;
         }
         return new InferredNode(Collections.unmodifiableList(types), values, handles);
     }
@@ -114,6 +120,14 @@ public final class ShapeInference {
         }
         try {
             return List.copyOf(rule.infer(context));
+        } catch (RuntimeException malformed) {
+            return null;
+        }
+    }
+
+    private static TensorType handleData(NodeContext context) {
+        try {
+            return VariableRules.handleData(context);
         } catch (RuntimeException malformed) {
             return null;
         }

@@ -5,7 +5,9 @@ import dev.tfir.common.graph.TensorRef;
 import dev.tfir.common.graph.TfGraph;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.tensorflow.proto.AttrValue;
@@ -20,31 +22,47 @@ import org.tensorflow.proto.TensorInfo;
  * signature alone:
  * <ul>
  *   <li>TF2 (object-graph) SavedModels: one Placeholder per signature input, named by its key, in key order;
- *       one {@code Identity}, {@code Identity_1}, ... per output, in key order;
+ *       one {@code Identity}, {@code Identity_1}, ... per output, in key order, reading the function call;
  *   <li>TF1 SavedModels: the original graph pruned to what the signature's outputs need, cut at its inputs,
  *       with variables frozen, so the original node names stay.
  * </ul>
  */
 final class SignatureGraphs {
+    private static final String FUNCTION_CALL = "StatefulPartitionedCall";
+
     private SignatureGraphs() {}
 
-    /** The frozen signature function of a TF2 SavedModel, reduced to its inputs and named outputs. */
+    /**
+     * The frozen signature function of a TF2 SavedModel, reduced to its interface: the input Placeholders feed
+     * one call node standing for the function body, whose outputs (typed and shaped by the signature) the
+     * {@code Identity} outputs read.
+     */
     static GraphDef tf2(SignatureDef signature) {
         GraphDef.Builder graph = GraphDef.newBuilder();
-        Map<String, TensorInfo> inputs = new TreeMap<>(signature.getInputsMap());
-        inputs.forEach((key, info) -> graph.addNode(NodeDef.newBuilder().setName(key).setOp("Placeholder")
-                .putAttr("dtype", AttrValue.newBuilder().setType(info.getDtype()).build())
-                .putAttr("shape", AttrValue.newBuilder().setShape(info.getTensorShape()).build())));
-        int index = 0;
-        for (Map.Entry<String, TensorInfo> output : new TreeMap<>(signature.getOutputsMap()).entrySet()) {
-            NodeDef.Builder identity = NodeDef.newBuilder().setName(index == 0 ? "Identity" : "Identity_" + index)
-                    .setOp("Identity")
-                    .putAttr("T", AttrValue.newBuilder().setType(output.getValue().getDtype()).build());
-            inputs.keySet().forEach(identity::addInput);
-            graph.addNode(identity);
-            index++;
+        NodeDef.Builder call = NodeDef.newBuilder().setName(FUNCTION_CALL).setOp(FUNCTION_CALL);
+        AttrValue.ListValue.Builder inputTypes = AttrValue.ListValue.newBuilder();
+        new TreeMap<>(signature.getInputsMap()).forEach((key, info) -> {
+            graph.addNode(NodeDef.newBuilder().setName(key).setOp("Placeholder")
+                    .putAttr("dtype", AttrValue.newBuilder().setType(info.getDtype()).build())
+                    .putAttr("shape", AttrValue.newBuilder().setShape(info.getTensorShape()).build()));
+            call.addInput(key);
+            inputTypes.addType(info.getDtype());
+        });
+        AttrValue.ListValue.Builder outputTypes = AttrValue.ListValue.newBuilder();
+        AttrValue.ListValue.Builder outputShapes = AttrValue.ListValue.newBuilder();
+        List<NodeDef> identities = new ArrayList<>();
+        for (TensorInfo output : new TreeMap<>(signature.getOutputsMap()).values()) {
+            int port = identities.size();
+            outputTypes.addType(output.getDtype());
+            outputShapes.addShape(output.getTensorShape());
+            identities.add(NodeDef.newBuilder().setName(port == 0 ? "Identity" : "Identity_" + port).setOp("Identity")
+                    .addInput(port == 0 ? FUNCTION_CALL : FUNCTION_CALL + ":" + port)
+                    .putAttr("T", AttrValue.newBuilder().setType(output.getDtype()).build()).build());
         }
-        return graph.build();
+        call.putAttr("Tin", AttrValue.newBuilder().setList(inputTypes).build())
+                .putAttr("Tout", AttrValue.newBuilder().setList(outputTypes).build())
+                .putAttr("_output_shapes", AttrValue.newBuilder().setList(outputShapes).build());
+        return graph.addNode(call).addAllNode(identities).build();
     }
 
     /**
