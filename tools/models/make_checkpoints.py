@@ -531,8 +531,6 @@ def make_bad(out):
     """The bad checkpoints; each directory holds one case (see README.md)."""
     src = out.parent
     v2, v1, blocks = src / 'v2_small', src / 'v1_small', src / 'v1_blocks'
-    for case in [p for p in out.iterdir() if p.is_dir()]:
-        shutil.rmtree(case)
     index, data = (v2 / V2_INDEX).read_bytes(), (v2 / V2_DATA).read_bytes()
 
     def case(name, files):
@@ -558,7 +556,7 @@ def make_bad(out):
     # a V1 file named like a V2 index, and a V2 index named like a V1 file
     case('v1_named_index', {'model.ckpt.index': (v1 / 'model.ckpt').read_bytes()})
     case('index_named_v1', {'model.ckpt': index, V2_DATA: data})
-    # V1: the table of contents claims 2^40 elements for global_step (a hostile file: its record holds one)
+    # V1: the table of contents claims 2^20 elements (8 MiB) for global_step (a hostile file: its record holds one)
     case('v1_huge_shape', {'model.ckpt': rewrite_sstable((v1 / 'model.ckpt').read_bytes(),
                                                          edit=_huge_shape(b'global_step'))})
     # V1: one byte flipped in the last data block (the one holding small/c and small/d; the first holds the table of
@@ -604,7 +602,7 @@ def _huge_shape(name):
         contents.ParseFromString(v)
         for tensor in contents.meta.tensor:
             if tensor.name == name.decode():
-                tensor.shape.dim.add().size = 1 << 40
+                tensor.shape.dim.add().size = 1 << 20
         return contents.SerializeToString(deterministic=True)
     return edit
 
@@ -745,7 +743,7 @@ ALL = {**SMALL, **BIG}
 
 def run_worker(case, out_dir):
     out = out_dir / case
-    if out.exists() and case != 'bad':  # make_bad keeps bad/README.md
+    if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True, exist_ok=True)
     open_path = ALL[case](out)

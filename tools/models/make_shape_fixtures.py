@@ -17,9 +17,9 @@ The shapes are TensorFlow's own: the written GraphDef is imported again into a f
 
 The op-family graphs are built op by op (tf.raw_ops where the op name matters). unmodelled_ops holds ops the Java
 side does not model; unmodelled_ops_output_shapes is the same graph written with `_output_shapes`
-(as_graph_def(add_shapes=True)), from which the Java side must then get every shape. The nets are frozen
-(convert_variables_to_constants on randomly initialized variables) and then every float constant of more than
-16 elements is written as a splat (one `float_val` for the whole shape, the form TensorFlow itself uses for
+(as_graph_def(add_shapes=True)), from which the Java side must then get every shape. slim_inception_v1_inference_bnone
+is an inference graph with variables; the other nets are frozen (convert_variables_to_constants on randomly
+initialized variables) and then every float constant of more than 16 elements is written as a splat (one `float_val` for the whole shape, the form TensorFlow itself uses for
 uniform tensors), which keeps the files small while the graph and all its shapes stay the same.
 
 Usage:
@@ -32,10 +32,10 @@ script's TensorFlow set-up.
 """
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
+sys.dont_write_bytecode = True  # no __pycache__ beside the scripts
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_models import SEED, _slim, _tf1_graph_mode, write_graph_def  # noqa: E402
 
@@ -138,7 +138,8 @@ def elementwise(tf):
     raw.Cast(x=a, DstT=tf.int32, name='Cast')
     raw.IsNan(x=a, name='IsNan')
     raw.LRN(input=placeholder(tf, [None, 8, 8, 16], 'lrn_in'), name='LRN')
-    pairs = {'ab': (a, b), 'as': (a, s), 'au': (a, u), 'de': (d, e), 'eone': (e, one), 'dc': (d, placeholder(tf, [5, 1, 1], 'c'))}
+    c = placeholder(tf, [5, 1, 1], 'c')
+    pairs = {'ab': (a, b), 'as': (a, s), 'au': (a, u), 'de': (d, e), 'eone': (e, one), 'dc': (d, c)}
     for op in BINARY:
         for key, (x, y) in pairs.items():
             getattr(raw, op)(x=x, y=y, name='%s_%s' % (op, key))
@@ -146,6 +147,7 @@ def elementwise(tf):
         getattr(raw, op)(x=a, y=b, name=op)
     raw.Equal(x=d, y=e, incompatible_shape_error=False, name='Equal_lenient')
     raw.NotEqual(x=a, y=b, incompatible_shape_error=False, name='NotEqual_lenient')
+    raw.Equal(x=d, y=placeholder(tf, [4, 3], 'f'), incompatible_shape_error=False, name='Equal_incompatible')
     p = raw.Less(x=a, y=s, name='mask')
     q = raw.Greater(x=b, y=s, name='mask_b')
     raw.LogicalAnd(x=p, y=q, name='LogicalAnd')
@@ -406,16 +408,15 @@ def unmodelled(tf):
 # Nets
 # --------------------------------------------------------------------------------------------------------------
 
-def slim_net(name, batch):
-    """A TF-Slim net as research/slim's nets_factory applies it (its arg_scope, is_training=False), frozen."""
+def slim_net(name, batch, freeze=True):
+    """A TF-Slim net as research/slim's nets_factory applies it (its arg_scope, is_training=False), frozen or as
+    the inference graph (reference variables with their initializers, as export_inference_graph.py writes it)."""
     def make(tf):
         slim = _slim()
-        from tf_slim.nets import alexnet, inception, overfeat, resnet_v1, resnet_v2, vgg
+        from tf_slim.nets import alexnet, inception, overfeat, resnet_v1, vgg
         nets = {'inception_v1': (inception.inception_v1, inception.inception_v3_arg_scope, 224, 1001),
-                'inception_v2': (inception.inception_v2, inception.inception_v3_arg_scope, 224, 1001),
                 'inception_v3': (inception.inception_v3, inception.inception_v3_arg_scope, 299, 1001),
                 'resnet_v1_50': (resnet_v1.resnet_v1_50, resnet_v1.resnet_arg_scope, 224, 1000),
-                'resnet_v2_50': (resnet_v2.resnet_v2_50, resnet_v2.resnet_arg_scope, 224, 1001),
                 'vgg_16': (vgg.vgg_16, vgg.vgg_arg_scope, 224, 1000),
                 'alexnet_v2': (alexnet.alexnet_v2, alexnet.alexnet_v2_arg_scope, 224, 1000),
                 'overfeat': (overfeat.overfeat, overfeat.overfeat_arg_scope, 231, 1000)}
@@ -426,7 +427,7 @@ def slim_net(name, batch):
             images = placeholder(tf, [batch, size, size, 3], 'input')
             with slim.arg_scope(arg_scope()):
                 logits, _ = net(images, num_classes=classes, is_training=False)
-        return frozen(tf, graph, [logits.op.name])
+        return frozen(tf, graph, [logits.op.name]) if freeze else graph.as_graph_def()
     return make
 
 
@@ -459,10 +460,9 @@ FIXTURES = {
     'unmodelled_ops': op_family(unmodelled),
     'unmodelled_ops_output_shapes': op_family(unmodelled, add_shapes=True),
     'slim_inception_v1_b1': slim_net('inception_v1', 1),
-    'slim_inception_v1_bnone': slim_net('inception_v1', None),
+    'slim_inception_v1_inference_bnone': slim_net('inception_v1', None, freeze=False),
     'slim_inception_v3_bnone': slim_net('inception_v3', None),
     'slim_resnet_v1_50_b1': slim_net('resnet_v1_50', 1),
-    'slim_resnet_v2_50_bnone': slim_net('resnet_v2_50', None),
     'slim_vgg_16_b1': slim_net('vgg_16', 1),
     'slim_alexnet_v2_bnone': slim_net('alexnet_v2', None),
     'slim_overfeat_b1': slim_net('overfeat', 1),
@@ -484,7 +484,6 @@ def main():
     unknown = [n for n in names if n not in FIXTURES]
     if unknown:
         sys.exit('make_shape_fixtures.py: unknown fixture(s) %s (see --list)' % ', '.join(unknown))
-    os.environ.setdefault('TF_USE_LEGACY_KERAS', '1')
     tf = _tf1_graph_mode()
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     for name in names:

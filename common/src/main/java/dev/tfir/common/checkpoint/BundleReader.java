@@ -268,7 +268,8 @@ final class BundleReader implements TensorStore {
     /** The dims of an entry, which must be fully known, of a readable dtype. */
     private long[] checkedShape(String what, BundleEntryProto entry) {
         long[] dims = Shapes.dims(entry.getShape());
-        if (dims == null || Shapes.elements(dims) < 0) {
+        if (dims == null || Shapes.elements(dims) < 0
+                || entry.getDtype() != DataType.DT_STRING && Shapes.byteSize(entry.getDtype(), dims) < 0) {
             throw damaged(what, "its entry has the shape " + entry.getShape().toString().replace('\n', ' ').trim()
                     + ", not a fully known one");
         }

@@ -33,6 +33,9 @@ public final class Checkpoint implements AutoCloseable {
         V2
     }
 
+    /** The largest value a Java array (and so a ByteBuffer) holds. */
+    static final long MAX_TENSOR_BYTES = Integer.MAX_VALUE - 8;
+
     private final Path path;
     private final Format format;
     private final TensorStore store;
@@ -118,6 +121,10 @@ public final class Checkpoint implements AutoCloseable {
     public Tensor read(String name) {
         VariableInfo info = variable(name).orElseThrow(() -> new TfirException(path + ": no tensor '" + name
                 + "' in this checkpoint (it has " + variables.size() + " tensors; list them to see their names)"));
+        if (info.byteSize() > MAX_TENSOR_BYTES) {
+            throw new TfirException(path + ": tensor '" + info.name() + "' has " + info.byteSize()
+                    + " bytes; tensors over 2 GiB are not supported");
+        }
         return store.read(info.name());
     }
 

@@ -65,7 +65,7 @@ final class CheckpointFile implements AutoCloseable {
                     + (offset + length) + ") but the file has only " + size
                     + " bytes: the file is truncated or the checkpoint is damaged; copy it again from its source");
         }
-        if (length > Integer.MAX_VALUE - 8) {
+        if (length > Checkpoint.MAX_TENSOR_BYTES) {
             throw new TfirException(path + ": " + what + " has " + length
                     + " bytes; values over 2 GiB are not supported");
         }

@@ -1,7 +1,6 @@
 package dev.tfir.common.checkpoint;
 
 import dev.tfir.common.types.DTypes;
-import java.util.Arrays;
 import org.tensorflow.proto.DataType;
 import org.tensorflow.proto.TensorShapeProto;
 
@@ -57,9 +56,5 @@ final class Shapes {
 
     static boolean isReadable(DataType dtype) {
         return dtype == DataType.DT_STRING || DTypes.byteSize(dtype) > 0;
-    }
-
-    static String toString(long[] dims) {
-        return Arrays.toString(dims);
     }
 }

@@ -95,7 +95,8 @@ final class SliceFileReader implements TensorStore {
 
     private static void register(CheckpointFile file, SsTable table, SavedSliceMeta meta, Map<String, Stored> tensors) {
         long[] shape = Shapes.dims(meta.getShape());
-        if (shape == null || Shapes.elements(shape) < 0) {
+        if (shape == null || Shapes.elements(shape) < 0
+                || DTypes.byteSize(meta.getType()) > 0 && Shapes.byteSize(meta.getType(), shape) < 0) {
             throw new TfirException(file + ": tensor '" + meta.getName() + "' has the shape "
                     + meta.getShape().toString().replace('\n', ' ').trim() + " in the table of contents, not a fully"
                     + " known one: the file is damaged");

@@ -20,7 +20,7 @@ final class Snappy {
     static byte[] decompress(byte[] input, int offset, int length) throws ByteReader.Truncated {
         ByteReader in = new ByteReader(input, offset, offset + length);
         long declared = in.varint64();
-        if (declared < 0 || declared > (long) MAX_EXPANSION * length + 64 || declared > Integer.MAX_VALUE - 8) {
+        if (declared < 0 || declared > (long) MAX_EXPANSION * length + 64 || declared > Checkpoint.MAX_TENSOR_BYTES) {
             throw new ByteReader.Truncated("a Snappy block of " + length + " bytes that claims "
                     + Long.toUnsignedString(declared) + " uncompressed bytes");
         }

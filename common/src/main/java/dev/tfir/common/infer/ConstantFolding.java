@@ -18,7 +18,11 @@ final class ConstantFolding {
 
     private ConstantFolding() {}
 
-    /** The value of output {@code port} of the node, whose type is {@code type}; null when not known. */
+    /**
+     * The value of output {@code port} of the node, whose type is {@code type}; null when not known.
+     *
+     * @throws RuntimeException when the node is malformed
+     */
     static KnownValue fold(NodeContext c, int port, TensorType type) {
         DataType dtype = type.dtype();
         ValueFolder folder = FOLDERS.get(c.op());
@@ -28,12 +32,7 @@ final class ConstantFolding {
             return null;
         }
         long[] shape = type.shape().dims();
-        KnownValue value;
-        try {
-            value = folder.fold(c, port, shape);
-        } catch (RuntimeException notFoldable) {
-            return null;
-        }
+        KnownValue value = folder.fold(c, port, shape);
         if (value == null || !Arrays.equals(value.shape(), shape)) {
             return null;
         }
@@ -60,8 +59,8 @@ final class ConstantFolding {
         for (String op : new String[] {"Identity", "Snapshot", "StopGradient", "Reshape", "ExpandDims", "Squeeze"}) {
             folders.put(op, sameElements);
         }
-        folders.put("Cast", (c, port, shape) -> c.value(0) == null ? null
-                : new KnownValue(shape, c.value(0).elements(), c.value(0).isConstant() ? Origin.CONSTANT : Origin.PARTIAL));
+        folders.put("Cast", (c, port, shape) -> c.value(0) == null ? null : new KnownValue(shape,
+                c.value(0).elements(), c.value(0).isConstant() ? Origin.CONSTANT : Origin.PARTIAL));
         folders.put("Pack", ConstantFolding::pack);
         folders.put("ConcatV2", (c, port, shape) -> concat(c, 0, c.inputCount() - 1, c.inputCount() - 1, shape));
         folders.put("Concat", (c, port, shape) -> concat(c, 1, c.inputCount(), 0, shape));

@@ -62,7 +62,8 @@ final class ConvRules {
             if (mode.equals("SAME")) {
                 return Shapes.known(input) ? (input + stride - 1) / stride : input;
             }
-            long padded = mode.equals("EXPLICIT") ? Shapes.add(input, explicit[2 * dim] + explicit[2 * dim + 1]) : input;
+            long pads = mode.equals("EXPLICIT") ? explicit[2 * dim] + explicit[2 * dim + 1] : 0;
+            long padded = Shapes.add(input, pads);
             long effectiveWindow = Shapes.known(window) ? (window - 1) * dilation + 1 : window;
             long valid = Shapes.subtract(padded, effectiveWindow);
             if (Shapes.known(valid) && valid < 0) {
@@ -94,7 +95,7 @@ final class ConvRules {
             long filterDepth = filter.dim(2);
             if (Shapes.known(inputDepth) && Shapes.known(filterDepth)
                     && (filterDepth == 0 || inputDepth % filterDepth != 0)) {
-                throw new CannotInfer("input depth " + inputDepth + " is not a multiple of filter depth " + filterDepth);
+                throw new CannotInfer("input depth " + inputDepth + " is not a multiple of " + filterDepth);
             }
             outputDepth = filter.dim(3);
         }

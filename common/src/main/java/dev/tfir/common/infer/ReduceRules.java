@@ -7,13 +7,14 @@ import java.util.List;
 import java.util.stream.LongStream;
 import org.tensorflow.proto.DataType;
 
-/** Reductions over the axes of input 1 (Mean, Sum, Max, Min, Prod, Any, All) and ArgMax/ArgMin. */
+/** Reductions over the axes of input 1 (Mean, Sum, Max, Min, Prod, Any, All), ArgMax/ArgMin, and L2Loss. */
 final class ReduceRules {
     private ReduceRules() {}
 
     static void addTo(RuleTable table) {
         table.add(ReduceRules::reduce, "Mean", "Sum", "Max", "Min", "Prod", "Any", "All", "EuclideanNorm");
         table.add(ReduceRules::argReduce, "ArgMax", "ArgMin");
+        table.add(c -> one(c.typeAttrOr("T", 0), Shapes.scalar()), "L2Loss");
     }
 
     /** Without known axes only keep_dims tells the rank; the reduced dims are dropped or become 1. */

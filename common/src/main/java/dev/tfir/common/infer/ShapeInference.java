@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.tensorflow.proto.DataType;
 import org.tensorflow.proto.NodeDef;
 
@@ -107,37 +108,34 @@ public final class ShapeInference {
                 type = type.withShape(override);
             }
             types.add(type);
-            values[port] = ConstantFolding.fold(context, port, type);
-            handles[port] = type.dtype() == DataType.DT_RESOURCE ? handleData(context) : null;
+            TensorType known = type;
+            int output = port;
+            values[port] = unlessMalformed(() -> ConstantFolding.fold(context, output, known));
+            handles[port] = type.dtype() == DataType.DT_RESOURCE
+                    ? unlessMalformed(() -> VariableRules.handleData(context)) : null;
         }
         return new InferredNode(Collections.unmodifiableList(types), values, handles);
     }
 
     private static List<TensorType> applyRule(NodeContext context) {
         ShapeRule rule = RuleTable.forOp(context.op());
-        if (rule == null) {
-            return null;
-        }
-        try {
-            return List.copyOf(rule.infer(context));
-        } catch (RuntimeException malformed) {
-            return null;
-        }
-    }
-
-    private static TensorType handleData(NodeContext context) {
-        try {
-            return VariableRules.handleData(context);
-        } catch (RuntimeException malformed) {
-            return null;
-        }
+        return rule == null ? null : unlessMalformed(() -> List.copyOf(rule.infer(context)));
     }
 
     private static List<PartialShape> recordedShapes(NodeContext context) {
+        List<PartialShape> recorded = unlessMalformed(() -> context.attrs().shapes(OUTPUT_SHAPES_ATTR));
+        return recorded == null ? List.of() : recorded;
+    }
+
+    /**
+     * The step's result, or null when it fails: a rule that meets a malformed node (a {@link CannotInfer}, or an
+     * index or arithmetic exception from data it did not expect) leaves the outputs unknown.
+     */
+    private static <T> T unlessMalformed(Supplier<T> step) {
         try {
-            return context.attrs().shapes(OUTPUT_SHAPES_ATTR);
-        } catch (CannotInfer malformed) {
-            return List.of();
+            return step.get();
+        } catch (RuntimeException malformed) {
+            return null;
         }
     }
 

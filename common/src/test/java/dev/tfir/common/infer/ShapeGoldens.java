@@ -1,5 +1,6 @@
 package dev.tfir.common.infer;
 
+import dev.tfir.common.testing.TestData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -53,31 +54,6 @@ final class ShapeGoldens {
     }
 
     private static Path dir() {
-        return repo().resolve("testdata/shapes");
-    }
-
-    /**
-     * The repository root: the {@code tfir.repo} system property (set by surefire), else the nearest directory
-     * above the working directory that holds {@code .git} or an aggregator pom.xml (one with {@code <modules>}).
-     */
-    static Path repo() {
-        String configured = System.getProperty("tfir.repo");
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured);
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.exists(dir.resolve(".git")) || isAggregator(dir.resolve("pom.xml"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("cannot find the repository root above " + Path.of("").toAbsolutePath());
-    }
-
-    private static boolean isAggregator(Path pom) {
-        try {
-            return Files.isRegularFile(pom) && Files.readString(pom).contains("<modules>");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestData.repo().resolve("testdata/shapes");
     }
 }

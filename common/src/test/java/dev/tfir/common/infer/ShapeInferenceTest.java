@@ -27,7 +27,7 @@ class ShapeInferenceTest {
 
     @Test
     void batchOverrideGivesTensorFlowsBatchOneShapes() throws Exception {
-        ShapeInference inference = ShapeInference.of(fixture("slim_inception_v1_bnone"),
+        ShapeInference inference = ShapeInference.of(fixture("slim_inception_v1_inference_bnone"),
                 Map.of("input", PartialShape.of(1, 224, 224, 3)));
         List<Golden> goldens = ShapeGoldens.goldens("slim_inception_v1_b1");
         assertAll(goldens.stream().map(golden -> () -> assertEquals(golden.shape(),
