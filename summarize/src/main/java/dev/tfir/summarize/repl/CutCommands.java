@@ -90,14 +90,15 @@ final class CutCommands {
         if (cut == null) {
             throw new ShellException("nothing to save yet: choose a subgraph with 'cut' first");
         }
-        GraphDef graph = subgraph(c.session().graph(), cut);
+        GraphDef graph = subgraph(c.session(), cut);
         AtomicFiles.write(Map.of(file, graph::writeTo));
         c.printer().println("wrote " + file + " (" + graph.getNodeCount() + " nodes)");
     }
 
     /** The cut's nodes in file order; each cut input that is not a Placeholder becomes one, typed by inference. */
-    static GraphDef subgraph(TfGraph graph, Cut cut) {
-        ShapeInference inference = ShapeInference.of(graph);
+    static GraphDef subgraph(GraphSession session, Cut cut) {
+        TfGraph graph = session.graph();
+        ShapeInference inference = session.inference();
         GraphDef.Builder out = graph.graphDef().toBuilder().clearNode();
         for (int i = 0; i < graph.size(); i++) {
             if (!cut.nodes()[i]) {

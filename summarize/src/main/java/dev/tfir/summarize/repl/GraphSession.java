@@ -3,6 +3,7 @@ package dev.tfir.summarize.repl;
 import dev.tfir.common.detect.GraphSummary;
 import dev.tfir.common.detect.IoDetector;
 import dev.tfir.common.graph.TfGraph;
+import dev.tfir.common.infer.ShapeInference;
 import dev.tfir.common.model.LoadedModel;
 import java.util.Arrays;
 import java.util.List;
@@ -22,6 +23,7 @@ final class GraphSession {
     private final NavigableSet<String> opTypes = new TreeSet<>();
     private final NavigableSet<String> scopes = new TreeSet<>();
     private Cut cut;
+    private ShapeInference inference;
 
     GraphSession(LoadedModel model, String origin) {
         this.model = model;
@@ -73,6 +75,14 @@ final class GraphSession {
             to++;
         }
         return Arrays.asList(sortedNames).subList(from, to);
+    }
+
+    /** Static dtypes and shapes of the explored graph, inferred on first use. */
+    ShapeInference inference() {
+        if (inference == null) {
+            inference = ShapeInference.of(graph);
+        }
+        return inference;
     }
 
     /** The last subgraph chosen with 'cut', or null. */

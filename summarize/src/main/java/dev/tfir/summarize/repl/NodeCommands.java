@@ -2,6 +2,8 @@ package dev.tfir.summarize.repl;
 
 import dev.tfir.common.graph.TensorRef;
 import dev.tfir.common.graph.TfGraph;
+import dev.tfir.common.infer.TensorType;
+import dev.tfir.common.types.DTypes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.tensorflow.proto.AttrValue;
+import org.tensorflow.proto.DataType;
 import org.tensorflow.proto.NodeDef;
 
 /** Commands about one node and its neighbourhood: show, in, out, path. */
@@ -26,7 +29,7 @@ final class NodeCommands {
 
     static List<ShellCommand> all() {
         return List.of(
-                new SimpleCommand("show", SHOW, "a node: op, device, attributes, inputs, consumers, control edges",
+                new SimpleCommand("show", SHOW, "a node: op, device, attributes, output types, inputs, consumers, control edges",
                         ShellCommand.Completion.NODE, NodeCommands::show),
                 new SimpleCommand("in", IN, "the producers feeding a node, as a tree",
                         ShellCommand.Completion.NODE, (args, c) -> tree(args, c, true)),
@@ -45,6 +48,12 @@ final class NodeCommands {
         p.println("  device:    " + (node.getDevice().isEmpty() ? p.muted("(any)") : node.getDevice()));
         Map<String, AttrValue> attrs = new TreeMap<>(node.getAttrMap());
         attrs.forEach((key, value) -> p.println("  attr " + key + " = " + AttrFormat.format(value)));
+        List<TensorType> outputs = c.session().inference().outputs(node.getName());
+        for (int port = 0; port < outputs.size(); port++) {
+            TensorType type = outputs.get(port);
+            p.println("  output " + port + ":  " + (type.dtype() == DataType.DT_INVALID ? "?" : DTypes.pythonName(type.dtype()))
+                    + " " + type.shape().toSummaryString());
+        }
         List<String> controlIn = new ArrayList<>();
         for (int k = 0; k < node.getInputCount(); k++) {
             TensorRef ref = TensorRef.parse(node.getInput(k));

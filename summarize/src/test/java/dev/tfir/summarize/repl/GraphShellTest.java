@@ -65,6 +65,7 @@ class GraphShellTest {
         assertTrue(shown.startsWith("InceptionV1/InceptionV1/Conv2d_1a_7x7/Conv2D\n  op:        Conv2D\n"), shown);
         assertTrue(shown.contains("  attr strides = [1,2,2,1]\n"), shown);
         assertTrue(shown.contains("  attr padding = \"SAME\"\n"), shown);
+        assertTrue(shown.contains("  output 0:  float32 (-1,112,112,64)\n"), shown);
         assertTrue(shown.contains("  input 0:   input (Placeholder)\n"), shown);
         assertTrue(shown.contains("  input 1:   InceptionV1/Conv2d_1a_7x7/weights/read (Identity)\n"), shown);
         assertTrue(shown.contains("  consumer:  InceptionV1/InceptionV1/Conv2d_1a_7x7/BatchNorm/"), shown);
@@ -118,7 +119,7 @@ class GraphShellTest {
         String out = run("frobnicate\nshow NoSuchNode\nhelp show\nquit\nsummary\n");
         assertEquals("error: unknown command 'frobnicate'; 'help' lists the commands\n"
                 + "error: no node named 'NoSuchNode'; 'find' searches names\n"
-                + "usage: show <node>\n  a node: op, device, attributes, inputs, consumers, control edges\n", out);
+                + "usage: show <node>\n  a node: op, device, attributes, output types, inputs, consumers, control edges\n", out);
     }
 
     @Test
