@@ -66,10 +66,7 @@ final class GraphSession {
 
     /** Up to {@code limit} node names starting with {@code prefix}, in sorted order (binary search). */
     List<String> namesStartingWith(String prefix, int limit) {
-        int from = Arrays.binarySearch(sortedNames, prefix);
-        if (from < 0) {
-            from = -from - 1;
-        }
+        int from = lowerBound(prefix);
         int to = from;
         while (to < sortedNames.length && to - from < limit && sortedNames[to].startsWith(prefix)) {
             to++;
@@ -92,6 +89,33 @@ final class GraphSession {
 
     void setCut(Cut cut) {
         this.cut = cut;
+    }
+
+    /**
+     * Completions of a node-name prefix, one scope level at a time: a name, or a scope ending in '/' standing for
+     * all names under it. Each scope costs one binary search, so a level of a 100k-node graph is listed at once.
+     */
+    List<String> completions(String prefix, int limit) {
+        List<String> offered = new java.util.ArrayList<>();
+        int at = lowerBound(prefix);
+        while (at < sortedNames.length && offered.size() < limit && sortedNames[at].startsWith(prefix)) {
+            String name = sortedNames[at];
+            int slash = name.indexOf('/', prefix.length());
+            if (slash < 0) {
+                offered.add(name);
+                at++;
+            } else {
+                String scope = name.substring(0, slash + 1);
+                offered.add(scope);
+                at = lowerBound(name.substring(0, slash) + (char) ('/' + 1));
+            }
+        }
+        return offered;
+    }
+
+    private int lowerBound(String key) {
+        int found = Arrays.binarySearch(sortedNames, key);
+        return found < 0 ? -found - 1 : found;
     }
 
     NavigableSet<String> opTypes() {

@@ -43,19 +43,10 @@ final class NodeCompleter implements Completer {
         }
     }
 
-    /** Names with the prefix, cut after the next '/' so one scope level is offered at a time. */
     private void nodes(String prefix, List<Candidate> candidates) {
-        String previous = null;
-        for (String name : session.namesStartingWith(prefix, Integer.MAX_VALUE)) {
-            int slash = name.indexOf('/', prefix.length());
-            String offered = slash < 0 ? name : name.substring(0, slash + 1);
-            if (!offered.equals(previous)) {
-                candidates.add(new Candidate(offered, offered, null, null, null, null, slash < 0));
-                previous = offered;
-                if (candidates.size() >= MAX_CANDIDATES) {
-                    return;
-                }
-            }
+        for (String offered : session.completions(prefix, MAX_CANDIDATES)) {
+            boolean scope = offered.endsWith("/");
+            candidates.add(new Candidate(offered, offered, null, null, null, null, !scope));
         }
     }
 
