@@ -25,7 +25,8 @@ Usage:
   python tools/models/make_checkpoints.py --only v2_dtypes,v1_dtypes --out /tmp/x
   python tools/models/make_checkpoints.py --list
 
-Needs tensorflow-cpu 2.17, tf-slim 1.1.0, tf_keras 2.17 and python-snappy (for the *_snappy cases).
+Needs tensorflow-cpu 2.17, tf-slim 1.1.0, tf_keras 2.17 (tools/python/requirements.txt) and python-snappy 0.7.3 (for
+the *_snappy cases and snappy/; not for --big).
 """
 
 import argparse
@@ -52,6 +53,14 @@ def _tf():
     import tensorflow as tf
     tf.get_logger().setLevel('ERROR')
     return tf
+
+
+def _snappy():
+    try:
+        import snappy
+    except ImportError:
+        sys.exit('make_checkpoints.py: the Snappy cases need python-snappy (pip install python-snappy==0.7.3)')
+    return snappy
 
 
 def _tf1_graph_mode():
@@ -434,8 +443,7 @@ def _masked_crc(data):
 def _read_block(table, offset, size):
     contents, kind = table[offset:offset + size], table[offset + size]
     if kind == 1:
-        import snappy
-        contents = snappy.decompress(contents)
+        contents = _snappy().decompress(contents)
     entries, pos, key = [], 0, b''
     num_restarts = struct.unpack_from('<I', contents, len(contents) - 4)[0]
     limit = len(contents) - 4 * (num_restarts + 1)
@@ -491,8 +499,7 @@ def build_sstable(entries, compress=False, block_size=262144):
     def write_block(contents):
         kind = 0
         if compress:
-            import snappy
-            contents, kind = snappy.compress(contents), 1
+            contents, kind = _snappy().compress(contents), 1
         handle = _varint(len(out)) + _varint(len(contents))
         out.extend(contents + bytes([kind]) + struct.pack('<I', _masked_crc(contents + bytes([kind]))))
         return handle
@@ -622,7 +629,7 @@ def make_snappy_vectors(out):
     """Raw Snappy blocks made by python-snappy (the Snappy library), NAME.snappy, with their contents NAME.raw: for
     the unit test of tfir's Snappy decoder."""
     import random
-    import snappy
+    snappy = _snappy()
     rng = random.Random(SEED)
     text = b' '.join(rng.choice([b'the', b'checkpoint', b'tensor', b'slice', b'block', b'of', b'a', b'restart'])
                      for _ in range(3000))

@@ -151,12 +151,10 @@ final class NodeCommands {
             return;
         }
         TfGraph graph = c.session().graph();
-        List<String> lines = new ArrayList<>();
         for (int i = 0; i < chain.size(); i++) {
             NodeDef node = graph.node(chain.get(i));
-            lines.add((i == 0 ? "   " : " → ") + c.printer().nodeWithOp(node.getName(), node.getOp()));
+            c.printer().println((i == 0 ? "   " : " → ") + c.printer().nodeWithOp(node.getName(), node.getOp()));
         }
-        c.printer().list(lines);
         c.printer().println(c.printer().muted((chain.size() - 1) + " edges"));
     }
 
