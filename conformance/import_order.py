@@ -56,6 +56,8 @@ def main():
         import tensorflow as tf
     except ImportError:
         venv = Path(os.environ.get('TFIR_VENV', Path(__file__).resolve().parents[1] / '.venv'))
+        if not (venv / 'bin' / 'python').exists() or Path(sys.prefix).resolve() == venv.resolve():
+            sys.exit('import_order.py: no TensorFlow in %s (run tools/python/venv.sh)' % sys.executable)
         os.execv(str(venv / 'bin' / 'python'), [str(venv / 'bin' / 'python')] + sys.argv)
     failed = 0
     for path in sys.argv[1:]:

@@ -30,10 +30,9 @@ def _reexec_in_venv():
     if not python.exists():
         sys.exit('run_original.py: no openvino in %s and no venv at %s (run tools/python/venv.sh)'
                  % (sys.executable, venv))
-    if Path(sys.executable).resolve() == python.resolve() or os.environ.get('TFIR_RUN_ORIGINAL_REEXEC'):
+    if Path(sys.prefix).resolve() == venv.resolve():
         sys.exit('run_original.py: %s has no openvino-dev (run tools/python/venv.sh)' % python)
-    env = dict(os.environ, TFIR_RUN_ORIGINAL_REEXEC='1')
-    os.execve(str(python), [str(python), str(Path(__file__).resolve())] + sys.argv[1:], env)
+    os.execv(str(python), [str(python), str(Path(__file__).resolve())] + sys.argv[1:])
 
 
 def _meta_model(argv):

@@ -709,8 +709,18 @@ def main():
 
     if args.list:
         for m in MODELS:
-            print('%-34s %-5s %s' % (m.name, m.group, os.path.relpath(m.default_dir() / m.name, REPO)))
+            print('%-34s %-5s %s%s' % (m.name, m.group, os.path.relpath(m.default_dir() / m.name, REPO),
+                                       ' (+ %s)' % ', '.join(m.extra) if m.extra else ''))
         return
+
+    import importlib.util
+    if importlib.util.find_spec('tensorflow') is None:
+        # not the venv: run again with ${TFIR_VENV:-<repo>/.venv}/bin/python (tools/python/venv.sh makes it)
+        venv = Path(os.environ.get('TFIR_VENV', REPO / '.venv'))
+        python = venv / 'bin' / 'python'
+        if not python.exists() or Path(sys.prefix).resolve() == venv.resolve():
+            sys.exit('make_models.py: no TensorFlow in %s; run tools/python/venv.sh' % sys.executable)
+        os.execv(str(python), [str(python), str(Path(__file__).resolve())] + sys.argv[1:])
 
     if args.only:
         selected = [_lookup(n.strip()) for n in args.only.split(',') if n.strip()]
