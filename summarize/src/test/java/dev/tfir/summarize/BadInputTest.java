@@ -92,6 +92,14 @@ class BadInputTest {
     }
 
     @Test
+    void binaryGraphForcedToText() {
+        String graph = TestData.model("small_frozen.pb").toString();
+        assertError(1, "summarize-graph: error: " + graph + ": the file is binary, but it was to be read as text "
+                + "(--input_model_is_text); leave the option out, binary and text are told apart by content\n",
+                "--input_model", graph, "--input_model_is_text");
+    }
+
+    @Test
     void checkpointIndexGivenAsModel() {
         String index = TestData.model("small.index").toString();
         assertError(1, "summarize-graph: error: " + index + ": this is a TensorFlow checkpoint file (a table of "

@@ -26,7 +26,12 @@ final class ProtoFiles {
         ForeignFormats.describe(bytes).ifPresent(foreign -> {
             throw new TfirException(path + ": this is " + foreign);
         });
-        if (forceText || looksLikeText(bytes)) {
+        boolean text = looksLikeText(bytes);
+        if (forceText && !text) {
+            throw new TfirException(path + ": the file is binary, but it was to be read as text "
+                    + "(--input_model_is_text); leave the option out, binary and text are told apart by content");
+        }
+        if (text) {
             return parseText(path, what, bytes, textBuilder);
         }
         try {
