@@ -4,20 +4,20 @@
 Each model is made by TensorFlow itself in a fresh Python process, with fixed seeds:
   inception_v1_frozen.pb, resnet_v1_50_frozen.pb
       TF-Slim inference graphs as export_inference_graph.py writes them (make_models.slim_inference_graph: input
-      `input` float32 [None, 224, 224, 3]), variables initialized by their initializers and then the batch-norm
-      statistics (moving mean/variance, beta, gamma) drawn at random, so that batch norm is not the identity,
-      frozen with convert_variables_to_constants to the net's output.
-  unsupported_ops.pb
+      `input` float32 [None, 224, 224, 3]), with random weights calibrated like a trained net's (see
+      make_slim_frozen), frozen with convert_variables_to_constants to the net's output; for inception_v1 also
+      the seed's inception_v1_inference_graph.pb and inception_v1.ckpt (V1) with the same weights.
+  unsupported_ops.pb (committed under testdata/convert/)
       a small graph with op types that no converter translates (tf.raw_ops.Igamma twice, Zeta once) among
       supported ones: conversion must fail and list them all.
-  ops_zoo.pb (small, committed under testdata/convert/)
+  ops_zoo.pb (committed under testdata/convert/)
       one frozen graph holding every op family the converter translates, for the Java tests and a quick run in
       OpenVINO.
 
 Usage:
   python tools/models/make_convert_models.py --out DIR [--only NAME,NAME]
   python tools/models/make_convert_models.py --list
-  python tools/models/make_convert_models.py --zoo     # rewrites testdata/convert/ops_zoo.pb
+  python tools/models/make_convert_models.py --fixtures   # rewrites the committed ones in testdata/convert/
 """
 
 import argparse
@@ -32,34 +32,74 @@ import make_models  # noqa: E402  (the shared TF set-up and TF-Slim graph builde
 
 REPO = make_models.REPO
 SEED = make_models.SEED
-ZOO = REPO / 'testdata' / 'convert' / 'ops_zoo.pb'
-BATCH_NORM_STATS = ('moving_mean', 'moving_variance', 'beta', 'gamma')
+FIXTURES = REPO / 'testdata' / 'convert'
+COMMITTED = ('ops_zoo.pb', 'unsupported_ops.pb')
 
 
-def make_slim_frozen(name):
-    """The TF-Slim inference graph with random weights and random batch-norm statistics, frozen."""
+# The preprocessing each net was trained with (as the conformance suite feeds it), and its logits layer.
+SLIM_PREPROCESS = {'inception_v1': lambda images: (images / 255.0 - 0.5) * 2.0,
+                   'resnet_v1_50': lambda images: images - [123.68, 116.78, 103.94]}
+SLIM_LOGITS = {'inception_v1': ('InceptionV1/Logits/Conv2d_0c_1x1', 'InceptionV1/Logits/SpatialSqueeze'),
+               'resnet_v1_50': ('resnet_v1_50/logits', 'resnet_v1_50/logits/BiasAdd')}
+CALIBRATION_IMAGES = 8
+LOGITS_STD = 2.0
+
+
+def make_slim_frozen(name, checkpoint=False):
+    """The TF-Slim inference graph with random weights, calibrated like a trained net so that outputs are
+    meaningful to compare: each batch norm's moving mean and variance are those of its input on random images
+    (taken in graph order, so every layer sees normalized inputs), beta and gamma are random, and the logits layer
+    is scaled to a standard deviation of LOGITS_STD (a softmax neither flat nor saturated). Frozen.
+    With `checkpoint`, the same weights also as the seed's files beside it: NAME_inference_graph.pb (as
+    export_inference_graph.py writes it) and NAME.ckpt (a V1 checkpoint, as TF-Slim's downloads are)."""
     def make(path):
         tf = make_models._tf1_graph_mode()
         import numpy as np
         graph = make_models.slim_inference_graph(name, SEED)
         rng = np.random.default_rng(SEED)
+        size = graph.get_tensor_by_name('input:0').shape[1]
+        images = SLIM_PREPROCESS[name](rng.uniform(0, 255, (CALIBRATION_IMAGES, size, size, 3))).astype(np.float32)
         with graph.as_default(), tf.compat.v1.Session(graph=graph) as sess:
             sess.run(tf.compat.v1.global_variables_initializer())
-            for var in tf.compat.v1.global_variables():
-                stat = var.op.name.rsplit('/', 1)[-1]
-                if stat in BATCH_NORM_STATS:
-                    shape = var.shape.as_list()
-                    if stat == 'moving_variance':
-                        values = rng.uniform(0.5, 1.5, shape)
-                    elif stat == 'gamma':
-                        values = rng.uniform(0.8, 1.2, shape)
-                    else:
-                        values = rng.normal(0.0, 0.1, shape)
-                    var.load(values.astype(np.float32), sess)
+            variables = {v.op.name: v for v in tf.compat.v1.global_variables()}
+            feed = {'input:0': images}
+            for op in graph.get_operations():
+                if op.type.startswith('FusedBatchNorm'):
+                    _calibrate_batch_norm(sess, op, variables, feed, rng)
+            scope, logits = SLIM_LOGITS[name]
+            factor = LOGITS_STD / sess.run(logits + ':0', feed).std()
+            for part in ('weights', 'biases'):
+                var = variables[scope + '/' + part]
+                var.load(sess.run(var) * factor, sess)
             frozen = tf.compat.v1.graph_util.convert_variables_to_constants(
                 sess, graph.as_graph_def(), [make_models.SLIM_OUTPUTS[name]])
+            if checkpoint:
+                directory = Path(path).parent
+                make_models.write_graph_def(graph.as_graph_def(), directory / (name + '_inference_graph.pb'))
+                saver = tf.compat.v1.train.Saver(write_version=tf.compat.v1.train.SaverDef.V1)
+                saver.save(sess, str(directory / (name + '.ckpt')), write_meta_graph=False, write_state=False)
         make_models.write_graph_def(frozen, path)
     return make
+
+
+def _calibrate_batch_norm(sess, op, variables, feed, rng):
+    """Inputs of FusedBatchNorm: x, scale, offset, mean, variance (the last four reads of variables or, for a
+    batch norm without scale, a constant)."""
+    import numpy as np
+    x = sess.run(op.inputs[0], feed)
+    stats = {3: x.mean(axis=(0, 1, 2)), 4: x.var(axis=(0, 1, 2)) + 1e-3}
+    for index, values in stats.items():
+        variables[_variable_of(op.inputs[index])].load(values.astype(np.float32), sess)
+    for index, low, high in ((1, 0.8, 1.2), (2, -0.1, 0.1)):
+        name = _variable_of(op.inputs[index])
+        if name in variables:
+            variables[name].load(rng.uniform(low, high, x.shape[-1]).astype(np.float32), sess)
+
+
+def _variable_of(tensor):
+    """The variable a `.../read` identity reads (or the tensor's op name for a constant)."""
+    op = tensor.op
+    return op.inputs[0].op.name if op.type == 'Identity' else op.name
 
 
 def make_unsupported_ops(path):
@@ -75,7 +115,8 @@ def make_unsupported_ops(path):
 
 
 def make_ops_zoo(path):
-    """input [1, 16, 16, 3] float32 through every op family the converter translates, frozen; output `output`."""
+    """input [None, 16, 16, 3] float32 through every op family the converter translates, in both layouts where it
+    matters (ops on NCHW-held tensors, and ops that need TensorFlow's NHWC), frozen; output `output`."""
     tf = make_models._tf1_graph_mode()
     import numpy as np
     rng = np.random.default_rng(SEED)
@@ -96,24 +137,42 @@ def make_ops_zoo(path):
         right = tf.nn.avg_pool2d(y, 2, 1, 'SAME', name='avgpool')
         padded = tf.pad(y, [[0, 0], [1, 1], [1, 1], [0, 0]], name='pad')
         valid = tf.nn.conv2d(padded, const([3, 3, 8, 8]), strides=1, padding='VALID', name='conv_valid')
+        dilated = tf.nn.conv2d(y, const([3, 3, 8, 4]), strides=1, padding=[[0, 0], [2, 2], [2, 2], [0, 0]],
+                               dilations=2, name='conv_dilated_explicit')
         depthwise = tf.nn.depthwise_conv2d(y, const([3, 3, 8, 1]), [1, 1, 1, 1], 'SAME', name='depthwise')
-        y = tf.concat([left, right, valid, depthwise], axis=3, name='concat')
-        y = tf.nn.relu(y * const([32], 1.0) + const([32]), name='relu')
+        mirrored = tf.pad(y, [[0, 0], [1, 1], [1, 1], [0, 0]], mode='REFLECT', name='mirror_pad')
+        mirrored = tf.nn.max_pool2d(mirrored, 3, 1, 'VALID', name='maxpool_valid')
+        y = tf.concat([left, right, valid, dilated, depthwise, mirrored], axis=3, name='concat')
+        # the unfused batch norm form (Rsqrt, Mul, Sub, Add with per-channel vectors)
+        y = tf.compat.v1.nn.batch_normalization(y, const([44]), tf.abs(const([44])) + 0.5, const([44]),
+                                                const([44], 1.0) + 1.0, 1e-3, name='unfused_bn')
+        y = tf.nn.relu(y * const([44], 1.0) + const([44]), name='relu')
         y = tf.maximum(y, 0.1, name='maximum') - tf.minimum(y, 0.05, name='minimum')
         y = tf.math.divide(y, 2.0, name='realdiv')
-        pooled = tf.reduce_mean(y, [1, 2], keepdims=True, name='mean')
+        y = tf.add_n([y, tf.sigmoid(y, name='sigmoid'), tf.tanh(y, name='tanh')], name='addn')
+        y = tf.nn.leaky_relu(y, 0.1, name='leaky_relu')
+        channel_softmax = tf.nn.softmax(y, name='channel_softmax')
+        pooled = tf.reduce_mean(channel_softmax, [1, 2], keepdims=True, name='mean')
         squeezed = tf.squeeze(pooled, [1, 2], name='squeeze')
-        flat = tf.reshape(y, [tf.shape(y)[0], -1], name='flatten')
-        dense = tf.matmul(flat, const([8 * 8 * 32, 10], 0.05), name='matmul')
-        logits = tf.add(dense, tf.matmul(squeezed, const([32, 10])), name='logits')
-        logits = tf.identity(tf.nn.bias_add(logits, const([10])), name='logits_id')
+        across_channels = tf.reduce_sum(y, 3, name='sum_channels')
+        small = tf.nn.avg_pool2d(y, 4, 4, 'VALID', name='avgpool_4x4')
+        flat = tf.reshape(small, [tf.shape(small)[0], -1], name='flatten')
+        dense = tf.matmul(flat, const([2 * 2 * 44, 10], 0.1), name='matmul')
+        nchw = tf.transpose(y, [0, 3, 1, 2], name='transpose')
+        picked = tf.gather(tf.reduce_max(nchw, [2, 3], name='max_spatial'), [0, 5, 7, 9, 11, 13, 15, 17, 19, 21],
+                           axis=1, name='gather')
+        rows = tf.reduce_max(across_channels, [2], name='max_rows')
+        rows = tf.matmul(rows, const([8, 10]), name='matmul_rows')
+        logits = dense + tf.matmul(squeezed, const([44, 10])) + picked + rows
+        logits = tf.expand_dims(tf.cast(tf.cast(logits, tf.float64), tf.float32), 1, name='expand_dims')
+        logits = tf.identity(tf.nn.bias_add(tf.squeeze(logits, [1]), const([10])), name='logits')
         probs = tf.nn.softmax(tf.reshape(logits, [-1, 10]), name='softmax')
         tf.reshape(probs, tf.shape(logits), name='output')
     make_models.write_graph_def(graph.as_graph_def(), path)
 
 
 MODELS = {
-    'inception_v1_frozen.pb': make_slim_frozen('inception_v1'),
+    'inception_v1_frozen.pb': make_slim_frozen('inception_v1', checkpoint=True),
     'resnet_v1_50_frozen.pb': make_slim_frozen('resnet_v1_50'),
     'unsupported_ops.pb': make_unsupported_ops,
     'ops_zoo.pb': make_ops_zoo,
@@ -124,7 +183,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
     parser.add_argument('--out', help='directory to write the selected models into')
     parser.add_argument('--only', help='comma-separated model names (default: all)')
-    parser.add_argument('--zoo', action='store_true', help='rewrite the committed ' + str(ZOO.relative_to(REPO)))
+    parser.add_argument('--fixtures', action='store_true',
+                        help='rewrite the committed %s in %s' % (', '.join(COMMITTED), FIXTURES.relative_to(REPO)))
     parser.add_argument('--list', action='store_true', help='list the models and exit')
     parser.add_argument('--worker', nargs=2, metavar=('NAME', 'PATH'), help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -135,8 +195,8 @@ def main():
     if args.list:
         print('\n'.join(MODELS))
         return
-    if args.zoo:
-        jobs = [('ops_zoo.pb', ZOO)]
+    if args.fixtures:
+        jobs = [(name, FIXTURES / name) for name in COMMITTED]
     elif args.out:
         names = [n.strip() for n in args.only.split(',')] if args.only else list(MODELS)
         unknown = [n for n in names if n not in MODELS]
@@ -144,7 +204,7 @@ def main():
             sys.exit('make_convert_models.py: unknown model(s) %s (see --list)' % ', '.join(unknown))
         jobs = [(n, Path(args.out) / n) for n in names]
     else:
-        parser.error('give --out DIR, --zoo or --list')
+        parser.error('give --out DIR, --fixtures or --list')
 
     env = dict(os.environ, PYTHONHASHSEED='0', TF_CPP_MIN_LOG_LEVEL='3', PYTHONWARNINGS='ignore',
                CUDA_VISIBLE_DEVICES='-1')

@@ -1,12 +1,14 @@
 package dev.tfir.convert;
 
-/** Entry point of the {@code convert} executable (the converter arrives with its own issue). */
+import java.io.PrintWriter;
+
+/** Entry point of the {@code convert} executable. */
 public final class ConvertMain {
     private ConvertMain() {}
 
     public static void main(String[] args) {
-        System.err.println("convert: error: the converter is not available in this build yet; "
-                + "use summarize-graph to inspect models");
-        System.exit(1);
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        System.exit(ConvertCommand.commandLine(out, err).execute(args));
     }
 }

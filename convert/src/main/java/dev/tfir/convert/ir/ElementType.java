@@ -52,39 +52,27 @@ public enum ElementType {
         return !floating && this != BOOLEAN;
     }
 
-    /** The type named by an IR name ({@code f32}) or the short forms mo accepts in {@code --input} ({@code fp32}). */
+    /** The type named by an IR name ({@code f32}) or the forms mo accepts in {@code --input} ({@code fp32}). */
     public static ElementType parse(String name) {
         String n = name.trim().toLowerCase(Locale.ROOT);
-        switch (n) {
-            case "fp32", "float", "float32" -> {
-                return F32;
-            }
-            case "fp16", "half", "float16" -> {
-                return F16;
-            }
-            case "fp64", "double", "float64" -> {
-                return F64;
-            }
-            case "bool" -> {
-                return BOOLEAN;
-            }
-            case "int64" -> {
-                return I64;
-            }
-            case "int32" -> {
-                return I32;
-            }
-            case "uint8" -> {
-                return U8;
-            }
-            default -> {
-                for (ElementType type : values()) {
-                    if (type.irName().equals(n)) {
-                        return type;
-                    }
-                }
-                throw new IllegalArgumentException("unknown element type '" + name + "'");
+        ElementType alias = switch (n) {
+            case "fp32", "float", "float32" -> F32;
+            case "fp16", "half", "float16" -> F16;
+            case "fp64", "double", "float64" -> F64;
+            case "bool" -> BOOLEAN;
+            case "int64" -> I64;
+            case "int32" -> I32;
+            case "uint8" -> U8;
+            default -> null;
+        };
+        if (alias != null) {
+            return alias;
+        }
+        for (ElementType type : values()) {
+            if (type.irName().equals(n)) {
+                return type;
             }
         }
+        throw new IllegalArgumentException("unknown element type '" + name + "'");
     }
 }

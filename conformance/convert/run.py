@@ -1,0 +1,217 @@
+#!/usr/bin/env python3
+"""Conformance of bin/convert: its IR, run in the real OpenVINO runtime, must compute what TensorFlow computes.
+
+usage: conformance/convert/run.py [--only CASE[,CASE...]] [--keep]
+
+For TF-Slim inception_v1 and resnet_v1_50 frozen graphs (random weights, fixed seed; made by
+tools/models/make_convert_models.py into ${TFIR_BIG:-target/big-models}/convert when missing), each case:
+  1. converts with ours (bin/convert) and with the original Model Optimizer (mo, PyPI openvino-dev 2024.6.0),
+     same options, each timed as a whole process;
+  2. reads each IR with openvino.Core().read_model and compile_model(model, 'CPU') with
+     INFERENCE_PRECISION_HINT=f32 (on CPUs with bf16 support OpenVINO otherwise computes in bf16, 0.4% off);
+  3. runs 4 random images in [0, 255] (fixed seed) one by one (the IR is converted with -b 1) and compares with
+     TensorFlow's output of the frozen graph on the same images preprocessed the TF-Slim way, (x/255-0.5)*2 for
+     inception, x - [123.68,116.78,103.94] for resnet_v1, which the IR embeds through --mean_values/--scale:
+     with --compress_to_fp16=False max abs diff <= 1e-4; with FP16 (mo's default) top-1 equal and <= 1e-2.
+The same for testdata/convert/ops_zoo.pb (16x16 images, no preprocessing): every op family that
+convert translates, in both layouts. And the seed's exact command, `--input_model ./inception_v1_inference_graph.pb
+--input_checkpoint ./inception_v1.ckpt -b 1 --mean_value [127.5,127.5,127.5] --scale 127.5` (a V1 checkpoint
+with the frozen graph's weights), run from the models' directory, FP16 by default; mo 2024.6's default TensorFlow
+frontend fails on it (VariableV2), so mo is then run again with --use_legacy_frontend, as the line says.
+Another case converts a graph with op types no translator handles (tf.raw_ops.Igamma, Zeta): convert must exit 1,
+list every unsupported op type with its nodes on one line, and write no file.
+
+One line per case (PASS/FAIL, ours and mo: max abs diff, top-1 matches, conversion time, the ratio mo/ours), then
+`N passed, N failed`; the exit status is 1 if any case failed, 2 for a set-up error.
+Environment: TFIR_VENV (the venv with openvino-dev and TensorFlow, made by tools/python/venv.sh; default .venv),
+TFIR_BIG (generated models' root), TFIR_CONVERT (the command under test, default bin/convert).
+"""
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+SEED = 20240601
+IMAGES = 4
+FP32_LIMIT = 1e-4
+FP16_LIMIT = 1e-2
+
+MODELS = {
+    # every op family convert translates, in both layouts (committed, made by make_convert_models.py --fixtures)
+    'ops_zoo': dict(file=REPO / 'testdata/convert/ops_zoo.pb', output='output', size=16, options=['-b', '1'],
+                    preprocess=lambda x: x),
+    'inception_v1': dict(file='inception_v1_frozen.pb', output='InceptionV1/Logits/Predictions/Reshape_1', size=224,
+                         # the seed's options (docs: Converting TF-Slim models) on the frozen graph
+                         options=['-b', '1', '--mean_value', '[127.5,127.5,127.5]', '--scale', '127.5'],
+                         preprocess=lambda x: (x / 255.0 - 0.5) * 2.0),
+    'resnet_v1_50': dict(file='resnet_v1_50_frozen.pb', output='resnet_v1_50/predictions/Reshape_1', size=224,
+                         options=['-b', '1', '--mean_values', '[123.68,116.78,103.94]'],
+                         preprocess=lambda x: x - [123.68, 116.78, 103.94]),
+}
+SEED_COMMAND = ['--input_model', './inception_v1_inference_graph.pb', '--input_checkpoint', './inception_v1.ckpt',
+                '-b', '1', '--mean_value', '[127.5,127.5,127.5]', '--scale', '127.5']
+UNSUPPORTED = dict(file=REPO / 'testdata/convert/unsupported_ops.pb',
+                   expected="the model uses 2 op types that convert cannot translate: Igamma (2 nodes: 'gamma_low', "
+                            "'gamma_high'), Zeta (node 'zeta');")
+
+
+def reexec_in_venv():
+    try:
+        import openvino  # noqa: F401
+        import tensorflow  # noqa: F401
+        return
+    except ImportError:
+        pass
+    python = Path(os.environ.get('TFIR_VENV', REPO / '.venv')) / 'bin' / 'python'
+    if not python.exists() or os.environ.get('TFIR_CONVERT_REEXEC'):
+        sys.exit('run.py: no openvino/tensorflow here and no venv at %s (run tools/python/venv.sh)' % python)
+    env = dict(os.environ, TFIR_CONVERT_REEXEC='1')
+    os.execve(str(python), [str(python), str(Path(__file__).resolve())] + sys.argv[1:], env)
+
+
+def models_dir():
+    big = Path(os.environ.get('TFIR_BIG', REPO / 'target' / 'big-models'))
+    directory = big / 'convert'
+    made_by = {'inception_v1_frozen.pb': 'inception_v1_frozen.pb', 'inception_v1.ckpt': 'inception_v1_frozen.pb',
+               'inception_v1_inference_graph.pb': 'inception_v1_frozen.pb',
+               'resnet_v1_50_frozen.pb': 'resnet_v1_50_frozen.pb'}
+    missing = sorted({model for file, model in made_by.items() if not (directory / file).exists()})
+    if missing:
+        print('making %s in %s' % (', '.join(missing), directory), flush=True)
+        subprocess.run([sys.executable, str(REPO / 'tools/models/make_convert_models.py'), '--out', str(directory),
+                        '--only', ','.join(missing)], check=True)
+    return directory
+
+
+def timed(command, cwd=None):
+    start = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, cwd=cwd)
+    return done, time.perf_counter() - start
+
+
+def tf_reference(model_file, output, images):
+    import numpy as np
+    import tensorflow as tf
+    graph_def = tf.compat.v1.GraphDef()
+    graph_def.ParseFromString(Path(model_file).read_bytes())
+    graph = tf.Graph()
+    with graph.as_default():
+        tf.import_graph_def(graph_def, name='')
+    with tf.compat.v1.Session(graph=graph) as session:
+        return session.run(output + ':0', {'input:0': images.astype(np.float32)})
+
+
+def openvino_outputs(xml, images):
+    import numpy as np
+    import openvino as ov
+    core = ov.Core()
+    compiled = core.compile_model(core.read_model(xml), 'CPU', {'INFERENCE_PRECISION_HINT': 'f32'})
+    return np.concatenate([compiled(image[None])[0] for image in images])
+
+
+def compare(got, want):
+    import numpy as np
+    top1 = (got.reshape(len(got), -1).argmax(1) == want.reshape(len(want), -1).argmax(1)).sum()
+    return float(np.abs(got - want).max()), int(top1)
+
+
+def run_model_case(name, model, model_args, stem, fp16, work, cwd=None):
+    """Converts with ours and with mo (with mo's legacy frontend if its default one fails), runs both IRs and
+    TensorFlow on the same images, and checks ours."""
+    import numpy as np
+    size = model['size']
+    images = np.random.default_rng(SEED).uniform(0, 255, (IMAGES, size, size, 3)).astype(np.float32)
+    ours_dir, mo_dir = work / ('ours-' + name), work / ('mo-' + name)
+    ours, ours_time = timed([os.environ.get('TFIR_CONVERT', str(REPO / 'bin/convert'))] + model_args
+                            + ['--output_dir', str(ours_dir)], cwd)
+    mo_command = [str(Path(sys.executable).parent / 'mo')] + model_args + ['--output_dir', str(mo_dir)]
+    mo, mo_time = timed(mo_command, cwd)
+    mo_note = ''
+    if mo.returncode != 0:
+        mo, mo_time = timed(mo_command + ['--use_legacy_frontend'], cwd)
+        mo_note = ' (its default frontend failed; legacy frontend)'
+    if ours.returncode != 0 or mo.returncode != 0:
+        return False, 'conversion failed: ours exit %d %s| mo exit %d %s' % (
+            ours.returncode, ours.stderr.strip()[-300:], mo.returncode, mo.stderr.strip()[-300:])
+    want = tf_reference(model['path'], model['output'], model['preprocess'](images))
+    ours_diff, ours_top1 = compare(openvino_outputs(ours_dir / (stem + '.xml'), images), want)
+    mo_diff, mo_top1 = compare(openvino_outputs(mo_dir / (stem + '.xml'), images), want)
+    limit = FP16_LIMIT if fp16 else FP32_LIMIT
+    passed = ours_diff <= limit and (not fp16 or ours_top1 == IMAGES)
+    return passed, ('ours: max abs diff %.3g (limit %g), top-1 %d/%d, %.2f s | mo%s: max abs diff %.3g, top-1 %d/%d, '
+                    '%.2f s | mo/ours time x%.1f' % (ours_diff, limit, ours_top1, IMAGES, ours_time, mo_note, mo_diff,
+                                                     mo_top1, IMAGES, mo_time, mo_time / ours_time))
+
+
+def run_unsupported_case(work):
+    out_dir = work / 'unsupported'
+    out_dir.mkdir()
+    done, _ = timed([os.environ.get('TFIR_CONVERT', str(REPO / 'bin/convert')), '--input_model',
+                     str(UNSUPPORTED['file']), '--output_dir', str(out_dir)])
+    problems = []
+    if done.returncode != 1:
+        problems.append('exit %d, expected 1' % done.returncode)
+    lines = done.stderr.strip().splitlines()
+    if len(lines) != 1:
+        problems.append('%d lines on stderr, expected 1' % len(lines))
+    if UNSUPPORTED['expected'] not in done.stderr:
+        problems.append('the list is not "%s": %s' % (UNSUPPORTED['expected'], done.stderr.strip()))
+    files = sorted(p.name for p in out_dir.iterdir())
+    if files:
+        problems.append('files written: %s' % ', '.join(files))
+    return not problems, '; '.join(problems) if problems else 'exit 1, ' + lines[0][:160]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
+    parser.add_argument('--only', help='cases to run, e.g. inception_v1-fp32,unsupported')
+    parser.add_argument('--keep', action='store_true', help='keep the converted IRs (their directory is printed)')
+    args = parser.parse_args()
+    reexec_in_venv()
+    os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
+    if not Path(os.environ.get('TFIR_CONVERT', REPO / 'bin/convert')).exists() or \
+            not (REPO / 'convert/target/convert.jar').exists():
+        print('run.py: bin/convert is not built; run: mvn -B -q package -DskipTests', file=sys.stderr)
+        return 2
+    directory = models_dir()
+    cases = []
+    for name, model in MODELS.items():
+        model = dict(model, path=directory / model['file'])
+        for fp16 in (False, True):
+            command = ['--input_model', str(model['path'])] + model['options'] + ['--compress_to_fp16=%s' % fp16]
+            cases.append(('%s-%s' % (name, 'fp16' if fp16 else 'fp32'), model, command, model['path'].stem, fp16,
+                          None))
+    # the seed's exact command (docs: Converting TF-Slim models), from the directory of its files
+    seed = dict(MODELS['inception_v1'], path=directory / MODELS['inception_v1']['file'])
+    cases.append(('inception_v1-seed-command', seed, SEED_COMMAND, 'inception_v1_inference_graph', True, directory))
+    cases.append(('unsupported', None, None, None, None, None))
+    if args.only:
+        wanted = set(args.only.split(','))
+        cases = [c for c in cases if c[0] in wanted]
+    work = Path(tempfile.mkdtemp(prefix='tfir-convert-'))
+    passed = failed = 0
+    try:
+        for case, model, model_args, stem, fp16, cwd in cases:
+            if model is None:
+                ok, detail = run_unsupported_case(work)
+            else:
+                ok, detail = run_model_case(case, model, model_args, stem, fp16, work, cwd)
+            passed, failed = passed + ok, failed + (not ok)
+            print('%s %s: %s' % ('PASS' if ok else 'FAIL', case, detail), flush=True)
+    finally:
+        if args.keep:
+            print('IRs kept in %s' % work)
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    print('%d passed, %d failed' % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -1,0 +1,65 @@
+package dev.tfir.convert.ir;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An OpenVINO model: its Parameters (inputs) and Results (outputs) in order, everything between reachable from the
+ * Results, and the model's {@code <rt_info>}: entries whose values are strings or nested maps of entries.
+ */
+public record IrModel(String name, List<Node> parameters, List<Node> results, Map<String, Object> runtimeInfo) {
+
+    public IrModel {
+        parameters = List.copyOf(parameters);
+        results = List.copyOf(results);
+        runtimeInfo = new LinkedHashMap<>(runtimeInfo);
+    }
+
+    /**
+     * Every node the Results need, in a topological order: the Parameters first (in order), then the others in
+     * the order a depth-first walk from the Results (in order, inputs in order) finishes them, the Results last.
+     */
+    public List<Node> orderedNodes() {
+        List<Node> order = new ArrayList<>(parameters);
+        Set<Node> done = new HashSet<>(parameters);
+        for (Node result : results) {
+            for (Output input : result.inputs()) {
+                visit(input.node(), done, order);
+            }
+        }
+        order.addAll(results);
+        return order;
+    }
+
+    private static void visit(Node start, Set<Node> done, List<Node> order) {
+        if (done.contains(start)) {
+            return;
+        }
+        List<Node> stack = new ArrayList<>();
+        List<Integer> next = new ArrayList<>();
+        stack.add(start);
+        next.add(0);
+        done.add(start);
+        while (!stack.isEmpty()) {
+            int top = stack.size() - 1;
+            Node node = stack.get(top);
+            int k = next.get(top);
+            if (k < node.inputs().size()) {
+                next.set(top, k + 1);
+                Node producer = node.input(k).node();
+                if (done.add(producer)) {
+                    stack.add(producer);
+                    next.add(0);
+                }
+            } else {
+                order.add(node);
+                stack.remove(top);
+                next.remove(top);
+            }
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package dev.tfir.convert.ops;
+
+import dev.tfir.common.types.PartialShape;
+import dev.tfir.convert.ConversionException;
+import dev.tfir.convert.ir.ConstTensor;
+import dev.tfir.convert.ir.ElementType;
+import dev.tfir.convert.ir.Node;
+import dev.tfir.convert.ir.Output;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Ops that move data without computing on it: Transpose, Reshape, Squeeze, Unsqueeze, Concat, Gather, Pad. On
+ * constants they are applied right away (as OpenVINO's constant folding would), so weights arrive in the layout
+ * the consuming op needs and shape computations become constants.
+ */
+public final class Movement {
+    private static final int FOLD_LIMIT = 1024;
+
+    private Movement() {}
+
+    /** Transpose-1: output axis i is input axis {@code perm[i]}. */
+    public static Output transpose(Output x, int... perm) {
+        if (perm.length != x.rank()) {
+            throw new ConversionException("a permutation of " + perm.length + " axes for a rank " + x.rank()
+                    + " tensor");
+        }
+        if (isIdentity(perm)) {
+            return x;
+        }
+        if (x.isConstant()) {
+            return Constants.of(x.constant().transposed(perm));
+        }
+        long[] dims = new long[perm.length];
+        for (int i = 0; i < perm.length; i++) {
+            dims[i] = x.shape().dim(perm[i]);
+        }
+        return Node.builder("Transpose", "opset1").inputs(x, Constants.i64(perm))
+                .output(x.type(), PartialShape.of(dims)).buildOutput();
+    }
+
+    /** Reshape-1 to a target shape given as a tensor (with -1 and, when {@code specialZero}, 0 = keep). */
+    public static Output reshape(Output x, Output target, boolean specialZero) {
+        long[] values = Constants.valuesOf(target);
+        PartialShape shape;
+        if (values != null) {
+            shape = ReshapeTarget.resolve(x.shape(), values, specialZero);
+        } else if (target.shape().rank() == 1 && Dims.known(target.shape().dim(0))) {
+            shape = Dims.unknown((int) target.shape().dim(0));
+        } else {
+            throw new ConversionException("Reshape to a shape of unknown length; give the input shapes "
+                    + "(--input_shape or -b) so that the target shape is known");
+        }
+        if (x.isConstant() && shape.isFullyDefined()) {
+            return Constants.of(x.constant().reshaped(shape.dims()));
+        }
+        return Node.builder("Reshape", "opset1").attribute("special_zero", specialZero)
+                .inputs(x, Convert64.of(target)).output(x.type(), shape).buildOutput();
+    }
+
+    /** Reshape-1 to a static shape. */
+    public static Output reshape(Output x, long... dims) {
+        return reshape(x, Constants.i64(dims), false);
+    }
+
+    /** Squeeze-1 of the given axes (each of size 1). */
+    public static Output squeeze(Output x, long... axes) {
+        int rank = x.rank();
+        boolean[] removed = Dims.axisSet(axes, rank);
+        List<Long> dims = new ArrayList<>();
+        for (int i = 0; i < rank; i++) {
+            long dim = x.shape().dim(i);
+            if (!removed[i]) {
+                dims.add(dim);
+            } else if (Dims.known(dim) && dim != 1) {
+                throw new ConversionException("cannot squeeze axis " + i + " of size " + dim + " (shape "
+                        + x.shape() + ")");
+            }
+        }
+        PartialShape shape = PartialShape.of(dims.stream().mapToLong(Long::longValue).toArray());
+        if (x.isConstant()) {
+            return Constants.of(x.constant().reshaped(shape.dims()));
+        }
+        return Node.builder("Squeeze", "opset1").inputs(x, Constants.i64(axes)).output(x.type(), shape)
+                .buildOutput();
+    }
+
+    /** Unsqueeze-1: new axes of size 1 at the given positions of the output. */
+    public static Output unsqueeze(Output x, long... axes) {
+        int rank = x.rank() + axes.length;
+        boolean[] added = Dims.axisSet(axes, rank);
+        long[] dims = new long[rank];
+        for (int i = 0, from = 0; i < rank; i++) {
+            dims[i] = added[i] ? 1 : x.shape().dim(from++);
+        }
+        PartialShape shape = PartialShape.of(dims);
+        if (x.isConstant()) {
+            return Constants.of(x.constant().reshaped(dims));
+        }
+        return Node.builder("Unsqueeze", "opset1").inputs(x, Constants.i64(axes)).output(x.type(), shape)
+                .buildOutput();
+    }
+
+    /** Concat-1 along {@code axis}; small integer constants are joined right away. */
+    public static Output concat(List<Output> parts, long axis) {
+        Output first = parts.get(0);
+        int rank = first.rank();
+        int at = Dims.axis(axis, rank);
+        long[] dims = first.shape().dims();
+        for (Output part : parts.subList(1, parts.size())) {
+            if (part.rank() != rank || part.type() != first.type()) {
+                throw new ConversionException("Concat of " + first.type().irName() + first.shape() + " and "
+                        + part.type().irName() + part.shape());
+            }
+            long dim = part.shape().dim(at);
+            dims[at] = Dims.known(dims[at]) && Dims.known(dim) ? dims[at] + dim : Dims.UNKNOWN;
+        }
+        if (rank == 1 && first.type().isInteger() && parts.stream().allMatch(Output::isConstant)
+                && Dims.known(dims[0]) && dims[0] <= FOLD_LIMIT) {
+            long[] joined = parts.stream().flatMapToLong(p -> Arrays.stream(p.constant().longs())).toArray();
+            return Constants.of(ConstTensor.vector(first.type(), joined));
+        }
+        return Node.builder("Concat", "opset1").attribute("axis", at).inputs(parts)
+                .output(first.type(), PartialShape.of(dims)).buildOutput();
+    }
+
+    /** Gather-8 of {@code indices} along {@code axis}; small integer constants are gathered right away. */
+    public static Output gather(Output x, Output indices, long axis) {
+        int at = Dims.axis(axis, x.rank());
+        long[] dims = new long[x.rank() - 1 + indices.rank()];
+        int n = 0;
+        for (int i = 0; i < at; i++) {
+            dims[n++] = x.shape().dim(i);
+        }
+        for (int i = 0; i < indices.rank(); i++) {
+            dims[n++] = indices.shape().dim(i);
+        }
+        for (int i = at + 1; i < x.rank(); i++) {
+            dims[n++] = x.shape().dim(i);
+        }
+        if (x.rank() == 1 && x.type().isInteger() && x.isConstant() && indices.isConstant()
+                && indices.constant().elementCount() <= FOLD_LIMIT) {
+            long[] values = x.constant().longs();
+            long[] picked = Arrays.stream(indices.constant().longs())
+                    .map(i -> values[Dims.axis(i, values.length)]).toArray();
+            return Constants.of(ConstTensor.ofLongs(x.type(), dims, picked));
+        }
+        return Node.builder("Gather", "opset8").attribute("batch_dims", 0)
+                .inputs(x, Convert64.of(indices), Constants.i64Scalar(at)).output(x.type(), PartialShape.of(dims))
+                .buildOutput();
+    }
+
+    /** Pad-12 with the given pads before and after each axis; {@code value} only for mode "constant". */
+    public static Output pad(Output x, long[] begin, long[] end, String mode, Output value) {
+        long[] dims = x.shape().dims();
+        for (int i = 0; i < dims.length; i++) {
+            dims[i] = Dims.known(dims[i]) ? dims[i] + begin[i] + end[i] : Dims.UNKNOWN;
+        }
+        Node.Builder node = Node.builder("Pad", "opset12").attribute("pad_mode", mode)
+                .inputs(x, Constants.i64(begin), Constants.i64(end));
+        if (value != null) {
+            node.inputs(value);
+        }
+        return node.output(x.type(), PartialShape.of(dims)).buildOutput();
+    }
+
+    /** ShapeOf-3: the shape as a 1-D tensor; a constant when the shape is static. */
+    public static Output shapeOf(Output x, ElementType type) {
+        if (x.shape().isFullyDefined()) {
+            return Constants.of(ConstTensor.vector(type, x.shape().dims()));
+        }
+        return Node.builder("ShapeOf", "opset3").attribute("output_type", type.irName()).inputs(x)
+                .output(type, PartialShape.of(x.rank())).buildOutput();
+    }
+
+    private static boolean isIdentity(int[] perm) {
+        for (int i = 0; i < perm.length; i++) {
+            if (perm[i] != i) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

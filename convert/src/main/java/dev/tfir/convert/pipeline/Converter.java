@@ -1,0 +1,160 @@
+package dev.tfir.convert.pipeline;
+
+import dev.tfir.common.detect.GraphSummary;
+import dev.tfir.common.detect.IoDetector;
+import dev.tfir.common.graph.TensorRef;
+import dev.tfir.common.graph.TfGraph;
+import dev.tfir.common.model.LoadedModel;
+import dev.tfir.common.model.ModelLoader;
+import dev.tfir.common.model.ModelSource;
+import dev.tfir.convert.ConversionException;
+import dev.tfir.convert.ir.IrModel;
+import dev.tfir.convert.ir.Node;
+import dev.tfir.convert.ir.NodeNames;
+import dev.tfir.convert.ir.Output;
+import dev.tfir.convert.ops.Sources;
+import dev.tfir.convert.translate.Boundary;
+import dev.tfir.convert.translate.OpTable;
+import dev.tfir.convert.translate.TfTensor;
+import dev.tfir.convert.translate.TfTypes;
+import dev.tfir.convert.translate.TranslationSession;
+import dev.tfir.convert.weights.ConstantSource;
+import dev.tfir.convert.weights.CheckpointConstants;
+import dev.tfir.convert.weights.GraphConstants;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.tensorflow.proto.DataType;
+
+/**
+ * The conversion pipeline: read the model (common's loader), resolve inputs and outputs (the detector's, or
+ * {@code --input}/{@code --output} cutting the graph), put Parameters with their preprocessing at the inputs,
+ * translate what the outputs need (weights from the graph or the variables' checkpoint), end each output in a
+ * Result, fold batch norms into convolutions, name every layer, and compress weights to FP16 if asked.
+ */
+public final class Converter {
+    private static final Pattern CHECKPOINT_FILE = Pattern.compile("\\.(data-\\d*-of-\\d*|index|meta)$");
+
+    /** Op types that have no outputs (they are run for their effect). */
+    private static final Set<String> NO_OUTPUTS = Set.of("SaveV2", "Save", "SaveSlices", "MergeV2Checkpoints",
+            "NoOp", "Assert", "PrintV2");
+
+    /** Converts the model; a {@code TfirException} says what in the model or the options stands in the way. */
+    public Conversion convert(ConversionRequest request) {
+        LoadedModel loaded = ModelLoader.load(request.source());
+        TfGraph graph = loaded.graph();
+        GraphSummary detected = request.inputs().isEmpty() || request.outputs().isEmpty()
+                ? IoDetector.summarize(graph) : null;
+        GraphTypes types = new GraphTypes(graph);
+        List<TensorRef> outputs = outputs(graph, types, request, detected);
+        List<ModelInput> inputs = InputResolver.resolve(graph, types, request,
+                detected == null ? List.of() : detected.inputs());
+        List<Preprocessing> steps = Preprocessing.resolve(inputs, request);
+
+        Boundary boundary = new Boundary(outputs);
+        List<Node> parameters = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            bind(inputs.get(i), steps.get(i), boundary, parameters);
+        }
+        TranslationSession.Result translated;
+        try (ConstantSource constants = constants(request.source())) {
+            translated = TranslationSession.run(graph, OpTable.standard(), constants, boundary);
+        }
+        List<Node> results = new ArrayList<>();
+        for (int i = 0; i < outputs.size(); i++) {
+            Node result = Sources.result(translated.outputs().get(i).tfLayout());
+            result.setName(outputs.get(i).node() + ":" + outputs.get(i).port());
+            results.add(result);
+        }
+        IrModel model = new IrModel(request.modelName(), used(parameters, results), results,
+                runtimeInfo(request));
+        BatchNormFolding.apply(model);
+        NodeNames.complete(model);
+        if (request.compressToFp16()) {
+            Fp16Compression.apply(model);
+        }
+        List<String> described = steps.stream().map(Preprocessing::describe).toList();
+        return new Conversion(model, inputs, described, outputs, translated.translatedNodes(), loaded.form());
+    }
+
+    /**
+     * The graph's constants; with variables also their checkpoint: --input_checkpoint, the checkpoint beside a
+     * MetaGraph (its prefix), or a SavedModel's variables.
+     */
+    private static ConstantSource constants(ModelSource source) {
+        Path meta = source.inputMetaGraph() != null ? source.inputMetaGraph()
+                : source.inputModel() != null && (source.inputIsMeta()
+                        || source.inputModel().getFileName().toString().endsWith(".meta")) ? source.inputModel() : null;
+        Path checkpoint = source.inputCheckpoint() != null ? source.inputCheckpoint()
+                : source.savedModelDir() != null ? source.savedModelDir()
+                : meta != null ? Path.of(CHECKPOINT_FILE.matcher(meta.toString()).replaceFirst("")) : null;
+        return checkpoint != null ? new CheckpointConstants(checkpoint) : new GraphConstants();
+    }
+
+    /**
+     * The outputs: as given, or the detected ones that can be model outputs: not the ops that have no outputs (a
+     * Saver's SaveV2...), not tensors of types IR cannot hold (strings, resources), as mo leaves them out.
+     */
+    private static List<TensorRef> outputs(TfGraph graph, GraphTypes types, ConversionRequest request,
+                                           GraphSummary detected) {
+        List<TensorRef> outputs = new ArrayList<>();
+        if (request.outputs().isEmpty()) {
+            detected.outputs().stream().filter(node -> !NO_OUTPUTS.contains(node.getOp()))
+                    .map(node -> new TensorRef(node.getName(), 0, false))
+                    .filter(output -> representable(types.of(output).dtype()))
+                    .forEach(outputs::add);
+            if (outputs.isEmpty()) {
+                throw new ConversionException("the graph has no outputs that can be model outputs; name them with "
+                        + "--output");
+            }
+        }
+        for (String name : request.outputs()) {
+            outputs.add(GraphPlaces.tensorOf(graph, GraphPlaces.find(graph, name, "--output")));
+        }
+        return outputs;
+    }
+
+    /** Unknown types may be fine; known ones must have an IR element type. */
+    private static boolean representable(DataType dtype) {
+        return dtype == DataType.DT_INVALID || TfTypes.elementType(dtype) != null;
+    }
+
+    /** Feeds the input's place from a Parameter with its preprocessing, or from its frozen value. */
+    private static void bind(ModelInput input, Preprocessing steps, Boundary boundary, List<Node> parameters) {
+        TfTensor value;
+        if (input.frozenValue() != null) {
+            Output constant = FrozenValues.constant(input);
+            constant.node().setName(input.name());
+            value = TfTensor.of(constant);
+        } else {
+            Node parameter = Sources.parameter(input.type(), input.shape());
+            parameter.setName(input.name());
+            parameter.addTensorNames(0, input.tensorNames());
+            parameters.add(parameter);
+            value = TfTensor.of(steps.apply(parameter.output(0), input.name()));
+        }
+        if (input.tensor() != null) {
+            boundary.bind(input.tensor(), value);
+        } else {
+            boundary.bind(input.edge(), value);
+        }
+    }
+
+    /** The Parameters the Results need, in order. */
+    private static List<Node> used(List<Node> parameters, List<Node> results) {
+        Set<Node> needed = new HashSet<>(new IrModel("", List.of(), results, Map.of()).orderedNodes());
+        return parameters.stream().filter(needed::contains).toList();
+    }
+
+    private static Map<String, Object> runtimeInfo(ConversionRequest request) {
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("conversion_parameters", new LinkedHashMap<>(request.givenOptions()));
+        info.put("tfir_version", Versions.tfir());
+        return info;
+    }
+}

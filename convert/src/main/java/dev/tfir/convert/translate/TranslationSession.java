@@ -1,0 +1,172 @@
+package dev.tfir.convert.translate;
+
+import dev.tfir.common.graph.TensorRef;
+import dev.tfir.common.graph.TfGraph;
+import dev.tfir.convert.ConversionException;
+import dev.tfir.convert.weights.ConstantSource;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.tensorflow.proto.NodeDef;
+
+/**
+ * Translates the part of a TensorFlow graph that the outputs need, from the inputs of a {@link Boundary}: first
+ * every needed node is checked for a translator, and all unsupported op types are reported at once; then the nodes
+ * are translated in TensorFlow's import order (a topological order); the IR node producing a TF node's outputs
+ * takes its name, and the outputs its tensor names.
+ */
+public final class TranslationSession {
+    /** The translated outputs, in the order of the boundary's outputs, and how many TF nodes were translated. */
+    public record Result(List<TfTensor> outputs, int translatedNodes) {}
+
+    private final TfGraph graph;
+    private final OpTable table;
+    private final ConstantSource constants;
+    private final Boundary boundary;
+    private final List<List<TfTensor>> translated;
+
+    private TranslationSession(TfGraph graph, OpTable table, ConstantSource constants, Boundary boundary) {
+        this.graph = graph;
+        this.table = table;
+        this.constants = constants;
+        this.boundary = boundary;
+        this.translated = new ArrayList<>(graph.size());
+        for (int i = 0; i < graph.size(); i++) {
+            translated.add(null);
+        }
+    }
+
+    /**
+     * Translates what the boundary's outputs need.
+     *
+     * @throws UnsupportedOpsException when needed nodes have op types without a translator (all of them listed)
+     * @throws ConversionException when a node cannot be translated (naming the node)
+     */
+    public static Result run(TfGraph graph, OpTable table, ConstantSource constants, Boundary boundary) {
+        return new TranslationSession(graph, table, constants, boundary).run();
+    }
+
+    private Result run() {
+        boolean[] needed = neededNodes();
+        checkSupported(needed);
+        int count = 0;
+        for (NodeDef node : graph.importOrder()) {
+            int index = graph.indexOf(node.getName());
+            if (needed[index]) {
+                translated.set(index, translate(node));
+                count++;
+            }
+        }
+        List<TfTensor> outputs = new ArrayList<>();
+        for (TensorRef output : boundary.outputs()) {
+            outputs.add(tensor(output.node(), output.port()));
+        }
+        return new Result(outputs, count);
+    }
+
+    /** The nodes the outputs need, stopping at the boundary's inputs. */
+    private boolean[] neededNodes() {
+        boolean[] needed = new boolean[graph.size()];
+        Deque<Integer> work = new ArrayDeque<>();
+        for (TensorRef output : boundary.outputs()) {
+            int index = graph.indexOf(output.node());
+            if (index < 0) {
+                throw new ConversionException("no node is named '" + output.node() + "' (given as an output)");
+            }
+            if (boundary.boundTensor(output.node(), output.port()) == null && !needed[index]) {
+                needed[index] = true;
+                work.add(index);
+            }
+        }
+        while (!work.isEmpty()) {
+            NodeDef node = graph.node(work.poll());
+            int data = 0;
+            for (String input : node.getInputList()) {
+                TensorRef ref = TensorRef.parse(input);
+                if (ref.control()) {
+                    continue;
+                }
+                boolean bound = boundary.boundEdge(node.getName(), data++) != null
+                        || boundary.boundTensor(ref.node(), ref.port()) != null;
+                int producer = graph.indexOf(ref.node());
+                if (!bound && !needed[producer]) {
+                    needed[producer] = true;
+                    work.add(producer);
+                }
+            }
+        }
+        return needed;
+    }
+
+    private void checkSupported(boolean[] needed) {
+        Map<String, List<String>> unsupported = new TreeMap<>();
+        for (NodeDef node : graph.importOrder()) {
+            if (needed[graph.indexOf(node.getName())] && !table.supports(node.getOp())) {
+                unsupported.computeIfAbsent(node.getOp(), op -> new ArrayList<>()).add(node.getName());
+            }
+        }
+        if (!unsupported.isEmpty()) {
+            throw new UnsupportedOpsException(unsupported);
+        }
+    }
+
+    private List<TfTensor> translate(NodeDef node) {
+        List<TfTensor> inputs = inputsOf(node);
+        OpTable.Entry entry = table.get(node.getOp());
+        String where = node.getOp() + " '" + node.getName() + "'";
+        if (inputs.size() < entry.minInputs()) {
+            throw new ConversionException(where + " has " + inputs.size() + " inputs; " + node.getOp()
+                    + " must have at least " + entry.minInputs());
+        }
+        NodeContext context = new NodeContext(node.getName(), node.getOp(), inputs, new NodeAttributes(node),
+                () -> constants.valueOf(node));
+        List<TfTensor> outputs;
+        try {
+            outputs = entry.translator().translate(context);
+        } catch (ConversionException e) {
+            throw new ConversionException(where + ": " + e.getMessage());
+        }
+        for (int port = 0; port < outputs.size(); port++) {
+            TfTensor output = outputs.get(port);
+            if (output != null) {
+                if (output.stored().node().name() == null) {
+                    output.stored().node().setName(node.getName());
+                }
+                List<String> names = port == 0 ? List.of(node.getName(), node.getName() + ":0")
+                        : List.of(node.getName() + ":" + port);
+                output.addNames(names);
+            }
+        }
+        return outputs;
+    }
+
+    private List<TfTensor> inputsOf(NodeDef node) {
+        List<TfTensor> inputs = new ArrayList<>();
+        for (String input : node.getInputList()) {
+            TensorRef ref = TensorRef.parse(input);
+            if (ref.control()) {
+                continue;
+            }
+            TfTensor edge = boundary.boundEdge(node.getName(), inputs.size());
+            inputs.add(edge != null ? edge : tensor(ref.node(), ref.port()));
+        }
+        return inputs;
+    }
+
+    private TfTensor tensor(String node, int port) {
+        TfTensor bound = boundary.boundTensor(node, port);
+        if (bound != null) {
+            return bound;
+        }
+        List<TfTensor> outputs = translated.get(graph.indexOf(node));
+        TfTensor tensor = outputs != null && port < outputs.size() ? outputs.get(port) : null;
+        if (tensor == null) {
+            throw new ConversionException("output " + port + " of " + graph.node(graph.indexOf(node)).getOp()
+                    + " '" + node + "' is used, but its translation does not produce it");
+        }
+        return tensor;
+    }
+}

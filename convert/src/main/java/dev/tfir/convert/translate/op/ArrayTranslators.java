@@ -1,0 +1,89 @@
+package dev.tfir.convert.translate.op;
+
+import dev.tfir.convert.ir.Output;
+import dev.tfir.convert.ops.Constants;
+import dev.tfir.convert.ops.Movement;
+import dev.tfir.convert.translate.Layouts;
+import dev.tfir.convert.translate.NodeContext;
+import dev.tfir.convert.translate.OpTable;
+import dev.tfir.convert.translate.TfTensor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Ops that join or pad tensors: ConcatV2 and Pad/PadV2/MirrorPad (channels first when their rank-4 inputs are),
+ * Pack, GatherV2.
+ */
+public final class ArrayTranslators {
+    private ArrayTranslators() {}
+
+    public static void register(OpTable table) {
+        table.add(2, ArrayTranslators::concat, "ConcatV2");
+        table.add(1, ArrayTranslators::pack, "Pack");
+        table.add(2, node -> pad(node, "constant", null), "Pad");
+        table.add(3, node -> pad(node, "constant", node.input(2)), "PadV2");
+        table.add(2, node -> pad(node, node.string("mode", "REFLECT").toLowerCase(Locale.ROOT), null),
+                "MirrorPad");
+        table.add(3, ArrayTranslators::gather, "GatherV2");
+    }
+
+    /** ConcatV2: the values, then the axis as the last input. */
+    private static List<TfTensor> concat(NodeContext node) {
+        int count = node.inputCount() - 1;
+        long axis = node.constantInput(count, "axis")[0];
+        boolean channelsFirst = false;
+        boolean allRank4 = true;
+        for (int i = 0; i < count; i++) {
+            channelsFirst |= node.isChannelsFirst(i);
+            allRank4 &= node.inputShape(i).rank() == 4;
+        }
+        List<Output> parts = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            parts.add(channelsFirst && allRank4 ? node.channelsFirstInput(i) : node.input(i));
+        }
+        if (channelsFirst && allRank4) {
+            return List.of(TfTensor.channelsFirst(Movement.concat(parts, Layouts.channelsFirstAxis(axis))));
+        }
+        return List.of(TfTensor.of(Movement.concat(parts, axis)));
+    }
+
+    /** Pack: each value gets a new axis, then they are joined along it. */
+    private static List<TfTensor> pack(NodeContext node) {
+        long axis = node.integer("axis", 0);
+        int rank = node.inputShape(0).rank() + 1;
+        long at = axis < 0 ? axis + rank : axis;
+        List<Output> parts = new ArrayList<>();
+        for (int i = 0; i < node.inputCount(); i++) {
+            parts.add(Movement.unsqueeze(node.input(i), at));
+        }
+        return List.of(TfTensor.of(Movement.concat(parts, at)));
+    }
+
+    /** Paddings are a constant (rank, 2) input: before and after for each axis. */
+    private static List<TfTensor> pad(NodeContext node, String mode, Output value) {
+        long[] paddings = node.constantInput(1, "paddings");
+        int rank = paddings.length / 2;
+        node.require(rank == node.inputShape(0).rank(), "has paddings for " + rank + " axes of a rank "
+                + node.inputShape(0).rank() + " input");
+        boolean channelsFirst = node.isChannelsFirst(0);
+        long[] begin = new long[rank];
+        long[] end = new long[rank];
+        for (int i = 0; i < rank; i++) {
+            int from = channelsFirst ? Layouts.TO_CHANNELS_FIRST[i] : i;
+            begin[i] = paddings[2 * from];
+            end[i] = paddings[2 * from + 1];
+        }
+        Output data = channelsFirst ? node.channelsFirstInput(0) : node.input(0);
+        Output padValue = value != null || !mode.equals("constant") ? value
+                : Constants.scalar(data.type(), 0);
+        Output y = Movement.pad(data, begin, end, mode, padValue);
+        return List.of(channelsFirst ? TfTensor.channelsFirst(y) : TfTensor.of(y));
+    }
+
+    private static List<TfTensor> gather(NodeContext node) {
+        node.require(node.integer("batch_dims", 0) == 0, "has batch_dims; only 0 is supported");
+        long axis = node.constantInput(2, "axis")[0];
+        return List.of(TfTensor.of(Movement.gather(node.input(0), node.input(1), axis)));
+    }
+}

@@ -1,0 +1,86 @@
+package dev.tfir.convert.translate.op;
+
+import dev.tfir.convert.ir.Output;
+import dev.tfir.convert.ops.Elementwise;
+import dev.tfir.convert.ops.Movement;
+import dev.tfir.convert.translate.Layouts;
+import dev.tfir.convert.translate.NodeContext;
+import dev.tfir.convert.translate.OpTable;
+import dev.tfir.convert.translate.TfTensor;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Elementwise ops of two inputs with numpy broadcasting, and BiasAdd. When an input is held channels first, the
+ * op is done channels first too: lower-rank operands (a per-channel vector) are broadcast the NCHW way.
+ */
+public final class BinaryTranslators {
+    /** The OpenVINO op (opset1, numpy broadcasting), then the TensorFlow ops it translates. */
+    private static final String[][] BINARY = {
+        {"Add", "Add", "AddV2"}, {"Subtract", "Sub"}, {"Multiply", "Mul"}, {"Divide", "RealDiv"},
+        {"Maximum", "Maximum"}, {"Minimum", "Minimum"}, {"Power", "Pow"}, {"SquaredDifference", "SquaredDifference"},
+        {"Less", "Less"}, {"Greater", "Greater"}, {"Equal", "Equal"},
+    };
+
+    private BinaryTranslators() {}
+
+    public static void register(OpTable table) {
+        for (String[] ops : BINARY) {
+            table.add(2, node -> List.of(apply(node, ops[0])), Arrays.copyOfRange(ops, 1, ops.length));
+        }
+        table.add(2, BinaryTranslators::biasAdd, "BiasAdd");
+        table.add(1, node -> List.of(combine(node, "Add", node.inputCount())), "AddN");
+    }
+
+    /** The binary op of inputs 0 and 1, in the layout of its inputs. */
+    static TfTensor apply(NodeContext node, String irType) {
+        return combine(node, irType, 2);
+    }
+
+    /** The op applied left to right over the first {@code count} inputs, channels first if any input is. */
+    private static TfTensor combine(NodeContext node, String irType, int count) {
+        boolean anyChannelsFirst = false;
+        boolean fits = true;
+        for (int i = 0; i < count; i++) {
+            anyChannelsFirst |= node.isChannelsFirst(i);
+            fits &= node.inputShape(i).rank() <= 4;
+        }
+        boolean channelsFirst = anyChannelsFirst && fits;
+        Output result = channelsFirst ? channelsFirstOperand(node, 0) : node.input(0);
+        for (int i = 1; i < count; i++) {
+            result = Elementwise.binary(irType, result, channelsFirst ? channelsFirstOperand(node, i) : node.input(i));
+        }
+        return channelsFirst ? TfTensor.channelsFirst(result) : TfTensor.of(result);
+    }
+
+    /** An operand of rank <= 4 as it broadcasts against NCHW: rank 4 transposed, lower ranks padded to 4 first. */
+    private static Output channelsFirstOperand(NodeContext node, int i) {
+        int rank = node.inputShape(i).rank();
+        if (rank == 4) {
+            return node.channelsFirstInput(i);
+        }
+        Output x = node.input(i);
+        if (rank == 0) {
+            return x;
+        }
+        long[] leading = new long[4 - rank];
+        for (int axis = 0; axis < leading.length; axis++) {
+            leading[axis] = axis;
+        }
+        return Movement.transpose(Movement.unsqueeze(x, leading), Layouts.TO_CHANNELS_FIRST);
+    }
+
+    /** BiasAdd: NHWC adds along the last axis (a broadcasting Add); NCHW along axis 1. */
+    private static List<TfTensor> biasAdd(NodeContext node) {
+        if (!node.string("data_format", "NHWC").equals("NCHW")) {
+            return List.of(apply(node, "Add"));
+        }
+        Output x = node.input(0);
+        node.require(x.rank() >= 2, "needs an input of rank 2 or more with data_format NCHW");
+        long[] trailing = new long[x.rank() - 2];
+        for (int i = 0; i < trailing.length; i++) {
+            trailing[i] = i + 1;
+        }
+        return List.of(TfTensor.of(Elementwise.add(x, Movement.unsqueeze(node.input(1), trailing))));
+    }
+}

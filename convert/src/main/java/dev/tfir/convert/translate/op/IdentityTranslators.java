@@ -1,0 +1,26 @@
+package dev.tfir.convert.translate.op;
+
+import dev.tfir.convert.translate.NodeContext;
+import dev.tfir.convert.translate.OpTable;
+import dev.tfir.convert.translate.TfTensor;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Ops that pass their inputs through unchanged at inference: the outputs are the inputs, with more names. */
+public final class IdentityTranslators {
+    private IdentityTranslators() {}
+
+    public static void register(OpTable table) {
+        table.add(1, node -> List.of(node.tensor(0)), "Identity", "StopGradient", "Snapshot", "PreventGradient",
+                "CheckNumerics", "EnsureShape");
+        table.add(0, IdentityTranslators::all, "IdentityN");
+    }
+
+    private static List<TfTensor> all(NodeContext node) {
+        List<TfTensor> outputs = new ArrayList<>();
+        for (int i = 0; i < node.inputCount(); i++) {
+            outputs.add(node.tensor(i));
+        }
+        return outputs;
+    }
+}

@@ -1,0 +1,19 @@
+package dev.tfir.convert.translate.op;
+
+import dev.tfir.convert.ops.MatMuls;
+import dev.tfir.convert.translate.OpTable;
+import dev.tfir.convert.translate.TfTensor;
+import java.util.List;
+
+/** MatMul ({@code transpose_a/b}) and BatchMatMul, V2, V3 ({@code adj_x/y}, real types only). */
+public final class MatMulTranslator {
+    private MatMulTranslator() {}
+
+    public static void register(OpTable table) {
+        table.add(2, node -> List.of(TfTensor.of(MatMuls.matMul(node.input(0), node.input(1),
+                node.bool("transpose_a", false), node.bool("transpose_b", false)))), "MatMul");
+        table.add(2, node -> List.of(TfTensor.of(MatMuls.matMul(node.input(0), node.input(1),
+                node.bool("adj_x", false), node.bool("adj_y", false)))), "BatchMatMul", "BatchMatMulV2",
+                "BatchMatMulV3");
+    }
+}

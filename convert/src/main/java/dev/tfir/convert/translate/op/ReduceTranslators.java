@@ -1,0 +1,47 @@
+package dev.tfir.convert.translate.op;
+
+import dev.tfir.convert.ir.Output;
+import dev.tfir.convert.ops.Normalization;
+import dev.tfir.convert.ops.Reductions;
+import dev.tfir.convert.translate.Layouts;
+import dev.tfir.convert.translate.NodeContext;
+import dev.tfir.convert.translate.OpTable;
+import dev.tfir.convert.translate.TfTensor;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Ops along axes: reductions over constant axes (Mean, Sum, Max, Min, Prod) and Softmax. On a channels-first input
+ * they work channels first where the result's axes come out in TensorFlow's order (global pooling: Mean over H, W).
+ */
+public final class ReduceTranslators {
+    /** TensorFlow reductions and their OpenVINO ops (opset1). */
+    private static final Map<String, String> REDUCTIONS = Map.of("Mean", "ReduceMean", "Sum", "ReduceSum",
+            "Max", "ReduceMax", "Min", "ReduceMin", "Prod", "ReduceProd");
+
+    private ReduceTranslators() {}
+
+    public static void register(OpTable table) {
+        REDUCTIONS.forEach((tfOp, irType) -> table.add(2, node -> List.of(reduce(node, irType)), tfOp));
+        table.add(1, ReduceTranslators::softmax, "Softmax");
+    }
+
+    private static TfTensor reduce(NodeContext node, String irType) {
+        long[] axes = node.constantInput(1, "axes");
+        boolean keepDims = node.bool("keep_dims", false);
+        if (node.isChannelsFirst(0) && (keepDims || Layouts.sameOrderWithout(axes))) {
+            Output y = Reductions.reduce(irType, node.channelsFirstInput(0), Layouts.channelsFirstAxes(axes),
+                    keepDims);
+            return keepDims ? TfTensor.channelsFirst(y) : TfTensor.of(y);
+        }
+        return TfTensor.of(Reductions.reduce(irType, node.input(0), axes, keepDims));
+    }
+
+    /** Softmax over the last axis: the channels, axis 1 of a channels-first input. */
+    private static List<TfTensor> softmax(NodeContext node) {
+        if (node.isChannelsFirst(0)) {
+            return List.of(TfTensor.channelsFirst(Normalization.softmax(node.channelsFirstInput(0), 1)));
+        }
+        return List.of(TfTensor.of(Normalization.softmax(node.input(0), -1)));
+    }
+}

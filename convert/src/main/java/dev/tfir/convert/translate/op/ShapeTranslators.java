@@ -1,0 +1,85 @@
+package dev.tfir.convert.translate.op;
+
+import dev.tfir.common.types.PartialShape;
+import dev.tfir.convert.ir.ConstTensor;
+import dev.tfir.convert.ir.ElementType;
+import dev.tfir.convert.ir.Output;
+import dev.tfir.convert.ops.Constants;
+import dev.tfir.convert.ops.Elementwise;
+import dev.tfir.convert.ops.Movement;
+import dev.tfir.convert.ops.SliceMasks;
+import dev.tfir.convert.ops.StridedSlices;
+import dev.tfir.convert.translate.Layouts;
+import dev.tfir.convert.translate.NodeContext;
+import dev.tfir.convert.translate.OpTable;
+import dev.tfir.convert.translate.TfTensor;
+import java.util.List;
+import java.util.stream.LongStream;
+
+/**
+ * Ops on shapes: Shape (a constant when the shape is static), Reshape, Squeeze, ExpandDims, Transpose,
+ * StridedSlice and Cast. Shape computations on constants fold as they are translated.
+ */
+public final class ShapeTranslators {
+    private ShapeTranslators() {}
+
+    public static void register(OpTable table) {
+        table.add(1, ShapeTranslators::shape, "Shape");
+        table.add(2, node -> List.of(TfTensor.of(Movement.reshape(node.input(0), node.input(1), false))),
+                "Reshape");
+        table.add(1, ShapeTranslators::squeeze, "Squeeze");
+        table.add(2, node -> List.of(TfTensor.of(Movement.unsqueeze(node.input(0),
+                node.constantInput(1, "axis")))), "ExpandDims");
+        table.add(2, ShapeTranslators::transpose, "Transpose");
+        table.add(4, ShapeTranslators::stridedSlice, "StridedSlice");
+        table.add(1, ShapeTranslators::cast, "Cast");
+    }
+
+    private static List<TfTensor> shape(NodeContext node) {
+        ElementType type = node.type("out_type");
+        ElementType outType = type != null ? type : ElementType.I32;
+        PartialShape shape = node.inputShape(0);
+        Output result = shape.isFullyDefined() ? Constants.of(ConstTensor.vector(outType, shape.dims()))
+                : Movement.shapeOf(node.input(0), outType);
+        return List.of(TfTensor.of(result));
+    }
+
+    /** Squeeze of {@code squeeze_dims}, or of every axis of size 1 when none are given. */
+    private static List<TfTensor> squeeze(NodeContext node) {
+        PartialShape shape = node.inputShape(0);
+        long[] axes = node.integers("squeeze_dims", new long[0]);
+        if (axes.length == 0) {
+            node.require(shape.isFullyDefined(), "squeezes every axis of size 1 of " + shape
+                    + ", which is not static; give the input shapes (--input_shape or -b)");
+            axes = LongStream.range(0, shape.rank()).filter(i -> shape.dim((int) i) == 1).toArray();
+        }
+        if (node.isChannelsFirst(0) && Layouts.sameOrderWithout(axes)) {
+            return List.of(TfTensor.of(Movement.squeeze(node.channelsFirstInput(0),
+                    Layouts.channelsFirstAxes(axes))));
+        }
+        return List.of(TfTensor.of(Movement.squeeze(node.input(0), axes)));
+    }
+
+    private static List<TfTensor> transpose(NodeContext node) {
+        long[] perm = node.constantInput(1, "permutation");
+        int[] axes = new int[perm.length];
+        for (int i = 0; i < perm.length; i++) {
+            axes[i] = (int) perm[i];
+        }
+        return List.of(TfTensor.of(Movement.transpose(node.input(0), axes)));
+    }
+
+    private static List<TfTensor> stridedSlice(NodeContext node) {
+        SliceMasks masks = new SliceMasks(node.integer("begin_mask", 0), node.integer("end_mask", 0),
+                node.integer("new_axis_mask", 0), node.integer("shrink_axis_mask", 0),
+                node.integer("ellipsis_mask", 0));
+        return List.of(TfTensor.of(StridedSlices.slice(node.input(0), node.input(1), node.input(2),
+                node.input(3), masks)));
+    }
+
+    private static List<TfTensor> cast(NodeContext node) {
+        ElementType target = node.type("DstT");
+        node.require(target != null, "has no DstT attribute");
+        return List.of(node.tensor(0).map(x -> Elementwise.convert(x, target)));
+    }
+}

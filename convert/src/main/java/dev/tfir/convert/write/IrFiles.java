@@ -1,0 +1,51 @@
+package dev.tfir.convert.write;
+
+import dev.tfir.common.AtomicFiles;
+import dev.tfir.convert.ir.IrModel;
+import dev.tfir.convert.ir.Node;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a model as {@code NAME.xml} + {@code NAME.bin} in a directory, atomically: both go to temporary files
+ * beside their targets and are renamed only when both are complete, so a failure leaves neither behind.
+ */
+public final class IrFiles {
+    /** The files written: paths and sizes in bytes. */
+    public record Written(Path xml, long xmlSize, Path bin, long binSize) {}
+
+    private IrFiles() {}
+
+    public static Written write(IrModel model, Path directory, String name) {
+        List<Node> nodes = model.orderedNodes();
+        BinLayout bin = new BinLayout(nodes);
+        Path xml = directory.resolve(name + ".xml");
+        Path binPath = directory.resolve(name + ".bin");
+        Map<Path, AtomicFiles.Content> files = new LinkedHashMap<>();
+        files.put(binPath, bin::writeTo);
+        files.put(xml, out -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            new IrXmlWriter(writer, nodes, bin).write(model);
+            writer.flush();
+        });
+        AtomicFiles.write(files);
+        return new Written(xml.toAbsolutePath().normalize(), size(xml), binPath.toAbsolutePath().normalize(),
+                bin.size());
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package dev.tfir.convert;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+/** Runs convert in the JVM, capturing exit code, stdout and stderr. */
+public record Cli(int exitCode, String out, String err) {
+
+    public static Cli run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = ConvertCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        return new Cli(code, out.toString(), err.toString());
+    }
+}

@@ -1,0 +1,152 @@
+package dev.tfir.convert;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tfir.common.testing.TestData;
+import dev.tfir.convert.translate.OpTable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line: mo's options, the summary, exit codes, one-line errors, nothing written on failure. */
+class ConvertCommandTest {
+    private static final String ZOO = TestData.repo().resolve("testdata/convert/ops_zoo.pb").toString();
+    private static final String UNSUPPORTED = TestData.repo().resolve("testdata/convert/unsupported_ops.pb")
+            .toString();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void convertsWithTheSeedsOptions() throws IOException {
+        Cli cli = Cli.run("--input_model", ZOO, "-b", "1", "--mean_value", "[127.5,127.5,127.5]", "--scale", "127.5",
+                "--output_dir", dir.toString());
+
+        assertEquals(0, cli.exitCode(), cli.err());
+        assertEquals("", cli.err());
+        assertTrue(cli.out().contains("  input: f32 [1,16,16,3] (mean [127.5,127.5,127.5], scale 127.5)\n"),
+                cli.out());
+        assertTrue(cli.out().contains("  output: f32 [1,10]\n"), cli.out());
+        assertTrue(cli.out().contains("[ SUCCESS ] XML file: " + dir.resolve("ops_zoo.xml").toAbsolutePath()));
+        assertTrue(cli.out().contains("weights in FP16"), cli.out());
+        String xml = Files.readString(dir.resolve("ops_zoo.xml"));
+        assertTrue(xml.contains("<mean_values value=\"[127.5,127.5,127.5]\" />"), xml);
+        assertTrue(xml.contains("<input_model value=\"DIR/ops_zoo.pb\" />"));
+        assertTrue(xml.contains("names=\"input,input:0\""));
+        assertEquals(List.of("ops_zoo.bin", "ops_zoo.xml"), files(dir));
+    }
+
+    @Test
+    void cutsTheGraphAtNamedInputsAndOutputs() {
+        Cli cli = Cli.run("--input_model", ZOO, "--input", "relu6[2,8,8,8]", "--output", "squeeze",
+                "--compress_to_fp16=False", "--model_name", "cut", "--output_dir", dir.toString());
+
+        assertEquals(0, cli.exitCode(), cli.err());
+        assertTrue(cli.out().contains("  relu6: f32 [2,8,8,8]\n"), cli.out());
+        assertTrue(cli.out().contains("  squeeze: f32 [2,44]\n"), cli.out());
+        assertTrue(cli.out().contains("weights in FP32"), cli.out());
+    }
+
+    @Test
+    void listsTheSupportedOpsFromTheRegistry() {
+        Cli cli = Cli.run("--list-ops");
+
+        assertEquals(0, cli.exitCode());
+        assertArrayEquals(OpTable.standard().opTypes().toArray(), cli.out().split("\n"));
+    }
+
+    @Test
+    void unsupportedOpsFailOnceWithTheFullListAndWriteNothing() throws IOException {
+        Cli cli = Cli.run("--input_model", UNSUPPORTED, "--output_dir", dir.toString());
+
+        assertEquals(1, cli.exitCode());
+        assertEquals("convert: error: the model uses 2 op types that convert cannot translate: Igamma (2 nodes: "
+                + "'gamma_low', 'gamma_high'), Zeta (node 'zeta'); 'convert --list-ops' lists the supported op types\n",
+                cli.err());
+        assertEquals(List.of(), files(dir));
+    }
+
+    @Test
+    void aFailedConversionLeavesEarlierFilesAlone() throws IOException {
+        assertEquals(0, Cli.run("--input_model", ZOO, "-b", "1", "--model_name", "m", "--output_dir",
+                dir.toString()).exitCode());
+        byte[] xml = Files.readAllBytes(dir.resolve("m.xml"));
+
+        assertEquals(1, Cli.run("--input_model", UNSUPPORTED, "--model_name", "m", "--output_dir",
+                dir.toString()).exitCode());
+        assertArrayEquals(xml, Files.readAllBytes(dir.resolve("m.xml")));
+        assertEquals(List.of("m.bin", "m.xml"), files(dir));
+    }
+
+    @Test
+    void usageErrorsAreOneLineAndExit2() {
+        assertUsage("Unknown option: '--bogus'", "--input_model", ZOO, "--bogus");
+        assertUsage("'x' in [1,x] is not a dimension", "--input_model", ZOO, "--input_shape", "[1,x]");
+        assertUsage("expected True or False, not 'maybe'", "--input_model", ZOO, "--compress_to_fp16=maybe");
+        assertUsage("expected a positive integer, not '0'", "--input_model", ZOO, "-b", "0");
+        assertUsage("changing the layout ('nhwc->nchw') is not supported", "--input_model", ZOO, "--layout",
+                "nhwc->nchw");
+        assertUsage("no model given", "-b", "1");
+    }
+
+    @Test
+    void badInputsAreOneLineAndExit1() throws IOException {
+        Cli missing = Cli.run("--input_model", dir.resolve("missing.pb").toString());
+        assertEquals(1, missing.exitCode());
+        assertEquals(1, missing.err().lines().count(), missing.err());
+
+        Cli shapes = Cli.run("--input_model", ZOO, "--input_shape", "[1,16,16,3],[1,2]", "--output_dir",
+                dir.toString());
+        assertEquals(1, shapes.exitCode());
+        assertEquals("convert: error: --input_shape gives 2 shape(s) for 1 input(s); give one per input, in the "
+                + "order of --input\n", shapes.err());
+
+        Cli channels = Cli.run("--input_model", ZOO, "--mean_values", "[1,2,3,4]", "--output_dir", dir.toString());
+        assertEquals(1, channels.exitCode());
+        assertTrue(channels.err().startsWith("convert: error: cannot tell the channel axis of input 'input'"),
+                channels.err());
+        assertEquals(List.of(), files(dir));
+    }
+
+    @Test
+    void anInferenceGraphNeedsItsCheckpoint() {
+        Cli without = Cli.run("--input_model", TestData.model("small_inference_graph.pb").toString(), "-b", "1",
+                "--output_dir", dir.toString());
+        assertEquals(1, without.exitCode());
+        assertTrue(without.err().endsWith("the graph has variables, so it is not frozen: give their checkpoint with "
+                + "--input_checkpoint\n"), without.err());
+
+        Cli with = Cli.run("--input_model", TestData.model("small_inference_graph.pb").toString(),
+                "--input_checkpoint", TestData.model("small").toString(), "-b", "1", "--output_dir", dir.toString());
+        assertEquals(0, with.exitCode(), with.err());
+        assertTrue(with.out().startsWith("Model: GraphDef + checkpoint"), with.out());
+    }
+
+    @Test
+    void batchOnlyWhereTheFirstAxisCanBeOne() {
+        Cli cli = Cli.run("--input_model", ZOO, "--input", "input[4,16,16,3]", "-b", "2", "--output_dir",
+                dir.toString());
+        assertEquals(1, cli.exitCode());
+    }
+
+    private static void assertUsage(String problem, String... args) {
+        Cli cli = Cli.run(args);
+        assertEquals(2, cli.exitCode(), cli.err());
+        assertEquals(1, cli.err().lines().count(), cli.err());
+        assertTrue(cli.err().startsWith("convert: error: ") && cli.err().contains(problem), cli.err());
+        assertTrue(cli.err().endsWith(" (see 'convert --help')\n"), cli.err());
+    }
+
+    private static List<String> files(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.tfir.convert.translate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tfir.convert.ConversionException;
+import dev.tfir.convert.Conversions;
+import dev.tfir.convert.GraphBuilder;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Unsupported ops are all listed at once; a translation failure names the node and what it needs. */
+class TranslationErrorsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyUnsupportedOpTypeIsListedOnceWithItsNodes() throws IOException {
+        GraphBuilder graph = new GraphBuilder().placeholder("input", 1, 4).op("a", "Zeta", Map.of(), "input", "input");
+        String previous = "a";
+        for (int i = 0; i < 7; i++) {
+            graph.op("b" + i, "Betainc", Map.of(), previous, "input", "input");
+            previous = "b" + i;
+        }
+        graph.op("out", "Relu", Map.of(), previous);
+        Path model = graph.write(dir.resolve("unsupported.pb"));
+
+        UnsupportedOpsException e = assertThrows(UnsupportedOpsException.class, () -> Conversions.convert(model, null));
+        assertEquals("the model uses 2 op types that convert cannot translate: Betainc (7 nodes: 'b0', 'b1', 'b2', "
+                + "'b3', 'b4' and 2 more), Zeta (node 'a'); 'convert --list-ops' lists the supported op types",
+                e.getMessage());
+    }
+
+    @Test
+    void onlyNodesTheOutputsNeedAreChecked() throws IOException {
+        Path model = new GraphBuilder().placeholder("input", 1, 4).op("unused", "Zeta", Map.of(), "input", "input")
+                .op("out", "Relu", Map.of(), "input").write(dir.resolve("partly.pb"));
+        assertEquals(1, Conversions.convert(model, List.of(), List.of("out")).model().results().size());
+    }
+
+    @Test
+    void aFailedTranslationNamesTheNode() throws IOException {
+        Path model = new GraphBuilder().placeholder("input", 1, 4, 3)
+                .op("squeeze", "Squeeze", Map.of("squeeze_dims", GraphBuilder.ints(1)), "input")
+                .write(dir.resolve("squeeze.pb"));
+        ConversionException e = assertThrows(ConversionException.class, () -> Conversions.convert(model, null));
+        assertEquals("Squeeze 'squeeze': cannot squeeze axis 1 of size 4 (shape [1, 4, 3])", e.getMessage());
+    }
+
+    @Test
+    void tooFewInputsAreCaughtBeforeTheTranslatorRuns() throws IOException {
+        Path model = new GraphBuilder().placeholder("input", 1, 4).op("add", "AddV2", Map.of(), "input")
+                .write(dir.resolve("add.pb"));
+        ConversionException e = assertThrows(ConversionException.class, () -> Conversions.convert(model, null));
+        assertEquals("AddV2 'add' has 1 inputs; AddV2 must have at least 2", e.getMessage());
+    }
+
+    @Test
+    void aPlaceholderThatIsNotAnInputIsNamed() throws IOException {
+        Path model = new GraphBuilder().placeholder("a", 1, 4).placeholder("b", 1, 4)
+                .op("sum", "AddV2", Map.of(), "a", "b").write(dir.resolve("two.pb"));
+        ConversionException e = assertThrows(ConversionException.class, () -> Conversions.convert(model,
+                List.of(dev.tfir.convert.cli.InputSpec.parseList("a").get(0)), List.of()));
+        assertTrue(e.getMessage().startsWith("Placeholder 'b': is needed by the outputs but is not a model input"),
+                e.getMessage());
+    }
+}
