@@ -1,6 +1,5 @@
 package dev.tfir.convert;
 
-import dev.tfir.common.Failure;
 import dev.tfir.common.model.ModelSource;
 import dev.tfir.common.types.PartialShape;
 import dev.tfir.convert.cli.InputSpec;
@@ -13,6 +12,7 @@ import dev.tfir.convert.pipeline.Converter;
 import dev.tfir.convert.pipeline.Versions;
 import dev.tfir.convert.translate.OpTable;
 import dev.tfir.convert.write.IrFiles;
+import dev.tfir.convert.cli.ToolCommandLine;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -127,20 +127,7 @@ public final class ConvertCommand implements Callable<Integer> {
     /** The configured command line; {@code main} and the tests both use it. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         ConvertCommand command = new ConvertCommand();
-        CommandLine cli = new CommandLine(command);
-        cli.setOut(out).setErr(err);
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println(Failure.message(NAME, e));
-            if (command.verbose) {
-                e.printStackTrace(commandLine.getErr());
-            }
-            return Failure.exitCode(e);
-        });
-        cli.setParameterExceptionHandler((e, args) -> {
-            e.getCommandLine().getErr().println(Failure.usageMessage(NAME, e.getMessage()));
-            return Failure.USAGE;
-        });
-        return cli;
+        return ToolCommandLine.of(command, NAME, () -> command.verbose, out, err);
     }
 
     @Override

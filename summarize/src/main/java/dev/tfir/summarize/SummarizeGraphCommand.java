@@ -1,11 +1,11 @@
 package dev.tfir.summarize;
 
-import dev.tfir.common.Failure;
 import dev.tfir.common.detect.GraphSummary;
 import dev.tfir.common.detect.IoDetector;
 import dev.tfir.common.model.LoadedModel;
 import dev.tfir.common.model.ModelLoader;
 import dev.tfir.common.model.ModelSource;
+import dev.tfir.convert.cli.ToolCommandLine;
 import dev.tfir.summarize.repl.GraphShell;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -81,20 +81,7 @@ public final class SummarizeGraphCommand implements Callable<Integer> {
     /** The configured command line; {@code main} and the tests both use it. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         SummarizeGraphCommand command = new SummarizeGraphCommand();
-        CommandLine cli = new CommandLine(command);
-        cli.setOut(out).setErr(err);
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println(Failure.message(NAME, e));
-            if (command.verbose) {
-                e.printStackTrace(commandLine.getErr());
-            }
-            return Failure.exitCode(e);
-        });
-        cli.setParameterExceptionHandler((e, args) -> {
-            e.getCommandLine().getErr().println(Failure.usageMessage(NAME, e.getMessage()));
-            return Failure.USAGE;
-        });
-        return cli;
+        return ToolCommandLine.of(command, NAME, () -> command.verbose, out, err);
     }
 
     @Override
