@@ -114,7 +114,7 @@ public final class SummarizeGraphCommand implements Callable<Integer> {
     }
 
     private int explore(LoadedModel model, PrintWriter out) throws IOException {
-        GraphShell shell = new GraphShell(model, String.valueOf(source().mainPath()));
+        GraphShell shell = new GraphShell(source(), model);
         if (System.console() == null) {
             shell.runScript(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out);
         } else {

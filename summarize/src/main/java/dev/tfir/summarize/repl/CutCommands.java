@@ -5,7 +5,7 @@ import dev.tfir.common.graph.TfGraph;
 import dev.tfir.common.infer.ShapeInference;
 import dev.tfir.common.infer.TensorType;
 import dev.tfir.common.types.DTypes;
-import dev.tfir.common.types.PartialShape;
+import dev.tfir.convert.translate.OpTable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -66,19 +66,20 @@ final class CutCommands {
             }
             NodeDef node = graph.node(i);
             ops.merge(node.getOp(), 1, Integer::sum);
-            if (node.getOp().equals("Const")) {
-                parameters += Math.max(0, PartialShape.fromProto(node.getAttrOrThrow("value").getTensor()
-                        .getTensorShape()).elementCount());
-            }
+            parameters += SearchCommands.elements(node);
             if (node.getOp().equals("Placeholder") && !cut.inputs().contains(node.getName())) {
                 unfedPlaceholders.add(node.getName());
             }
         }
-        p.println(p.heading("cut") + ": " + cut.size() + " nodes, " + parameters + " constant parameters");
+        p.println(p.heading("cut") + ": " + cut.size() + " nodes, " + parameters + " parameters (constants and variables)");
         p.println("  inputs:  " + String.join(", ", cut.inputs()));
         p.println("  outputs: " + String.join(", ", cut.outputs()));
         p.println("  ops:     " + ops.entrySet().stream().map(e -> e.getValue() + " " + p.op(e.getKey()))
                 .collect(Collectors.joining(", ")));
+        OpTable translators = OpTable.standard();
+        List<String> unsupported = ops.keySet().stream().filter(op -> !translators.supports(op)).toList();
+        p.println("  convert: " + (unsupported.isEmpty() ? "every op type is supported"
+                : "unsupported op types: " + String.join(", ", unsupported)));
         if (!unfedPlaceholders.isEmpty()) {
             p.println("  also needs feeding: " + String.join(", ", unfedPlaceholders));
         }

@@ -5,6 +5,7 @@ import dev.tfir.common.detect.IoDetector;
 import dev.tfir.common.graph.TfGraph;
 import dev.tfir.common.infer.ShapeInference;
 import dev.tfir.common.model.LoadedModel;
+import dev.tfir.common.model.ModelSource;
 import java.util.Arrays;
 import java.util.List;
 import java.util.NavigableSet;
@@ -16,6 +17,7 @@ import org.tensorflow.proto.NodeDef;
  * Optimizer would see, and sorted name indexes for completion.
  */
 final class GraphSession {
+    private final ModelSource source;
     private final LoadedModel model;
     private final TfGraph graph;
     private final GraphSummary summary;
@@ -25,7 +27,9 @@ final class GraphSession {
     private Cut cut;
     private ShapeInference inference;
 
-    GraphSession(LoadedModel model, String origin) {
+    GraphSession(ModelSource source, LoadedModel model) {
+        String origin = String.valueOf(source.mainPath());
+        this.source = source;
         this.model = model;
         this.graph = model.stored() == model.graph().graphDef() ? model.graph() : new TfGraph(model.stored(), origin);
         this.summary = IoDetector.summarize(model.graph());
@@ -39,6 +43,11 @@ final class GraphSession {
             }
         }
         Arrays.sort(sortedNames);
+    }
+
+    /** How the model was opened, for running the converter on it. */
+    ModelSource source() {
+        return source;
     }
 
     LoadedModel model() {

@@ -1,6 +1,8 @@
 package dev.tfir.summarize.repl;
 
 import dev.tfir.common.TfirException;
+import dev.tfir.common.model.LoadedModel;
+import dev.tfir.common.model.ModelSource;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -27,13 +29,15 @@ public final class GraphShell {
     private final GraphSession session;
     private final Map<String, ShellCommand> commands = new LinkedHashMap<>();
 
-    public GraphShell(dev.tfir.common.model.LoadedModel model, String origin) {
-        this.session = new GraphSession(model, origin);
+    /** A shell on a model, loaded from {@code source}. */
+    public GraphShell(ModelSource source, LoadedModel model) {
+        this.session = new GraphSession(source, model);
         List<ShellCommand> all = new ArrayList<>();
         all.addAll(ModelCommands.all());
         all.addAll(SearchCommands.all());
         all.addAll(NodeCommands.all());
         all.addAll(CutCommands.all());
+        all.addAll(ConvertCommands.all());
         all.forEach(command -> commands.put(command.name(), command));
         commands.put("help", new SimpleCommand("help", "help [command]", "the commands, or one command's usage",
                 ShellCommand.Completion.NONE, this::help));

@@ -125,7 +125,7 @@ final class SearchCommands {
     }
 
     /** Elements held by a Const (its value) or a variable (its shape); 0 for other nodes. */
-    private static long elements(NodeDef node) {
+    static long elements(NodeDef node) {
         boolean holder = node.getOp().equals("Const") || node.getOp().startsWith("Variable")
                 || node.getOp().equals("VarHandleOp");
         return holder ? Math.max(0, shape(node).elementCount()) : 0;

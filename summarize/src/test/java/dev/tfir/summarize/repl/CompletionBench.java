@@ -2,6 +2,8 @@ package dev.tfir.summarize.repl;
 
 import dev.tfir.common.graph.TfGraph;
 import dev.tfir.common.model.LoadedModel;
+import dev.tfir.common.model.ModelSource;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -45,8 +47,8 @@ public final class CompletionBench {
         }
         GraphDef built = graph.build();
         long start = System.nanoTime();
-        GraphSession session = new GraphSession(new LoadedModel(new TfGraph(built, "synthetic"), built, "GraphDef"),
-                "synthetic");
+        GraphSession session = new GraphSession(ModelSource.graphFile(Path.of("synthetic.pb")),
+                new LoadedModel(new TfGraph(built, "synthetic"), built, "GraphDef"));
         System.out.printf("graph: %d nodes; session (indexes) built in %.1f ms%n", built.getNodeCount(),
                 (System.nanoTime() - start) / 1e6);
         NodeCompleter completer = new NodeCompleter(session, new java.util.LinkedHashMap<>(

@@ -24,7 +24,7 @@ class DumbTerminalTest {
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
         try (Terminal terminal = new DumbTerminal("test", Terminal.TYPE_DUMB,
                 new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)), screen, StandardCharsets.UTF_8)) {
-            new GraphShell(ModelLoader.load(source), source.mainPath().toString()).runOnTerminal(terminal);
+            new GraphShell(source, ModelLoader.load(source)).runOnTerminal(terminal);
         } finally {
             System.setProperty("user.home", previousHome);
         }

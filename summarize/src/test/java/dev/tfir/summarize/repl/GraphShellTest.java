@@ -23,7 +23,7 @@ class GraphShellTest {
     private static final String OUTPUT = "InceptionV1/Logits/Predictions/Reshape_1";
 
     static String run(ModelSource source, String script) throws IOException {
-        GraphShell shell = new GraphShell(ModelLoader.load(source), source.mainPath().toString());
+        GraphShell shell = new GraphShell(source, ModelLoader.load(source));
         StringWriter out = new StringWriter();
         shell.runScript(new BufferedReader(new StringReader(script)), new PrintWriter(out, true));
         return out.toString();
@@ -112,6 +112,21 @@ class GraphShellTest {
         assertTrue(out.contains("wrote " + saved), out);
         String summary = run(ModelSource.graphFile(saved), "inputs\noutputs\n");
         assertEquals("InceptionV1/InceptionV1/Mixed_5c/concat  float32 (-1,7,7,1024)\n" + OUTPUT + " (Reshape)\n", summary);
+    }
+
+    @Test
+    void cutTellsWhatConvertCannotTranslate() throws IOException {
+        String out = run("cut --input InceptionV1/InceptionV1/Mixed_5c/concat\n");
+        assertTrue(out.contains("  convert: unsupported op types: VariableV2\n"), out);
+    }
+
+    @Test
+    void convertRunsTheConverterOnTheExploredModel(@TempDir Path dir) throws IOException {
+        String out = run(ModelSource.graphFile(TestData.model("small_frozen.pb")), "convert -b 1 --output_dir " + dir
+                + "\n");
+        assertTrue(Files.size(dir.resolve("small_frozen.xml")) > 0 && Files.size(dir.resolve("small_frozen.bin")) > 0,
+                out);
+        assertTrue(out.contains(dir.resolve("small_frozen.xml").toString()), out);
     }
 
     @Test

@@ -1,0 +1,65 @@
+package dev.tfir.summarize.repl;
+
+import dev.tfir.common.model.ModelSource;
+import dev.tfir.convert.ConvertCommand;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * convert: runs the converter on the explored model, with the inputs and outputs of the last cut (or the
+ * detected ones) and the mo options typed after it; prints the converter's summary (where the IR went).
+ */
+final class ConvertCommands {
+    private ConvertCommands() {}
+
+    static List<ShellCommand> all() {
+        return List.of(new SimpleCommand("convert", "convert [mo options]",
+                "convert to OpenVINO IR with the last cut's inputs and outputs, e.g. convert -b 1 --output_dir ir",
+                ShellCommand.Completion.NONE, ConvertCommands::convert));
+    }
+
+    private static void convert(List<String> options, ShellContext c) {
+        List<String> args = new ArrayList<>(sourceArgs(c.session().source()));
+        Cut cut = c.session().cut();
+        if (cut != null && !options.contains("--input") && !options.contains("--output")) {
+            args.add("--input=" + String.join(",", cut.inputs()));
+            args.add("--output=" + String.join(",", cut.outputs()));
+        }
+        args.addAll(options);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = ConvertCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+                .execute(args.toArray(String[]::new));
+        out.toString().lines().forEach(c.printer()::println);
+        err.toString().lines().forEach(line -> c.printer().error(line.replaceFirst("^convert: error: ", "")));
+        if (exit != 0) {
+            c.printer().println(c.printer().muted("convert " + String.join(" ", args) + " exited with " + exit));
+        }
+    }
+
+    /** The converter options that name the model the way it was opened. */
+    static List<String> sourceArgs(ModelSource source) {
+        List<String> args = new ArrayList<>();
+        if (source.savedModelDir() != null) {
+            args.add("--saved_model_dir=" + source.savedModelDir());
+            if (!source.savedModelTags().isEmpty()) {
+                args.add("--saved_model_tags=" + String.join(",", source.savedModelTags()));
+            }
+        } else if (source.inputMetaGraph() != null) {
+            args.add("--input_meta_graph=" + source.inputMetaGraph());
+        } else if (source.inputIsMeta()) {
+            args.add("--input_meta_graph=" + source.inputModel());
+        } else {
+            args.add("--input_model=" + source.inputModel());
+            if (source.inputModelIsText()) {
+                args.add("--input_model_is_text");
+            }
+        }
+        if (source.inputCheckpoint() != null) {
+            args.add("--input_checkpoint=" + source.inputCheckpoint());
+        }
+        return args;
+    }
+}
