@@ -4,7 +4,9 @@ import dev.tfir.common.model.ModelSource;
 import dev.tfir.convert.ConvertCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -17,7 +19,14 @@ final class ConvertCommands {
     static List<ShellCommand> all() {
         return List.of(new SimpleCommand("convert", "convert [mo options]",
                 "convert to OpenVINO IR with the last cut's inputs and outputs, e.g. convert -b 1 --output_dir ir",
-                ShellCommand.Completion.NONE, ConvertCommands::convert));
+                ShellCommand.Completion.NONE, converterOptions(), ConvertCommands::convert));
+    }
+
+    /** The converter's own option names, from its picocli model. */
+    private static List<String> converterOptions() {
+        return ConvertCommand.commandLine(new PrintWriter(Writer.nullWriter()), new PrintWriter(Writer.nullWriter()))
+                .getCommandSpec().options().stream().flatMap(o -> Arrays.stream(o.names()))
+                .filter(name -> name.startsWith("--")).sorted().toList();
     }
 
     private static void convert(List<String> options, ShellContext c) {

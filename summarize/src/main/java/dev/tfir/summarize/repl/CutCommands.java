@@ -29,7 +29,7 @@ final class CutCommands {
     static List<ShellCommand> all() {
         return List.of(
                 new SimpleCommand("cut", CUT, "the subgraph between inputs and outputs (default: the detected ones)",
-                        ShellCommand.Completion.NODE, CutCommands::cut),
+                        ShellCommand.Completion.NODE, List.of("--input", "--output"), CutCommands::cut),
                 new SimpleCommand("save", SAVE, "write the last cut as a binary GraphDef; cut inputs become Placeholders",
                         ShellCommand.Completion.NONE, CutCommands::save));
     }

@@ -50,9 +50,7 @@ final class NodeCommands {
         attrs.forEach((key, value) -> p.println("  attr " + key + " = " + AttrFormat.format(value)));
         List<TensorType> outputs = c.session().inference().outputs(node.getName());
         for (int port = 0; port < outputs.size(); port++) {
-            TensorType type = outputs.get(port);
-            p.println("  output " + port + ":  " + (type.dtype() == DataType.DT_INVALID ? "?" : DTypes.pythonName(type.dtype()))
-                    + " " + type.shape().toSummaryString());
+            p.println("  output " + port + ":  " + typeText(outputs.get(port)));
         }
         List<String> controlIn = new ArrayList<>();
         for (int k = 0; k < node.getInputCount(); k++) {
@@ -61,7 +59,8 @@ final class NodeCommands {
             if (ref.control()) {
                 controlIn.add(p.node(ref.node()));
             } else {
-                p.println("  input " + k + ":   " + p.node(ref.toString()) + " " + p.muted("(" + producer.getOp() + ")"));
+                p.println("  input " + k + ":   " + p.node(ref.toString()) + " " + p.muted("(" + producer.getOp() + ")")
+                        + "  " + typeText(c.session().inference().output(ref.node(), ref.port())));
             }
         }
         int index = graph.indexOf(node.getName());
@@ -79,6 +78,12 @@ final class NodeCommands {
         if (!controlOut.isEmpty()) {
             p.println("  awaited by: " + String.join(", ", controlOut));
         }
+    }
+
+    /** "float32 (-1,112,112,64)", with '?' for an unknown dtype. */
+    private static String typeText(TensorType type) {
+        return (type.dtype() == DataType.DT_INVALID ? "?" : DTypes.pythonName(type.dtype())) + " "
+                + type.shape().toSummaryString();
     }
 
     /** Producers (in) or consumers (out) down to a depth, drawn as a tree; repeated nodes are not expanded. */

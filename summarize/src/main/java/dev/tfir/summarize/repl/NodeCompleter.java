@@ -9,7 +9,8 @@ import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
 
 /**
- * Tab completion: command names first, then each command's arguments (node names, op types, scopes). Node
+ * Tab completion: command names first, then each command's options and arguments (node names, op types,
+ * scopes). Node
  * names are found by binary search in a sorted index, and a level of '/' scopes is offered at a time, so that
  * graphs of 100k nodes complete instantly.
  */
@@ -33,6 +34,11 @@ final class NodeCompleter implements Completer {
         }
         ShellCommand command = commands.get(line.words().get(0));
         if (command == null) {
+            return;
+        }
+        if (word.startsWith("-")) {
+            command.options().stream().filter(option -> option.startsWith(word))
+                    .forEach(option -> candidates.add(new Candidate(option)));
             return;
         }
         switch (command.completion()) {

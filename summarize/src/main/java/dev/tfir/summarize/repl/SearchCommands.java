@@ -31,7 +31,7 @@ final class SearchCommands {
                 new SimpleCommand("ops", "ops [OpType]", "nodes of an op type; without one, the op types with counts",
                         ShellCommand.Completion.OP_TYPE, SearchCommands::ops),
                 new SimpleCommand("consts", CONSTS, "the largest constants and variables",
-                        ShellCommand.Completion.NONE, SearchCommands::consts));
+                        ShellCommand.Completion.NONE, List.of("--top"), SearchCommands::consts));
     }
 
     /** The next level under a scope: sub-scopes with their node counts, then the nodes directly in it. */

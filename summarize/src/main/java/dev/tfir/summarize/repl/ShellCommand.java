@@ -20,6 +20,11 @@ interface ShellCommand {
         return Completion.NONE;
     }
 
+    /** The options the command takes, offered by Tab when a word starts with '-'. */
+    default List<String> options() {
+        return List.of();
+    }
+
     /** Runs the command; a {@link ShellException} reports a problem with the arguments. */
     void run(List<String> args, ShellContext context);
 }

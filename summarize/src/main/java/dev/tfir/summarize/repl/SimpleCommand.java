@@ -4,8 +4,13 @@ import java.util.List;
 import java.util.function.BiConsumer;
 
 /** A command defined by its texts and a function; the command families build theirs with it. */
-record SimpleCommand(String name, String usage, String summary, Completion completion,
+record SimpleCommand(String name, String usage, String summary, Completion completion, List<String> options,
                      BiConsumer<List<String>, ShellContext> action) implements ShellCommand {
+
+    SimpleCommand(String name, String usage, String summary, Completion completion,
+                  BiConsumer<List<String>, ShellContext> action) {
+        this(name, usage, summary, completion, List.of(), action);
+    }
 
     @Override
     public void run(List<String> args, ShellContext context) {

@@ -66,8 +66,8 @@ class GraphShellTest {
         assertTrue(shown.contains("  attr strides = [1,2,2,1]\n"), shown);
         assertTrue(shown.contains("  attr padding = \"SAME\"\n"), shown);
         assertTrue(shown.contains("  output 0:  float32 (-1,112,112,64)\n"), shown);
-        assertTrue(shown.contains("  input 0:   input (Placeholder)\n"), shown);
-        assertTrue(shown.contains("  input 1:   InceptionV1/Conv2d_1a_7x7/weights/read (Identity)\n"), shown);
+        assertTrue(shown.contains("  input 0:   input (Placeholder)  float32 (-1,224,224,3)\n"), shown);
+        assertTrue(shown.contains("  input 1:   InceptionV1/Conv2d_1a_7x7/weights/read (Identity)  float32 (7,7,3,64)\n"), shown);
         assertTrue(shown.contains("  consumer:  InceptionV1/InceptionV1/Conv2d_1a_7x7/BatchNorm/"), shown);
     }
 
