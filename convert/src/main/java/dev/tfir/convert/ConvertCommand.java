@@ -4,6 +4,7 @@ import dev.tfir.common.model.ModelSource;
 import dev.tfir.common.types.PartialShape;
 import dev.tfir.convert.cli.InputSpec;
 import dev.tfir.convert.cli.LayoutSpec;
+import dev.tfir.convert.cli.ModelOptions;
 import dev.tfir.convert.cli.NamedValues;
 import dev.tfir.convert.cli.OptionConverters;
 import dev.tfir.convert.pipeline.Conversion;
@@ -11,14 +12,15 @@ import dev.tfir.convert.pipeline.ConversionRequest;
 import dev.tfir.convert.pipeline.Converter;
 import dev.tfir.convert.pipeline.Versions;
 import dev.tfir.convert.translate.OpTable;
-import dev.tfir.convert.write.IrFiles;
 import dev.tfir.convert.cli.ToolCommandLine;
+import dev.tfir.convert.write.IrFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -41,30 +43,11 @@ public final class ConvertCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = {"--input_model", "-m", "-w"}, paramLabel = "FILE",
-            description = "TensorFlow graph: frozen binary (.pb) or text (.pbtxt) GraphDef; a .meta file is read "
-                    + "as MetaGraph.")
-    private Path inputModel;
-
-    @Option(names = "--input_model_is_text", paramLabel = "True|False", arity = "0..1", fallbackValue = "True",
-            converter = OptionConverters.Bool.class, description = "Read --input_model as text protobuf.")
-    private boolean inputModelIsText;
+    @Mixin
+    private ModelOptions model;
 
     @Option(names = "--framework", paramLabel = "tf", description = "The source framework; only tf (TensorFlow).")
     private String framework;
-
-    @Option(names = "--input_checkpoint", paramLabel = "PATH", description = "Variables of an inference graph.")
-    private Path inputCheckpoint;
-
-    @Option(names = "--input_meta_graph", paramLabel = "FILE", description = "MetaGraph file (.meta).")
-    private Path inputMetaGraph;
-
-    @Option(names = "--saved_model_dir", paramLabel = "DIR", description = "SavedModel directory.")
-    private Path savedModelDir;
-
-    @Option(names = "--saved_model_tags", paramLabel = "TAGS", split = ",",
-            description = "Tag set of the SavedModel's MetaGraph, comma-separated (default: serve).")
-    private List<String> savedModelTags = List.of();
 
     @Option(names = "--input", paramLabel = "INPUTS", converter = OptionConverters.Inputs.class,
             description = "Model inputs, comma-separated: node, node:port or port:node, each optionally with a "
@@ -146,12 +129,9 @@ public final class ConvertCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--framework " + framework + " is not supported: "
                     + "convert reads TensorFlow models (--framework tf)");
         }
-        if (inputModel == null && inputMetaGraph == null && savedModelDir == null) {
-            throw new ParameterException(spec.commandLine(),
-                    "no model given: pass --input_model FILE, --input_meta_graph FILE or --saved_model_dir DIR");
-        }
+        ModelSource source = model.source(spec);
         long start = System.nanoTime();
-        ConversionRequest request = request();
+        ConversionRequest request = request(source);
         Conversion conversion = new Converter().convert(request);
         IrFiles.Written written = IrFiles.write(conversion.model(), outputDir, request.modelName());
         ConversionSummary.print(out, conversion, written, System.nanoTime() - start);
@@ -159,20 +139,18 @@ public final class ConvertCommand implements Callable<Integer> {
         return 0;
     }
 
-    private ConversionRequest request() {
-        ModelSource source = new ModelSource(inputModel, inputModelIsText, false, inputMetaGraph, savedModelDir,
-                savedModelTags, inputCheckpoint);
+    private ConversionRequest request(ModelSource source) {
         return new ConversionRequest(source, inputs, outputs, inputShapes, batch, meanValues, scaleValues, scale,
-                reverseInputChannels, layout, compressToFp16, modelName(),
+                reverseInputChannels, layout, compressToFp16, modelName(source),
                 GivenOptions.of(spec.commandLine().getParseResult()));
     }
 
     /** mo's default: the model file's name without extension; "saved_model" for a SavedModel. */
-    private String modelName() {
+    private String modelName(ModelSource source) {
         if (modelName != null) {
             return modelName;
         }
-        Path file = inputModel != null ? inputModel : inputMetaGraph;
+        Path file = source.inputModel() != null ? source.inputModel() : source.inputMetaGraph();
         if (file == null) {
             return "saved_model";
         }

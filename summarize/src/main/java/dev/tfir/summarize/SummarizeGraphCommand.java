@@ -5,23 +5,23 @@ import dev.tfir.common.detect.IoDetector;
 import dev.tfir.common.model.LoadedModel;
 import dev.tfir.common.model.ModelLoader;
 import dev.tfir.common.model.ModelSource;
+import dev.tfir.convert.cli.ModelOptions;
 import dev.tfir.convert.cli.ToolCommandLine;
+import dev.tfir.convert.pipeline.Versions;
 import dev.tfir.summarize.repl.GraphShell;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
  * {@code summarize_graph.py} does, and more on request.
  */
 @Command(name = SummarizeGraphCommand.NAME, mixinStandardHelpOptions = true, sortOptions = false,
-        versionProvider = Versions.class,
+        versionProvider = SummarizeGraphCommand.Version.class,
         description = "Finds the inputs and outputs of a TensorFlow model (as OpenVINO's summarize_graph.py does).",
         footer = {"", "Examples:",
                 "  summarize-graph --input_model inception_v1_inference_graph.pb",
@@ -41,29 +41,8 @@ public final class SummarizeGraphCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--input_model", paramLabel = "FILE",
-            description = "TensorFlow graph: binary (.pb) or text (.pbtxt) GraphDef; a .meta file is read as MetaGraph.")
-    private Path inputModel;
-
-    @Option(names = "--input_model_is_text", description = "Read --input_model as text protobuf (also detected from content).")
-    private boolean inputModelIsText;
-
-    @Option(names = "--input_meta", description = "--input_model is a MetaGraph (.meta).")
-    private boolean inputMeta;
-
-    @Option(names = "--input_meta_graph", paramLabel = "FILE", description = "MetaGraph file (.meta), as in mo.")
-    private Path inputMetaGraph;
-
-    @Option(names = "--input_checkpoint", paramLabel = "PATH",
-            description = "Variables of an inference graph: checkpoint file, V2 prefix or directory.")
-    private Path inputCheckpoint;
-
-    @Option(names = "--saved_model_dir", paramLabel = "DIR", description = "SavedModel directory.")
-    private Path savedModelDir;
-
-    @Option(names = "--saved_model_tags", paramLabel = "TAGS", split = ",",
-            description = "Tag set of the SavedModel's MetaGraph, comma-separated (default: serve).")
-    private List<String> savedModelTags = List.of();
+    @Mixin
+    private ModelOptions model;
 
     @Option(names = "--json", description = "Print inputs and outputs as JSON, with output types and shapes.")
     private boolean json;
@@ -86,35 +65,27 @@ public final class SummarizeGraphCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (inputModel == null && inputMetaGraph == null && savedModelDir == null) {
-            throw new ParameterException(spec.commandLine(),
-                    "no model given: pass --input_model FILE, --input_meta_graph FILE or --saved_model_dir DIR");
-        }
-        LoadedModel model = ModelLoader.load(source());
+        ModelSource source = model.source(spec);
+        LoadedModel loaded = ModelLoader.load(source);
         PrintWriter out = spec.commandLine().getOut();
         if (interactive) {
-            return explore(model, out);
+            return explore(source, loaded, out);
         }
-        GraphSummary summary = IoDetector.summarize(model.graph());
+        GraphSummary summary = IoDetector.summarize(loaded.graph());
         if (json) {
-            out.print(JsonReport.render(model, summary));
+            out.print(JsonReport.render(loaded, summary));
         } else {
             out.print(TextReport.render(summary));
             if (stats) {
-                out.print(StatsReport.render(model.stored()));
+                out.print(StatsReport.render(loaded.stored()));
             }
         }
         out.flush();
         return 0;
     }
 
-    private ModelSource source() {
-        return new ModelSource(inputModel, inputModelIsText, inputMeta, inputMetaGraph, savedModelDir, savedModelTags,
-                inputCheckpoint);
-    }
-
-    private int explore(LoadedModel model, PrintWriter out) throws IOException {
-        GraphShell shell = new GraphShell(source(), model);
+    private int explore(ModelSource source, LoadedModel loaded, PrintWriter out) throws IOException {
+        GraphShell shell = new GraphShell(source, loaded);
         if (System.console() == null) {
             shell.runScript(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out);
         } else {
@@ -123,5 +94,13 @@ public final class SummarizeGraphCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** {@code --version}. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {NAME + " (tfir) " + Versions.tfir()};
+        }
     }
 }
