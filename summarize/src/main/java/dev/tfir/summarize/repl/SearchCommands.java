@@ -15,7 +15,7 @@ import org.tensorflow.proto.NodeDef;
 
 /** Commands that search the graph: ls, find, ops, consts. */
 final class SearchCommands {
-    private static final String LS = "ls [scope]";
+    private static final String LS = "ls [scope] [depth]";
     private static final String FIND = "find <regex|glob>";
     private static final String CONSTS = "consts [--top N]";
     private static final int DEFAULT_TOP = 10;
@@ -24,7 +24,7 @@ final class SearchCommands {
 
     static List<ShellCommand> all() {
         return List.of(
-                new SimpleCommand("ls", LS, "name scopes as a tree level, with node counts",
+                new SimpleCommand("ls", LS, "name scopes as a tree (depth levels, default 1), with node counts",
                         ShellCommand.Completion.SCOPE, SearchCommands::ls),
                 new SimpleCommand("find", FIND, "nodes whose name matches (glob: whole name; regex: any part)",
                         ShellCommand.Completion.NODE, SearchCommands::find),
@@ -34,12 +34,23 @@ final class SearchCommands {
                         ShellCommand.Completion.NONE, List.of("--top"), SearchCommands::consts));
     }
 
-    /** The next level under a scope: sub-scopes with their node counts, then the nodes directly in it. */
+    /** Levels of the scope tree under a scope: sub-scopes with their node counts, then the nodes directly in it. */
     private static void ls(List<String> args, ShellContext c) {
-        if (args.size() > 1) {
+        if (args.size() > 2) {
             throw new ShellException("usage: " + LS);
         }
-        String scope = args.isEmpty() ? "" : args.get(0).endsWith("/") ? args.get(0) : args.get(0) + "/";
+        String scope = args.isEmpty() || args.get(0).isEmpty() ? ""
+                : args.get(0).endsWith("/") ? args.get(0) : args.get(0) + "/";
+        int depth = Math.max(1, SimpleCommand.intArg(args, 1, 1, LS));
+        List<String> lines = new ArrayList<>();
+        level(c, scope, depth, "", lines);
+        if (lines.isEmpty()) {
+            throw new ShellException("no scope '" + scope + "'; 'ls' lists the top level");
+        }
+        c.printer().list(lines);
+    }
+
+    private static void level(ShellContext c, String scope, int depth, String indent, List<String> lines) {
         Map<String, Integer> subScopes = new TreeMap<>();
         List<String> nodes = new ArrayList<>();
         for (NodeDef node : c.session().graph().nodes()) {
@@ -49,18 +60,18 @@ final class SearchCommands {
             }
             int slash = name.indexOf('/', scope.length());
             if (slash < 0) {
-                nodes.add(c.printer().nodeWithOp(name.substring(scope.length()), node.getOp()));
+                nodes.add(indent + c.printer().nodeWithOp(name.substring(scope.length()), node.getOp()));
             } else {
                 subScopes.merge(name.substring(scope.length(), slash + 1), 1, Integer::sum);
             }
         }
-        if (subScopes.isEmpty() && nodes.isEmpty()) {
-            throw new ShellException("no scope '" + scope + "'; 'ls' lists the top level");
-        }
-        List<String> lines = new ArrayList<>();
-        subScopes.forEach((sub, count) -> lines.add(c.printer().heading(sub) + " " + c.printer().muted(count + " nodes")));
+        subScopes.forEach((sub, count) -> {
+            lines.add(indent + c.printer().heading(sub) + " " + c.printer().muted(count + " nodes"));
+            if (depth > 1) {
+                level(c, scope + sub, depth - 1, indent + "  ", lines);
+            }
+        });
         lines.addAll(nodes);
-        c.printer().list(lines);
     }
 
     private static void find(List<String> args, ShellContext c) {

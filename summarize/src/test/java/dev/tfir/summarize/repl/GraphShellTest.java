@@ -94,6 +94,8 @@ class GraphShellTest {
         assertTrue(top.contains("input (Placeholder)\n"), top);
         String logits = run("ls InceptionV1/Logits/Predictions\n");
         assertTrue(logits.contains("Softmax (Softmax)\n") && logits.contains("Reshape_1 (Reshape)\n"), logits);
+        String tree = run("ls InceptionV1/Logits 2\n");
+        assertTrue(tree.contains("Predictions/ 5 nodes\n  Reshape/ 1 nodes\n  Reshape (Reshape)\n"), tree);
     }
 
     @Test
