@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -50,6 +51,10 @@ public final class SummarizeGraphCommand implements Callable<Integer> {
     @Option(names = "--stats", description = "Also print statistics: op types used, parameters, control edges.")
     private boolean stats;
 
+    @Option(names = "--list_variables",
+            description = "List the variables of --input_checkpoint (name, dtype, shape), as tf.train.list_variables.")
+    private boolean listVariables;
+
     @Option(names = {"-i", "--interactive"},
             description = "Explore the graph in a REPL (from a pipe: read commands line by line).")
     private boolean interactive;
@@ -65,9 +70,17 @@ public final class SummarizeGraphCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        if (listVariables) {
+            if (model.checkpoint() == null) {
+                throw new ParameterException(spec.commandLine(), "--list_variables needs --input_checkpoint PATH");
+            }
+            out.print(VariableListing.render(model.checkpoint()));
+            out.flush();
+            return 0;
+        }
         ModelSource source = model.source(spec);
         LoadedModel loaded = ModelLoader.load(source);
-        PrintWriter out = spec.commandLine().getOut();
         if (interactive) {
             return explore(source, loaded, out);
         }

@@ -40,6 +40,11 @@ public final class ModelOptions {
             description = "Tag set of the SavedModel's MetaGraph, comma-separated (default: serve).")
     private List<String> savedModelTags = List.of();
 
+    /** The checkpoint named by --input_checkpoint, or null. */
+    public Path checkpoint() {
+        return inputCheckpoint;
+    }
+
     /** The model named on the command line; a usage error when none is. */
     public ModelSource source(CommandSpec spec) {
         if (inputModel == null && inputMetaGraph == null && savedModelDir == null) {
