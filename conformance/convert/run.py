@@ -18,6 +18,11 @@ convert translates, in both layouts. And the seed's exact command, `--input_mode
 --input_checkpoint ./inception_v1.ckpt -b 1 --mean_value [127.5,127.5,127.5] --scale 127.5` (a V1 checkpoint
 with the frozen graph's weights), run from the models' directory, FP16 by default; mo 2024.6's default TensorFlow
 frontend fails on it (VariableV2), so mo is then run again with --use_legacy_frontend, as the line says.
+The inference graph + checkpoint form for both nets, with V1 (NAME.ckpt) and V2 (NAME_v2.ckpt prefix: .index +
+.data) checkpoints of the frozen graph's weights, `-b 1`, the net's --mean_values/--scale and
+--compress_to_fp16=False, compared with TensorFlow's frozen graph (max abs diff <= 1e-4; ours only, mo is timed on
+the frozen and seed cases). Every model case also checks the IR's names in OpenVINO (read_model): one input named
+`input` of shape [1, size, size, 3], and the net's output reachable by its TF name (get_names()).
 Another case converts a graph with op types no translator handles (tf.raw_ops.Igamma, Zeta): convert must exit 1,
 list every unsupported op type with its nodes on one line, and write no file.
 
@@ -56,6 +61,9 @@ MODELS = {
 }
 SEED_COMMAND = ['--input_model', './inception_v1_inference_graph.pb', '--input_checkpoint', './inception_v1.ckpt',
                 '-b', '1', '--mean_value', '[127.5,127.5,127.5]', '--scale', '127.5']
+# inference graph + checkpoint (V1 and V2) of the same weights as the frozen graph: (case suffix, checkpoint file)
+CHECKPOINT_NETS = ('inception_v1', 'resnet_v1_50')
+CHECKPOINT_FORMS = (('ckpt-v1', '%s.ckpt'), ('ckpt-v2', '%s_v2.ckpt'))
 UNSUPPORTED = dict(file=REPO / 'testdata/convert/unsupported_ops.pb',
                    expected="the model uses 2 op types that convert cannot translate: Igamma (2 nodes: 'gamma_low', "
                             "'gamma_high'), Zeta (node 'zeta');")
@@ -78,9 +86,10 @@ def reexec_in_venv():
 def models_dir():
     big = Path(os.environ.get('TFIR_BIG', REPO / 'target' / 'big-models'))
     directory = big / 'convert'
-    made_by = {'inception_v1_frozen.pb': 'inception_v1_frozen.pb', 'inception_v1.ckpt': 'inception_v1_frozen.pb',
-               'inception_v1_inference_graph.pb': 'inception_v1_frozen.pb',
-               'resnet_v1_50_frozen.pb': 'resnet_v1_50_frozen.pb'}
+    made_by = {}
+    for net in CHECKPOINT_NETS:
+        for file in (net + '_frozen.pb', net + '_inference_graph.pb', net + '.ckpt', net + '_v2.ckpt.index'):
+            made_by[file] = net + '_frozen.pb'
     missing = sorted({model for file, model in made_by.items() if not (directory / file).exists()})
     if missing:
         print('making %s in %s' % (', '.join(missing), directory), flush=True)
@@ -121,15 +130,41 @@ def compare(got, want):
     return float(np.abs(got - want).max()), int(top1)
 
 
-def run_model_case(name, model, model_args, stem, fp16, work, cwd=None):
+def name_problems(xml, model):
+    """The IR's interface as users find it by name: one input `input` [1, size, size, 3], the output by its TF name."""
+    import openvino as ov
+    ir = ov.Core().read_model(xml)
+    problems = []
+    shape = [1, model['size'], model['size'], 3]
+    if len(ir.inputs) != 1 or 'input' not in ir.inputs[0].get_names():
+        problems.append('inputs %s, expected one named input' % [sorted(i.get_names()) for i in ir.inputs])
+    elif ir.inputs[0].get_partial_shape() != ov.PartialShape(shape):
+        problems.append('input shape %s, expected %s' % (ir.inputs[0].get_partial_shape(), shape))
+    if not any(model['output'] in o.get_names() for o in ir.outputs):
+        problems.append('no output named %s (outputs %s)' % (model['output'],
+                                                             [sorted(o.get_names()) for o in ir.outputs]))
+    return problems
+
+
+def run_model_case(name, model, model_args, stem, fp16, work, cwd=None, with_mo=True):
     """Converts with ours and with mo (with mo's legacy frontend if its default one fails), runs both IRs and
-    TensorFlow on the same images, and checks ours."""
+    TensorFlow on the same images, and checks ours (outputs and names). Without `with_mo`, ours only."""
     import numpy as np
     size = model['size']
     images = np.random.default_rng(SEED).uniform(0, 255, (IMAGES, size, size, 3)).astype(np.float32)
     ours_dir, mo_dir = work / ('ours-' + name), work / ('mo-' + name)
     ours, ours_time = timed([os.environ.get('TFIR_CONVERT', str(REPO / 'bin/convert'))] + model_args
                             + ['--output_dir', str(ours_dir)], cwd)
+    if not with_mo:
+        if ours.returncode != 0:
+            return False, 'conversion failed: ours exit %d %s' % (ours.returncode, ours.stderr.strip()[-300:])
+        want = tf_reference(model['path'], model['output'], model['preprocess'](images))
+        ours_diff, ours_top1 = compare(openvino_outputs(ours_dir / (stem + '.xml'), images), want)
+        limit = FP16_LIMIT if fp16 else FP32_LIMIT
+        problems = name_problems(ours_dir / (stem + '.xml'), model)
+        passed = ours_diff <= limit and (not fp16 or ours_top1 == IMAGES) and not problems
+        return passed, 'ours: max abs diff %.3g (limit %g), top-1 %d/%d, %.2f s, names %s' % (
+            ours_diff, limit, ours_top1, IMAGES, ours_time, '; '.join(problems) or 'ok')
     mo_command = [str(Path(sys.executable).parent / 'mo')] + model_args + ['--output_dir', str(mo_dir)]
     mo, mo_time = timed(mo_command, cwd)
     mo_note = ''
@@ -143,10 +178,12 @@ def run_model_case(name, model, model_args, stem, fp16, work, cwd=None):
     ours_diff, ours_top1 = compare(openvino_outputs(ours_dir / (stem + '.xml'), images), want)
     mo_diff, mo_top1 = compare(openvino_outputs(mo_dir / (stem + '.xml'), images), want)
     limit = FP16_LIMIT if fp16 else FP32_LIMIT
-    passed = ours_diff <= limit and (not fp16 or ours_top1 == IMAGES)
-    return passed, ('ours: max abs diff %.3g (limit %g), top-1 %d/%d, %.2f s | mo%s: max abs diff %.3g, top-1 %d/%d, '
-                    '%.2f s | mo/ours time x%.1f' % (ours_diff, limit, ours_top1, IMAGES, ours_time, mo_note, mo_diff,
-                                                     mo_top1, IMAGES, mo_time, mo_time / ours_time))
+    problems = name_problems(ours_dir / (stem + '.xml'), model)
+    passed = ours_diff <= limit and (not fp16 or ours_top1 == IMAGES) and not problems
+    return passed, ('ours: max abs diff %.3g (limit %g), top-1 %d/%d, %.2f s, names %s | mo%s: max abs diff %.3g, '
+                    'top-1 %d/%d, %.2f s | mo/ours time x%.1f' % (
+                        ours_diff, limit, ours_top1, IMAGES, ours_time, '; '.join(problems) or 'ok', mo_note,
+                        mo_diff, mo_top1, IMAGES, mo_time, mo_time / ours_time))
 
 
 def run_unsupported_case(work):
@@ -186,22 +223,29 @@ def main():
         for fp16 in (False, True):
             command = ['--input_model', str(model['path'])] + model['options'] + ['--compress_to_fp16=%s' % fp16]
             cases.append(('%s-%s' % (name, 'fp16' if fp16 else 'fp32'), model, command, model['path'].stem, fp16,
-                          None))
+                          None, True))
+    for name in CHECKPOINT_NETS:
+        model = dict(MODELS[name], path=directory / MODELS[name]['file'])
+        for form, checkpoint in CHECKPOINT_FORMS:
+            command = ['--input_model', str(directory / (name + '_inference_graph.pb')), '--input_checkpoint',
+                       str(directory / (checkpoint % name))] + model['options'] + ['--compress_to_fp16=False']
+            cases.append(('%s-%s-fp32' % (name, form), model, command, name + '_inference_graph', False, None, False))
     # the seed's exact command (docs: Converting TF-Slim models), from the directory of its files
     seed = dict(MODELS['inception_v1'], path=directory / MODELS['inception_v1']['file'])
-    cases.append(('inception_v1-seed-command', seed, SEED_COMMAND, 'inception_v1_inference_graph', True, directory))
-    cases.append(('unsupported', None, None, None, None, None))
+    cases.append(('inception_v1-seed-command', seed, SEED_COMMAND, 'inception_v1_inference_graph', True, directory,
+                  True))
+    cases.append(('unsupported', None, None, None, None, None, False))
     if args.only:
         wanted = set(args.only.split(','))
         cases = [c for c in cases if c[0] in wanted]
     work = Path(tempfile.mkdtemp(prefix='tfir-convert-'))
     passed = failed = 0
     try:
-        for case, model, model_args, stem, fp16, cwd in cases:
+        for case, model, model_args, stem, fp16, cwd, with_mo in cases:
             if model is None:
                 ok, detail = run_unsupported_case(work)
             else:
-                ok, detail = run_model_case(case, model, model_args, stem, fp16, work, cwd)
+                ok, detail = run_model_case(case, model, model_args, stem, fp16, work, cwd, with_mo)
             passed, failed = passed + ok, failed + (not ok)
             print('%s %s: %s' % ('PASS' if ok else 'FAIL', case, detail), flush=True)
     finally:

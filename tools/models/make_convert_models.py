@@ -5,8 +5,9 @@ Each model is made by TensorFlow itself in a fresh Python process, with fixed se
   inception_v1_frozen.pb, resnet_v1_50_frozen.pb
       TF-Slim inference graphs as export_inference_graph.py writes them (make_models.slim_inference_graph: input
       `input` float32 [None, 224, 224, 3]), with random weights calibrated like a trained net's (see
-      make_slim_frozen), frozen with convert_variables_to_constants to the net's output; for inception_v1 also
-      the seed's inception_v1_inference_graph.pb and inception_v1.ckpt (V1) with the same weights.
+      make_slim_frozen), frozen with convert_variables_to_constants to the net's output; beside each, with the
+      same weights, the seed's form: NAME_inference_graph.pb, NAME.ckpt (a V1 checkpoint, as TF-Slim's downloads
+      are) and NAME_v2.ckpt (a V2 checkpoint: NAME_v2.ckpt.index + NAME_v2.ckpt.data-00000-of-00001).
   unsupported_ops.pb (committed under testdata/convert/)
       a small graph with op types that no converter translates (tf.raw_ops.Igamma twice, Zeta once) among
       supported ones: conversion must fail and list them all.
@@ -51,7 +52,8 @@ def make_slim_frozen(name, checkpoint=False):
     (taken in graph order, so every layer sees normalized inputs), beta and gamma are random, and the logits layer
     is scaled to a standard deviation of LOGITS_STD (a softmax neither flat nor saturated). Frozen.
     With `checkpoint`, the same weights also as the seed's files beside it: NAME_inference_graph.pb (as
-    export_inference_graph.py writes it) and NAME.ckpt (a V1 checkpoint, as TF-Slim's downloads are)."""
+    export_inference_graph.py writes it), NAME.ckpt (a V1 checkpoint, as TF-Slim's downloads are) and
+    NAME_v2.ckpt (a V2 checkpoint by tf.compat.v1.train.Saver(write_version=V2): .index + .data-00000-of-00001)."""
     def make(path):
         tf = make_models._tf1_graph_mode()
         import numpy as np
@@ -78,6 +80,8 @@ def make_slim_frozen(name, checkpoint=False):
                 make_models.write_graph_def(graph.as_graph_def(), directory / (name + '_inference_graph.pb'))
                 saver = tf.compat.v1.train.Saver(write_version=tf.compat.v1.train.SaverDef.V1)
                 saver.save(sess, str(directory / (name + '.ckpt')), write_meta_graph=False, write_state=False)
+                saver = tf.compat.v1.train.Saver(write_version=tf.compat.v1.train.SaverDef.V2)
+                saver.save(sess, str(directory / (name + '_v2.ckpt')), write_meta_graph=False, write_state=False)
         make_models.write_graph_def(frozen, path)
     return make
 
@@ -173,7 +177,7 @@ def make_ops_zoo(path):
 
 MODELS = {
     'inception_v1_frozen.pb': make_slim_frozen('inception_v1', checkpoint=True),
-    'resnet_v1_50_frozen.pb': make_slim_frozen('resnet_v1_50'),
+    'resnet_v1_50_frozen.pb': make_slim_frozen('resnet_v1_50', checkpoint=True),
     'unsupported_ops.pb': make_unsupported_ops,
     'ops_zoo.pb': make_ops_zoo,
 }
