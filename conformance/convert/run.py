@@ -59,6 +59,7 @@ MODELS = {
                          options=['-b', '1', '--mean_values', '[123.68,116.78,103.94]'],
                          preprocess=lambda x: x - [123.68, 116.78, 103.94]),
 }
+TIMEOUT = 600  # seconds for one conversion
 SEED_COMMAND = ['--input_model', './inception_v1_inference_graph.pb', '--input_checkpoint', './inception_v1.ckpt',
                 '-b', '1', '--mean_value', '[127.5,127.5,127.5]', '--scale', '127.5']
 # inference graph + checkpoint (V1 and V2) of the same weights as the frozen graph: (case suffix, checkpoint file)
@@ -99,9 +100,39 @@ def models_dir():
 
 
 def timed(command, cwd=None):
+    """(CompletedProcess, seconds); a run longer than TIMEOUT is killed and gets returncode None."""
     start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, cwd=cwd)
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, cwd=cwd, timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        done = subprocess.CompletedProcess(command, None, '', 'killed after %d s' % TIMEOUT)
     return done, time.perf_counter() - start
+
+
+def run_mo(model_args, mo_dir, cwd):
+    """mo, with its legacy frontend if its default one fails; a run that hangs (mo 2024.6 was seen waiting forever
+    on a lock before doing anything, 0 s of CPU) is killed and started again once. (done, seconds, note)."""
+    command = [str(Path(sys.executable).parent / 'mo')] + model_args + ['--output_dir', str(mo_dir)]
+    note = ''
+    for attempt in range(2):
+        mo, seconds = timed(command, cwd)
+        if mo.returncode not in (None, 0):
+            mo, seconds = timed(command + ['--use_legacy_frontend'], cwd)
+            note = ' (its default frontend failed; legacy frontend)'
+        if mo.returncode is not None:
+            break
+        note += ' (a run hung and was killed)'
+    return mo, seconds, note
+
+
+def ours_result(model, ours_dir, stem, fp16, images, want, ours_time):
+    """Checks our IR's outputs and names; (passed, text)."""
+    ours_diff, ours_top1 = compare(openvino_outputs(ours_dir / (stem + '.xml'), images), want)
+    limit = FP16_LIMIT if fp16 else FP32_LIMIT
+    problems = name_problems(ours_dir / (stem + '.xml'), model)
+    passed = ours_diff <= limit and (not fp16 or ours_top1 == IMAGES) and not problems
+    return passed, 'ours: max abs diff %.3g (limit %g), top-1 %d/%d, %.2f s, names %s' % (
+        ours_diff, limit, ours_top1, IMAGES, ours_time, '; '.join(problems) or 'ok')
 
 
 def tf_reference(model_file, output, images):
@@ -155,35 +186,18 @@ def run_model_case(name, model, model_args, stem, fp16, work, cwd=None, with_mo=
     ours_dir, mo_dir = work / ('ours-' + name), work / ('mo-' + name)
     ours, ours_time = timed([os.environ.get('TFIR_CONVERT', str(REPO / 'bin/convert'))] + model_args
                             + ['--output_dir', str(ours_dir)], cwd)
-    if not with_mo:
-        if ours.returncode != 0:
-            return False, 'conversion failed: ours exit %d %s' % (ours.returncode, ours.stderr.strip()[-300:])
-        want = tf_reference(model['path'], model['output'], model['preprocess'](images))
-        ours_diff, ours_top1 = compare(openvino_outputs(ours_dir / (stem + '.xml'), images), want)
-        limit = FP16_LIMIT if fp16 else FP32_LIMIT
-        problems = name_problems(ours_dir / (stem + '.xml'), model)
-        passed = ours_diff <= limit and (not fp16 or ours_top1 == IMAGES) and not problems
-        return passed, 'ours: max abs diff %.3g (limit %g), top-1 %d/%d, %.2f s, names %s' % (
-            ours_diff, limit, ours_top1, IMAGES, ours_time, '; '.join(problems) or 'ok')
-    mo_command = [str(Path(sys.executable).parent / 'mo')] + model_args + ['--output_dir', str(mo_dir)]
-    mo, mo_time = timed(mo_command, cwd)
-    mo_note = ''
-    if mo.returncode != 0:
-        mo, mo_time = timed(mo_command + ['--use_legacy_frontend'], cwd)
-        mo_note = ' (its default frontend failed; legacy frontend)'
-    if ours.returncode != 0 or mo.returncode != 0:
-        return False, 'conversion failed: ours exit %d %s| mo exit %d %s' % (
-            ours.returncode, ours.stderr.strip()[-300:], mo.returncode, mo.stderr.strip()[-300:])
+    if ours.returncode != 0:
+        return False, 'conversion failed: ours exit %s %s' % (ours.returncode, ours.stderr.strip()[-300:])
     want = tf_reference(model['path'], model['output'], model['preprocess'](images))
-    ours_diff, ours_top1 = compare(openvino_outputs(ours_dir / (stem + '.xml'), images), want)
+    passed, detail = ours_result(model, ours_dir, stem, fp16, images, want, ours_time)
+    if not with_mo:
+        return passed, detail
+    mo, mo_time, mo_note = run_mo(model_args, mo_dir, cwd)
+    if mo.returncode != 0:
+        return False, '%s | mo%s exit %s %s' % (detail, mo_note, mo.returncode, mo.stderr.strip()[-300:])
     mo_diff, mo_top1 = compare(openvino_outputs(mo_dir / (stem + '.xml'), images), want)
-    limit = FP16_LIMIT if fp16 else FP32_LIMIT
-    problems = name_problems(ours_dir / (stem + '.xml'), model)
-    passed = ours_diff <= limit and (not fp16 or ours_top1 == IMAGES) and not problems
-    return passed, ('ours: max abs diff %.3g (limit %g), top-1 %d/%d, %.2f s, names %s | mo%s: max abs diff %.3g, '
-                    'top-1 %d/%d, %.2f s | mo/ours time x%.1f' % (
-                        ours_diff, limit, ours_top1, IMAGES, ours_time, '; '.join(problems) or 'ok', mo_note,
-                        mo_diff, mo_top1, IMAGES, mo_time, mo_time / ours_time))
+    return passed, '%s | mo%s: max abs diff %.3g, top-1 %d/%d, %.2f s | mo/ours time x%.1f' % (
+        detail, mo_note, mo_diff, mo_top1, IMAGES, mo_time, mo_time / ours_time)
 
 
 def run_unsupported_case(work):

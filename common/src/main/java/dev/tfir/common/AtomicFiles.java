@@ -1,24 +1,46 @@
 package dev.tfir.common;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes output files so that a failed run leaves none of them behind half-written: each file goes to a
- * temporary file beside its target, and only when all are complete are they renamed over their targets.
+ * temporary file beside its target, and only when all are complete are they renamed over their targets. The
+ * files get the permissions of any new file (the umask's), not a temporary file's owner-only ones.
  */
 public final class AtomicFiles {
-    /** The content of one file. */
+
+    /** The content of one file, written through its channel (positional writes may run in parallel). */
     @FunctionalInterface
     public interface Content {
+        void writeTo(FileChannel file) throws IOException;
+    }
+
+    /** Content written as a stream. */
+    @FunctionalInterface
+    public interface StreamContent {
         void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** Content from a stream writer (buffered). */
+    public static Content stream(StreamContent content) {
+        return file -> {
+            OutputStream out = new BufferedOutputStream(Channels.newOutputStream(file), 1 << 16);
+            content.writeTo(out);
+            out.flush();
+        };
     }
 
     private AtomicFiles() {}
@@ -30,9 +52,11 @@ public final class AtomicFiles {
             for (Map.Entry<Path, Content> file : files.entrySet()) {
                 Path target = file.getKey().toAbsolutePath();
                 Files.createDirectories(target.getParent());
-                Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
-                temps.put(target, temp);
-                try (OutputStream out = Files.newOutputStream(temp)) {
+                Path temp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid()
+                        + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+                try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE)) {
+                    temps.put(target, temp);
                     file.getValue().writeTo(out);
                 }
             }

@@ -10,6 +10,8 @@ import dev.tfir.convert.cli.OptionConverters;
 import dev.tfir.convert.pipeline.Conversion;
 import dev.tfir.convert.pipeline.ConversionRequest;
 import dev.tfir.convert.pipeline.Converter;
+import dev.tfir.convert.progress.Progress;
+import dev.tfir.convert.progress.ProgressBar;
 import dev.tfir.convert.pipeline.Versions;
 import dev.tfir.convert.translate.OpTable;
 import dev.tfir.convert.cli.ToolCommandLine;
@@ -107,6 +109,9 @@ public final class ConvertCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Print stack traces of errors.")
     private boolean verbose;
 
+    @Option(names = "--no_progress", hidden = true, description = "No progress line on the terminal.")
+    private boolean noProgress;
+
     /** The configured command line; {@code main} and the tests both use it. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         ConvertCommand command = new ConvertCommand();
@@ -132,8 +137,12 @@ public final class ConvertCommand implements Callable<Integer> {
         ModelSource source = model.source(spec);
         long start = System.nanoTime();
         ConversionRequest request = request(source);
-        Conversion conversion = new Converter().convert(request);
-        IrFiles.Written written = IrFiles.write(conversion.model(), outputDir, request.modelName());
+        Conversion conversion;
+        IrFiles.Written written;
+        try (Progress progress = noProgress ? Progress.NONE : ProgressBar.onTerminal(spec.commandLine().getErr())) {
+            conversion = new Converter(progress).convert(request);
+            written = IrFiles.write(conversion.model(), outputDir, request.modelName(), progress);
+        }
         ConversionSummary.print(out, conversion, written, System.nanoTime() - start);
         out.flush();
         return 0;

@@ -3,6 +3,8 @@ package dev.tfir.common.model;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.WireFormat;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Optional;
@@ -24,7 +26,7 @@ final class ForeignFormats {
     private ForeignFormats() {}
 
     /** What the bytes are, when they are a known non-GraphDef format: "an ONNX model", ... */
-    static Optional<String> describe(byte[] bytes) {
+    static Optional<String> describe(ByteBuffer bytes) {
         if (startsWith(bytes, 0, HDF5)) {
             return Optional.of("an HDF5 file (a Keras .h5 model); save the Keras model as a SavedModel "
                     + "(tf.saved_model.save) and pass its directory with --saved_model_dir");
@@ -47,33 +49,27 @@ final class ForeignFormats {
         return Optional.empty();
     }
 
-    private static boolean startsWith(byte[] bytes, int offset, byte[] prefix) {
-        if (bytes.length < offset + prefix.length) {
+    private static boolean startsWith(ByteBuffer bytes, int offset, byte[] prefix) {
+        if (bytes.limit() < offset + prefix.length) {
             return false;
         }
         for (int i = 0; i < prefix.length; i++) {
-            if (bytes[offset + i] != prefix[i]) {
+            if (bytes.get(offset + i) != prefix[i]) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean endsWithSstableMagic(byte[] bytes) {
-        if (bytes.length < 48) {
-            return false;
-        }
-        long magic = 0;
-        for (int i = 0; i < 8; i++) {
-            magic |= (bytes[bytes.length - 8 + i] & 0xffL) << (8 * i);
-        }
-        return magic == SSTABLE_MAGIC;
+    private static boolean endsWithSstableMagic(ByteBuffer bytes) {
+        int size = bytes.limit();
+        return size >= 48 && bytes.duplicate().order(ByteOrder.LITTLE_ENDIAN).getLong(size - 8) == SSTABLE_MAGIC;
     }
 
     /** An ONNX ModelProto: a varint ir_version (field 1), a graph (field 7) and opset imports (field 8). */
-    private static boolean looksLikeOnnx(byte[] bytes) {
+    private static boolean looksLikeOnnx(ByteBuffer bytes) {
         Set<Integer> fields = new HashSet<>();
-        CodedInputStream in = CodedInputStream.newInstance(bytes);
+        CodedInputStream in = CodedInputStream.newInstance(bytes.duplicate());
         try {
             for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
                 int field = WireFormat.getTagFieldNumber(tag);

@@ -6,6 +6,7 @@ import com.google.protobuf.Parser;
 import com.google.protobuf.TextFormat;
 import dev.tfir.common.TfirException;
 import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 
@@ -22,7 +23,7 @@ final class ProtoFiles {
 
     static <T extends Message> T read(Path path, String what, boolean forceText, Parser<T> parser,
                                       Supplier<Message.Builder> textBuilder) {
-        byte[] bytes = ProtoBytes.readFile(path, what);
+        ByteBuffer bytes = ProtoBytes.readFile(path, what);
         ForeignFormats.describe(bytes).ifPresent(foreign -> {
             throw new TfirException(path + ": this is " + foreign);
         });
@@ -42,12 +43,12 @@ final class ProtoFiles {
     }
 
     @SuppressWarnings("unchecked")
-    private static <T extends Message> T parseText(Path path, String what, byte[] bytes,
+    private static <T extends Message> T parseText(Path path, String what, ByteBuffer bytes,
                                                    Supplier<Message.Builder> textBuilder) {
         Message.Builder builder = textBuilder.get();
         try {
             TextFormat.Parser.newBuilder().setAllowUnknownFields(false).build()
-                    .merge(new String(bytes, StandardCharsets.UTF_8), builder);
+                    .merge((CharSequence) StandardCharsets.UTF_8.decode(bytes.duplicate()), builder);
         } catch (TextFormat.ParseException e) {
             throw new TfirException(path + ": not a " + what + " in text format (line " + e.getLine() + ", column "
                     + e.getColumn() + ": " + stripPosition(e.getMessage()) + "); " + EXPECTED);
@@ -74,10 +75,10 @@ final class ProtoFiles {
     }
 
     /** Text protobuf: only printable characters, tabs and line breaks in the first bytes. */
-    static boolean looksLikeText(byte[] bytes) {
-        int n = Math.min(bytes.length, SNIFF_BYTES);
+    static boolean looksLikeText(ByteBuffer bytes) {
+        int n = Math.min(bytes.limit(), SNIFF_BYTES);
         for (int i = 0; i < n; i++) {
-            int b = bytes[i] & 0xff;
+            int b = bytes.get(i) & 0xff;
             if (b < 0x20 && b != '\n' && b != '\r' && b != '\t') {
                 return false;
             }

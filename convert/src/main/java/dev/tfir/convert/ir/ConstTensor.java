@@ -4,32 +4,45 @@ import dev.tfir.common.types.PartialShape;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
-import java.nio.ShortBuffer;
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
 /**
  * The value of a Const: element type, static shape and the elements' raw little-endian bytes in row-major order
- * (what the .bin file holds). Immutable; the bytes may be shared with the model file they were read from.
+ * (what the .bin file holds). Immutable; the bytes may be shared with the model file they were read from. A tensor
+ * derived from another (transposed, converted to f16) computes its bytes when needed: a chunk at a time for the
+ * .bin ({@link #copyElements}), all at once (and kept) for {@link #data()}.
  */
 public final class ConstTensor {
-    /** Elements per bulk copy in whole-tensor loops. */
-    private static final int CHUNK = 1 << 14;
+
+    /** Elements per parallel chunk of a range check. */
+    private static final int SCAN_CHUNK = 1 << 20;
 
     private final ElementType type;
     private final long[] shape;
-    private final ByteBuffer data;
+    private final long count;
+    private final DerivedElements derived;
+    private ByteBuffer data;
 
     private ConstTensor(ElementType type, long[] shape, ByteBuffer data) {
-        long count = LongStream.of(shape).reduce(1, Math::multiplyExact);
+        this.type = type;
+        this.shape = shape.clone();
+        this.count = LongStream.of(shape).reduce(1, Math::multiplyExact);
         if (count * type.byteSize() != data.remaining()) {
             throw new IllegalArgumentException("a " + type.irName() + " tensor of shape " + Arrays.toString(shape)
                     + " needs " + count * type.byteSize() + " bytes, not " + data.remaining());
         }
+        this.derived = null;
+        this.data = readOnly(data);
+    }
+
+    private ConstTensor(ElementType type, long[] shape, DerivedElements derived) {
         this.type = type;
         this.shape = shape.clone();
-        this.data = data.slice().order(ByteOrder.LITTLE_ENDIAN).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
+        this.count = LongStream.of(shape).reduce(1, Math::multiplyExact);
+        this.derived = derived;
     }
 
     /** A tensor over the given bytes (not copied). */
@@ -77,39 +90,57 @@ public final class ConstTensor {
     }
 
     public long elementCount() {
-        return data.remaining() / type.byteSize();
+        return count;
     }
 
     public long byteSize() {
-        return data.remaining();
+        return count * type.byteSize();
     }
 
-    /** The bytes, positioned at 0 (a new view each call). */
+    /** The bytes, positioned at 0 (a new view each call); a derived tensor computes them on the first call. */
     public ByteBuffer data() {
-        return data.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        return bytes().duplicate().order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /** Elements per aligned chunk for {@link #copyElements}: ranges start at a multiple of it. */
+    public long chunkUnit() {
+        return derived == null || hasBytes() ? 1 : derived.unit();
+    }
+
+    /** Puts elements [from, from + n) at the target's position, advancing it; n spans whole chunk units. */
+    public void copyElements(long from, long n, ByteBuffer target) {
+        if (derived == null || hasBytes()) {
+            int size = type.byteSize();
+            target.put(data().position(Math.toIntExact(from * size)).limit(Math.toIntExact((from + n) * size)));
+        } else {
+            derived.fill(from, n, target);
+        }
     }
 
     /** The elements as longs (floats truncated); for small tensors (shapes, axes...). */
     public long[] longs() {
+        ByteBuffer data = bytes();
         long[] values = new long[Math.toIntExact(elementCount())];
         for (int i = 0; i < values.length; i++) {
-            values[i] = type.isFloating() ? (long) getDouble(i) : getLong(i);
+            values[i] = type.isFloating() ? (long) getDouble(data, i) : getLong(data, i);
         }
         return values;
     }
 
     /** The elements as doubles. */
     public double[] doubles() {
+        ByteBuffer data = bytes();
         double[] values = new double[Math.toIntExact(elementCount())];
         for (int i = 0; i < values.length; i++) {
-            values[i] = type.isFloating() ? getDouble(i) : getLong(i);
+            values[i] = type.isFloating() ? getDouble(data, i) : getLong(data, i);
         }
         return values;
     }
 
     /** The same elements with another shape of the same element count. */
     public ConstTensor reshaped(long[] newShape) {
-        return new ConstTensor(type, newShape, data);
+        return derived == null || hasBytes() ? new ConstTensor(type, newShape, bytes())
+                : new ConstTensor(type, newShape, derived);
     }
 
     /**
@@ -117,10 +148,10 @@ public final class ConstTensor {
      * TensorProto's short value list ({@code float_val: 0} for a whole tensor of zeros).
      */
     public ConstTensor repeatedLast(long[] newShape) {
-        long count = LongStream.of(newShape).reduce(1, Math::multiplyExact);
+        long newCount = LongStream.of(newShape).reduce(1, Math::multiplyExact);
         int size = type.byteSize();
-        byte[] out = new byte[Math.toIntExact(count * size)];
-        int given = data.remaining();
+        byte[] out = new byte[Math.toIntExact(newCount * size)];
+        int given = Math.toIntExact(byteSize());
         data().get(out, 0, given);
         if (given > 0 && given < out.length) {
             System.arraycopy(out, given - size, out, given, size);
@@ -139,49 +170,61 @@ public final class ConstTensor {
         if (target == type) {
             return this;
         }
-        int count = Math.toIntExact(elementCount());
-        ByteBuffer out = allocate(target, count);
-        for (int i = 0; i < count; i++) {
+        ByteBuffer data = bytes();
+        int n = Math.toIntExact(count);
+        ByteBuffer out = allocate(target, n);
+        for (int i = 0; i < n; i++) {
             if (target.isFloating()) {
-                putDouble(out, target, type.isFloating() ? getDouble(i) : getLong(i));
+                putDouble(out, target, type.isFloating() ? getDouble(data, i) : getLong(data, i));
             } else {
-                putLong(out, target, type.isFloating() ? (long) getDouble(i) : getLong(i));
+                putLong(out, target, type.isFloating() ? (long) getDouble(data, i) : getLong(data, i));
             }
         }
         return new ConstTensor(target, shape, out.flip());
     }
 
     /**
-     * This f32 tensor as f16, or null when a finite value is beyond the f16 range. In one pass over bulk copies:
-     * FP16 compression converts every weight of a model.
+     * This f32 tensor as f16 (computed when needed), or null when a finite value is beyond the f16 range: FP16
+     * compression checks every weight of a model, so the check runs over chunks in parallel.
      */
     public ConstTensor toHalfInRange() {
+        return fitsHalf() ? new ConstTensor(ElementType.F16, shape, new HalfConversion(this)) : null;
+    }
+
+    /**
+     * The elements in as many equal consecutive blocks as factors, each multiplied by its factor (in double,
+     * rounded to f32), computed when needed.
+     */
+    public ConstTensor scaledPerBlock(double[] factors) {
+        return new ConstTensor(type, shape, new BlockScaling(this, factors));
+    }
+
+    private boolean fitsHalf() {
         if (type != ElementType.F32) {
             throw new IllegalStateException("a " + type.irName() + " tensor is not f32");
         }
-        FloatBuffer in = data().asFloatBuffer();
-        ByteBuffer out = allocate(ElementType.F16, in.remaining());
-        ShortBuffer halves = out.asShortBuffer();
-        float[] chunk = new float[Math.min(CHUNK, in.remaining())];
-        short[] converted = new short[chunk.length];
-        while (in.hasRemaining()) {
-            int n = Math.min(chunk.length, in.remaining());
-            in.get(chunk, 0, n);
-            for (int i = 0; i < n; i++) {
-                if (Half.overflows(chunk[i])) {
-                    return null;
-                }
-                converted[i] = Half.fromFloat(chunk[i]);
-            }
-            halves.put(converted, 0, n);
+        if (derived != null && !hasBytes() && derived.reordered() != null) {
+            return derived.reordered().fitsHalf();
         }
-        return new ConstTensor(ElementType.F16, shape, out);
+        long step = Math.max(1, SCAN_CHUNK / chunkUnit()) * chunkUnit();
+        int chunks = Math.toIntExact((count + step - 1) / step);
+        return IntStream.range(0, chunks).parallel().noneMatch(chunk -> {
+            long from = chunk * step;
+            int n = (int) Math.min(step, count - from);
+            FloatBuffer floats = floats(from, n);
+            for (int i = 0; i < n; i++) {
+                if (Half.overflows(floats.get(i))) {
+                    return true;
+                }
+            }
+            return false;
+        });
     }
 
     /** The tensor with its axes permuted: output axis i is input axis {@code perm[i]}. */
     public ConstTensor transposed(int[] perm) {
-        return new ConstTensor(type, Transposition.permutedShape(shape, perm),
-                Transposition.permute(data(), type.byteSize(), shape, perm));
+        ConstTensor source = derived == null || hasBytes() ? this : new ConstTensor(type, shape, bytes());
+        return new ConstTensor(type, Transposition.permutedShape(shape, perm), new Transposition(source, perm));
     }
 
     @Override
@@ -190,7 +233,37 @@ public final class ConstTensor {
         return type.irName() + "[" + dims + "]";
     }
 
-    private long getLong(int index) {
+    /** Elements [from, from + n) of this f32 tensor: a view of its bytes, or computed. */
+    private FloatBuffer floats(long from, int n) {
+        if (derived == null || hasBytes()) {
+            int at = Math.toIntExact(from * Float.BYTES);
+            return data().position(at).limit(at + n * Float.BYTES).slice().order(ByteOrder.LITTLE_ENDIAN)
+                    .asFloatBuffer();
+        }
+        ByteBuffer values = allocate(type, n);
+        derived.fill(from, n, values);
+        return values.flip().asFloatBuffer();
+    }
+
+    private synchronized boolean hasBytes() {
+        return data != null;
+    }
+
+    /** The bytes; a derived tensor's are computed on the first call and kept. */
+    private synchronized ByteBuffer bytes() {
+        if (data == null) {
+            ByteBuffer computed = allocate(type, Math.toIntExact(count));
+            derived.fill(0, count, computed);
+            data = readOnly(computed.flip());
+        }
+        return data;
+    }
+
+    private static ByteBuffer readOnly(ByteBuffer bytes) {
+        return bytes.slice().order(ByteOrder.LITTLE_ENDIAN).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    private long getLong(ByteBuffer data, int index) {
         int at = index * type.byteSize();
         return switch (type) {
             case I64, U64 -> data.getLong(at);
@@ -204,7 +277,7 @@ public final class ConstTensor {
         };
     }
 
-    private double getDouble(int index) {
+    private double getDouble(ByteBuffer data, int index) {
         int at = index * type.byteSize();
         return switch (type) {
             case F32 -> data.getFloat(at);

@@ -7,31 +7,38 @@ public final class Half {
     /** The smallest magnitude that rounds to infinity (MAX plus half a unit in the last place). */
     private static final float OVERFLOW = 65520f;
 
+    /** Float bits from which every value rounds to a half infinity (2^16). */
+    private static final int HALF_OVERFLOW_BITS = (127 + 16) << 23;
+    private static final int FLOAT_INFINITY_BITS = 0xFF << 23;
+    /** Float bits of the smallest normal half, 2^-14. */
+    private static final int SMALLEST_NORMAL_BITS = (127 - 14) << 23;
+    /** 0.5: adding it to a value below 2^-14 rounds it to a multiple of 2^-24, the half subnormal step. */
+    private static final float SUBNORMAL_MAGIC = 0.5f;
+    private static final int SUBNORMAL_MAGIC_BITS = Float.floatToRawIntBits(SUBNORMAL_MAGIC);
+    /** Moves a float exponent to the half bias. */
+    private static final int EXPONENT_REBIAS = (15 - 127) << 23;
+
     private Half() {}
 
-    /** The 16-bit pattern of the half nearest to {@code value}; out of range values become infinities. */
+    /**
+     * The 16-bit pattern of the half nearest to {@code value}; out of range values become infinities, NaNs quiet
+     * NaNs. Branch-light (FP16 compression converts every weight): normal results round by integer addition,
+     * subnormal ones by a float addition that leaves the rounded half in the low bits.
+     */
     public static short fromFloat(float value) {
         int bits = Float.floatToRawIntBits(value);
         int sign = (bits >>> 16) & 0x8000;
-        int exponent = (bits >>> 23) & 0xFF;
-        int mantissa = bits & 0x7FFFFF;
-        if (exponent == 0xFF) {
-            return (short) (sign | 0x7C00 | (mantissa != 0 ? 0x200 : 0));
+        int magnitude = bits & 0x7FFFFFFF;
+        int half;
+        if (magnitude >= HALF_OVERFLOW_BITS) {
+            half = magnitude > FLOAT_INFINITY_BITS ? 0x7E00 : 0x7C00;
+        } else if (magnitude < SMALLEST_NORMAL_BITS) {
+            half = Float.floatToRawIntBits(Float.intBitsToFloat(magnitude) + SUBNORMAL_MAGIC) - SUBNORMAL_MAGIC_BITS;
+        } else {
+            int odd = (magnitude >>> 13) & 1;
+            half = (magnitude + EXPONENT_REBIAS + 0xFFF + odd) >>> 13;
         }
-        int halfExponent = exponent - 127 + 15;
-        if (halfExponent >= 0x1F) {
-            return (short) (sign | 0x7C00);
-        }
-        if (halfExponent <= 0) {
-            if (halfExponent < -10) {
-                return (short) sign;
-            }
-            int full = mantissa | 0x800000;
-            int shift = 14 - halfExponent;
-            return (short) (sign | roundShift(full, shift));
-        }
-        int rounded = roundShift((halfExponent << 23) | mantissa, 13);
-        return (short) (sign | rounded);
+        return (short) (sign | half);
     }
 
     /** The float value of a half's 16-bit pattern (exact). */
@@ -53,16 +60,5 @@ public final class Half {
     /** True when the finite value would overflow to infinity as a half. */
     public static boolean overflows(float value) {
         return Float.isFinite(value) && Math.abs(value) >= OVERFLOW;
-    }
-
-    /** value >> shift, rounded to nearest, ties to even (a carry into the exponent is intended). */
-    private static int roundShift(int value, int shift) {
-        int result = value >>> shift;
-        int remainder = value & ((1 << shift) - 1);
-        int half = 1 << (shift - 1);
-        if (remainder > half || (remainder == half && (result & 1) != 0)) {
-            result++;
-        }
-        return result;
     }
 }

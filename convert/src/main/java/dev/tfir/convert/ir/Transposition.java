@@ -2,74 +2,178 @@ package dev.tfir.convert.ir;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.IntBuffer;
 
-/** Permutes the axes of a row-major tensor's bytes, element by element with running offsets. */
-final class Transposition {
-    private Transposition() {}
+/**
+ * A row-major tensor with its axes permuted (output axis i is input axis {@code perm[i]}), computed a block of
+ * output axis-0 slices at a time. Axes of size 1 are dropped and axes that stay neighbours are merged first; then
+ * each 2-D plane between the input's innermost axis (contiguous reads) and the output's innermost axis (contiguous
+ * writes) is copied in square tiles, so both sides stay in cache whatever the strides.
+ */
+final class Transposition implements DerivedElements {
+    private static final int TILE = 16;
+
+    private final ConstTensor base;
+    private final int elementSize;
+    private final long[] inShape;
+    private final long[] inStrides;
+    /** Per input axis: the stride of its position in the output. */
+    private final long[] outStrides;
+    /** The input axis that becomes output axis 0, and the elements of one output axis-0 slice. */
+    private final int firstAxis;
+    private final long slice;
+    /** The input axis that becomes the output's innermost. */
+    private final int lastAxis;
+
+    Transposition(ConstTensor base, int[] perm) {
+        this.base = base;
+        this.elementSize = base.type().byteSize();
+        long[] shape = base.shape();
+        permutedShape(shape, perm);
+        AxisGroups groups = AxisGroups.of(shape, perm);
+        inShape = groups.shape();
+        int[] order = groups.perm();
+        int rank = inShape.length;
+        inStrides = new long[rank];
+        outStrides = new long[rank];
+        long stride = 1;
+        for (int d = rank - 1; d >= 0; d--) {
+            inStrides[d] = stride;
+            stride *= inShape[d];
+        }
+        stride = 1;
+        for (int p = rank - 1; p >= 0; p--) {
+            outStrides[order[p]] = stride;
+            stride *= inShape[order[p]];
+        }
+        firstAxis = rank == 0 ? -1 : order[0];
+        lastAxis = rank == 0 ? -1 : order[rank - 1];
+        slice = rank == 0 ? 1 : outStrides[firstAxis];
+    }
 
     static long[] permutedShape(long[] shape, int[] perm) {
         if (perm.length != shape.length) {
             throw new IllegalArgumentException("a permutation of " + perm.length + " axes for rank " + shape.length);
         }
         long[] permuted = new long[perm.length];
+        boolean[] seen = new boolean[perm.length];
         for (int i = 0; i < perm.length; i++) {
+            if (perm[i] < 0 || perm[i] >= perm.length || seen[perm[i]]) {
+                throw new IllegalArgumentException("not a permutation of " + perm.length + " axes: axis " + perm[i]);
+            }
+            seen[perm[i]] = true;
             permuted[i] = shape[perm[i]];
         }
         return permuted;
     }
 
-    static ByteBuffer permute(ByteBuffer in, int elementSize, long[] shape, int[] perm) {
-        int rank = shape.length;
-        long[] outShape = permutedShape(shape, perm);
-        long[] inStrides = new long[rank];
-        long stride = elementSize;
-        for (int d = rank - 1; d >= 0; d--) {
-            inStrides[d] = stride;
-            stride *= shape[d];
-        }
-        long[] step = new long[rank];
-        for (int d = 0; d < rank; d++) {
-            step[d] = inStrides[perm[d]];
-        }
-        byte[] source = new byte[in.remaining()];
-        in.get(source);
-        byte[] target = new byte[source.length];
-        int inner = rank - 1;
-        int innerLength = (int) outShape[inner];
-        long innerStep = step[inner];
-        int outerCount = innerLength == 0 ? 0 : source.length / elementSize / innerLength;
-        long[] index = new long[rank];
-        long offset = 0;
-        int at = 0;
-        for (int n = 0; n < outerCount; n++) {
-            copyRow(source, (int) offset, (int) innerStep, target, at, innerLength, elementSize);
-            at += innerLength * elementSize;
-            for (int d = inner - 1; d >= 0; d--) {
-                if (++index[d] < outShape[d]) {
-                    offset += step[d];
-                    break;
-                }
-                offset -= step[d] * (outShape[d] - 1);
-                index[d] = 0;
-            }
-        }
-        return ByteBuffer.wrap(target).order(ByteOrder.LITTLE_ENDIAN);
+    @Override
+    public long unit() {
+        return slice;
     }
 
-    /** Copies {@code count} elements taken every {@code step} bytes to consecutive places. */
-    private static void copyRow(byte[] source, int from, int step, byte[] target, int at, int count,
-                                int elementSize) {
-        if (elementSize == Float.BYTES) {
-            for (int j = 0, s = from, t = at; j < count; j++, s += step, t += Float.BYTES) {
-                target[t] = source[s];
-                target[t + 1] = source[s + 1];
-                target[t + 2] = source[s + 2];
-                target[t + 3] = source[s + 3];
+    @Override
+    public ConstTensor reordered() {
+        return base;
+    }
+
+    @Override
+    public void fill(long from, long count, ByteBuffer target) {
+        ByteBuffer out = target.slice().order(ByteOrder.LITTLE_ENDIAN);
+        Mover mover = elementSize == Integer.BYTES ? new IntMover(base.data().asIntBuffer(), out.asIntBuffer())
+                : new ByteMover(base.data(), out, elementSize);
+        int rank = inShape.length;
+        if (rank == 0) {
+            mover.move(0, 0);
+        } else if (count > 0) {
+            long[] lo = new long[rank];
+            long[] hi = inShape.clone();
+            lo[firstAxis] = from / slice;
+            hi[firstAxis] = lo[firstAxis] + count / slice;
+            copyBlock(mover, lo, hi);
+        }
+        target.position(target.position() + Math.toIntExact(count * elementSize));
+    }
+
+    /** Walks the axes other than the two innermost ones through the block and copies each plane in tiles. */
+    private void copyBlock(Mover mover, long[] lo, long[] hi) {
+        int rank = inShape.length;
+        int a = rank - 1;
+        int b = lastAxis;
+        long[] index = lo.clone();
+        while (true) {
+            long inAt = 0;
+            long outAt = 0;
+            for (int d = 0; d < rank; d++) {
+                if (d != a && d != b) {
+                    inAt += index[d] * inStrides[d];
+                    outAt += (index[d] - (d == firstAxis ? lo[d] : 0)) * outStrides[d];
+                }
+            }
+            copyPlane(mover, inAt, outAt, lo, hi, a, b);
+            int d = rank - 1;
+            for (; d >= 0; d--) {
+                if (d == a || d == b) {
+                    continue;
+                }
+                if (++index[d] < hi[d]) {
+                    break;
+                }
+                index[d] = lo[d];
+            }
+            if (d < 0) {
+                return;
+            }
+        }
+    }
+
+    /** Copies the plane of input axes a (innermost) and b (the output's innermost) in TILE x TILE tiles. */
+    private void copyPlane(Mover mover, long inAt, long outAt, long[] lo, long[] hi, int a, int b) {
+        long aOrigin = a == firstAxis ? lo[a] : 0;
+        if (a == b) {
+            for (long i = lo[a]; i < hi[a]; i++) {
+                mover.move((int) (inAt + i), (int) (outAt + i - aOrigin));
             }
             return;
         }
-        for (int j = 0, s = from, t = at; j < count; j++, s += step, t += elementSize) {
-            System.arraycopy(source, s, target, t, elementSize);
+        long bOrigin = b == firstAxis ? lo[b] : 0;
+        long inB = inStrides[b];
+        long outA = outStrides[a];
+        for (long bt = lo[b]; bt < hi[b]; bt += TILE) {
+            long bEnd = Math.min(hi[b], bt + TILE);
+            for (long at = lo[a]; at < hi[a]; at += TILE) {
+                long aEnd = Math.min(hi[a], at + TILE);
+                for (long i = at; i < aEnd; i++) {
+                    int in = (int) (inAt + i);
+                    int out = (int) (outAt + (i - aOrigin) * outA - bOrigin);
+                    for (long j = bt; j < bEnd; j++) {
+                        mover.move(in + (int) (j * inB), out + (int) j);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Copies one element from an input index to an output index. */
+    private interface Mover {
+        void move(int from, int to);
+    }
+
+    /** 4-byte elements (f32, i32), bit for bit. */
+    private record IntMover(IntBuffer in, IntBuffer out) implements Mover {
+        @Override
+        public void move(int from, int to) {
+            out.put(to, in.get(from));
+        }
+    }
+
+    /** Elements of any size. */
+    private record ByteMover(ByteBuffer in, ByteBuffer out, int size) implements Mover {
+        @Override
+        public void move(int from, int to) {
+            for (int k = 0; k < size; k++) {
+                out.put(to * size + k, in.get(from * size + k));
+            }
         }
     }
 }

@@ -7,8 +7,6 @@ import dev.tfir.convert.ir.Node;
 import dev.tfir.convert.ir.Output;
 import dev.tfir.convert.ops.Constants;
 import dev.tfir.convert.ops.Elementwise;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -69,7 +67,7 @@ final class BatchNormFolding {
             shift[c] = beta[c] - mean[c] * scale[c];
         }
         Node conv = batchNorm.input(0).node();
-        conv.replaceInput(1, Constants.of(scaled(conv.input(1).constant(), scale)));
+        conv.replaceInput(1, Constants.of(conv.input(1).constant().scaledPerBlock(scale)));
         long[] shape = new long[conv.outputShape(0).rank()];
         Arrays.fill(shape, 1);
         shape[1] = channels;
@@ -78,18 +76,5 @@ final class BatchNormFolding {
         add.node().setName(batchNorm.name());
         add.node().addTensorNames(0, List.copyOf(batchNorm.tensorNames(0)));
         return add;
-    }
-
-    /** The filters with each output channel's block multiplied by its scale (blocks are contiguous). */
-    private static ConstTensor scaled(ConstTensor filters, double[] scale) {
-        float[] values = new float[(int) filters.elementCount()];
-        filters.data().asFloatBuffer().get(values);
-        int block = values.length / scale.length;
-        for (int i = 0; i < values.length; i++) {
-            values[i] = (float) (values[i] * scale[i / block]);
-        }
-        ByteBuffer out = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        out.asFloatBuffer().put(values);
-        return ConstTensor.of(ElementType.F32, filters.shape(), out);
     }
 }

@@ -13,6 +13,7 @@ import dev.tfir.convert.ir.Node;
 import dev.tfir.convert.ir.NodeNames;
 import dev.tfir.convert.ir.Output;
 import dev.tfir.convert.ops.Sources;
+import dev.tfir.convert.progress.Progress;
 import dev.tfir.convert.translate.Boundary;
 import dev.tfir.convert.translate.OpTable;
 import dev.tfir.convert.translate.TfTensor;
@@ -44,8 +45,21 @@ public final class Converter {
     private static final Set<String> NO_OUTPUTS = Set.of("SaveV2", "Save", "SaveSlices", "MergeV2Checkpoints",
             "NoOp", "Assert", "PrintV2");
 
+    private final Progress progress;
+
+    /** A converter that reports nothing. */
+    public Converter() {
+        this(Progress.NONE);
+    }
+
+    /** A converter that reports its steps to {@code progress}. */
+    public Converter(Progress progress) {
+        this.progress = progress;
+    }
+
     /** Converts the model; a {@code TfirException} says what in the model or the options stands in the way. */
     public Conversion convert(ConversionRequest request) {
+        progress.step("reading the model", 0);
         LoadedModel loaded = ModelLoader.load(request.source());
         TfGraph graph = loaded.graph();
         GraphSummary detected = request.inputs().isEmpty() || request.outputs().isEmpty()
@@ -61,6 +75,7 @@ public final class Converter {
         for (int i = 0; i < inputs.size(); i++) {
             bind(inputs.get(i), steps.get(i), boundary, parameters);
         }
+        progress.step("translating " + graph.size() + " nodes", 0);
         TranslationSession.Result translated;
         try (ConstantSource constants = constants(request.source())) {
             translated = TranslationSession.run(graph, OpTable.standard(), constants, boundary);
@@ -76,6 +91,7 @@ public final class Converter {
         BatchNormFolding.apply(model);
         NodeNames.complete(model);
         if (request.compressToFp16()) {
+            progress.step("compressing the weights to FP16", 0);
             Fp16Compression.apply(model);
         }
         List<String> described = steps.stream().map(Preprocessing::describe).toList();

@@ -3,7 +3,7 @@ package dev.tfir.convert.write;
 import dev.tfir.common.AtomicFiles;
 import dev.tfir.convert.ir.IrModel;
 import dev.tfir.convert.ir.Node;
-import java.io.BufferedWriter;
+import dev.tfir.convert.progress.Progress;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -25,17 +25,22 @@ public final class IrFiles {
     private IrFiles() {}
 
     public static Written write(IrModel model, Path directory, String name) {
+        return write(model, directory, name, Progress.NONE);
+    }
+
+    /** Writes the files, reporting the bytes of weights written to {@code progress}. */
+    public static Written write(IrModel model, Path directory, String name, Progress progress) {
         List<Node> nodes = model.orderedNodes();
-        BinLayout bin = new BinLayout(nodes);
+        BinLayout bin = new BinLayout(nodes, progress);
         Path xml = directory.resolve(name + ".xml");
         Path binPath = directory.resolve(name + ".bin");
         Map<Path, AtomicFiles.Content> files = new LinkedHashMap<>();
         files.put(binPath, bin::writeTo);
-        files.put(xml, out -> {
-            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        files.put(xml, AtomicFiles.stream(out -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             new IrXmlWriter(writer, nodes, bin).write(model);
             writer.flush();
-        });
+        }));
         AtomicFiles.write(files);
         return new Written(xml.toAbsolutePath().normalize(), size(xml), binPath.toAbsolutePath().normalize(),
                 bin.size());

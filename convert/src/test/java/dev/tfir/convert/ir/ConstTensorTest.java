@@ -2,8 +2,14 @@ package dev.tfir.convert.ir;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Constant values: permuted, converted and reshaped as OpenVINO's constant folding would. */
@@ -24,6 +30,40 @@ class ConstTensorTest {
         }
     }
 
+    /** Every permutation of shapes with axes of size 1 and axes that stay neighbours, whole and in chunks. */
+    @Test
+    void transposesEveryPermutationInChunks() {
+        long[][] shapes = {{3, 1, 4, 5}, {2, 3, 4, 5}, {7, 7, 3, 33}, {1, 1, 6, 40}, {5, 1, 1, 2}};
+        for (long[] shape : shapes) {
+            int n = (int) (shape[0] * shape[1] * shape[2] * shape[3]);
+            ConstTensor x = ConstTensor.ofLongs(ElementType.I32, shape, range(n));
+            ConstTensor bytes = ConstTensor.ofLongs(ElementType.I64, shape, range(n));
+            for (int[] perm : permutations(4)) {
+                long[] want = naiveTranspose(range(n), shape, perm);
+                assertArrayEquals(want, x.transposed(perm).longs(), Arrays.toString(shape) + Arrays.toString(perm));
+                assertArrayEquals(want, bytes.transposed(perm).longs());
+                ConstTensor y = x.transposed(perm);
+                ByteBuffer chunked = ByteBuffer.allocate(n * 4).order(ByteOrder.LITTLE_ENDIAN);
+                for (long from = 0; from < n; from += y.chunkUnit()) {
+                    y.copyElements(from, y.chunkUnit(), chunked);
+                }
+                chunked.flip();
+                for (int i = 0; i < n; i++) {
+                    assertEquals(want[i], chunked.getInt(i * 4));
+                }
+            }
+        }
+    }
+
+    @Test
+    void compressesToHalfWhenEveryValueFits() {
+        ConstTensor x = ConstTensor.ofDoubles(ElementType.F32, new long[] {2, 2}, 1.5, -2.75, 123.68, 65504);
+        ConstTensor half = x.transposed(new int[] {1, 0}).toHalfInRange();
+        assertEquals(ElementType.F16, half.type());
+        assertArrayEquals(new double[] {1.5, 123.6875, -2.75, 65504}, half.doubles());
+        assertNull(ConstTensor.ofDoubles(ElementType.F32, new long[] {2}, 1, 65520).toHalfInRange());
+    }
+
     @Test
     void convertsBetweenTypes() {
         ConstTensor x = ConstTensor.ofDoubles(ElementType.F32, new long[] {3}, 1.5, -2.75, 123.68);
@@ -37,6 +77,49 @@ class ConstTensorTest {
     void checksTheSize() {
         assertThrows(IllegalArgumentException.class,
                 () -> ConstTensor.ofLongs(ElementType.I64, new long[] {2, 2}, 1, 2, 3));
+    }
+
+    private static long[] naiveTranspose(long[] values, long[] shape, int[] perm) {
+        long[] out = new long[values.length];
+        long[] outShape = new long[4];
+        for (int i = 0; i < 4; i++) {
+            outShape[i] = shape[perm[i]];
+        }
+        long[] index = new long[4];
+        for (int o = 0; o < values.length; o++) {
+            long rest = o;
+            long[] outIndex = new long[4];
+            for (int d = 3; d >= 0; d--) {
+                outIndex[d] = rest % outShape[d];
+                rest /= outShape[d];
+            }
+            for (int d = 0; d < 4; d++) {
+                index[perm[d]] = outIndex[d];
+            }
+            out[o] = values[(int) (((index[0] * shape[1] + index[1]) * shape[2] + index[2]) * shape[3] + index[3])];
+        }
+        return out;
+    }
+
+    private static List<int[]> permutations(int n) {
+        List<int[]> all = new ArrayList<>();
+        permute(new int[n], new boolean[n], 0, all);
+        return all;
+    }
+
+    private static void permute(int[] perm, boolean[] used, int at, List<int[]> all) {
+        if (at == perm.length) {
+            all.add(perm.clone());
+            return;
+        }
+        for (int axis = 0; axis < perm.length; axis++) {
+            if (!used[axis]) {
+                used[axis] = true;
+                perm[at] = axis;
+                permute(perm, used, at + 1, all);
+                used[axis] = false;
+            }
+        }
     }
 
     private static long[] range(int n) {

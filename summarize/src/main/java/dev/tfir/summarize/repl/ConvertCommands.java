@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * convert: runs the converter on the explored model, with the inputs and outputs of the last cut (or the
- * detected ones) and the mo options typed after it; prints the converter's summary (where the IR went).
+ * detected ones) and the mo options typed after it; prints the converter's summary (where the IR went), with no
+ * progress line (it would cross the shell's own drawing).
  */
 final class ConvertCommands {
     private ConvertCommands() {}
@@ -25,7 +26,7 @@ final class ConvertCommands {
     /** The converter's own option names, from its picocli model. */
     private static List<String> converterOptions() {
         return ConvertCommand.commandLine(new PrintWriter(Writer.nullWriter()), new PrintWriter(Writer.nullWriter()))
-                .getCommandSpec().options().stream().flatMap(o -> Arrays.stream(o.names()))
+                .getCommandSpec().options().stream().filter(o -> !o.hidden()).flatMap(o -> Arrays.stream(o.names()))
                 .filter(name -> name.startsWith("--")).sorted().toList();
     }
 
@@ -37,6 +38,7 @@ final class ConvertCommands {
             args.add("--output=" + String.join(",", cut.outputs()));
         }
         args.addAll(options);
+        args.add("--no_progress");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit = ConvertCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))

@@ -92,7 +92,7 @@ final class CutCommands {
             throw new ShellException("nothing to save yet: choose a subgraph with 'cut' first");
         }
         GraphDef graph = subgraph(c.session(), cut);
-        AtomicFiles.write(Map.of(file, graph::writeTo));
+        AtomicFiles.write(Map.of(file, AtomicFiles.stream(graph::writeTo)));
         c.printer().println("wrote " + file + " (" + graph.getNodeCount() + " nodes)");
     }
 
