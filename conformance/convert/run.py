@@ -110,8 +110,9 @@ def timed(command, cwd=None):
 
 
 def run_mo(model_args, mo_dir, cwd):
-    """mo, with its legacy frontend if its default one fails; a run that hangs (mo 2024.6 was seen waiting forever
-    on a lock before doing anything, 0 s of CPU) is killed and started again once. (done, seconds, note)."""
+    """mo, with its legacy frontend if its default one fails; a run that hangs is killed and started again once
+    (mo deadlocked at start when OpenVINO's telemetry forked from a thread: tools/python/venv.sh opts out of
+    telemetry, this is the safety net). (done, seconds, note)."""
     command = [str(Path(sys.executable).parent / 'mo')] + model_args + ['--output_dir', str(mo_dir)]
     note = ''
     for attempt in range(2):

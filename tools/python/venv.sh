@@ -19,7 +19,14 @@ esac
 hash=$( { cat "$req"; echo "python $pyver"; } | sha256sum | cut -d' ' -f1)
 stamp=$venv/.tfir-requirements.sha256
 
+# OpenVINO's telemetry forks a process from a thread while mo is still importing, which can deadlock mo at start
+# (seen with openvino-telemetry 2025.2: mo waits forever on the logging lock): declined for this user.
+opt_out_of_telemetry() {
+  "$venv/bin/opt_in_out" --opt_out >/dev/null 2>&1 || echo "venv.sh: warning: could not opt out of OpenVINO telemetry" >&2
+}
+
 if [ -x "$venv/bin/python" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$hash" ]; then
+  opt_out_of_telemetry
   echo "$venv"
   exit 0
 fi
@@ -33,6 +40,7 @@ echo "venv.sh: installing $req into $venv" >&2
 rm -f "$stamp"
 "$venv/bin/python" -m pip install --disable-pip-version-check --no-input -q -r "$req" >&2
 "$venv/bin/python" -m pip check >&2 || echo "venv.sh: warning: pip check reports the problems above" >&2
+opt_out_of_telemetry
 echo "$hash" > "$stamp"
 echo "venv.sh: ready: $venv" >&2
 echo "$venv"
