@@ -5,6 +5,9 @@ Each case is a small TF1 model with an input placeholder `x`, saved three ways b
   <case>/inference_graph.pb   the GraphDef as built, before any Saver exists (no save subgraph)
   <case>/model.ckpt.*         tf.compat.v1.train.Saver (V2) after initialising the variables
   <case>/model.ckpt.meta      the MetaGraph the Saver writes (with its save subgraph and variables collection)
+  <case>/tf_frozen.pb         TensorFlow's own freezing of the MetaGraph for output `y`:
+                              tf.compat.v1.graph_util.convert_variables_to_constants on a session restored from
+                              the checkpoint (import_meta_graph + restore), the golden for tfir's freezing
 
 Cases:
   partitioned  variables split by fixed_size_partitioner on axis 1 (2 parts), on axis 0 (3 parts) and into 4
@@ -64,13 +67,20 @@ def make(tf, build, out):
     with graph.as_default():
         tf.compat.v1.set_random_seed(SEED)
         build(tf)
-        (out / 'inference_graph.pb').write_bytes(graph.as_graph_def().SerializeToString())
+        (out / 'inference_graph.pb').write_bytes(graph.as_graph_def().SerializeToString(deterministic=True))
         init = tf.compat.v1.global_variables_initializer()
         saver = tf.compat.v1.train.Saver(save_relative_paths=True)
         with tf.compat.v1.Session(graph=graph) as sess:
             sess.run(init)
             saver.save(sess, str(out / 'model.ckpt'))
     (out / 'checkpoint').unlink()
+    frozen = tf.Graph()
+    with frozen.as_default(), tf.compat.v1.Session(graph=frozen) as sess:
+        meta = tf.compat.v1.MetaGraphDef()
+        meta.ParseFromString((out / 'model.ckpt.meta').read_bytes())
+        tf.compat.v1.train.import_meta_graph(meta).restore(sess, str(out / 'model.ckpt'))
+        golden = tf.compat.v1.graph_util.convert_variables_to_constants(sess, meta.graph_def, ['y'])
+    (out / 'tf_frozen.pb').write_bytes(golden.SerializeToString(deterministic=True))
 
 
 def main():
