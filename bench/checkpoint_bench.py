@@ -11,7 +11,7 @@ BIG_DIR/bench/ on first use, with its inference graph. Commands timed, each as a
 runs after one warm-up run (page cache warm for all):
   * cat: `cat` of the checkpoint's files to /dev/null (the floor: reading the bytes once);
   * verify: `summarize-graph --input_checkpoint CKPT --list_variables --verify` (reads every tensor and checks its
-    CRC32C);
+    CRC32C); again with TFIR_JAVA_OPTS=-XX:+UseTransparentHugePages (fewer page faults on the big arrays);
   * freeze: `summarize-graph --input_model vgg_16_inference_graph.pb --input_checkpoint CKPT --save_frozen FILE`
     (reads every tensor and writes the 550 MB frozen graph).
 Reports wall time, the ratio to cat (target for verify: <= 2x) and the peak RSS of the process (os.wait4; target for
@@ -52,10 +52,10 @@ def checkpoint_files(prefix):
                   if f == base or f.startswith(base + '.index') or f.startswith(base + '.data-'))
 
 
-def run_once(argv):
+def run_once(argv, env=None):
     """Runs argv to completion; returns (seconds, peak RSS in MB)."""
     start = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=REPO)
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=REPO, env=env)
     err = proc.stderr.read()
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
@@ -64,9 +64,9 @@ def run_once(argv):
     return elapsed, usage.ru_maxrss / 1024.0
 
 
-def measure(argv, runs):
-    run_once(argv)  # warm-up: page cache, class-data archive
-    results = [run_once(argv) for _ in range(runs)]
+def measure(argv, runs, env=None):
+    run_once(argv, env)  # warm-up: page cache, class-data archive
+    results = [run_once(argv, env) for _ in range(runs)]
     return statistics.median(r[0] for r in results), max(r[1] for r in results)
 
 
@@ -96,6 +96,10 @@ def main():
             verify_s, verify_rss = measure([ours, '--input_checkpoint', prefix, '--list_variables', '--verify'],
                                            args.runs)
             rows.append(('--list_variables --verify', verify_s, verify_rss))
+            thp = dict(os.environ, TFIR_JAVA_OPTS='-XX:+UseTransparentHugePages')
+            thp_s, thp_rss = measure([ours, '--input_checkpoint', prefix, '--list_variables', '--verify'], args.runs,
+                                     env=thp)
+            rows.append(('--verify, TFIR_JAVA_OPTS=-XX:+UseTransparentHugePages', thp_s, thp_rss))
             freeze_s, freeze_rss = measure([ours, '--input_model', graph, '--input_checkpoint', prefix,
                                             '--save_frozen', os.path.join(tmp, 'frozen.pb')], args.runs)
             rows.append(('--save_frozen', freeze_s, freeze_rss))
