@@ -1,5 +1,6 @@
 package dev.tfir.common;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ public final class AtomicFiles {
                 Files.createDirectories(target.getParent());
                 Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
                 temps.put(target, temp);
-                try (OutputStream out = Files.newOutputStream(temp)) {
+                try (OutputStream out = new ChunkedOutputStream(Files.newOutputStream(temp))) {
                     file.getValue().writeTo(out);
                 }
             }
@@ -49,6 +50,25 @@ public final class AtomicFiles {
                 } catch (IOException e) {
                     // the temporary file is already gone or unreachable; nothing more to do
                 }
+            }
+        }
+    }
+
+    /**
+     * Passes large writes on in 1 MB pieces: a file channel copies each array it writes into a native buffer of the
+     * same size, which for a frozen graph's biggest weights would double the memory used.
+     */
+    private static final class ChunkedOutputStream extends FilterOutputStream {
+        private static final int CHUNK = 1 << 20;
+
+        ChunkedOutputStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            for (int done = 0; done < length; done += CHUNK) {
+                out.write(bytes, offset + done, Math.min(CHUNK, length - done));
             }
         }
     }

@@ -38,7 +38,11 @@ final class MadeTensorProtos {
         }
         ByteBuffer data = tensor.data();
         if (CONTENT_TYPES.contains(dtype) && tensor.elementCount() > 1 || !listed(dtype, data, proto)) {
-            proto.setTensorContent(UnsafeByteOperations.unsafeWrap(data));
+            // a wrapped array, not a wrapped ByteBuffer: protobuf copies the latter whole when writing it out
+            proto.setTensorContent(data.hasArray()
+                    ? UnsafeByteOperations.unsafeWrap(data.array(), data.arrayOffset() + data.position(),
+                            data.remaining())
+                    : UnsafeByteOperations.unsafeWrap(data));
         }
         return proto.build();
     }
