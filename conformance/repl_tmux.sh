@@ -15,7 +15,7 @@ trap 'tmux kill-session -t "$session" 2>/dev/null; rm -rf "$pane_file" "$ir_dir"
 # The seed's model with weights (inference graph + V1 checkpoint), so that `convert` in the REPL can run.
 models=${TFIR_BIG:-target/big-models}/convert
 if [ ! -f "$models/inception_v1.ckpt" ] || [ ! -f "$models/inception_v1_inference_graph.pb" ]; then
-  "${TFIR_VENV:-.venv}/bin/python" tools/models/make_convert_models.py --out "$models" --only inception_v1_frozen >&2
+  "${TFIR_VENV:-.venv}/bin/python" tools/models/make_convert_models.py --out "$models" --only inception_v1_frozen.pb >&2
 fi
 ir_dir=$(mktemp -d)
 

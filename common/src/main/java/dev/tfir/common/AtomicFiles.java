@@ -1,6 +1,7 @@
 package dev.tfir.common;
 
 import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
@@ -37,7 +38,8 @@ public final class AtomicFiles {
     /** Content from a stream writer (buffered). */
     public static Content stream(StreamContent content) {
         return file -> {
-            OutputStream out = new BufferedOutputStream(Channels.newOutputStream(file), 1 << 16);
+            OutputStream out = new BufferedOutputStream(new ChunkedOutputStream(Channels.newOutputStream(file)),
+                    1 << 16);
             content.writeTo(out);
             out.flush();
         };
@@ -73,6 +75,25 @@ public final class AtomicFiles {
                 } catch (IOException e) {
                     // the temporary file is already gone or unreachable; nothing more to do
                 }
+            }
+        }
+    }
+
+    /**
+     * Passes large writes on in 1 MB pieces: a file channel copies each array it writes into a native buffer of the
+     * same size, which for a frozen graph's biggest weights would double the memory used.
+     */
+    private static final class ChunkedOutputStream extends FilterOutputStream {
+        private static final int CHUNK = 1 << 20;
+
+        ChunkedOutputStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            for (int done = 0; done < length; done += CHUNK) {
+                out.write(bytes, offset + done, Math.min(CHUNK, length - done));
             }
         }
     }

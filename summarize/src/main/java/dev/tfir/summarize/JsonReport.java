@@ -9,6 +9,7 @@ import dev.tfir.common.types.DTypes;
 import dev.tfir.common.types.PartialShape;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.tensorflow.proto.DataType;
@@ -23,6 +24,11 @@ final class JsonReport {
     private JsonReport() {}
 
     static String render(LoadedModel model, GraphSummary summary) {
+        return render(model, summary, Map.of());
+    }
+
+    /** With further members ({@code name -> JSON value}) after the outputs. */
+    static String render(LoadedModel model, GraphSummary summary, Map<String, String> more) {
         List<String> inputs = new ArrayList<>();
         for (InputInfo input : summary.inputs()) {
             inputs.add("{\"name\": " + Json.string(input.name()) + ", \"dtype\": "
@@ -37,7 +43,9 @@ final class JsonReport {
                     + ", \"dtype\": " + dtype + ", \"shape\": " + shape(type.shape()) + "}");
         }
         return "{\n  \"format\": " + Json.string(model.form())
-                + ",\n  \"inputs\": " + array(inputs) + ",\n  \"outputs\": " + array(outputs) + "\n}\n";
+                + ",\n  \"inputs\": " + array(inputs) + ",\n  \"outputs\": " + array(outputs)
+                + more.entrySet().stream().map(e -> ",\n  " + Json.string(e.getKey()) + ": " + e.getValue())
+                        .collect(Collectors.joining()) + "\n}\n";
     }
 
     private static String array(List<String> items) {

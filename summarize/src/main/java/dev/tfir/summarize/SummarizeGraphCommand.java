@@ -2,9 +2,11 @@ package dev.tfir.summarize;
 
 import dev.tfir.common.detect.GraphSummary;
 import dev.tfir.common.detect.IoDetector;
+import dev.tfir.common.model.CheckpointMatch;
 import dev.tfir.common.model.LoadedModel;
 import dev.tfir.common.model.ModelLoader;
 import dev.tfir.common.model.ModelSource;
+import dev.tfir.common.model.VariableValues;
 import dev.tfir.convert.cli.ModelOptions;
 import dev.tfir.convert.cli.ToolCommandLine;
 import dev.tfir.convert.pipeline.Versions;
@@ -14,6 +16,10 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -35,7 +41,9 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
                 "  summarize-graph --input_model inception_v1_inference_graph.pb",
                 "  summarize-graph --saved_model_dir my_saved_model --json",
-                "  summarize-graph --input_model frozen.pb --stats", ""})
+                "  summarize-graph --input_model frozen.pb --stats",
+                "  summarize-graph --input_model inference_graph.pb --input_checkpoint model.ckpt --save_frozen frozen.pb",
+                ""})
 public final class SummarizeGraphCommand implements Callable<Integer> {
     static final String NAME = "summarize-graph";
 
@@ -54,6 +62,20 @@ public final class SummarizeGraphCommand implements Callable<Integer> {
     @Option(names = "--list_variables",
             description = "List the variables of --input_checkpoint (name, dtype, shape), as tf.train.list_variables.")
     private boolean listVariables;
+
+    @Option(names = "--verify",
+            description = "With --list_variables: also read every tensor, checking its CRC32C, and report the bytes read.")
+    private boolean verify;
+
+    @Option(names = "--save_frozen", paramLabel = "FILE",
+            description = "Write the frozen GraphDef of the detected outputs: variables become Consts holding their "
+                    + "checkpoint values (--input_checkpoint, the checkpoint beside a .meta, a SavedModel's variables).")
+    private Path saveFrozen;
+
+    @Option(names = "--output", paramLabel = "NAMES", split = ",",
+            description = "With --save_frozen: the output nodes to freeze, comma-separated (default: the detected "
+                    + "outputs that are model outputs, not a Saver's or an initializer's).")
+    private List<String> outputs = List.of();
 
     @Option(names = {"-i", "--interactive"},
             description = "Explore the graph in a REPL (from a pipe: read commands line by line).")
@@ -75,9 +97,15 @@ public final class SummarizeGraphCommand implements Callable<Integer> {
             if (model.checkpoint() == null) {
                 throw new ParameterException(spec.commandLine(), "--list_variables needs --input_checkpoint PATH");
             }
-            out.print(VariableListing.render(model.checkpoint()));
+            out.print(VariableListing.render(model.checkpoint(), verify));
             out.flush();
             return 0;
+        }
+        if (verify) {
+            throw new ParameterException(spec.commandLine(), "--verify goes with --list_variables");
+        }
+        if (!outputs.isEmpty() && saveFrozen == null) {
+            throw new ParameterException(spec.commandLine(), "--output goes with --save_frozen FILE");
         }
         ModelSource source = model.source(spec);
         LoadedModel loaded = ModelLoader.load(source);
@@ -85,13 +113,28 @@ public final class SummarizeGraphCommand implements Callable<Integer> {
             return explore(source, loaded, out);
         }
         GraphSummary summary = IoDetector.summarize(loaded.graph());
+        Map<String, String> jsonMembers = new LinkedHashMap<>();
+        StringBuilder textAfter = new StringBuilder();
+        try (VariableValues variables = new VariableValues(source, loaded)) {
+            if (model.checkpoint() != null) {
+                CheckpointMatch match = CheckpointMatch.of(loaded.graph(), variables.binding());
+                jsonMembers.put("checkpoint", CheckpointReport.json(variables.binding().checkpoint(), match));
+                textAfter.append(CheckpointReport.text(variables.binding().checkpoint(), match));
+            }
+            if (saveFrozen != null) {
+                FrozenExport.Written written = FrozenExport.write(loaded, summary, outputs, variables, saveFrozen);
+                jsonMembers.put("frozen", written.json());
+                textAfter.append(written.text());
+            }
+        }
         if (json) {
-            out.print(JsonReport.render(loaded, summary));
+            out.print(JsonReport.render(loaded, summary, jsonMembers));
         } else {
             out.print(TextReport.render(summary));
             if (stats) {
                 out.print(StatsReport.render(loaded.stored()));
             }
+            out.print(textAfter);
         }
         out.flush();
         return 0;

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.CRC32C;
 import org.tensorflow.proto.BundleEntryProto;
 import org.tensorflow.proto.BundleHeaderProto;
 import org.tensorflow.proto.DataType;
@@ -242,7 +243,8 @@ final class BundleReader implements TensorStore {
                         + Shapes.describe(dtype, dims) + " has " + expected);
             }
         }
-        byte[] bytes = shard.read(entry.getOffset(), entry.getSize(), "tensor '" + what + "'");
+        CRC32C crc = new CRC32C();
+        byte[] bytes = shard.read(entry.getOffset(), entry.getSize(), "tensor '" + what + "'", crc);
         if (dtype == DataType.DT_STRING) {
             try {
                 return Tensor.strings(name, dims, BundleStrings.decode(bytes, Shapes.elements(dims), entry.getCrc32C()));
@@ -251,7 +253,7 @@ final class BundleReader implements TensorStore {
                         + ": the data file is damaged; copy it again from its source");
             }
         }
-        int actual = MaskedCrc32c.crc(bytes, 0, bytes.length);
+        int actual = (int) crc.getValue();
         int stored = MaskedCrc32c.unmask(entry.getCrc32C());
         if (actual != stored) {
             throw new TfirException(shard + ": tensor '" + what + "' fails its CRC32C check (stored "

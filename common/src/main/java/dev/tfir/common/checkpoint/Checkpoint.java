@@ -1,7 +1,10 @@
 package dev.tfir.common.checkpoint;
 
 import dev.tfir.common.TfirException;
+import dev.tfir.common.types.DTypes;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,6 +129,43 @@ public final class Checkpoint implements AutoCloseable {
                     + " bytes; tensors over 2 GiB are not supported");
         }
         return store.read(info.name());
+    }
+
+    /**
+     * Reads the block of tensor {@code name} that starts at {@code start} and has the shape {@code shape}, as one
+     * partition of a partitioned variable restores it: the whole tensor is read, then the block copied out.
+     *
+     * @throws TfirException when the block does not lie within the tensor, or as {@link #read}
+     */
+    public Tensor readSlice(String name, long[] start, long[] shape) {
+        Tensor whole = read(name);
+        long[] full = whole.shape();
+        boolean fits = start.length == full.length && shape.length == full.length;
+        for (int d = 0; fits && d < full.length; d++) {
+            fits = start[d] >= 0 && shape[d] >= 0 && start[d] <= full[d] - shape[d];
+        }
+        if (!fits) {
+            throw new TfirException(path + ": the part at " + Arrays.toString(start) + " of shape "
+                    + Arrays.toString(shape) + " does not lie within tensor '" + whole.name() + "' of shape "
+                    + Arrays.toString(full) + "; is it the checkpoint of this graph?");
+        }
+        long count = Arrays.stream(shape).reduce(1, Math::multiplyExact);
+        if (whole.isString()) {
+            List<byte[]> all = whole.strings();
+            byte[][] part = new byte[(int) count][];
+            SliceAssembler.forEachRun(full, start, shape, (from, to, n) -> {
+                for (int i = 0; i < n; i++) {
+                    part[(int) from + i] = all.get((int) to + i);
+                }
+            });
+            return Tensor.strings(whole.name(), shape, Arrays.asList(part));
+        }
+        int size = DTypes.byteSize(whole.dtype());
+        ByteBuffer all = whole.data();
+        ByteBuffer part = ByteBuffer.allocate(Math.toIntExact(count * size));
+        SliceAssembler.forEachRun(full, start, shape, (from, to, n) ->
+                part.put((int) (from * size), all, (int) (to * size), (int) (n * size)));
+        return Tensor.numeric(whole.name(), whole.dtype(), shape, part);
     }
 
     /** Bytes read from the checkpoint's files so far (index and data); for tests of laziness. */

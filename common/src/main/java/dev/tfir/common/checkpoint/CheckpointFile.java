@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.Checksum;
 
 /**
  * One open file of a checkpoint, read by positional reads only (safe from several threads). Every read is checked
@@ -16,6 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link TfirException} naming the file instead of a huge allocation or a short read.
  */
 final class CheckpointFile implements AutoCloseable {
+    /** Bytes read per system call, so that no native copy of a whole tensor is made. */
+    private static final int CHUNK = 1 << 20;
+
     private final Path path;
     private final FileChannel channel;
     private final long size;
@@ -60,6 +64,11 @@ final class CheckpointFile implements AutoCloseable {
      * "SSTable block") for the error when the range lies beyond the end of the file.
      */
     byte[] read(long offset, long length, String what) {
+        return read(offset, length, what, null);
+    }
+
+    /** {@link #read(long, long, String)}, updating {@code checksum} (if not null) with each chunk as it comes in. */
+    byte[] read(long offset, long length, String what, Checksum checksum) {
         if (!contains(offset, length)) {
             throw new TfirException(path + ": " + what + " declares bytes [" + offset + ", "
                     + (offset + length) + ") but the file has only " + size
@@ -72,10 +81,15 @@ final class CheckpointFile implements AutoCloseable {
         byte[] bytes = new byte[(int) length];
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         try {
-            while (buffer.hasRemaining()) {
+            while (buffer.position() < bytes.length) {
+                // at most CHUNK bytes a call: the JDK reads a heap buffer through a native buffer of the same size
+                buffer.limit(Math.min(bytes.length, buffer.position() + CHUNK));
                 int n = channel.read(buffer, offset + buffer.position());
                 if (n < 0) {
                     throw new TfirException(path + ": the file became shorter while reading " + what);
+                }
+                if (checksum != null) {
+                    checksum.update(bytes, buffer.position() - n, n);
                 }
             }
         } catch (IOException e) {

@@ -5,8 +5,6 @@ import dev.tfir.common.detect.IoDetector;
 import dev.tfir.common.graph.TfGraph;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.tensorflow.proto.GraphDef;
 import org.tensorflow.proto.MetaGraphDef;
 
@@ -16,8 +14,6 @@ import org.tensorflow.proto.MetaGraphDef;
  * outputs need.
  */
 public final class ModelLoader {
-    private static final Pattern CHECKPOINT_FILE = Pattern.compile("^(.*)\\.(data-\\d*-of-\\d*|index|meta)$");
-
     private ModelLoader() {}
 
     public static LoadedModel load(ModelSource source) {
@@ -32,13 +28,11 @@ public final class ModelLoader {
         if (source.savedModelDir() != null) {
             return SavedModels.load(source.savedModelDir(), source.savedModelTags());
         }
-        if (source.inputMetaGraph() != null) {
-            return loadMetaGraph(metaGraphPath(source.inputMetaGraph()), source.inputModelIsText());
+        Path meta = source.metaGraphFile();
+        if (meta != null) {
+            return loadMetaGraph(meta, source.inputModelIsText());
         }
         Path model = source.inputModel();
-        if (source.inputIsMeta() || model.getFileName().toString().endsWith(".meta")) {
-            return loadMetaGraph(model, source.inputModelIsText());
-        }
         GraphDef graphDef = readGraphDef(model, source.inputModelIsText());
         TfGraph graph = new TfGraph(graphDef, model.toString());
         if (source.inputCheckpoint() == null) {
@@ -75,20 +69,6 @@ public final class ModelLoader {
     static TfGraph frozen(TfGraph graph, Path origin) {
         GraphDef frozen = Freezing.freezeStructure(graph, IoDetector.summarize(graph).outputNames());
         return new TfGraph(frozen, origin.toString());
-    }
-
-    /** mo's --input_meta_graph accepts a checkpoint file next to the .meta and finds the .meta from it. */
-    private static Path metaGraphPath(Path given) {
-        Matcher m = CHECKPOINT_FILE.matcher(given.toString());
-        if (!m.matches()) {
-            throw new TfirException(given + ": --input_meta_graph expects a MetaGraph file ending in .meta "
-                    + "(or a checkpoint's .index/.data file next to it)");
-        }
-        Path meta = Path.of(m.group(1) + ".meta");
-        if (!Files.isRegularFile(meta)) {
-            throw new TfirException(given + ": the MetaGraph " + meta + " that goes with it does not exist");
-        }
-        return meta;
     }
 
     /** The checkpoint must exist as mo accepts it: a file, a V2 prefix, or a directory. */

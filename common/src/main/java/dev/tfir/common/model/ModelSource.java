@@ -1,7 +1,11 @@
 package dev.tfir.common.model;
 
+import dev.tfir.common.TfirException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Where a TensorFlow model comes from, in Model Optimizer's terms. Exactly one of {@code inputModel},
@@ -17,6 +21,8 @@ import java.util.List;
  */
 public record ModelSource(Path inputModel, boolean inputModelIsText, boolean inputIsMeta, Path inputMetaGraph,
                           Path savedModelDir, List<String> savedModelTags, Path inputCheckpoint) {
+    /** A file of a checkpoint saved with its MetaGraph: {@code PREFIX.meta}, {@code .index} or a data file. */
+    private static final Pattern CHECKPOINT_FILE = Pattern.compile("^(.*)\\.(data-\\d*-of-\\d*|index|meta)$");
 
     public static ModelSource graphFile(Path inputModel) {
         return new ModelSource(inputModel, false, false, null, null, List.of(), null);
@@ -25,5 +31,51 @@ public record ModelSource(Path inputModel, boolean inputModelIsText, boolean inp
     /** The path users named, for messages. */
     public Path mainPath() {
         return inputModel != null ? inputModel : inputMetaGraph != null ? inputMetaGraph : savedModelDir;
+    }
+
+    /**
+     * The MetaGraph file to read, or null when the model is not a MetaGraph: {@code --input_model} read as one
+     * (by {@code --input_meta} or its {@code .meta} name), or the {@code .meta} that {@code --input_meta_graph}
+     * names or sits beside (mo accepts a checkpoint's {@code .index}/{@code .data} file there).
+     *
+     * @throws TfirException when {@code --input_meta_graph} names no MetaGraph
+     */
+    public Path metaGraphFile() {
+        if (inputModel != null) {
+            return inputIsMeta || inputModel.getFileName().toString().endsWith(".meta") ? inputModel : null;
+        }
+        if (inputMetaGraph == null) {
+            return null;
+        }
+        Matcher m = CHECKPOINT_FILE.matcher(inputMetaGraph.toString());
+        if (!m.matches()) {
+            throw new TfirException(inputMetaGraph + ": --input_meta_graph expects a MetaGraph file ending in .meta "
+                    + "(or a checkpoint's .index/.data file next to it)");
+        }
+        Path meta = Path.of(m.group(1) + ".meta");
+        if (!Files.isRegularFile(meta)) {
+            throw new TfirException(inputMetaGraph + ": the MetaGraph " + meta + " that goes with it does not exist");
+        }
+        return meta;
+    }
+
+    /**
+     * Where the model's variables are, for {@code Checkpoint.open}: {@code --input_checkpoint} when given; else a
+     * SavedModel's directory (its {@code variables/variables}); else the checkpoint prefix beside a MetaGraph
+     * ({@code model.ckpt} for {@code model.ckpt.meta}); null for a GraphDef without a checkpoint.
+     */
+    public Path checkpointPath() {
+        if (inputCheckpoint != null) {
+            return inputCheckpoint;
+        }
+        if (savedModelDir != null) {
+            return savedModelDir;
+        }
+        Path meta = metaGraphFile();
+        if (meta == null) {
+            return null;
+        }
+        Matcher m = CHECKPOINT_FILE.matcher(meta.toString());
+        return m.matches() ? Path.of(m.group(1)) : meta;
     }
 }

@@ -7,6 +7,7 @@ import dev.tfir.common.graph.TfGraph;
 import dev.tfir.common.model.LoadedModel;
 import dev.tfir.common.model.ModelLoader;
 import dev.tfir.common.model.ModelSource;
+import dev.tfir.common.model.VariableValues;
 import dev.tfir.convert.ConversionException;
 import dev.tfir.convert.ir.IrModel;
 import dev.tfir.convert.ir.Node;
@@ -22,14 +23,12 @@ import dev.tfir.convert.translate.TranslationSession;
 import dev.tfir.convert.weights.ConstantSource;
 import dev.tfir.convert.weights.CheckpointConstants;
 import dev.tfir.convert.weights.GraphConstants;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.tensorflow.proto.DataType;
 
 /**
@@ -39,12 +38,6 @@ import org.tensorflow.proto.DataType;
  * Result, fold batch norms into convolutions, name every layer, and compress weights to FP16 if asked.
  */
 public final class Converter {
-    private static final Pattern CHECKPOINT_FILE = Pattern.compile("\\.(data-\\d*-of-\\d*|index|meta)$");
-
-    /** Op types that have no outputs (they are run for their effect). */
-    private static final Set<String> NO_OUTPUTS = Set.of("SaveV2", "Save", "SaveSlices", "MergeV2Checkpoints",
-            "NoOp", "Assert", "PrintV2");
-
     private final Progress progress;
 
     /** A converter that reports nothing. */
@@ -77,7 +70,7 @@ public final class Converter {
         }
         progress.step("translating " + graph.size() + " nodes", 0);
         TranslationSession.Result translated;
-        try (ConstantSource constants = constants(request.source())) {
+        try (ConstantSource constants = constants(request.source(), loaded)) {
             translated = TranslationSession.run(graph, OpTable.standard(), constants, boundary);
         }
         List<Node> results = new ArrayList<>();
@@ -98,18 +91,10 @@ public final class Converter {
         return new Conversion(model, inputs, described, outputs, translated.translatedNodes(), loaded.form());
     }
 
-    /**
-     * The graph's constants; with variables also their checkpoint: --input_checkpoint, the checkpoint beside a
-     * MetaGraph (its prefix), or a SavedModel's variables.
-     */
-    private static ConstantSource constants(ModelSource source) {
-        Path meta = source.inputMetaGraph() != null ? source.inputMetaGraph()
-                : source.inputModel() != null && (source.inputIsMeta()
-                        || source.inputModel().getFileName().toString().endsWith(".meta")) ? source.inputModel() : null;
-        Path checkpoint = source.inputCheckpoint() != null ? source.inputCheckpoint()
-                : source.savedModelDir() != null ? source.savedModelDir()
-                : meta != null ? Path.of(CHECKPOINT_FILE.matcher(meta.toString()).replaceFirst("")) : null;
-        return checkpoint != null ? new CheckpointConstants(checkpoint) : new GraphConstants();
+    /** The graph's constants; with variables also their checkpoint (where the model source says it is). */
+    private static ConstantSource constants(ModelSource source, LoadedModel loaded) {
+        VariableValues variables = new VariableValues(source, loaded);
+        return variables.hasCheckpoint() ? new CheckpointConstants(variables) : new GraphConstants();
     }
 
     /**
@@ -120,8 +105,7 @@ public final class Converter {
                                            GraphSummary detected) {
         List<TensorRef> outputs = new ArrayList<>();
         if (request.outputs().isEmpty()) {
-            detected.outputs().stream().filter(node -> !NO_OUTPUTS.contains(node.getOp()))
-                    .map(node -> new TensorRef(node.getName(), 0, false))
+            detected.valueOutputs().stream().map(node -> new TensorRef(node.getName(), 0, false))
                     .filter(output -> representable(types.of(output).dtype()))
                     .forEach(outputs::add);
             if (outputs.isEmpty()) {

@@ -4,6 +4,8 @@ import dev.tfir.common.AtomicFiles;
 import dev.tfir.common.graph.TfGraph;
 import dev.tfir.common.infer.ShapeInference;
 import dev.tfir.common.infer.TensorType;
+import dev.tfir.common.model.Freezing;
+import dev.tfir.common.model.VariableValues;
 import dev.tfir.common.types.DTypes;
 import dev.tfir.convert.translate.OpTable;
 import java.nio.file.Path;
@@ -19,7 +21,10 @@ import org.tensorflow.proto.GraphDef;
 import org.tensorflow.proto.NodeDef;
 import org.tensorflow.proto.TensorShapeProto;
 
-/** cut (choose a subgraph by its inputs and outputs, and see what it holds) and save (write it as a .pb). */
+/**
+ * cut (choose a subgraph by its inputs and outputs, and see what it holds) and save (write it as a .pb, frozen:
+ * with the session's checkpoint, variables hold their values).
+ */
 final class CutCommands {
     private static final String CUT = "cut [--input A[,B]] [--output C[,D]]";
     private static final String SAVE = "save <file.pb>";
@@ -30,7 +35,8 @@ final class CutCommands {
         return List.of(
                 new SimpleCommand("cut", CUT, "the subgraph between inputs and outputs (default: the detected ones)",
                         ShellCommand.Completion.NODE, List.of("--input", "--output"), CutCommands::cut),
-                new SimpleCommand("save", SAVE, "write the last cut as a binary GraphDef; cut inputs become Placeholders",
+                new SimpleCommand("save", SAVE, "write the last cut as a binary GraphDef; cut inputs become Placeholders, "
+                                + "variables Consts holding their checkpoint values",
                         ShellCommand.Completion.NONE, CutCommands::save));
     }
 
@@ -92,8 +98,18 @@ final class CutCommands {
             throw new ShellException("nothing to save yet: choose a subgraph with 'cut' first");
         }
         GraphDef graph = subgraph(c.session(), cut);
-        AtomicFiles.write(Map.of(file, AtomicFiles.stream(graph::writeTo)));
-        c.printer().println("wrote " + file + " (" + graph.getNodeCount() + " nodes)");
+        if (c.session().source().checkpointPath() == null) {
+            AtomicFiles.write(Map.of(file, AtomicFiles.stream(graph::writeTo)));
+            c.printer().println("wrote " + file + " (" + graph.getNodeCount() + " nodes)");
+            return;
+        }
+        try (VariableValues values = new VariableValues(c.session().source(), c.session().model())) {
+            GraphDef structure = Freezing.freezeStructure(new TfGraph(graph, file.toString()),
+                    graph.getNodeList().stream().map(NodeDef::getName).toList());
+            int frozen = values.writeFrozen(structure, file);
+            c.printer().println("wrote " + file + " (" + graph.getNodeCount() + " nodes, " + frozen
+                    + " variable(s) frozen with their checkpoint values)");
+        }
     }
 
     /** The cut's nodes in file order; each cut input that is not a Placeholder becomes one, typed by inference. */

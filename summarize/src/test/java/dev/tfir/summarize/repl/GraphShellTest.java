@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tensorflow.proto.GraphDef;
 
 /** Every REPL command, scripted, on the TF-Slim Inception V1 inference graph made by real TensorFlow. */
 class GraphShellTest {
@@ -114,6 +115,20 @@ class GraphShellTest {
         assertTrue(out.contains("wrote " + saved), out);
         String summary = run(ModelSource.graphFile(saved), "inputs\noutputs\n");
         assertEquals("InceptionV1/InceptionV1/Mixed_5c/concat  float32 (-1,7,7,1024)\n" + OUTPUT + " (Reshape)\n", summary);
+    }
+
+    @Test
+    void saveFreezesWithTheCheckpointsValuesAsTensorFlowDoes(@TempDir Path dir) throws IOException {
+        Path freeze = TestData.repo().resolve("testdata/freeze/partitioned");
+        ModelSource meta = new ModelSource(null, false, false, freeze.resolve("model.ckpt.meta"), null, List.of(),
+                null);
+        Path saved = dir.resolve("frozen.pb");
+        String out = run(meta, "cut --output y\nsave " + saved + "\n");
+        assertTrue(out.contains("wrote " + saved + " (36 nodes, 10 variable(s) frozen with their checkpoint values)"),
+                out);
+        // tf_frozen.pb: tf.compat.v1.graph_util.convert_variables_to_constants of the same MetaGraph (make_freeze_models.py)
+        assertEquals(GraphDef.parseFrom(Files.readAllBytes(freeze.resolve("tf_frozen.pb"))).getNodeList(),
+                GraphDef.parseFrom(Files.readAllBytes(saved)).getNodeList());
     }
 
     @Test
