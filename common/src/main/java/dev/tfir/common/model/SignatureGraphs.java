@@ -66,6 +66,44 @@ final class SignatureGraphs {
     }
 
     /**
+     * The TF2 signature with its function bodies: the same interface as {@link #tf2} (Placeholders named by the
+     * input keys, {@code Identity}, {@code Identity_1}, ... per output in key order), and between them the
+     * SavedModel's graph pruned to what the signature's outputs need, its function calls inlined
+     * ({@link FunctionInlining}) and its variables frozen (values come from the SavedModel's checkpoint).
+     */
+    static GraphDef tf2Inlined(GraphDef full, SignatureDef signature, Path dir) {
+        Map<String, String> renamed = new TreeMap<>();
+        new TreeMap<>(signature.getInputsMap()).forEach((key, info) -> {
+            String node = TensorRef.parse(info.getName()).node();
+            if (renamed.put(node, key) != null) {
+                throw new TfirException(dir + ": the serving signature feeds node '" + node + "' twice");
+            }
+        });
+        List<TensorInfo> outputs = List.copyOf(new TreeMap<>(signature.getOutputsMap()).values());
+        GraphDef pruned = Freezing.extractSubgraph(new TfGraph(full, dir.toString()),
+                outputs.stream().map(o -> TensorRef.parse(o.getName()).node()).toList());
+        GraphDef.Builder graph = FunctionInlining.inline(pruned, dir.toString()).toBuilder();
+        for (int port = 0; port < outputs.size(); port++) {
+            graph.addNode(NodeDef.newBuilder().setName(port == 0 ? "Identity" : "Identity_" + port).setOp("Identity")
+                    .addInput(outputs.get(port).getName())
+                    .putAttr("T", AttrValue.newBuilder().setType(outputs.get(port).getDtype()).build()));
+        }
+        for (NodeDef.Builder node : graph.getNodeBuilderList()) {
+            node.setName(renamed.getOrDefault(node.getName(), node.getName()));
+            for (int i = 0; i < node.getInputCount(); i++) {
+                TensorRef ref = TensorRef.parse(node.getInput(i));
+                String input = renamed.get(ref.node());
+                if (input != null) {
+                    node.setInput(i, ref.control() ? "^" + input : ref.port() == 0 ? input : input + ":" + ref.port());
+                }
+            }
+        }
+        GraphDef inlined = graph.build();
+        return Freezing.freezeStructure(new TfGraph(inlined, dir.toString()),
+                inlined.getNodeList().stream().map(NodeDef::getName).toList());
+    }
+
+    /**
      * A TF1 SavedModel's graph pruned to the signature, in the order TensorFlow lifts it into the signature
      * function: the inputs in key order, then the outputs' ancestors depth first (post-order), the outputs taken
      * in key order, stopping at the inputs; variables frozen.
