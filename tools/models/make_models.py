@@ -385,6 +385,43 @@ def make_saved_model_tf2_multi(path):
     tf.saved_model.save(module, str(path), signatures={'serving_default': module.serve.get_concrete_function()})
 
 
+def make_saved_model_tf2_calls(path):
+    """TF2 SavedModel of a tf.Module whose serving function calls other tf.functions (nested
+    StatefulPartitionedCall and PartitionedCall in the function library, one returning two tensors), reads a variable,
+    takes the second and third outputs of tf.identity_n (a function body names them `IdentityN:output:1`), and has
+    control dependencies: what inlining function bodies must handle."""
+    tf = _tf()
+    path = Path(path)
+    if path.exists():
+        shutil.rmtree(path)
+    tf.random.set_seed(SEED)
+
+    class Calls(tf.Module):
+        def __init__(self):
+            super().__init__(name='calls')
+            self.w = tf.Variable(tf.random.stateless_normal([6, 6], seed=[3, 4]), name='w')
+
+        @tf.function
+        def halves(self, x):
+            first, second, third = tf.identity_n([x[:, :2], x[:, 2:4], x[:, 4:]])
+            return second * 2.0 + third, first
+
+        @tf.function
+        def scale(self, x):
+            return tf.concat([x[:, 4:], x[:, 2:4], x[:, :2]], axis=1) * 0.5
+
+        @tf.function(input_signature=[tf.TensorSpec([None, 6], tf.float32, name='x')])
+        def serve(self, x):
+            mixed = tf.matmul(x, self.w)
+            with tf.control_dependencies([tf.debugging.assert_all_finite(mixed, 'finite')]):
+                mixed = tf.identity(mixed)
+            low, first = self.halves(mixed)
+            return {'out': self.scale(tf.concat([low, first, low], axis=1)) + 1.0}
+
+    module = Calls()
+    tf.saved_model.save(module, str(path), signatures={'serving_default': module.serve.get_concrete_function()})
+
+
 # --------------------------------------------------------------------------------------------------------------
 # Hand-made graphs for the corner cases of input/output detection
 # --------------------------------------------------------------------------------------------------------------
@@ -656,6 +693,7 @@ MODELS = [
     Model('saved_model_tf1_multi', 'small', make_saved_model_tf1_multi),
     Model('saved_model_tf2', 'small', make_saved_model_tf2),
     Model('saved_model_tf2_multi', 'small', make_saved_model_tf2_multi),
+    Model('saved_model_tf2_calls', 'small', make_saved_model_tf2_calls),
     Model('two_inputs_two_outputs.pb', 'small', make_two_inputs_two_outputs),
     Model('placeholder_with_default.pb', 'small', make_placeholder_with_default),
     Model('is_training_bool.pb', 'small', make_is_training_bool),

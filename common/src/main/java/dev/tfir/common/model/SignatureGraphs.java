@@ -69,7 +69,9 @@ final class SignatureGraphs {
      * The TF2 signature with its function bodies: the same interface as {@link #tf2} (Placeholders named by the
      * input keys, {@code Identity}, {@code Identity_1}, ... per output in key order), and between them the
      * SavedModel's graph pruned to what the signature's outputs need, its function calls inlined
-     * ({@link FunctionInlining}) and its variables frozen (values come from the SavedModel's checkpoint).
+     * ({@link FunctionInlining}), without control edges (what they order, such as CheckNumerics and NoOps, computes
+     * nothing the outputs need: dropping them leaves the outputs the only sinks) and its variables frozen (values
+     * come from the SavedModel's checkpoint).
      */
     static GraphDef tf2Inlined(GraphDef full, SignatureDef signature, Path dir) {
         Map<String, String> renamed = new TreeMap<>();
@@ -83,24 +85,23 @@ final class SignatureGraphs {
         GraphDef pruned = Freezing.extractSubgraph(new TfGraph(full, dir.toString()),
                 outputs.stream().map(o -> TensorRef.parse(o.getName()).node()).toList());
         GraphDef.Builder graph = FunctionInlining.inline(pruned, dir.toString()).toBuilder();
+        List<String> identities = new ArrayList<>();
         for (int port = 0; port < outputs.size(); port++) {
-            graph.addNode(NodeDef.newBuilder().setName(port == 0 ? "Identity" : "Identity_" + port).setOp("Identity")
+            identities.add(port == 0 ? "Identity" : "Identity_" + port);
+            graph.addNode(NodeDef.newBuilder().setName(identities.get(port)).setOp("Identity")
                     .addInput(outputs.get(port).getName())
                     .putAttr("T", AttrValue.newBuilder().setType(outputs.get(port).getDtype()).build()));
         }
         for (NodeDef.Builder node : graph.getNodeBuilderList()) {
             node.setName(renamed.getOrDefault(node.getName(), node.getName()));
-            for (int i = 0; i < node.getInputCount(); i++) {
-                TensorRef ref = TensorRef.parse(node.getInput(i));
-                String input = renamed.get(ref.node());
-                if (input != null) {
-                    node.setInput(i, ref.control() ? "^" + input : ref.port() == 0 ? input : input + ":" + ref.port());
-                }
-            }
+            List<String> inputs = node.getInputList().stream().map(TensorRef::parse).filter(ref -> !ref.control())
+                    .map(ref -> {
+                        String input = renamed.getOrDefault(ref.node(), ref.node());
+                        return ref.port() == 0 ? input : input + ":" + ref.port();
+                    }).toList();
+            node.clearInput().addAllInput(inputs);
         }
-        GraphDef inlined = graph.build();
-        return Freezing.freezeStructure(new TfGraph(inlined, dir.toString()),
-                inlined.getNodeList().stream().map(NodeDef::getName).toList());
+        return Freezing.freezeStructure(new TfGraph(graph.build(), dir.toString()), identities);
     }
 
     /**
