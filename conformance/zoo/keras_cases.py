@@ -29,7 +29,9 @@ OPTIONS = {
 MODES = {'resnet': 'caffe', 'vgg16': 'caffe', 'mobilenet': 'tf', 'mobilenet_v2': 'tf', 'inception_v3': 'tf',
          'inception_resnet_v2': 'tf', 'xception': 'tf', 'nasnet': 'tf', 'densenet': 'torch', 'mobilenet_v3': 'model',
          'efficientnet': 'model'}
-NOTE = 'logits (classifier_activation=None)'
+NOTE = 'output: logits (classifier_activation=None)'
+MODE_NOTES = {'caffe': "; 'caffe' preprocessing takes BGR: --reverse_input_channels",
+              'model': '; preprocessing inside the model: no mean/scale'}
 
 
 def _generate_missing(directory):
@@ -84,5 +86,6 @@ def cases(big):
                 ('saved_model', ['--saved_model_dir', str(saved)], 'saved_model',
                  _saved_model_reference(saved, name))):
             result.append(ZooCase(model='keras.' + name, form=form, size=size, convert_args=model_args + options,
-                                  stem=stem, reference=reference, mo_args=model_args + options, note=NOTE))
+                                  stem=stem, reference=reference, mo_args=model_args + options,
+                                  note=NOTE + MODE_NOTES.get(MODES[module], '')))
     return result
