@@ -3,6 +3,7 @@ package dev.tfir.common.model;
 import dev.tfir.common.TfirException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +27,7 @@ final class FunctionInlining {
     private final Map<String, FunctionDef> functions = new HashMap<>();
     private final String where;
     private final List<NodeDef> inlined = new ArrayList<>();
+    private final Set<String> names = new HashSet<>();
 
     private FunctionInlining(GraphDef graph, String where) {
         graph.getLibrary().getFunctionList().forEach(f -> functions.put(f.getSignature().getName(), f));
@@ -42,7 +44,7 @@ final class FunctionInlining {
     private void emit(NodeDef node) {
         FunctionDef function = calledFunction(node);
         if (function == null) {
-            inlined.add(node);
+            add(node);
             return;
         }
         OpDef signature = function.getSignature();
@@ -80,7 +82,15 @@ final class FunctionInlining {
             types.addType(output.getType());
         }
         node.getInputList().stream().filter(input -> input.startsWith("^")).forEach(results::addInput);
-        inlined.add(results.putAttr("T", AttrValue.newBuilder().setList(types).build()).build());
+        add(results.putAttr("T", AttrValue.newBuilder().setList(types).build()).build());
+    }
+
+    private void add(NodeDef node) {
+        if (!names.add(node.getName())) {
+            throw new TfirException(where + ": inlining the function calls gives two nodes named '" + node.getName()
+                    + "' (a call's body node and another node of the same name); tfir cannot inline this model");
+        }
+        inlined.add(node);
     }
 
     private FunctionDef calledFunction(NodeDef node) {

@@ -97,4 +97,27 @@ class SavedModelBodiesTest {
         assertEquals("m: node 'call' calls function 'gone', which the graph's library does not have",
                 error.getMessage());
     }
+
+    @Test
+    void aBodyNodeNamedLikeAnotherNodeIsRefused() {
+        FunctionDef function = FunctionDef.newBuilder()
+                .setSignature(OpDef.newBuilder().setName("f")
+                        .addOutputArg(OpDef.ArgDef.newBuilder().setName("y").setType(DataType.DT_FLOAT)))
+                .addNodeDef(NodeDef.newBuilder().setName("c").setOp("Const"))
+                .putRet("y", "c:output:0")
+                .build();
+        GraphDef graph = GraphDef.newBuilder()
+                .addNode(NodeDef.newBuilder().setName("call/c").setOp("Const"))
+                .addNode(NodeDef.newBuilder().setName("call").setOp("PartitionedCall")
+                        .putAttr("f", AttrValue.newBuilder().setFunc(NameAttrList.newBuilder().setName("f")).build()))
+                .setLibrary(FunctionDefLibrary.newBuilder().addFunction(function))
+                .build();
+
+        TfirException error = assertThrows(TfirException.class, () -> FunctionInlining.inline(graph, "m"));
+        assertEquals("m: inlining the function calls gives two nodes named 'call/c' (a call's body node and another "
+                + "node of the same name); tfir cannot inline this model", error.getMessage());
+        GraphDef alone = graph.toBuilder().removeNode(0).build();
+        assertEquals(List.of("call/c", "call"), FunctionInlining.inline(alone, "m").getNodeList().stream()
+                .map(NodeDef::getName).toList());
+    }
 }
