@@ -388,8 +388,9 @@ def make_saved_model_tf2_multi(path):
 def make_saved_model_tf2_calls(path):
     """TF2 SavedModel of a tf.Module whose serving function calls other tf.functions (nested
     StatefulPartitionedCall and PartitionedCall in the function library, one returning two tensors), reads a variable,
-    takes the second and third outputs of tf.identity_n (a function body names them `IdentityN:output:1`), and has
-    control dependencies: what inlining function bodies must handle."""
+    takes later outputs of ops with list outputs (tf.split: Split and SplitV, tf.unstack: Unpack, tf.identity_n:
+    IdentityN; a function body names them `split:output:2`), and has control dependencies: what inlining function
+    bodies must handle."""
     tf = _tf()
     path = Path(path)
     if path.exists():
@@ -403,12 +404,15 @@ def make_saved_model_tf2_calls(path):
 
         @tf.function
         def halves(self, x):
-            first, second, third = tf.identity_n([x[:, :2], x[:, 2:4], x[:, 4:]])
+            first, second, third = tf.split(x, 3, axis=1)
+            second, third = tf.identity_n([second, third])
             return second * 2.0 + third, first
 
         @tf.function
         def scale(self, x):
-            return tf.concat([x[:, 4:], x[:, 2:4], x[:, :2]], axis=1) * 0.5
+            rows = tf.unstack(tf.reshape(x, [-1, 3, 2]), axis=1)
+            head, tail = tf.split(tf.concat([rows[2], rows[1], rows[0]], axis=1), [2, -1], axis=1)
+            return tf.concat([tail, head], axis=1) * 0.5
 
         @tf.function(input_signature=[tf.TensorSpec([None, 6], tf.float32, name='x')])
         def serve(self, x):

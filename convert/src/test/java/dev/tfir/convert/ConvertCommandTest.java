@@ -68,11 +68,13 @@ class ConvertCommandTest {
                 "--compress_to_fp16=False", "--output_dir", dir.toString());
 
         assertEquals(0, cli.exitCode(), cli.err());
-        assertTrue(cli.out().startsWith("Model: SavedModel (TF2), 50 TensorFlow nodes converted\nInputs:\n"
+        assertTrue(cli.out().startsWith("Model: SavedModel (TF2), 36 TensorFlow nodes converted\nInputs:\n"
                 + "  x: f32 [?,6]\nOutputs:\n  Identity: f32 [?,6]\n"), cli.out());
         String xml = Files.readString(dir.resolve("saved_model.xml"));
         assertEquals(1, count(xml, "type=\"Result\""), "the signature's output only, not what control edges ordered");
-        assertEquals(6, count(xml, "type=\"StridedSlice\""), "the slices of both called functions");
+        assertEquals(2, count(xml, "type=\"Split\""), "Split and Unpack of the called functions");
+        assertEquals(1, count(xml, "type=\"VariadicSplit\""), "SplitV");
+        assertEquals(3, count(xml, "type=\"Squeeze\""), "Unpack's 3 pieces lose their axis");
         assertTrue(xml.contains("name=\"w\" type=\"Const\""), "the captured variable from the checkpoint");
     }
 

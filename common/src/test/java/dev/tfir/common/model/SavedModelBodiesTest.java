@@ -49,11 +49,18 @@ class SavedModelBodiesTest {
         TfGraph graph = load("saved_model_tf2_calls", true).graph();
         String serve = "StatefulPartitionedCall/StatefulPartitionedCall/";
 
-        // halves() reads IdentityN:output:1 and IdentityN:output:2 (tf.identity_n of three slices)
-        assertEquals(List.of(serve + "PartitionedCall/IdentityN:1", serve + "PartitionedCall/mul/y"),
-                graph.node(graph.indexOf(serve + "PartitionedCall/mul")).getInputList());
-        assertEquals(List.of(serve + "PartitionedCall/mul", serve + "PartitionedCall/IdentityN:2"),
+        // halves() reads split:output:1 and :2 (Split, num_split 3), then IdentityN:output:1 (one per input)
+        assertEquals(List.of(serve + "PartitionedCall/split:1", serve + "PartitionedCall/split:2"),
+                graph.node(graph.indexOf(serve + "PartitionedCall/IdentityN")).getInputList());
+        assertEquals(List.of(serve + "PartitionedCall/mul", serve + "PartitionedCall/IdentityN:1"),
                 graph.node(graph.indexOf(serve + "PartitionedCall/add")).getInputList());
+        // scale() reads unstack:output:2 (Unpack, num 3) and split:output:1 (SplitV, two sizes)
+        assertEquals(List.of(serve + "PartitionedCall_1/unstack:2", serve + "PartitionedCall_1/unstack:1",
+                serve + "PartitionedCall_1/unstack", serve + "PartitionedCall_1/concat/axis"),
+                graph.node(graph.indexOf(serve + "PartitionedCall_1/concat")).getInputList());
+        assertEquals(List.of(serve + "PartitionedCall_1/split:1", serve + "PartitionedCall_1/split",
+                serve + "PartitionedCall_1/concat_1/axis"),
+                graph.node(graph.indexOf(serve + "PartitionedCall_1/concat_1")).getInputList());
         // the call's two results are its IdentityN's outputs 0 and 1
         assertEquals(List.of(serve + "PartitionedCall", serve + "PartitionedCall:1", serve + "PartitionedCall",
                 serve + "concat/axis"), graph.node(graph.indexOf(serve + "concat")).getInputList());
