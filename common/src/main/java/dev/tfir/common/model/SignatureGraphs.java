@@ -74,15 +74,17 @@ final class SignatureGraphs {
      * come from the SavedModel's checkpoint).
      */
     static GraphDef tf2Inlined(GraphDef full, SignatureDef signature, Path dir) {
+        TfGraph stored = new TfGraph(full, dir.toString());
         Map<String, String> renamed = new TreeMap<>();
         new TreeMap<>(signature.getInputsMap()).forEach((key, info) -> {
-            String node = TensorRef.parse(info.getName()).node();
+            String node = stored.node(require(stored, info, "input", dir)).getName();
             if (renamed.put(node, key) != null) {
                 throw new TfirException(dir + ": the serving signature feeds node '" + node + "' twice");
             }
         });
         List<TensorInfo> outputs = List.copyOf(new TreeMap<>(signature.getOutputsMap()).values());
-        GraphDef pruned = Freezing.extractSubgraph(new TfGraph(full, dir.toString()),
+        outputs.forEach(output -> require(stored, output, "output", dir));
+        GraphDef pruned = Freezing.extractSubgraph(stored,
                 outputs.stream().map(o -> TensorRef.parse(o.getName()).node()).toList());
         GraphDef.Builder graph = FunctionInlining.inline(pruned, dir.toString()).toBuilder();
         List<String> identities = new ArrayList<>();
