@@ -23,6 +23,9 @@ The inference graph + checkpoint form for both nets, with V1 (NAME.ckpt) and V2 
 --compress_to_fp16=False, compared with TensorFlow's frozen graph (max abs diff <= 1e-4; ours only, mo is timed on
 the frozen and seed cases). Every model case also checks the IR's names in OpenVINO (read_model): one input named
 `input` of shape [1, size, size, 3], and the net's output reachable by its TF name (get_names()).
+The committed TF2 SavedModels testdata/models/saved_model_tf2 (Keras) and saved_model_tf2_calls (nested function
+calls, multi-output ops, control dependencies) are converted with --saved_model_dir (function bodies inlined) and
+compared with the SavedModel's serving signature run by TensorFlow on 4 random inputs: max abs diff <= 1e-5.
 Another case converts a graph with op types no translator handles (tf.raw_ops.Igamma, Zeta): convert must exit 1,
 list every unsupported op type with its nodes on one line, and write no file.
 
@@ -201,6 +204,33 @@ def run_model_case(name, model, model_args, stem, fp16, work, cwd=None, with_mo=
         detail, mo_note, mo_diff, mo_top1, IMAGES, mo_time, mo_time / ours_time)
 
 
+SAVED_MODELS = ('saved_model_tf2', 'saved_model_tf2_calls')
+SAVED_MODEL_LIMIT = 1e-5
+
+
+def run_saved_model_case(name, work):
+    """Ours only (FP32) on a committed TF2 SavedModel, against its serving signature in TensorFlow."""
+    import numpy as np
+    import tensorflow as tf
+    directory = REPO / 'testdata/models' / name
+    out_dir = work / name
+    done, seconds = timed([os.environ.get('TFIR_CONVERT', str(REPO / 'bin/convert')), '--saved_model_dir',
+                           str(directory), '--compress_to_fp16=False', '--output_dir', str(out_dir)])
+    if done.returncode != 0:
+        return False, 'conversion failed: exit %d %s' % (done.returncode, done.stderr.strip()[-300:])
+    serve = tf.saved_model.load(str(directory)).signatures['serving_default']
+    (key, spec), = serve.structured_input_signature[1].items()
+    shape = [4 if dim is None else dim for dim in spec.shape]
+    values = np.random.default_rng(SEED).uniform(-1, 1, shape).astype(np.float32)
+    want = next(iter(serve(**{key: tf.constant(values)}).values())).numpy()
+    import openvino as ov
+    core = ov.Core()
+    got = core.compile_model(core.read_model(out_dir / 'saved_model.xml'), 'CPU',
+                             {'INFERENCE_PRECISION_HINT': 'f32'})(values)[0]
+    diff = float(np.abs(got - want).max())
+    return diff <= SAVED_MODEL_LIMIT, 'ours: max abs diff %.3g (limit %g), %.2f s' % (diff, SAVED_MODEL_LIMIT, seconds)
+
+
 def run_unsupported_case(work):
     out_dir = work / 'unsupported'
     out_dir.mkdir()
@@ -250,6 +280,7 @@ def main():
     cases.append(('inception_v1-seed-command', seed, SEED_COMMAND, 'inception_v1_inference_graph', True, directory,
                   True))
     cases.append(('unsupported', None, None, None, None, None, False))
+    cases += [(name, 'saved_model', None, None, None, None, False) for name in SAVED_MODELS]
     if args.only:
         wanted = set(args.only.split(','))
         cases = [c for c in cases if c[0] in wanted]
@@ -259,6 +290,8 @@ def main():
         for case, model, model_args, stem, fp16, cwd, with_mo in cases:
             if model is None:
                 ok, detail = run_unsupported_case(work)
+            elif model == 'saved_model':
+                ok, detail = run_saved_model_case(case, work)
             else:
                 ok, detail = run_model_case(case, model, model_args, stem, fp16, work, cwd, with_mo)
             passed, failed = passed + ok, failed + (not ok)

@@ -385,6 +385,47 @@ def make_saved_model_tf2_multi(path):
     tf.saved_model.save(module, str(path), signatures={'serving_default': module.serve.get_concrete_function()})
 
 
+def make_saved_model_tf2_calls(path):
+    """TF2 SavedModel of a tf.Module whose serving function calls other tf.functions (nested
+    StatefulPartitionedCall and PartitionedCall in the function library, one returning two tensors), reads a variable,
+    takes later outputs of ops with list outputs (tf.split: Split and SplitV, tf.unstack: Unpack, tf.identity_n:
+    IdentityN; a function body names them `split:output:2`), and has control dependencies: what inlining function
+    bodies must handle."""
+    tf = _tf()
+    path = Path(path)
+    if path.exists():
+        shutil.rmtree(path)
+    tf.random.set_seed(SEED)
+
+    class Calls(tf.Module):
+        def __init__(self):
+            super().__init__(name='calls')
+            self.w = tf.Variable(tf.random.stateless_normal([6, 6], seed=[3, 4]), name='w')
+
+        @tf.function
+        def halves(self, x):
+            first, second, third = tf.split(x, 3, axis=1)
+            second, third = tf.identity_n([second, third])
+            return second * 2.0 + third, first
+
+        @tf.function
+        def scale(self, x):
+            rows = tf.unstack(tf.reshape(x, [-1, 3, 2]), axis=1)
+            head, tail = tf.split(tf.concat([rows[2], rows[1], rows[0]], axis=1), [2, -1], axis=1)
+            return tf.concat([tail, head], axis=1) * 0.5
+
+        @tf.function(input_signature=[tf.TensorSpec([None, 6], tf.float32, name='x')])
+        def serve(self, x):
+            mixed = tf.matmul(x, self.w)
+            with tf.control_dependencies([tf.debugging.assert_all_finite(mixed, 'finite')]):
+                mixed = tf.identity(mixed)
+            low, first = self.halves(mixed)
+            return {'out': self.scale(tf.concat([low, first, low], axis=1)) + 1.0}
+
+    module = Calls()
+    tf.saved_model.save(module, str(path), signatures={'serving_default': module.serve.get_concrete_function()})
+
+
 # --------------------------------------------------------------------------------------------------------------
 # Hand-made graphs for the corner cases of input/output detection
 # --------------------------------------------------------------------------------------------------------------
@@ -656,6 +697,7 @@ MODELS = [
     Model('saved_model_tf1_multi', 'small', make_saved_model_tf1_multi),
     Model('saved_model_tf2', 'small', make_saved_model_tf2),
     Model('saved_model_tf2_multi', 'small', make_saved_model_tf2_multi),
+    Model('saved_model_tf2_calls', 'small', make_saved_model_tf2_calls),
     Model('two_inputs_two_outputs.pb', 'small', make_two_inputs_two_outputs),
     Model('placeholder_with_default.pb', 'small', make_placeholder_with_default),
     Model('is_training_bool.pb', 'small', make_is_training_bool),

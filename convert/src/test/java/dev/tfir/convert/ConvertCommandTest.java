@@ -63,6 +63,26 @@ class ConvertCommandTest {
     }
 
     @Test
+    void convertsATf2SavedModelThroughItsFunctionBodies() throws IOException {
+        Cli cli = Cli.run("--saved_model_dir", TestData.model("saved_model_tf2_calls").toString(),
+                "--compress_to_fp16=False", "--output_dir", dir.toString());
+
+        assertEquals(0, cli.exitCode(), cli.err());
+        assertTrue(cli.out().startsWith("Model: SavedModel (TF2), 36 TensorFlow nodes converted\nInputs:\n"
+                + "  x: f32 [?,6]\nOutputs:\n  Identity: f32 [?,6]\n"), cli.out());
+        String xml = Files.readString(dir.resolve("saved_model.xml"));
+        assertEquals(1, count(xml, "type=\"Result\""), "the signature's output only, not what control edges ordered");
+        assertEquals(2, count(xml, "type=\"Split\""), "Split and Unpack of the called functions");
+        assertEquals(1, count(xml, "type=\"VariadicSplit\""), "SplitV");
+        assertEquals(3, count(xml, "type=\"Squeeze\""), "Unpack's 3 pieces lose their axis");
+        assertTrue(xml.contains("name=\"w\" type=\"Const\""), "the captured variable from the checkpoint");
+    }
+
+    private static int count(String text, String part) {
+        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+    }
+
+    @Test
     void unsupportedOpsFailOnceWithTheFullListAndWriteNothing() throws IOException {
         Cli cli = Cli.run("--input_model", UNSUPPORTED, "--output_dir", dir.toString());
 

@@ -17,6 +17,18 @@ public final class ModelLoader {
     private ModelLoader() {}
 
     public static LoadedModel load(ModelSource source) {
+        return load(source, false);
+    }
+
+    /**
+     * As {@link #load(ModelSource)}, but a TF2 SavedModel comes with its function bodies inlined into the graph (the
+     * same inputs and outputs), as conversion needs it.
+     */
+    public static LoadedModel loadForConversion(ModelSource source) {
+        return load(source, true);
+    }
+
+    private static LoadedModel load(ModelSource source, boolean withBodies) {
         int given = (source.inputModel() != null ? 1 : 0) + (source.inputMetaGraph() != null ? 1 : 0)
                 + (source.savedModelDir() != null ? 1 : 0);
         if (given != 1) {
@@ -26,7 +38,7 @@ public final class ModelLoader {
                             + "and --saved_model_dir");
         }
         if (source.savedModelDir() != null) {
-            return SavedModels.load(source.savedModelDir(), source.savedModelTags());
+            return SavedModels.load(source.savedModelDir(), source.savedModelTags(), withBodies);
         }
         Path meta = source.metaGraphFile();
         if (meta != null) {

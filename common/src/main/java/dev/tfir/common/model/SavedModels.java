@@ -19,7 +19,11 @@ final class SavedModels {
 
     private SavedModels() {}
 
-    static LoadedModel load(Path dir, List<String> tags) {
+    /**
+     * The SavedModel's serving signature: for a TF2 SavedModel its interface only (what detection needs), or with
+     * {@code withBodies} its function bodies inlined (what conversion needs).
+     */
+    static LoadedModel load(Path dir, List<String> tags, boolean withBodies) {
         MetaGraphDef meta = metaGraph(dir, tags);
         GraphCheck.check(meta.getGraphDef(), dir, "SavedModel's graph");
         SignatureDef signature = meta.getSignatureDefOrDefault(SERVING_SIGNATURE, null);
@@ -28,7 +32,8 @@ final class SavedModels {
                     + meta.getSignatureDefMap().keySet() + "); export it with a serving signature");
         }
         boolean tf2 = meta.hasObjectGraphDef() && meta.getObjectGraphDef().getNodesCount() > 0;
-        GraphDef graph = tf2 ? SignatureGraphs.tf2(signature) : SignatureGraphs.tf1(meta.getGraphDef(), signature, dir);
+        GraphDef graph = tf2 && withBodies ? SignatureGraphs.tf2Inlined(meta.getGraphDef(), signature, dir)
+                : tf2 ? SignatureGraphs.tf2(signature) : SignatureGraphs.tf1(meta.getGraphDef(), signature, dir);
         return new LoadedModel(new TfGraph(graph, dir.toString()), meta.getGraphDef(),
                 tf2 ? "SavedModel (TF2)" : "SavedModel (TF1)");
     }

@@ -66,6 +66,47 @@ final class SignatureGraphs {
     }
 
     /**
+     * The TF2 signature with its function bodies: the same interface as {@link #tf2} (Placeholders named by the
+     * input keys, {@code Identity}, {@code Identity_1}, ... per output in key order), and between them the
+     * SavedModel's graph pruned to what the signature's outputs need, its function calls inlined
+     * ({@link FunctionInlining}), without control edges (what they order, such as CheckNumerics and NoOps, computes
+     * nothing the outputs need: dropping them leaves the outputs the only sinks) and its variables frozen (values
+     * come from the SavedModel's checkpoint).
+     */
+    static GraphDef tf2Inlined(GraphDef full, SignatureDef signature, Path dir) {
+        TfGraph stored = new TfGraph(full, dir.toString());
+        Map<String, String> renamed = new TreeMap<>();
+        new TreeMap<>(signature.getInputsMap()).forEach((key, info) -> {
+            String node = stored.node(require(stored, info, "input", dir)).getName();
+            if (renamed.put(node, key) != null) {
+                throw new TfirException(dir + ": the serving signature feeds node '" + node + "' twice");
+            }
+        });
+        List<TensorInfo> outputs = List.copyOf(new TreeMap<>(signature.getOutputsMap()).values());
+        outputs.forEach(output -> require(stored, output, "output", dir));
+        GraphDef pruned = Freezing.extractSubgraph(stored,
+                outputs.stream().map(o -> TensorRef.parse(o.getName()).node()).toList());
+        GraphDef.Builder graph = FunctionInlining.inline(pruned, dir.toString()).toBuilder();
+        List<String> identities = new ArrayList<>();
+        for (int port = 0; port < outputs.size(); port++) {
+            identities.add(port == 0 ? "Identity" : "Identity_" + port);
+            graph.addNode(NodeDef.newBuilder().setName(identities.get(port)).setOp("Identity")
+                    .addInput(outputs.get(port).getName())
+                    .putAttr("T", AttrValue.newBuilder().setType(outputs.get(port).getDtype()).build()));
+        }
+        for (NodeDef.Builder node : graph.getNodeBuilderList()) {
+            node.setName(renamed.getOrDefault(node.getName(), node.getName()));
+            List<String> inputs = node.getInputList().stream().map(TensorRef::parse).filter(ref -> !ref.control())
+                    .map(ref -> {
+                        String input = renamed.getOrDefault(ref.node(), ref.node());
+                        return ref.port() == 0 ? input : input + ":" + ref.port();
+                    }).toList();
+            node.clearInput().addAllInput(inputs);
+        }
+        return Freezing.freezeStructure(new TfGraph(graph.build(), dir.toString()), identities);
+    }
+
+    /**
      * A TF1 SavedModel's graph pruned to the signature, in the order TensorFlow lifts it into the signature
      * function: the inputs in key order, then the outputs' ancestors depth first (post-order), the outputs taken
      * in key order, stopping at the inputs; variables frozen.

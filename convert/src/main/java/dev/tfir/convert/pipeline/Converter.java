@@ -53,7 +53,7 @@ public final class Converter {
     /** Converts the model; a {@code TfirException} says what in the model or the options stands in the way. */
     public Conversion convert(ConversionRequest request) {
         progress.step("reading the model", 0);
-        LoadedModel loaded = ModelLoader.load(request.source());
+        LoadedModel loaded = ModelLoader.loadForConversion(request.source());
         TfGraph graph = loaded.graph();
         GraphSummary detected = request.inputs().isEmpty() || request.outputs().isEmpty()
                 ? IoDetector.summarize(graph) : null;

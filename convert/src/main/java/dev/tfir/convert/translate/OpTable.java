@@ -10,6 +10,7 @@ import dev.tfir.convert.translate.op.PoolTranslators;
 import dev.tfir.convert.translate.op.ReduceTranslators;
 import dev.tfir.convert.translate.op.ShapeTranslators;
 import dev.tfir.convert.translate.op.SourceTranslators;
+import dev.tfir.convert.translate.op.SplitTranslators;
 import dev.tfir.convert.translate.op.UnaryTranslators;
 import java.util.Map;
 import java.util.SortedSet;
@@ -43,6 +44,7 @@ public final class OpTable {
         MatMulTranslator.register(table);
         ShapeTranslators.register(table);
         ArrayTranslators.register(table);
+        SplitTranslators.register(table);
         return table;
     }
 

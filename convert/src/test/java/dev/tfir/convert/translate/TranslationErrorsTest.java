@@ -53,6 +53,15 @@ class TranslationErrorsTest {
     }
 
     @Test
+    void aSplitIntoUnequalPiecesSaysSo() throws IOException {
+        Path model = new GraphBuilder().placeholder("input", 1, 5).ints("axis", new long[0], 1)
+                .op("split", "Split", Map.of("num_split", GraphBuilder.integer(2)), "axis", "input")
+                .write(dir.resolve("split.pb"));
+        ConversionException e = assertThrows(ConversionException.class, () -> Conversions.convert(model, null));
+        assertEquals("Split 'split': cannot split axis 1 of size 5 into 2 equal pieces", e.getMessage());
+    }
+
+    @Test
     void tooFewInputsAreCaughtBeforeTheTranslatorRuns() throws IOException {
         Path model = new GraphBuilder().placeholder("input", 1, 4).op("add", "AddV2", Map.of(), "input")
                 .write(dir.resolve("add.pb"));
