@@ -20,7 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Reading is lazy: opening reads the V2 index or the V1 tables of contents, listing variables reads nothing
  * more, and {@link #read} reads only the bytes of the tensor asked for (in a V1 file, the SSTable blocks holding
  * its records). Every SSTable block and every V2 tensor is checked against its CRC32C. Partitioned variables are
- * listed once, under their full name, and read whole. Values are returned, never cached.
+ * listed once, under their full name, and read whole. Values are returned, never cached; a large value (1 MiB and
+ * more) is a read-only view of the memory-mapped file, not a copy (in a V1 file too: its packed values are raw
+ * little-endian bytes), so reading costs no more memory than the pages of the file it touches.
  *
  * <p>Problems with the files (a wrong path, a missing data file, a checksum mismatch, truncated or damaged data, a
  * V1 file given as V2 or the reverse) are {@link TfirException}s naming the file and, where there is one, the
