@@ -134,6 +134,21 @@ public final class Checkpoint implements AutoCloseable {
     }
 
     /**
+     * Reads one tensor as {@link #read} does, checking it, and returns the number of bytes of its values (of all its
+     * strings, for a string tensor). The file mappings the read made are released at once, not when garbage
+     * collected: a pass verifying every tensor holds the pages of one tensor at a time.
+     *
+     * @throws TfirException as {@link #read}
+     */
+    public long verify(String name) {
+        try (MappingScope scope = MappingScope.open()) {
+            Tensor tensor = read(name);
+            return tensor.isString() ? tensor.strings().stream().mapToLong(s -> s.length).sum()
+                    : tensor.data().remaining();
+        }
+    }
+
+    /**
      * Reads the block of tensor {@code name} that starts at {@code start} and has the shape {@code shape}, as one
      * partition of a partitioned variable restores it: the whole tensor is read, then the block copied out.
      *

@@ -76,8 +76,13 @@ final class CheckpointFile implements AutoCloseable {
                     + " bytes; values over 2 GiB are not supported");
         }
         try {
-            ByteBuffer bytes = length < MAP_THRESHOLD ? readSmall(offset, (int) length, what)
-                    : channel.map(FileChannel.MapMode.READ_ONLY, offset, length);
+            ByteBuffer bytes;
+            if (length < MAP_THRESHOLD) {
+                bytes = readSmall(offset, (int) length, what);
+            } else {
+                bytes = channel.map(FileChannel.MapMode.READ_ONLY, offset, length);
+                MappingScope.made(bytes);
+            }
             bytesRead.addAndGet(length);
             return bytes;
         } catch (IOException e) {

@@ -23,7 +23,6 @@ import java.util.function.Consumer;
 final class SsTable {
     static final int FOOTER_SIZE = 48;
     private static final long MAGIC = 0xdb4775248b80fb57L;
-    private static final int CACHED_BLOCK_LIMIT = 1 << 20;
 
     private record IndexEntry(byte[] separator, BlockHandle handle) {}
 
@@ -125,7 +124,7 @@ final class SsTable {
             return last.block();
         }
         SsBlock block = readBlock(file, handle, what);
-        if (handle.size() <= CACHED_BLOCK_LIMIT) {
+        if (handle.size() + BlockHandle.TRAILER_SIZE < CheckpointFile.MAP_THRESHOLD) { // a small block, on the heap
             cached = new CachedBlock(handle, block);
         }
         return block;
