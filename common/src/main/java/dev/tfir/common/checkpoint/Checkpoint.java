@@ -141,10 +141,29 @@ public final class Checkpoint implements AutoCloseable {
      * @throws TfirException as {@link #read}
      */
     public long verify(String name) {
-        try (MappingScope scope = MappingScope.open()) {
+        long[] bytes = {0};
+        releasingMappings(() -> {
             Tensor tensor = read(name);
-            return tensor.isString() ? tensor.strings().stream().mapToLong(s -> s.length).sum()
+            bytes[0] = tensor.isString() ? tensor.strings().stream().mapToLong(s -> s.length).sum()
                     : tensor.data().remaining();
+        });
+        return bytes[0];
+    }
+
+    /** Work that may throw a checked exception, for {@link #releasingMappings}. */
+    public interface Action<E extends Exception> {
+        void run() throws E;
+    }
+
+    /**
+     * Runs {@code action}, then at once releases the file mappings that reads of checkpoints made on this thread
+     * during it, instead of when the garbage collector finds them unreachable: for a pass that reads tensors one at
+     * a time and drops each (verifying, writing a frozen graph), so that it holds one tensor's pages at a time. No
+     * value read inside may be used after {@code action} returns: touching one would crash the JVM.
+     */
+    public static <E extends Exception> void releasingMappings(Action<E> action) throws E {
+        try (MappingScope scope = MappingScope.open()) {
+            action.run();
         }
     }
 
