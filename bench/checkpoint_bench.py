@@ -9,13 +9,19 @@ The checkpoint: TF-Slim vgg_16 (138M parameters, about 550 MB; its largest tenso
 weights (fixed seed), saved by real TensorFlow (tf.compat.v1.train.Saver) as V2 (and as V1 unless --no-v1) into
 BIG_DIR/bench/ on first use, with its inference graph. Commands timed, each as a whole process, median of --runs
 runs after one warm-up run (page cache warm for all):
-  * cat: `cat` of the checkpoint's files to /dev/null (the floor: reading the bytes once);
+  * cat: `cat` of the checkpoint's files to /dev/null (the issue's baseline; GNU cat 9.1, checked with strace,
+    read()s 128 KiB at a time into user space and write()s to /dev/null, which copies nothing);
+  * dd: `dd bs=1M` of each file to /dev/null (read() of every byte into user space 1 MiB at a time: the same work,
+    by another tool, as a cross-check of the baseline);
+  * list: `summarize-graph --input_checkpoint CKPT --list_variables` (the index only: JVM start-up plus the
+    listing, the floor of any tfir command);
   * verify: `summarize-graph --input_checkpoint CKPT --list_variables --verify` (reads every tensor and checks its
-    CRC32C); again with TFIR_JAVA_OPTS=-XX:+UseTransparentHugePages (fewer page faults on the big arrays);
+    CRC32C); again with TFIR_JAVA_OPTS=-XX:+UseTransparentHugePages (huge pages for the Java heap; the values
+    themselves are mapped from the files, so it changes little since);
   * freeze: `summarize-graph --input_model vgg_16_inference_graph.pb --input_checkpoint CKPT --save_frozen FILE`
     (reads every tensor and writes the 550 MB frozen graph).
 Reports wall time, the ratio to cat (target for verify: <= 2x) and the peak RSS of the process (os.wait4; target for
-verify: <= largest tensor + 200 MB).
+verify: <= largest tensor + 200 MB), and the time of reading the values alone (verify minus list) against cat and dd.
 """
 import argparse
 import os
@@ -93,6 +99,11 @@ def main():
             size = sum(os.path.getsize(f) for f in files) / MB
             cat_s, cat_rss = measure(['sh', '-c', 'cat "$@" > /dev/null', 'cat'] + files, args.runs)
             rows = [('cat > /dev/null', cat_s, cat_rss)]
+            dd_s, dd_rss = measure(['sh', '-c', 'for f; do dd if="$f" of=/dev/null bs=1M status=none; done', 'dd']
+                                   + files, args.runs)
+            rows.append(('dd bs=1M > /dev/null (read into user space)', dd_s, dd_rss))
+            list_s, list_rss = measure([ours, '--input_checkpoint', prefix, '--list_variables'], args.runs)
+            rows.append(('--list_variables (index only: JVM start-up floor)', list_s, list_rss))
             verify_s, verify_rss = measure([ours, '--input_checkpoint', prefix, '--list_variables', '--verify'],
                                            args.runs)
             rows.append(('--list_variables --verify', verify_s, verify_rss))
@@ -106,7 +117,9 @@ def main():
             for label, seconds, rss in rows:
                 print('| %s | %.0f | %s | %.2f | %.2f | %.0f |' % (form, size, label, seconds, seconds / cat_s, rss))
             print('%s: verify %.2fx cat (target <= 2x), peak RSS %.0f MB (target <= %.0f MB: largest tensor %.0f MB '
-                  '+ 200 MB)' % (form, verify_s / cat_s, verify_rss, largest + 200, largest), flush=True)
+                  '+ 200 MB); reading the values alone (verify - list) %.2f s = %.2fx cat, %.2fx dd'
+                  % (form, verify_s / cat_s, verify_rss, largest + 200, largest, verify_s - list_s,
+                     (verify_s - list_s) / cat_s, (verify_s - list_s) / dd_s), flush=True)
 
 
 if __name__ == '__main__':

@@ -1,7 +1,6 @@
 package dev.tfir.summarize;
 
 import dev.tfir.common.checkpoint.Checkpoint;
-import dev.tfir.common.checkpoint.Tensor;
 import dev.tfir.common.checkpoint.VariableInfo;
 import dev.tfir.common.types.DTypes;
 import java.nio.file.Path;
@@ -29,9 +28,7 @@ final class VariableListing {
             if (verify) {
                 long bytes = 0;
                 for (VariableInfo variable : checkpoint.variables()) {
-                    Tensor tensor = checkpoint.read(variable.name());
-                    bytes += tensor.isString() ? tensor.strings().stream().mapToLong(s -> s.length).sum()
-                            : tensor.data().remaining();
+                    bytes += checkpoint.verify(variable.name());
                 }
                 text.append("verified ").append(checkpoint.variables().size()).append(" tensors (").append(bytes)
                         .append(" bytes of values): every checksum matches\n");

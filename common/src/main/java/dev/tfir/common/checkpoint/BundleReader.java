@@ -4,7 +4,6 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import dev.tfir.common.TfirException;
 import dev.tfir.common.types.DTypes;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.zip.CRC32C;
 import org.tensorflow.proto.BundleEntryProto;
 import org.tensorflow.proto.BundleHeaderProto;
 import org.tensorflow.proto.DataType;
@@ -27,7 +25,8 @@ import org.tensorflow.proto.TensorSliceProto;
  * A partitioned tensor's entry lists its slices, each stored under an OrderedCode slice key.
  *
  * <p>The index is read when the bundle is opened; a tensor's bytes are read from its data file when asked for,
- * and only those bytes.
+ * and only those bytes: a large tensor is a read-only view of the mapped data file, checked against its CRC32C
+ * where it lies, never copied.
  */
 final class BundleReader implements TensorStore {
     private static final int TENSOR_BUNDLE_VERSION = 1;
@@ -243,8 +242,7 @@ final class BundleReader implements TensorStore {
                         + Shapes.describe(dtype, dims) + " has " + expected);
             }
         }
-        CRC32C crc = new CRC32C();
-        byte[] bytes = shard.read(entry.getOffset(), entry.getSize(), "tensor '" + what + "'", crc);
+        ByteBuffer bytes = shard.read(entry.getOffset(), entry.getSize(), "tensor '" + what + "'");
         if (dtype == DataType.DT_STRING) {
             try {
                 return Tensor.strings(name, dims, BundleStrings.decode(bytes, Shapes.elements(dims), entry.getCrc32C()));
@@ -253,18 +251,20 @@ final class BundleReader implements TensorStore {
                         + ": the data file is damaged; copy it again from its source");
             }
         }
-        int actual = (int) crc.getValue();
+        int actual = MaskedCrc32c.crc(bytes, 0, bytes.limit());
         int stored = MaskedCrc32c.unmask(entry.getCrc32C());
         if (actual != stored) {
             throw new TfirException(shard + ": tensor '" + what + "' fails its CRC32C check (stored "
                     + MaskedCrc32c.hex(stored) + ", computed " + MaskedCrc32c.hex(actual)
                     + "): the data file is damaged; copy it again from its source");
         }
-        ByteBuffer data = ByteBuffer.wrap(bytes);
         if (header.getEndianness() == BundleHeaderProto.Endianness.BIG) {
-            swapBytes(bytes, DTypes.byteSize(dtype), dtype == DataType.DT_COMPLEX64 || dtype == DataType.DT_COMPLEX128);
+            byte[] swapped = new byte[bytes.limit()];
+            bytes.get(0, swapped);
+            swapBytes(swapped, DTypes.byteSize(dtype), dtype == DataType.DT_COMPLEX64 || dtype == DataType.DT_COMPLEX128);
+            bytes = ByteBuffer.wrap(swapped);
         }
-        return Tensor.numeric(name, dtype, dims, data.order(ByteOrder.LITTLE_ENDIAN));
+        return Tensor.numeric(name, dtype, dims, bytes);
     }
 
     /** The dims of an entry, which must be fully known, of a readable dtype. */

@@ -1,7 +1,7 @@
 package dev.tfir.common.checkpoint;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32C;
 
@@ -23,11 +23,12 @@ final class BundleStrings {
     private BundleStrings() {}
 
     /** Decodes {@code elements} strings from {@code bytes} and checks both CRCs against {@code maskedCrc}. */
-    static List<byte[]> decode(byte[] bytes, long elements, int maskedCrc) throws Malformed {
-        if (elements > bytes.length) {
-            throw new Malformed(elements + " elements cannot fit in " + bytes.length + " bytes");
+    static List<byte[]> decode(ByteBuffer bytes, long elements, int maskedCrc) throws Malformed {
+        int size = bytes.limit();
+        if (elements > size) {
+            throw new Malformed(elements + " elements cannot fit in " + size + " bytes");
         }
-        ByteReader in = new ByteReader(bytes, 0, bytes.length);
+        ByteReader in = new ByteReader(bytes, 0, size);
         CRC32C crc = new CRC32C();
         long[] lengths = new long[(int) elements];
         long total = 0;
@@ -35,9 +36,9 @@ final class BundleStrings {
             for (int i = 0; i < lengths.length; i++) {
                 long length = in.varint64();
                 lengths[i] = length;
-                if (length < 0 || length > bytes.length) {
+                if (length < 0 || length > size) {
                     throw new Malformed("element " + i + " declares " + Long.toUnsignedString(length)
-                            + " bytes, more than the tensor's " + bytes.length);
+                            + " bytes, more than the tensor's " + size);
                 }
                 total += length;
                 int width = length <= 0xffffffffL ? 4 : 8;
@@ -53,11 +54,11 @@ final class BundleStrings {
                         + MaskedCrc32c.hex(MaskedCrc32c.unmask(storedLengthsCrc)) + ", computed "
                         + MaskedCrc32c.hex(MaskedCrc32c.unmask(lengthsCrc)) + ")");
             }
-            crc.update(bytes, lengthsCrcAt, 4);
+            crc.update(bytes.slice(lengthsCrcAt, 4));
             if (total != in.remaining()) {
                 throw new Malformed("its lengths add up to " + total + " bytes but " + in.remaining() + " follow them");
             }
-            crc.update(bytes, in.position(), in.remaining());
+            crc.update(bytes.slice(in.position(), in.remaining()));
             int actual = (int) crc.getValue();
             if (actual != MaskedCrc32c.unmask(maskedCrc)) {
                 throw new Malformed("it fails its CRC32C check (stored " + MaskedCrc32c.hex(MaskedCrc32c.unmask(maskedCrc))
@@ -65,8 +66,9 @@ final class BundleStrings {
             }
             List<byte[]> strings = new ArrayList<>(lengths.length);
             for (long length : lengths) {
-                int at = in.skip((int) length);
-                strings.add(Arrays.copyOfRange(bytes, at, at + (int) length));
+                byte[] element = new byte[(int) length];
+                bytes.get(in.skip((int) length), element);
+                strings.add(element);
             }
             return strings;
         } catch (ByteReader.Truncated e) {

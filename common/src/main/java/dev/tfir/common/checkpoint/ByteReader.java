@@ -1,7 +1,9 @@
 package dev.tfir.common.checkpoint;
 
+import java.nio.ByteBuffer;
+
 /**
- * A cursor over part of a byte array that decodes the little-endian fixed-width integers and the varints of the
+ * A cursor over part of a byte buffer (read by absolute index: its position does not move) that decodes the little-endian fixed-width integers and the varints of the
  * LevelDB table format. Reading past the limit throws {@link Truncated}; callers turn it into a message that
  * names the file.
  */
@@ -15,11 +17,11 @@ final class ByteReader {
         }
     }
 
-    private final byte[] bytes;
+    private final ByteBuffer bytes;
     private final int limit;
     private int position;
 
-    ByteReader(byte[] bytes, int offset, int limit) {
+    ByteReader(ByteBuffer bytes, int offset, int limit) {
         this.bytes = bytes;
         this.position = offset;
         this.limit = limit;
@@ -39,13 +41,13 @@ final class ByteReader {
 
     int u8() throws Truncated {
         need(1);
-        return bytes[position++] & 0xff;
+        return bytes.get(position++) & 0xff;
     }
 
     int fixed32() throws Truncated {
         need(4);
-        int value = (bytes[position] & 0xff) | (bytes[position + 1] & 0xff) << 8 | (bytes[position + 2] & 0xff) << 16
-                | (bytes[position + 3] & 0xff) << 24;
+        int value = (bytes.get(position) & 0xff) | (bytes.get(position + 1) & 0xff) << 8
+                | (bytes.get(position + 2) & 0xff) << 16 | (bytes.get(position + 3) & 0xff) << 24;
         position += 4;
         return value;
     }

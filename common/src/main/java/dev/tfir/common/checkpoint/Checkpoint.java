@@ -20,7 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Reading is lazy: opening reads the V2 index or the V1 tables of contents, listing variables reads nothing
  * more, and {@link #read} reads only the bytes of the tensor asked for (in a V1 file, the SSTable blocks holding
  * its records). Every SSTable block and every V2 tensor is checked against its CRC32C. Partitioned variables are
- * listed once, under their full name, and read whole. Values are returned, never cached.
+ * listed once, under their full name, and read whole. Values are returned, never cached; a large value (1 MiB and
+ * more) is a read-only view of the memory-mapped file, not a copy (in a V1 file too: its packed values are raw
+ * little-endian bytes), so reading costs no more memory than the pages of the file it touches.
  *
  * <p>Problems with the files (a wrong path, a missing data file, a checksum mismatch, truncated or damaged data, a
  * V1 file given as V2 or the reverse) are {@link TfirException}s naming the file and, where there is one, the
@@ -129,6 +131,40 @@ public final class Checkpoint implements AutoCloseable {
                     + " bytes; tensors over 2 GiB are not supported");
         }
         return store.read(info.name());
+    }
+
+    /**
+     * Reads one tensor as {@link #read} does, checking it, and returns the number of bytes of its values (of all its
+     * strings, for a string tensor). The file mappings the read made are released at once, not when garbage
+     * collected: a pass verifying every tensor holds the pages of one tensor at a time.
+     *
+     * @throws TfirException as {@link #read}
+     */
+    public long verify(String name) {
+        long[] bytes = {0};
+        releasingMappings(() -> {
+            Tensor tensor = read(name);
+            bytes[0] = tensor.isString() ? tensor.strings().stream().mapToLong(s -> s.length).sum()
+                    : tensor.data().remaining();
+        });
+        return bytes[0];
+    }
+
+    /** Work that may throw a checked exception, for {@link #releasingMappings}. */
+    public interface Action<E extends Exception> {
+        void run() throws E;
+    }
+
+    /**
+     * Runs {@code action}, then at once releases the file mappings that reads of checkpoints made on this thread
+     * during it, instead of when the garbage collector finds them unreachable: for a pass that reads tensors one at
+     * a time and drops each (verifying, writing a frozen graph), so that it holds one tensor's pages at a time. No
+     * value read inside may be used after {@code action} returns: touching one would crash the JVM.
+     */
+    public static <E extends Exception> void releasingMappings(Action<E> action) throws E {
+        try (MappingScope scope = MappingScope.open()) {
+            action.run();
+        }
     }
 
     /**

@@ -9,16 +9,16 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.zip.Checksum;
 
 /**
- * One open file of a checkpoint, read by positional reads only (safe from several threads). Every read is checked
- * against the file's size before anything is allocated, so a damaged or hostile offset or length gives a
- * {@link TfirException} naming the file instead of a huge allocation or a short read.
+ * One open file of a checkpoint, read by positional reads and read-only mappings only (safe from several
+ * threads). Every range is checked against the file's size before anything is allocated or mapped, so a damaged
+ * or hostile offset or length gives a {@link TfirException} naming the file instead of a huge allocation or a
+ * short read.
  */
 final class CheckpointFile implements AutoCloseable {
-    /** Bytes read per system call, so that no native copy of a whole tensor is made. */
-    private static final int CHUNK = 1 << 20;
+    /** Ranges from this size up are mapped, not copied: tensors and the blocks of V1 files that hold them. */
+    static final int MAP_THRESHOLD = 1 << 20;
 
     private final Path path;
     private final FileChannel channel;
@@ -60,15 +60,12 @@ final class CheckpointFile implements AutoCloseable {
     }
 
     /**
-     * Reads bytes [offset, offset + length) into a new array. {@code what} names the content ("tensor 'w'",
-     * "SSTable block") for the error when the range lies beyond the end of the file.
+     * The bytes [offset, offset + length): a range under {@link #MAP_THRESHOLD} bytes is read into a new heap
+     * buffer; a larger one is mapped read-only (no copy: its pages are read from the page cache when first touched,
+     * and the mapping stays valid after the file is closed). {@code what} names the content ("tensor 'w'",
+     * "SSTable block") for the error when the range lies beyond the end of the file. The buffer is positioned at 0.
      */
-    byte[] read(long offset, long length, String what) {
-        return read(offset, length, what, null);
-    }
-
-    /** {@link #read(long, long, String)}, updating {@code checksum} (if not null) with each chunk as it comes in. */
-    byte[] read(long offset, long length, String what, Checksum checksum) {
+    ByteBuffer read(long offset, long length, String what) {
         if (!contains(offset, length)) {
             throw new TfirException(path + ": " + what + " declares bytes [" + offset + ", "
                     + (offset + length) + ") but the file has only " + size
@@ -78,25 +75,29 @@ final class CheckpointFile implements AutoCloseable {
             throw new TfirException(path + ": " + what + " has " + length
                     + " bytes; values over 2 GiB are not supported");
         }
-        byte[] bytes = new byte[(int) length];
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
         try {
-            while (buffer.position() < bytes.length) {
-                // at most CHUNK bytes a call: the JDK reads a heap buffer through a native buffer of the same size
-                buffer.limit(Math.min(bytes.length, buffer.position() + CHUNK));
-                int n = channel.read(buffer, offset + buffer.position());
-                if (n < 0) {
-                    throw new TfirException(path + ": the file became shorter while reading " + what);
-                }
-                if (checksum != null) {
-                    checksum.update(bytes, buffer.position() - n, n);
-                }
+            ByteBuffer bytes;
+            if (length < MAP_THRESHOLD) {
+                bytes = readSmall(offset, (int) length, what);
+            } else {
+                bytes = channel.map(FileChannel.MapMode.READ_ONLY, offset, length);
+                MappingScope.made(bytes);
             }
+            bytesRead.addAndGet(length);
+            return bytes;
         } catch (IOException e) {
             throw new TfirException(path + ": cannot read " + what + " (" + e.getMessage() + ")", e);
         }
-        bytesRead.addAndGet(length);
-        return bytes;
+    }
+
+    private ByteBuffer readSmall(long offset, int length, String what) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(length);
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer, offset + buffer.position()) < 0) {
+                throw new TfirException(path + ": the file became shorter while reading " + what);
+            }
+        }
+        return buffer.flip();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.tfir.common.checkpoint;
 
+import java.nio.ByteBuffer;
 import java.util.zip.CRC32C;
 
 /**
@@ -19,10 +20,10 @@ final class MaskedCrc32c {
         return Integer.rotateLeft(masked - MASK_DELTA, 15);
     }
 
-    /** The plain CRC-32C of {@code length} bytes of {@code bytes} from {@code offset}. */
-    static int crc(byte[] bytes, int offset, int length) {
+    /** The plain CRC-32C of {@code length} bytes of {@code bytes} from index {@code offset}. */
+    static int crc(ByteBuffer bytes, int offset, int length) {
         CRC32C crc = new CRC32C();
-        crc.update(bytes, offset, length);
+        crc.update(bytes.slice(offset, length));
         return (int) crc.getValue();
     }
 

@@ -1,5 +1,7 @@
 package dev.tfir.common.checkpoint;
 
+import java.nio.ByteBuffer;
+
 /**
  * A decoder of Snappy's raw block format (not the framed stream format), as TensorFlow's SSTable reader accepts
  * for blocks of compression type 1. Format: the uncompressed length as a varint, then elements, each a tag byte
@@ -16,8 +18,8 @@ final class Snappy {
 
     private Snappy() {}
 
-    /** Decompresses {@code length} bytes of {@code input} from {@code offset}. */
-    static byte[] decompress(byte[] input, int offset, int length) throws ByteReader.Truncated {
+    /** Decompresses {@code length} bytes of {@code input} from index {@code offset}. */
+    static byte[] decompress(ByteBuffer input, int offset, int length) throws ByteReader.Truncated {
         ByteReader in = new ByteReader(input, offset, offset + length);
         long declared = in.varint64();
         if (declared < 0 || declared > (long) MAX_EXPANSION * length + 64 || declared > Checkpoint.MAX_TENSOR_BYTES) {
@@ -34,7 +36,7 @@ final class Snappy {
                 if (literal <= 0 || literal > out.length - produced) {
                     throw new ByteReader.Truncated("a Snappy literal past the declared length");
                 }
-                System.arraycopy(input, in.skip(literal), out, produced, literal);
+                input.get(in.skip(literal), out, produced, literal);
                 produced += literal;
                 continue;
             }

@@ -11,23 +11,26 @@ import java.util.function.Consumer;
  */
 final class SsBlock {
     /** One key/value pair; the value is a view into the block's bytes. */
-    record Entry(byte[] key, byte[] block, int valueOffset, int valueLength) {
+    record Entry(byte[] key, ByteBuffer block, int valueOffset, int valueLength) {
+        /** The value, positioned at 0. */
         ByteBuffer value() {
-            return ByteBuffer.wrap(block, valueOffset, valueLength).slice();
+            return block.slice(valueOffset, valueLength);
         }
 
         byte[] valueBytes() {
-            return Arrays.copyOfRange(block, valueOffset, valueOffset + valueLength);
+            byte[] value = new byte[valueLength];
+            block.get(valueOffset, value);
+            return value;
         }
     }
 
-    private final byte[] data;
+    private final ByteBuffer data;
     private final int start;
     private final int restartsOffset;
     private final int numRestarts;
 
     /** The block in {@code data[start, start + length)}; throws when its restart array does not fit. */
-    SsBlock(byte[] data, int start, int length) throws ByteReader.Truncated {
+    SsBlock(ByteBuffer data, int start, int length) throws ByteReader.Truncated {
         if (length < 4) {
             throw new ByteReader.Truncated("a block of " + length + " bytes, too short for its restart count");
         }
@@ -105,7 +108,7 @@ final class SsBlock {
         }
         int keyAt = in.skip(unshared);
         byte[] key = Arrays.copyOf(previousKey, shared + unshared);
-        System.arraycopy(data, keyAt, key, shared, unshared);
+        data.get(keyAt, key, shared, unshared);
         int valueAt = in.skip(valueLength);
         return new Entry(key, data, valueAt, valueLength);
     }

@@ -1,6 +1,7 @@
 package dev.tfir.common.checkpoint;
 
 import dev.tfir.common.TfirException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,7 +23,6 @@ import java.util.function.Consumer;
 final class SsTable {
     static final int FOOTER_SIZE = 48;
     private static final long MAGIC = 0xdb4775248b80fb57L;
-    private static final int CACHED_BLOCK_LIMIT = 1 << 20;
 
     private record IndexEntry(byte[] separator, BlockHandle handle) {}
 
@@ -43,7 +43,7 @@ final class SsTable {
             throw new TfirException(file + ": only " + file.size() + " bytes, too short for " + expected
                     + " (an SSTable ends with a 48-byte footer): the file is truncated or not a checkpoint");
         }
-        byte[] footer = file.read(file.size() - FOOTER_SIZE, FOOTER_SIZE, "the SSTable footer");
+        ByteBuffer footer = file.read(file.size() - FOOTER_SIZE, FOOTER_SIZE, "the SSTable footer");
         ByteReader in = new ByteReader(footer, 0, FOOTER_SIZE);
         BlockHandle indexHandle;
         try {
@@ -124,21 +124,24 @@ final class SsTable {
             return last.block();
         }
         SsBlock block = readBlock(file, handle, what);
-        if (handle.size() <= CACHED_BLOCK_LIMIT) {
+        if (handle.size() + BlockHandle.TRAILER_SIZE < CheckpointFile.MAP_THRESHOLD) { // a small block, on the heap
             cached = new CachedBlock(handle, block);
         }
         return block;
     }
 
-    /** Reads a block and its trailer, checks the CRC, and decompresses a Snappy block. */
+    /**
+     * Reads a block and its trailer, checks the CRC, and decompresses a Snappy block. An uncompressed block is used
+     * where it was read: a large one (a V1 record holding a big tensor) is a view of the mapped file.
+     */
     static SsBlock readBlock(CheckpointFile file, BlockHandle handle, String what) {
         if (handle.size() < 0 || handle.size() > Long.MAX_VALUE - BlockHandle.TRAILER_SIZE) {
             throw new TfirException(file + ": " + what + " has a block handle of size " + handle.size()
                     + ": the file is damaged; copy it again from its source");
         }
-        byte[] bytes = file.read(handle.offset(), handle.size() + BlockHandle.TRAILER_SIZE, what);
-        int n = bytes.length - BlockHandle.TRAILER_SIZE;
-        int type = bytes[n] & 0xff;
+        ByteBuffer bytes = file.read(handle.offset(), handle.size() + BlockHandle.TRAILER_SIZE, what);
+        int n = bytes.limit() - BlockHandle.TRAILER_SIZE;
+        int type = bytes.get(n) & 0xff;
         try {
             int stored = MaskedCrc32c.unmask(new ByteReader(bytes, n + 1, n + 5).fixed32());
             int actual = MaskedCrc32c.crc(bytes, 0, n + 1);
@@ -151,7 +154,7 @@ final class SsTable {
                 case 0 -> new SsBlock(bytes, 0, n);
                 case 1 -> {
                     byte[] plain = Snappy.decompress(bytes, 0, n);
-                    yield new SsBlock(plain, 0, plain.length);
+                    yield new SsBlock(ByteBuffer.wrap(plain), 0, plain.length);
                 }
                 default -> throw new TfirException(file + ": " + what + " (bytes " + handle.range()
                         + ") has compression type " + type + "; TensorFlow writes 0 (none) or 1 (Snappy)"

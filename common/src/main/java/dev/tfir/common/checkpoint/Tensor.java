@@ -64,7 +64,8 @@ public final class Tensor {
     }
 
     /**
-     * The raw little-endian bytes, positioned at 0 (a new view each call; the bytes are shared, not copied).
+     * The raw little-endian bytes, positioned at 0 (a new view each call; the bytes are shared, not copied, and
+     * must not be changed: a large tensor is a read-only view of the mapped checkpoint file).
      *
      * @throws IllegalStateException for a string tensor
      */

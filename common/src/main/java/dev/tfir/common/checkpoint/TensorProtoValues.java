@@ -16,9 +16,11 @@ import org.tensorflow.proto.DataType;
 /**
  * Decodes the values of a V1 slice record: a serialized SavedTensorSlices whose {@code data} (a SavedSlice) holds
  * a TensorProto with the values in its typed repeated field ({@code float_val}, {@code int_val}, {@code half_val}
- * ...; packed or not), never in {@code tensor_content}, and with neither dtype nor shape (they come from the
- * table of contents). The record is walked in place and each value written straight into the result, so the
- * values are never held twice.
+ * ...; packed or not; TensorFlow's writer never uses {@code tensor_content}, which is read too), and with neither
+ * dtype nor shape (they come from the table of contents). The record is walked in place. Packed float, double and
+ * complex values are raw little-endian bytes: when one field holds all the values of the slice (as TensorFlow
+ * writes them) the result is a view of the record, with no copy (of the mapped file, for a large record);
+ * otherwise each value is written straight into the result. The values are never held twice.
  */
 final class TensorProtoValues {
     /** A record whose contents do not match the table of contents. */
@@ -75,14 +77,13 @@ final class TensorProtoValues {
             throw new Malformed("a record of " + record.remaining() + " bytes cannot hold its " + count + " values");
         }
         Sink sink = dtype == DataType.DT_STRING ? new StringSink(count) : new NumericSink(dtype, count);
-        CodedInputStream in = CodedInputStream.newInstance(record.array(), record.arrayOffset() + record.position(),
-                record.remaining());
+        CodedInputStream in = CodedInputStream.newInstance(record);
         boolean found = false;
         try {
             for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
                 if (tag == (SAVED_TENSOR_SLICES_DATA << 3 | WireFormat.WIRETYPE_LENGTH_DELIMITED)) {
                     int limit = in.pushLimit(in.readRawVarint32());
-                    savedSlice(in, name, dtype, sink);
+                    savedSlice(in, record, name, dtype, sink);
                     in.popLimit(limit);
                     found = true;
                 } else {
@@ -103,7 +104,7 @@ final class TensorProtoValues {
         return sink.tensor(name, shape);
     }
 
-    private static void savedSlice(CodedInputStream in, String name, DataType dtype, Sink sink)
+    private static void savedSlice(CodedInputStream in, ByteBuffer record, String name, DataType dtype, Sink sink)
             throws IOException, Malformed {
         for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
             int field = WireFormat.getTagFieldNumber(tag);
@@ -115,7 +116,7 @@ final class TensorProtoValues {
             } else if (field == SAVED_SLICE_DATA
                     && WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
                 int limit = in.pushLimit(in.readRawVarint32());
-                tensorProto(in, dtype, sink);
+                tensorProto(in, record, dtype, sink);
                 in.popLimit(limit);
             } else {
                 in.skipField(tag);
@@ -123,13 +124,17 @@ final class TensorProtoValues {
         }
     }
 
-    private static void tensorProto(CodedInputStream in, DataType dtype, Sink sink) throws IOException, Malformed {
+    private static void tensorProto(CodedInputStream in, ByteBuffer record, DataType dtype, Sink sink)
+            throws IOException, Malformed {
         int valueField = valueField(dtype);
         for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
             int field = WireFormat.getTagFieldNumber(tag);
             int wireType = WireFormat.getTagWireType(tag);
             if (field == valueField) {
-                if (wireType == WireFormat.WIRETYPE_LENGTH_DELIMITED && dtype != DataType.DT_STRING) {
+                int width = packedWidth(field);
+                if (wireType == WireFormat.WIRETYPE_LENGTH_DELIMITED && width > 0) {
+                    ((NumericSink) sink).raw(rawBytes(in, record), width);
+                } else if (wireType == WireFormat.WIRETYPE_LENGTH_DELIMITED && dtype != DataType.DT_STRING) {
                     int limit = in.pushLimit(in.readRawVarint32());
                     while (in.getBytesUntilLimit() > 0) {
                         sink.scalar(in, field);
@@ -142,7 +147,7 @@ final class TensorProtoValues {
                 }
             } else if (field == TENSOR_CONTENT && dtype != DataType.DT_STRING
                     && wireType == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
-                ((NumericSink) sink).content(in);
+                ((NumericSink) sink).raw(rawBytes(in, record), DTypes.byteSize(dtype));
             } else if (isValueField(field)) {
                 throw new Malformed("the values are in TensorProto field " + field + ", not in field " + valueField
                         + " where " + DTypes.pythonName(dtype) + " values belong");
@@ -150,6 +155,23 @@ final class TensorProtoValues {
                 in.skipField(tag);
             }
         }
+    }
+
+    /** The bytes of one value of a fixed-width field (the width of its packed elements), else 0. */
+    private static int packedWidth(int field) {
+        return switch (field) {
+            case FLOAT_VAL, SCOMPLEX_VAL -> Float.BYTES;
+            case DOUBLE_VAL, DCOMPLEX_VAL -> Double.BYTES;
+            default -> 0;
+        };
+    }
+
+    /** The bytes of the length-delimited field at the cursor, as a view of the record; the cursor skips them. */
+    private static ByteBuffer rawBytes(CodedInputStream in, ByteBuffer record) throws IOException {
+        int length = in.readRawVarint32();
+        int at = in.getTotalBytesRead();
+        in.skipRawBytes(length); // throws when the field runs past its message or the record
+        return record.slice(record.position() + at, length);
     }
 
     private static boolean isValueField(int field) {
@@ -174,20 +196,37 @@ final class TensorProtoValues {
         Tensor tensor(String name, long[] shape);
     }
 
-    /** Writes each value as its little-endian bytes; complex values count two scalars per element. */
+    /**
+     * Writes each value as its little-endian bytes; complex values count two scalars per element. Raw bytes that
+     * hold all the values at once are kept as they are (a view), not copied; the result array is allocated on the
+     * first value that must be copied.
+     */
     private static final class NumericSink implements Sink {
         private final DataType dtype;
         private final int size;
-        private final ByteBuffer out;
+        private final int byteCount;
+        private ByteBuffer whole;
+        private ByteBuffer out;
 
         NumericSink(DataType dtype, long count) {
             this.dtype = dtype;
             this.size = DTypes.byteSize(dtype);
-            this.out = ByteBuffer.allocate(Math.toIntExact(count * size)).order(ByteOrder.LITTLE_ENDIAN);
+            this.byteCount = Math.toIntExact(count * size);
+        }
+
+        private ByteBuffer out() {
+            if (whole != null) { // the view already holds every value: there is no room for another
+                throw new BufferOverflowException();
+            }
+            if (out == null) {
+                out = ByteBuffer.allocate(byteCount).order(ByteOrder.LITTLE_ENDIAN);
+            }
+            return out;
         }
 
         @Override
         public void scalar(CodedInputStream in, int field) throws IOException {
+            ByteBuffer out = out();
             switch (field) {
                 case FLOAT_VAL, SCOMPLEX_VAL -> out.putInt(in.readRawLittleEndian32());
                 case DOUBLE_VAL, DCOMPLEX_VAL -> out.putLong(in.readRawLittleEndian64());
@@ -205,22 +244,27 @@ final class TensorProtoValues {
             }
         }
 
-        void content(CodedInputStream in) throws IOException {
-            int length = in.readRawVarint32();
-            if (length > out.remaining()) {
-                throw new BufferOverflowException();
+        /** Little-endian values of {@code width} bytes each, back to back (a packed fixed-width field, content). */
+        void raw(ByteBuffer bytes, int width) throws Malformed {
+            if (bytes.remaining() % width != 0) {
+                throw new Malformed("a packed field of " + bytes.remaining() + " bytes, not a whole number of "
+                        + width + "-byte values");
             }
-            out.put(in.readRawBytes(length));
+            if (whole == null && out == null && bytes.remaining() == byteCount) {
+                whole = bytes;
+            } else {
+                out().put(bytes);
+            }
         }
 
         @Override
         public long count() {
-            return out.position() / size;
+            return (whole != null ? whole.remaining() : out == null ? 0 : out.position()) / size;
         }
 
         @Override
         public Tensor tensor(String name, long[] shape) {
-            return Tensor.numeric(name, dtype, shape, out.clear());
+            return Tensor.numeric(name, dtype, shape, whole != null ? whole : out().clear());
         }
     }
 

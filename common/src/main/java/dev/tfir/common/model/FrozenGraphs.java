@@ -2,6 +2,7 @@ package dev.tfir.common.model;
 
 import com.google.protobuf.CodedOutputStream;
 import dev.tfir.common.TfirException;
+import dev.tfir.common.checkpoint.Checkpoint;
 import dev.tfir.common.checkpoint.Tensor;
 import dev.tfir.common.types.DTypes;
 import dev.tfir.common.types.PartialShape;
@@ -34,12 +35,19 @@ public final class FrozenGraphs {
 
     /**
      * Writes the frozen graph as a binary GraphDef, reading one variable at a time: at most one value is held in
-     * memory beside the structure.
+     * memory beside the structure (its mapping of the checkpoint released once it is written out).
      */
     public static void write(GraphDef structure, CheckpointBinding values, OutputStream out) throws IOException {
         CodedOutputStream coded = CodedOutputStream.newInstance(out, 1 << 16);
         for (NodeDef node : structure.getNodeList()) {
-            coded.writeMessage(NODE_FIELD, isVariable(node) ? constant(node, values) : node);
+            if (isVariable(node)) {
+                Checkpoint.releasingMappings(() -> {
+                    coded.writeMessage(NODE_FIELD, constant(node, values));
+                    coded.flush(); // the value's bytes are out of the buffer before its mapping goes
+                });
+            } else {
+                coded.writeMessage(NODE_FIELD, node);
+            }
         }
         structure.toBuilder().clearNode().build().writeTo(coded);
         coded.flush();

@@ -85,6 +85,12 @@ final class GoldenCheckpoints {
                     differences.add(info.name() + ": TensorFlow " + want[1] + " " + want[2] + " " + want[3]
                             + ", tfir " + dtype + " " + shape + " " + digest);
                 }
+                long bytes = tensor.isString() ? tensor.strings().stream().mapToLong(s -> s.length).sum()
+                        : tensor.data().remaining();
+                long verified = checkpoint.verify(info.name()); // the same read, its mappings released at once
+                if (verified != bytes) {
+                    differences.add(info.name() + ": verify counts " + verified + " bytes, read " + bytes);
+                }
                 if (!want[1].equals(DTypes.pythonName(info.dtype())) || !want[2].equals(listedShape(info))) {
                     differences.add(info.name() + ": listed as " + info + ", TensorFlow " + want[1] + " " + want[2]);
                 }
