@@ -17,12 +17,13 @@ import org.tensorflow.proto.NodeDef;
 /**
  * The detected inputs and outputs as one JSON document, for scripts: inputs with dtype and shape, outputs with
  * op type and, where static inference knows them, the dtype and shape of output 0 (null where unknown; -1 for
- * an unknown dim).
+ * an unknown dim), and the TF-Slim preprocessing recognised from the scope names (SlimPreprocessing; null when
+ * none is).
  */
 final class JsonReport {
     private JsonReport() {}
 
-    static String render(LoadedModel model, GraphSummary summary) {
+    static String render(LoadedModel model, GraphSummary summary, String preprocessing) {
         List<String> inputs = new ArrayList<>();
         for (InputInfo input : summary.inputs()) {
             inputs.add("{\"name\": " + Json.string(input.name()) + ", \"dtype\": "
@@ -37,7 +38,8 @@ final class JsonReport {
                     + ", \"dtype\": " + dtype + ", \"shape\": " + shape(type.shape()) + "}");
         }
         return "{\n  \"format\": " + Json.string(model.form())
-                + ",\n  \"inputs\": " + array(inputs) + ",\n  \"outputs\": " + array(outputs) + "\n}\n";
+                + ",\n  \"inputs\": " + array(inputs) + ",\n  \"outputs\": " + array(outputs)
+                + ",\n  \"preprocessing\": " + preprocessing + "\n}\n";
     }
 
     private static String array(List<String> items) {

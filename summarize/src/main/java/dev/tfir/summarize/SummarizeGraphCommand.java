@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -85,15 +86,19 @@ public final class SummarizeGraphCommand implements Callable<Integer> {
             return explore(source, loaded, out);
         }
         GraphSummary summary = IoDetector.summarize(loaded.graph());
+        Optional<SlimPreprocessing> preprocessing = SlimPreprocessing.recognise(loaded.graph().nodes());
         if (json) {
-            out.print(JsonReport.render(loaded, summary));
+            out.print(JsonReport.render(loaded, summary, preprocessing.map(p -> p.json(source)).orElse("null")));
         } else {
             out.print(TextReport.render(summary));
             if (stats) {
                 out.print(StatsReport.render(loaded.stored()));
             }
+            // on stderr: stdout stays what summarize_graph.py prints
+            preprocessing.ifPresent(p -> spec.commandLine().getErr().print(p.text(source)));
         }
         out.flush();
+        spec.commandLine().getErr().flush();
         return 0;
     }
 
