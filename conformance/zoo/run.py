@@ -13,9 +13,14 @@ case (one model in one input form):
   2. each IR runs in OpenVINO (compile_model on CPU, INFERENCE_PRECISION_HINT f32) on 8 random images in [0, 255]
      (fixed seed), one by one, and is compared with CASE.reference (real TensorFlow on the same images, with the
      model's own preprocessing, which the IR embeds through the case's mean/scale options);
+     Where the IR has several outputs (the detector finds inception's AuxLogits too), the one of the reference's
+     shape closest to it is compared, and the table names it;
   3. PASS when: our FP32 max abs diff <= 1e-4 times max(1, max |reference|) (relative to the largest output where
-     outputs exceed 1, e.g. logits; the table says which), and the FP16 IR's top-1 equals TensorFlow's on all 8
-     images. A conversion that fails is a FAIL row with convert's message (the unsupported op types, if any).
+     outputs exceed 1, e.g. logits; the table says which), the FP16 IR's max abs diff <= 5e-2 times the same,
+     and its top-1 equals TensorFlow's on all 8 images, except on an image where TensorFlow's own two top classes
+     are closer than twice the FP16 IR's error there (a tie at FP16 precision, counted in the table); and where
+     summarize-graph recognises a TF-Slim family (its --json `preprocessing`), its mean/scale are the case's.
+     A conversion that fails is a FAIL row with convert's message (the unsupported op types, if any).
 One line per case, then `N passed, N failed`; exit status 1 if any case failed, 2 for a set-up error.
 --only keeps the cases whose `model` or `model:form` matches one of the shell patterns (fnmatch).
 --write-table writes the markdown table of this run (atomically), with a header saying when and with what.
@@ -40,7 +45,7 @@ REPO = HERE.parents[1]
 SEED = 20240601
 IMAGES = 8
 FP32_LIMIT = 1e-4
-FP16_LIMIT = 1e-2
+FP16_LIMIT = 5e-2
 
 
 def _load(name, path):
@@ -70,6 +75,9 @@ class Row:
     mo_time: float = None
     mo_diff: float = None
     mo_note: str = ''
+    outputs: int = 1
+    hint: str = '-'
+    compared: str = ''
     problems: list = field(default_factory=list)
 
     @property
@@ -111,11 +119,16 @@ def run_case(case, work):
         row.problems.append('convert FP16 exit %d: %s' % (fp16.returncode, fp16.stderr.strip()[-400:]))
         return row
     row.converted = True
+    row.hint = hint_agreement(case)
+    if row.hint.startswith('differs'):
+        row.problems.append('summarize-graph hint ' + row.hint)
     want = case.reference(images)
     row.scale = max(1.0, float(np.abs(want).max()))
-    row.fp32_diff, _ = convert_suite.compare(convert_suite.openvino_outputs(directory / 'fp32' / (case.stem + '.xml'),
-                                                                            images), want)
-    fp16 = convert_suite.openvino_outputs(directory / 'fp16' / (case.stem + '.xml'), images)
+    outputs = ir_outputs(directory / 'fp32' / (case.stem + '.xml'), images)
+    row.outputs = len(outputs)
+    row.compared, fp32 = closest(outputs, want)
+    row.fp32_diff, _ = convert_suite.compare(fp32, want)
+    fp16 = dict(ir_outputs(directory / 'fp16' / (case.stem + '.xml'), images))[row.compared]
     row.fp16_diff, row.fp16_top1 = convert_suite.compare(fp16, want)
     row.fp16_ties = fp16_ties(fp16, want)
     if row.fp32_diff > FP32_LIMIT * row.scale:
@@ -129,9 +142,60 @@ def run_case(case, work):
         if mo.returncode != 0:
             row.mo_note = 'mo fails (exit %d)' % mo.returncode
         else:
-            mo_xml = next((directory / 'mo').glob('*.xml'))
-            row.mo_diff, _ = convert_suite.compare(convert_suite.openvino_outputs(mo_xml, images), want)
+            mo_outputs = ir_outputs(next((directory / 'mo').glob('*.xml')), images)
+            row.mo_diff, _ = convert_suite.compare(dict(mo_outputs).get(row.compared, closest(mo_outputs, want)[1]),
+                                                   want)
     return row
+
+
+SOURCE_OPTIONS = ('--input_model', '--input_checkpoint', '--saved_model_dir', '--saved_model_tags',
+                  '--input_meta_graph')
+
+
+def option(args, *names):
+    values = [args[i + 1] for i, arg in enumerate(args[:-1]) if arg in names]
+    return values[-1] if values else None
+
+
+def hint_agreement(case):
+    """Whether summarize-graph's preprocessing hint (--json) gives the mean/scale the case converts with:
+    'agrees', 'differs: ...', or '-' when it recognises no TF-Slim family."""
+    import json
+    source = [arg for i, arg in enumerate(case.convert_args)
+              if arg in SOURCE_OPTIONS or i > 0 and case.convert_args[i - 1] in SOURCE_OPTIONS]
+    done = subprocess.run([str(REPO / 'bin/summarize-graph')] + source + ['--json'], capture_output=True, text=True)
+    if done.returncode != 0:
+        return 'differs: summarize-graph exit %d %s' % (done.returncode, done.stderr.strip()[-200:])
+    hint = json.loads(done.stdout)['preprocessing']
+    if hint is None:
+        return '-'
+    mean = option(case.convert_args, '--mean_values', '--mean_value')
+    ours = ([float(v) for v in mean.strip('[]').split(',')] if mean else None,
+            float(option(case.convert_args, '--scale') or 1))
+    theirs = ([float(v) for v in hint['mean_values']], float(hint['scale']))
+    return 'agrees' if ours == theirs else 'differs: hint %s %s (%s), case %s' % (
+        theirs[0], theirs[1], hint['family'], ours)
+
+
+def ir_outputs(xml, images):
+    """Every output of the IR run in OpenVINO (CPU, f32 inference) on the images one by one: [(name, values)],
+    the name being the first of the output's tensor names."""
+    import numpy as np
+    import openvino as ov
+    core = ov.Core()
+    compiled = core.compile_model(core.read_model(xml), 'CPU', {'INFERENCE_PRECISION_HINT': 'f32'})
+    results = [compiled(image[None]) for image in images]
+    return [(sorted(output.get_names())[0], np.concatenate([result[output] for result in results]))
+            for output in compiled.outputs]
+
+
+def closest(outputs, want):
+    """The output the reference is: where the detector finds several (inception's AuxLogits beside the
+    predictions, as summarize_graph.py and mo find them too), the one of the reference's shape closest to it."""
+    import numpy as np
+    same_shape = [(name, values) for name, values in outputs if values.shape == want.shape] or outputs
+    return min(same_shape, key=lambda output: float(np.abs(output[1].reshape(want.shape) - want).max())
+               if output[1].size == want.size else float('inf'))
 
 
 def fp16_ties(got, want):
@@ -153,9 +217,9 @@ def top1_text(row):
 def describe(row):
     if not row.converted:
         return '; '.join(row.problems)
-    text = 'FP32 max abs diff %.3g%s, FP16 %.3g top-1 %s, %.2f s' % (
+    text = 'FP32 max abs diff %.3g%s, FP16 %.3g top-1 %s, %.2f s, hint %s' % (
         row.fp32_diff, ' (%.3g relative)' % (row.fp32_diff / row.scale) if row.scale > 1 else '', row.fp16_diff,
-        top1_text(row), row.ours_time)
+        top1_text(row), row.ours_time, row.hint)
     if row.mo_time is not None:
         text += ' | mo%s: %s%.2f s, x%.1f' % (' (%s)' % row.mo_note if row.mo_note else '',
                                               '' if row.mo_diff is None else 'diff %.3g, ' % row.mo_diff,
@@ -186,18 +250,23 @@ def table(rows):
         'FP32: max abs diff of the IR converted with `--compress_to_fp16=False` (relative to the largest |output| '
         'where outputs exceed 1: such rows say so); FP16: the same for the default FP16 IR, and how many of the '
         '%d top-1 classes equal TensorFlow\'s. Times are whole processes (JVM or Python start included), ours '
-        'FP32 and mo FP32; mo/ours is their ratio. A row passes when FP32 <= %g, FP16 <= %g and FP16 top-1 is '
+        'FP32 and mo FP32; mo/ours is their ratio. hint: whether the mean/scale that `summarize-graph` '
+        'prints for the model (recognised from its TF-Slim scope names) are the ones used here (- when it '
+        'recognises none). A row passes when FP32 <= %g, FP16 <= %g and FP16 top-1 is '
         '%d/%d, where an image may count as a tie at FP16 precision when TensorFlow\'s own two top classes are '
         'closer than twice the FP16 IR\'s error on it (random weights on random images give such near-ties; the '
         'table shows how many).' % (IMAGES, IMAGES, FP32_LIMIT, FP16_LIMIT, IMAGES, IMAGES),
         '',
         '| model | form | converted | FP32 max abs diff | FP16 max abs diff | FP16 top-1 | ours (s) | mo (s) | '
-        'mo/ours | result |',
-        '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+        'mo/ours | hint | result |',
+        '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ]
     for row in rows:
         case = row.case
         notes = [case.note] if case.note else []
+        if row.outputs > 1:
+            notes.append('the IR has %d outputs (as the detector finds them); compared: %s' % (row.outputs,
+                                                                                            row.compared))
         if row.converted:
             fp32 = '%.2g' % row.fp32_diff
             if row.scale > 1:
@@ -209,8 +278,9 @@ def table(rows):
                 cells += ['%.2f' % row.mo_time, '%.1f' % (row.mo_time / row.ours_time)]
                 if row.mo_note:
                     notes.append('mo: ' + row.mo_note)
+            cells.append(row.hint.split(':')[0])
         else:
-            cells = ['-'] * 6
+            cells = ['-'] * 7
         notes += row.problems
         result = ('PASS' if row.passed else 'FAIL') + (': ' + '; '.join(notes) if notes else '')
         lines.append('| %s | %s | %s | %s | %s |' % (case.model, case.form, 'yes' if row.converted else 'no',

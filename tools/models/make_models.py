@@ -136,30 +136,28 @@ def slim_image_size(name):
     return _slim_nets()[name][2]
 
 
-def slim_output(name):
-    """The node export_inference_graph.py users freeze to: the softmax's reshape where the net ends in
-    Predictions, the squeezed logits for the nets without (vgg, alexnet_v2, overfeat)."""
-    if name == 'inception_v1':
-        return 'InceptionV1/Logits/Predictions/Reshape_1'
+def _slim_ends(name):
+    """The node export_inference_graph.py users freeze to (the softmax's reshape where the net ends in Predictions,
+    the squeezed logits for vgg, alexnet_v2 and overfeat) and the variable scope of the logits layer."""
     if name.startswith('inception_v'):
-        return 'InceptionV%s/Predictions/Reshape_1' % name[len('inception_v')]
+        version = name[len('inception_v')]
+        return ('InceptionV1/Logits/Predictions/Reshape_1' if version == '1'
+                else 'InceptionV%s/Predictions/Reshape_1' % version,
+                'InceptionV%s/Logits/Conv2d_%s_1x1' % (version, '0c' if version == '1' else '1c'))
     if name.startswith('resnet_v'):
-        return name + '/predictions/Reshape_1'
+        return name + '/predictions/Reshape_1', name + '/logits'
     if name.startswith('mobilenet_v'):
-        return 'MobilenetV%s/Predictions/Reshape_1' % name[len('mobilenet_v')]
-    return name + '/fc8/squeezed'
+        scope = 'MobilenetV' + name[len('mobilenet_v')]
+        return scope + '/Predictions/Reshape_1', scope + '/Logits/Conv2d_1c_1x1'
+    return name + '/fc8/squeezed', name + '/fc8'
+
+
+def slim_output(name):
+    return _slim_ends(name)[0]
 
 
 def slim_logits(name):
-    """The variable scope of the net's logits layer (a convolution or fully connected layer with biases)."""
-    if name.startswith('inception_v'):
-        version = name[len('inception_v')]
-        return 'InceptionV%s/Logits/Conv2d_%s_1x1' % (version, '0c' if version == '1' else '1c')
-    if name.startswith('resnet_v'):
-        return name + '/logits'
-    if name.startswith('mobilenet_v'):
-        return 'MobilenetV%s/Logits/Conv2d_1c_1x1' % name[len('mobilenet_v')]
-    return name + '/fc8'
+    return _slim_ends(name)[1]
 
 
 def slim_preprocessing(name):
