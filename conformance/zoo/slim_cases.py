@@ -1,6 +1,6 @@
 """The TF-Slim classifiers of the model zoo (conformance/zoo/run.py): every net of tools/models/make_zoo_models.py
-as a frozen graph, and the nets of its WITH_CHECKPOINT also as inference graph + V1 checkpoint (the form TF-Slim's
-downloads come in). Converted with `-b 1` and the mean/scale of OpenVINO's docs for the net's family (the
+as a frozen graph, the nets of its WITH_CHECKPOINT also as inference graph + V1 checkpoint (the form TF-Slim's
+downloads come in), those of WITH_SAVED_MODEL as a TF1 SavedModel. Converted with `-b 1` and the mean/scale of OpenVINO's docs for the net's family (the
 preprocessing the weights are calibrated for); the reference is TensorFlow running the frozen graph (the same
 weights as the checkpoint) on the images preprocessed the TF-Slim way."""
 
@@ -22,7 +22,8 @@ PREPROCESS = {'inception': lambda x: (x / 255.0 - 0.5) * 2.0,
 
 
 def _generate_missing(directory):
-    missing = [n + '_frozen.pb' for n in make_zoo_models.NETS if not (directory / (n + '_frozen.pb')).exists()]
+    missing = [n + '_frozen.pb' for n in make_zoo_models.NETS if not (directory / (n + '_frozen.pb')).exists()
+               or n in make_zoo_models.WITH_SAVED_MODEL and not (directory / (n + '_saved_model')).is_dir()]
     if missing:
         print('making %d TF-Slim nets in %s' % (len(missing), directory), flush=True)
         subprocess.run(['nice', sys.executable, str(REPO / 'tools/models/make_zoo_models.py'), '--out',
@@ -50,6 +51,9 @@ def cases(big):
             graph = directory / (name + '_inference_graph.pb')
             forms.append(('graph+ckpt', ['--input_model', str(graph), '--input_checkpoint',
                                          str(directory / (name + '.ckpt'))], graph.stem))
+        if name in make_zoo_models.WITH_SAVED_MODEL:
+            forms.append(('saved_model', ['--saved_model_dir', str(directory / (name + '_saved_model'))],
+                          'saved_model'))
         for form, model_args, stem in forms:
             result.append(ZooCase(model=name, form=form, size=make_models.slim_image_size(name), convert_args=model_args + options,
                                   stem=stem, reference=_reference(frozen, name), mo_args=model_args + options,

@@ -44,14 +44,16 @@ CALIBRATION_IMAGES = 8
 LOGITS_STD = 2.0
 
 
-def make_slim_frozen(name, checkpoint=False):
+def make_slim_frozen(name, checkpoint=False, saved_model=False):
     """The TF-Slim inference graph with random weights, calibrated like a trained net so that outputs are
     meaningful to compare: each batch norm's moving mean and variance are those of its input on random images
     (taken in graph order, so every layer sees normalized inputs), beta and gamma are random, and the logits layer
     is scaled to a standard deviation of LOGITS_STD (a softmax neither flat nor saturated). Frozen.
     With `checkpoint`, the same weights also as the seed's files beside it: NAME_inference_graph.pb (as
     export_inference_graph.py writes it), NAME.ckpt (a V1 checkpoint, as TF-Slim's downloads are) and
-    NAME_v2.ckpt (a V2 checkpoint by tf.compat.v1.train.Saver(write_version=V2): .index + .data-00000-of-00001)."""
+    NAME_v2.ckpt (a V2 checkpoint by tf.compat.v1.train.Saver(write_version=V2): .index + .data-00000-of-00001).
+    With `saved_model`, also NAME_saved_model/: a TF1 SavedModel (tf.compat.v1.saved_model.Builder, tag serve,
+    signature serving_default with input `images` and output `predictions`, the frozen graph's output)."""
     def make(path):
         tf = make_models._tf1_graph_mode()
         import numpy as np
@@ -81,8 +83,24 @@ def make_slim_frozen(name, checkpoint=False):
                 saver.save(sess, str(directory / (name + '.ckpt')), write_meta_graph=False, write_state=False)
                 saver = tf.compat.v1.train.Saver(write_version=tf.compat.v1.train.SaverDef.V2)
                 saver.save(sess, str(directory / (name + '_v2.ckpt')), write_meta_graph=False, write_state=False)
+            if saved_model:
+                _write_saved_model(sess, graph, name, Path(path).parent / (name + '_saved_model'))
         make_models.write_graph_def(frozen, path)
     return make
+
+
+def _write_saved_model(sess, graph, name, directory):
+    tf = make_models._tf()
+    import shutil
+    shutil.rmtree(directory, ignore_errors=True)
+    builder = tf.compat.v1.saved_model.Builder(str(directory))
+    signature = tf.compat.v1.saved_model.predict_signature_def(
+        inputs={'images': graph.get_tensor_by_name('input:0')},
+        outputs={'predictions': graph.get_tensor_by_name(make_models.slim_output(name) + ':0')})
+    builder.add_meta_graph_and_variables(
+        sess, [tf.compat.v1.saved_model.SERVING],
+        signature_def_map={tf.compat.v1.saved_model.DEFAULT_SERVING_SIGNATURE_DEF_KEY: signature})
+    builder.save()
 
 
 def _calibrate_batch_norm(sess, op, variables, feed, rng):

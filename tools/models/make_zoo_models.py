@@ -4,7 +4,8 @@
 Each net is research/slim's export_inference_graph.py graph (make_models.slim_inference_graph: input `input`
 float32 [None, size, size, 3]) with random weights calibrated like a trained net's and frozen to the net's output
 (make_convert_models.make_slim_frozen): NAME_frozen.pb. For the nets in WITH_CHECKPOINT, also the form TF-Slim's
-downloads come in, with the same weights: NAME_inference_graph.pb + NAME.ckpt (V1) + NAME_v2.ckpt (V2).
+downloads come in, with the same weights: NAME_inference_graph.pb + NAME.ckpt (V1) + NAME_v2.ckpt (V2); for
+those in WITH_SAVED_MODEL, a TF1 SavedModel NAME_saved_model/ with the same weights.
 The nets: the tf_slim package's (alexnet_v2, overfeat, inception_v1/v2/v3, resnet_v1/v2 50/101/152, vgg_16/19)
 and our own builders in tools/models/slim_nets/ (mobilenet_v1 at every published multiplier and resolution,
 mobilenet_v2 1.0 and 1.4).
@@ -34,7 +35,11 @@ NETS = TF_SLIM_NETS + OWN_NETS
 # also as inference graph + V1 and V2 checkpoints
 WITH_CHECKPOINT = ('inception_v3', 'resnet_v2_50', 'mobilenet_v1_1.0_224', 'mobilenet_v2_1.0_224')
 
-MODELS = {name + '_frozen.pb': make_convert_models.make_slim_frozen(name, checkpoint=name in WITH_CHECKPOINT)
+# also as a TF1 SavedModel (NAME_saved_model/)
+WITH_SAVED_MODEL = ('inception_v1', 'mobilenet_v1_1.0_224')
+
+MODELS = {name + '_frozen.pb': make_convert_models.make_slim_frozen(name, checkpoint=name in WITH_CHECKPOINT,
+                                                                    saved_model=name in WITH_SAVED_MODEL)
           for name in NETS}
 FIXTURE_NETS = ('inception_v2', 'inception_v3', 'resnet_v2_50', 'vgg_19', 'alexnet_v2', 'overfeat',
                 'mobilenet_v1_0.25_128', 'mobilenet_v2_1.4_224')
