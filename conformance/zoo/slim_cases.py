@@ -45,7 +45,7 @@ def cases(big):
     for name in make_zoo_models.NETS:
         frozen = directory / (name + '_frozen.pb')
         options = ['-b', '1'] + OPTIONS[make_models.slim_preprocessing(name)]
-        note = '' if make_models.slim_output(name).endswith('Reshape_1') else 'output: logits (no softmax)'
+        note = 'output: logits (no softmax)' if make_models.slim_output(name).endswith('squeezed') else ''
         forms = [('frozen', ['--input_model', str(frozen)], frozen.stem)]
         if name in make_zoo_models.WITH_CHECKPOINT:
             graph = directory / (name + '_inference_graph.pb')

@@ -92,7 +92,7 @@ def _slim_nets():
     named: mobilenet_v1_0.75_192)."""
     import functools
     from tf_slim.nets import alexnet, inception, overfeat, resnet_v1, resnet_v2, vgg
-    from slim_nets import mobilenet_v1, mobilenet_v2
+    from slim_nets import inception_v4, mobilenet_v1, mobilenet_v2
     nets = {'alexnet_v2': (alexnet.alexnet_v2, alexnet.alexnet_v2_arg_scope, 224),
             'overfeat': (overfeat.overfeat, overfeat.overfeat_arg_scope, 231),  # research/slim's default size
             'vgg_16': (vgg.vgg_16, vgg.vgg_arg_scope, 224),
@@ -100,6 +100,7 @@ def _slim_nets():
     for version, size in (('v1', 224), ('v2', 224), ('v3', 299)):  # nets_factory: inception_v3_arg_scope for all
         nets['inception_' + version] = (getattr(inception, 'inception_' + version), inception.inception_v3_arg_scope,
                                         size)
+    nets['inception_v4'] = (inception_v4.inception_v4, inception.inception_v3_arg_scope, 299)  # inception_utils'
     for module in (resnet_v1, resnet_v2):
         for depth in (50, 101, 152):
             name = '%s_%d' % (module.__name__.split('.')[-1], depth)
@@ -139,6 +140,8 @@ def slim_image_size(name):
 def _slim_ends(name):
     """The node export_inference_graph.py users freeze to (the softmax's reshape where the net ends in Predictions,
     the squeezed logits for vgg, alexnet_v2 and overfeat) and the variable scope of the logits layer."""
+    if name == 'inception_v4':  # a fully connected Logits/Logits, softmax Predictions
+        return 'InceptionV4/Logits/Predictions', 'InceptionV4/Logits/Logits'
     if name.startswith('inception_v'):
         version = name[len('inception_v')]
         return ('InceptionV1/Logits/Predictions/Reshape_1' if version == '1'
