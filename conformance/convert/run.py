@@ -73,7 +73,8 @@ UNSUPPORTED = dict(file=REPO / 'testdata/convert/unsupported_ops.pb',
                             "'gamma_high'), Zeta (node 'zeta');")
 
 
-def reexec_in_venv():
+def reexec_in_venv(script=__file__):
+    """Runs `script` again with the venv's Python when this one lacks openvino or TensorFlow."""
     try:
         import openvino  # noqa: F401
         import tensorflow  # noqa: F401
@@ -84,7 +85,7 @@ def reexec_in_venv():
     if not python.exists() or os.environ.get('TFIR_CONVERT_REEXEC'):
         sys.exit('run.py: no openvino/tensorflow here and no venv at %s (run tools/python/venv.sh)' % python)
     env = dict(os.environ, TFIR_CONVERT_REEXEC='1')
-    os.execve(str(python), [str(python), str(Path(__file__).resolve())] + sys.argv[1:], env)
+    os.execve(str(python), [str(python), str(Path(script).resolve())] + sys.argv[1:], env)
 
 
 def models_dir():

@@ -37,30 +37,31 @@ FIXTURES = REPO / 'testdata' / 'convert'
 COMMITTED = ('ops_zoo.pb', 'unsupported_ops.pb')
 
 
-# The preprocessing each net was trained with (as the conformance suite feeds it), and its logits layer.
-SLIM_PREPROCESS = {'inception_v1': lambda images: (images / 255.0 - 0.5) * 2.0,
-                   'resnet_v1_50': lambda images: images - [123.68, 116.78, 103.94]}
-SLIM_LOGITS = {'inception_v1': ('InceptionV1/Logits/Conv2d_0c_1x1', 'InceptionV1/Logits/SpatialSqueeze'),
-               'resnet_v1_50': ('resnet_v1_50/logits', 'resnet_v1_50/logits/BiasAdd')}
+# The preprocessing of make_models.slim_preprocessing (as the conformance suites feed it)
+PREPROCESS = {'inception': lambda images: (images / 255.0 - 0.5) * 2.0,
+              'vgg': lambda images: images - [123.68, 116.78, 103.94]}
 CALIBRATION_IMAGES = 8
 LOGITS_STD = 2.0
 
 
-def make_slim_frozen(name, checkpoint=False):
+def make_slim_frozen(name, checkpoint=False, saved_model=False):
     """The TF-Slim inference graph with random weights, calibrated like a trained net so that outputs are
     meaningful to compare: each batch norm's moving mean and variance are those of its input on random images
     (taken in graph order, so every layer sees normalized inputs), beta and gamma are random, and the logits layer
     is scaled to a standard deviation of LOGITS_STD (a softmax neither flat nor saturated). Frozen.
     With `checkpoint`, the same weights also as the seed's files beside it: NAME_inference_graph.pb (as
     export_inference_graph.py writes it), NAME.ckpt (a V1 checkpoint, as TF-Slim's downloads are) and
-    NAME_v2.ckpt (a V2 checkpoint by tf.compat.v1.train.Saver(write_version=V2): .index + .data-00000-of-00001)."""
+    NAME_v2.ckpt (a V2 checkpoint by tf.compat.v1.train.Saver(write_version=V2): .index + .data-00000-of-00001).
+    With `saved_model`, also NAME_saved_model/: a TF1 SavedModel (tf.compat.v1.saved_model.Builder, tag serve,
+    signature serving_default with input `images` and output `predictions`, the frozen graph's output)."""
     def make(path):
         tf = make_models._tf1_graph_mode()
         import numpy as np
         graph = make_models.slim_inference_graph(name, SEED)
         rng = np.random.default_rng(SEED)
         size = graph.get_tensor_by_name('input:0').shape[1]
-        images = SLIM_PREPROCESS[name](rng.uniform(0, 255, (CALIBRATION_IMAGES, size, size, 3))).astype(np.float32)
+        preprocess = PREPROCESS[make_models.slim_preprocessing(name)]
+        images = preprocess(rng.uniform(0, 255, (CALIBRATION_IMAGES, size, size, 3))).astype(np.float32)
         with graph.as_default(), tf.compat.v1.Session(graph=graph) as sess:
             sess.run(tf.compat.v1.global_variables_initializer())
             variables = {v.op.name: v for v in tf.compat.v1.global_variables()}
@@ -68,13 +69,13 @@ def make_slim_frozen(name, checkpoint=False):
             for op in graph.get_operations():
                 if op.type.startswith('FusedBatchNorm'):
                     _calibrate_batch_norm(sess, op, variables, feed, rng)
-            scope, logits = SLIM_LOGITS[name]
-            factor = LOGITS_STD / sess.run(logits + ':0', feed).std()
+            scope = make_models.slim_logits(name)
+            factor = LOGITS_STD / sess.run(scope + '/BiasAdd:0', feed).std()
             for part in ('weights', 'biases'):
                 var = variables[scope + '/' + part]
                 var.load(sess.run(var) * factor, sess)
             frozen = tf.compat.v1.graph_util.convert_variables_to_constants(
-                sess, graph.as_graph_def(), [make_models.SLIM_OUTPUTS[name]])
+                sess, graph.as_graph_def(), [make_models.slim_output(name)])
             if checkpoint:
                 directory = Path(path).parent
                 make_models.write_graph_def(graph.as_graph_def(), directory / (name + '_inference_graph.pb'))
@@ -82,8 +83,24 @@ def make_slim_frozen(name, checkpoint=False):
                 saver.save(sess, str(directory / (name + '.ckpt')), write_meta_graph=False, write_state=False)
                 saver = tf.compat.v1.train.Saver(write_version=tf.compat.v1.train.SaverDef.V2)
                 saver.save(sess, str(directory / (name + '_v2.ckpt')), write_meta_graph=False, write_state=False)
+            if saved_model:
+                _write_saved_model(sess, graph, name, Path(path).parent / (name + '_saved_model'))
         make_models.write_graph_def(frozen, path)
     return make
+
+
+def _write_saved_model(sess, graph, name, directory):
+    tf = make_models._tf()
+    import shutil
+    shutil.rmtree(directory, ignore_errors=True)
+    builder = tf.compat.v1.saved_model.Builder(str(directory))
+    signature = tf.compat.v1.saved_model.predict_signature_def(
+        inputs={'images': graph.get_tensor_by_name('input:0')},
+        outputs={'predictions': graph.get_tensor_by_name(make_models.slim_output(name) + ':0')})
+    builder.add_meta_graph_and_variables(
+        sess, [tf.compat.v1.saved_model.SERVING],
+        signature_def_map={tf.compat.v1.saved_model.DEFAULT_SERVING_SIGNATURE_DEF_KEY: signature})
+    builder.save()
 
 
 def _calibrate_batch_norm(sess, op, variables, feed, rng):
@@ -183,29 +200,31 @@ MODELS = {
 }
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
+def main(models=MODELS, script=__file__, description=__doc__, committed=COMMITTED, fixtures=FIXTURES):
+    """The command line of a generator script: `models` (file name -> maker), each made in a fresh process of
+    `script` (--worker NAME PATH); `committed` are the ones --fixtures rewrites in `fixtures`."""
+    parser = argparse.ArgumentParser(description=description.split('\n\n')[0])
     parser.add_argument('--out', help='directory to write the selected models into')
     parser.add_argument('--only', help='comma-separated model names (default: all)')
-    parser.add_argument('--fixtures', action='store_true',
-                        help='rewrite the committed %s in %s' % (', '.join(COMMITTED), FIXTURES.relative_to(REPO)))
+    parser.add_argument('--fixtures', action='store_true', help='rewrite the committed %s in %s' % (
+        ', '.join(committed), fixtures.relative_to(REPO)))
     parser.add_argument('--list', action='store_true', help='list the models and exit')
     parser.add_argument('--worker', nargs=2, metavar=('NAME', 'PATH'), help=argparse.SUPPRESS)
     args = parser.parse_args()
 
     if args.worker:
-        MODELS[args.worker[0]](args.worker[1])
+        models[args.worker[0]](args.worker[1])
         return
     if args.list:
-        print('\n'.join(MODELS))
+        print('\n'.join(models))
         return
     if args.fixtures:
-        jobs = [(name, FIXTURES / name) for name in COMMITTED]
+        jobs = [(name, fixtures / name) for name in committed]
     elif args.out:
-        names = [n.strip() for n in args.only.split(',')] if args.only else list(MODELS)
-        unknown = [n for n in names if n not in MODELS]
+        names = [n.strip() for n in args.only.split(',')] if args.only else list(models)
+        unknown = [n for n in names if n not in models]
         if unknown:
-            sys.exit('make_convert_models.py: unknown model(s) %s (see --list)' % ', '.join(unknown))
+            sys.exit(Path(script).name + ': unknown model(s) %s (see --list)' % ', '.join(unknown))
         jobs = [(n, Path(args.out) / n) for n in names]
     else:
         parser.error('give --out DIR, --fixtures or --list')
@@ -215,7 +234,7 @@ def main():
     for name, path in jobs:
         path.parent.mkdir(parents=True, exist_ok=True)
         start = time.time()
-        subprocess.run([sys.executable, str(Path(__file__).resolve()), '--worker', name, str(path)],
+        subprocess.run([sys.executable, str(Path(script).resolve()), '--worker', name, str(path)],
                        env=env, check=True)
         print('made %s (%.1fs)' % (path, time.time() - start), flush=True)
 

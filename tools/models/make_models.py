@@ -85,31 +85,90 @@ def write_graph_def(graph_def, path):
 NUM_CLASSES = 1001  # dataset_factory 'imagenet' (1001 classes) minus labels_offset 0
 
 
+def _slim_nets():
+    """nets_factory's networks_map and arg_scopes_map, with each net's default_image_size: the nets the tf_slim
+    package ships, and our own builders (tools/models/slim_nets/) of research/slim nets it lacks, by their
+    research/slim names (mobilenet_v1 with a depth multiplier and a resolution as the published checkpoints are
+    named: mobilenet_v1_0.75_192)."""
+    import functools
+    from tf_slim.nets import alexnet, inception, overfeat, resnet_v1, resnet_v2, vgg
+    from slim_nets import inception_v4, mobilenet_v1, mobilenet_v2
+    nets = {'alexnet_v2': (alexnet.alexnet_v2, alexnet.alexnet_v2_arg_scope, 224),
+            'overfeat': (overfeat.overfeat, overfeat.overfeat_arg_scope, 231),  # research/slim's default size
+            'vgg_16': (vgg.vgg_16, vgg.vgg_arg_scope, 224),
+            'vgg_19': (vgg.vgg_19, vgg.vgg_arg_scope, 224)}
+    for version, size in (('v1', 224), ('v2', 224), ('v3', 299)):  # nets_factory: inception_v3_arg_scope for all
+        nets['inception_' + version] = (getattr(inception, 'inception_' + version), inception.inception_v3_arg_scope,
+                                        size)
+    nets['inception_v4'] = (inception_v4.inception_v4, inception.inception_v3_arg_scope, 299)  # inception_utils'
+    for module in (resnet_v1, resnet_v2):
+        for depth in (50, 101, 152):
+            name = '%s_%d' % (module.__name__.split('.')[-1], depth)
+            nets[name] = (getattr(module, name), module.resnet_arg_scope, 224)  # research/slim: size 224
+    for multiplier in mobilenet_v1.DEPTH_MULTIPLIERS:
+        for size in mobilenet_v1.RESOLUTIONS:
+            nets['mobilenet_v1_%s_%d' % (multiplier, size)] = (
+                functools.partial(mobilenet_v1.mobilenet_v1, depth_multiplier=float(multiplier)),
+                mobilenet_v1.mobilenet_v1_arg_scope, size)
+    for multiplier in mobilenet_v2.DEPTH_MULTIPLIERS:
+        nets['mobilenet_v2_%s_224' % multiplier] = (
+            functools.partial(mobilenet_v2.mobilenet, depth_multiplier=float(multiplier)),
+            mobilenet_v2.training_scope, 224)
+    return nets
+
+
 def _network_fn(name):
     """nets_factory.get_network_fn(name, num_classes=1001, weight_decay=0.0, is_training=False)."""
     slim = _slim()
-    from tf_slim.nets import inception, resnet_v1, vgg
-    networks_map = {'inception_v1': inception.inception_v1,
-                    'resnet_v1_50': resnet_v1.resnet_v1_50,
-                    'vgg_16': vgg.vgg_16}
-    arg_scopes_map = {'inception_v1': inception.inception_v3_arg_scope,  # as in nets_factory
-                      'resnet_v1_50': resnet_v1.resnet_arg_scope,
-                      'vgg_16': vgg.vgg_arg_scope}
-    func = networks_map[name]
+    func, arg_scope_fn, size = _slim_nets()[name]
 
     def network_fn(images):
-        arg_scope = arg_scopes_map[name](weight_decay=0.0)
+        arg_scope = arg_scope_fn(weight_decay=0.0)
         with slim.arg_scope(arg_scope):
             return func(images, num_classes=NUM_CLASSES, is_training=False)
 
-    # research/slim sets resnet_v1_50.default_image_size = 224; tf_slim's resnet_v1 lacks the attribute.
-    network_fn.default_image_size = getattr(func, 'default_image_size', 224)
+    network_fn.default_image_size = size
     return network_fn
 
 
-SLIM_OUTPUTS = {'inception_v1': 'InceptionV1/Logits/Predictions/Reshape_1',
-                'resnet_v1_50': 'resnet_v1_50/predictions/Reshape_1',
-                'vgg_16': 'vgg_16/fc8/squeezed'}
+def slim_image_size(name):
+    """The net's default_image_size (the input's height and width)."""
+    _slim()
+    return _slim_nets()[name][2]
+
+
+def _slim_ends(name):
+    """The node export_inference_graph.py users freeze to (the softmax's reshape where the net ends in Predictions,
+    the squeezed logits for vgg, alexnet_v2 and overfeat) and the variable scope of the logits layer."""
+    if name == 'inception_v4':  # a fully connected Logits/Logits, softmax Predictions
+        return 'InceptionV4/Logits/Predictions', 'InceptionV4/Logits/Logits'
+    if name.startswith('inception_v'):
+        version = name[len('inception_v')]
+        return ('InceptionV1/Logits/Predictions/Reshape_1' if version == '1'
+                else 'InceptionV%s/Predictions/Reshape_1' % version,
+                'InceptionV%s/Logits/Conv2d_%s_1x1' % (version, '0c' if version == '1' else '1c'))
+    if name.startswith('resnet_v'):
+        return name + '/predictions/Reshape_1', name + '/logits'
+    if name.startswith('mobilenet_v'):
+        scope = 'MobilenetV' + name[len('mobilenet_v')]
+        return scope + '/Predictions/Reshape_1', scope + '/Logits/Conv2d_1c_1x1'
+    return name + '/fc8/squeezed', name + '/fc8'
+
+
+def slim_output(name):
+    return _slim_ends(name)[0]
+
+
+def slim_logits(name):
+    return _slim_ends(name)[1]
+
+
+def slim_preprocessing(name):
+    """The preprocessing each net was trained with, as OpenVINO's docs give it for TF-Slim nets: 'inception'
+    ((x/255 - 0.5) * 2, i.e. mean 127.5 scale 127.5) for inception, mobilenet, nasnet and resnet_v2; 'vgg' (x minus
+    the ImageNet channel means) for vgg and resnet_v1, and for alexnet_v2 and overfeat (research/slim trains them
+    with vgg_preprocessing too)."""
+    return 'vgg' if name.startswith(('vgg', 'resnet_v1', 'alexnet', 'overfeat')) else 'inception'
 
 
 def slim_inference_graph(name, seed=None):
@@ -143,7 +202,7 @@ def make_slim_frozen(name):
         with graph.as_default(), tf.compat.v1.Session(graph=graph) as sess:
             sess.run(tf.compat.v1.global_variables_initializer())
             frozen = tf.compat.v1.graph_util.convert_variables_to_constants(
-                sess, graph.as_graph_def(), [SLIM_OUTPUTS[name]])
+                sess, graph.as_graph_def(), [slim_output(name)])
         write_graph_def(frozen, path)
     return make
 
@@ -158,7 +217,7 @@ def make_slim_frozen_streaming(name):
         tf = _tf1_graph_mode()
         import numpy as np
         graph_def = slim_inference_graph(name, SEED).as_graph_def()
-        sub = tf.compat.v1.graph_util.extract_sub_graph(graph_def, [SLIM_OUTPUTS[name]])
+        sub = tf.compat.v1.graph_util.extract_sub_graph(graph_def, [slim_output(name)])
         rng = np.random.default_rng(SEED)
         with open(path, 'wb') as f:
             for node in sub.node:

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -113,7 +114,9 @@ public final class SummarizeGraphCommand implements Callable<Integer> {
             return explore(source, loaded, out);
         }
         GraphSummary summary = IoDetector.summarize(loaded.graph());
+        Optional<SlimPreprocessing> preprocessing = SlimPreprocessing.recognise(loaded.graph().nodes());
         Map<String, String> jsonMembers = new LinkedHashMap<>();
+        jsonMembers.put("preprocessing", preprocessing.map(p -> p.json(source)).orElse("null"));
         StringBuilder textAfter = new StringBuilder();
         try (VariableValues variables = new VariableValues(source, loaded)) {
             if (model.checkpoint() != null) {
@@ -135,8 +138,11 @@ public final class SummarizeGraphCommand implements Callable<Integer> {
                 out.print(StatsReport.render(loaded.stored()));
             }
             out.print(textAfter);
+            // on stderr: stdout stays what summarize_graph.py prints
+            preprocessing.ifPresent(p -> spec.commandLine().getErr().print(p.text(source)));
         }
         out.flush();
+        spec.commandLine().getErr().flush();
         return 0;
     }
 

@@ -2,6 +2,7 @@ package dev.tfir.summarize.repl;
 
 import dev.tfir.common.detect.InputInfo;
 import dev.tfir.common.types.DTypes;
+import dev.tfir.summarize.SlimPreprocessing;
 import dev.tfir.summarize.StatsReport;
 import dev.tfir.summarize.TextReport;
 import java.util.List;
@@ -13,8 +14,9 @@ final class ModelCommands {
 
     static List<ShellCommand> all() {
         return List.of(
-                new SimpleCommand("summary", "summary", "inputs and outputs as summarize_graph.py prints them",
-                        ShellCommand.Completion.NONE, (args, c) -> print(c, TextReport.render(c.session().summary()))),
+                new SimpleCommand("summary", "summary",
+                        "inputs and outputs as summarize_graph.py prints them, and the TF-Slim preprocessing",
+                        ShellCommand.Completion.NONE, ModelCommands::summary),
                 new SimpleCommand("inputs", "inputs", "the inputs to feed: Placeholders with type and shape",
                         ShellCommand.Completion.NONE, ModelCommands::inputs),
                 new SimpleCommand("outputs", "outputs", "the detected outputs with their op types",
@@ -22,6 +24,12 @@ final class ModelCommands {
                 new SimpleCommand("stats", "stats", "op types used with counts, parameters, control edges",
                         ShellCommand.Completion.NONE,
                         (args, c) -> print(c, StatsReport.render(c.session().model().stored()))));
+    }
+
+    private static void summary(List<String> args, ShellContext c) {
+        print(c, TextReport.render(c.session().summary()));
+        SlimPreprocessing.recognise(c.session().graph().nodes()).ifPresent(preprocessing -> preprocessing
+                .text(c.session().source()).lines().map(c.printer()::muted).forEach(c.printer()::println));
     }
 
     private static void inputs(List<String> args, ShellContext c) {

@@ -35,8 +35,11 @@ class GraphShellTest {
     }
 
     @Test
-    void summaryIsTheOriginalReport() throws IOException {
-        assertEquals(TestData.expectedSummary(MODEL), run("summary\n"));
+    void summaryIsTheOriginalReportAndThePreprocessingHint() throws IOException {
+        assertEquals(TestData.expectedSummary(MODEL)
+                + "TF-Slim inception_v1 (scope InceptionV1): mean [127.5,127.5,127.5], scale 127.5\n"
+                + "  convert --input_model " + TestData.model(MODEL) + " -b 1 --mean_values [127.5,127.5,127.5] "
+                + "--scale 127.5\n", run("summary\n"));
     }
 
     @Test

@@ -1,0 +1,354 @@
+#!/usr/bin/env python3
+"""The model zoo: every model in every input form, converted by bin/convert and proven in the real OpenVINO runtime.
+
+usage: conformance/zoo/run.py [--only PATTERN[,PATTERN...]] [--write-table docs/model-zoo.md] [--keep]
+
+The cases come from every conformance/zoo/*_cases.py module: each has `cases(big) -> [ZooCase]` (zoo_case.py),
+generating its missing models with real TensorFlow under `big` (${TFIR_BIG:-target/big-models}) first. For each
+case (one model in one input form):
+  1. bin/convert CASE.convert_args --compress_to_fp16=False (FP32 IR), timed as a whole process, and again with
+     --compress_to_fp16=True (FP16 IR); where the case has mo_args, the original Model Optimizer (openvino-dev
+     2024.6.0) with --compress_to_fp16=False, timed the same way (with --use_legacy_frontend when its default
+     frontend fails);
+  2. each IR runs in OpenVINO (compile_model on CPU, INFERENCE_PRECISION_HINT f32) on 8 random images in [0, 255]
+     (fixed seed), one by one, and is compared with CASE.reference (real TensorFlow on the same images, with the
+     model's own preprocessing, which the IR embeds through the case's mean/scale options);
+     Where the IR has several outputs (the detector finds inception's AuxLogits too), the one of the reference's
+     shape closest to it is compared, and the table names it;
+  3. PASS when: our FP32 max abs diff <= 1e-4 times max(1, max |reference|) (relative to the largest output where
+     outputs exceed 1, e.g. logits; the table says which), or at most TensorFlow's own sensitivity (how far its
+     output moves when the images are multiplied by 1 + 1e-6: deep random nets amplify rounding; the table shows
+     it), and the FP16 IR's top-1 equals TensorFlow's on all 8 images, except on an image where TensorFlow's own
+     two top classes are closer than twice the FP16 IR's error there (a tie at FP16 precision, counted in the
+     table, allowed while the FP16 max abs diff <= 5e-2 times max(1, max |reference|)); and where
+     summarize-graph recognises a TF-Slim family (its --json `preprocessing`), its mean/scale are the case's.
+     A conversion that fails is a FAIL row with convert's message (the unsupported op types, if any).
+One line per case, then `N passed, N failed`; exit status 1 if any case failed, 2 for a set-up error.
+--only keeps the cases whose `model` or `model:form` matches one of the shell patterns (fnmatch).
+--write-table writes the markdown table of this run (atomically), with a header saying when and with what.
+Environment: TFIR_VENV, TFIR_BIG, TFIR_CONVERT (the command under test, default bin/convert).
+"""
+
+import argparse
+import datetime
+import fnmatch
+import importlib.util
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+SEED = 20240601
+IMAGES = 8
+FP32_LIMIT = 1e-4
+FP16_LIMIT = 5e-2
+NUDGE = 1e-6
+
+
+def _load(name, path):
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+# the convert suite's helpers: venv re-exec, timing, OpenVINO inference (f32), comparison
+convert_suite = _load('convert_suite', REPO / 'conformance/convert/run.py')
+sys.path.insert(0, str(HERE))
+
+
+@dataclass
+class Row:
+    """What one case gave: the table row and the verdict."""
+    case: object
+    converted: bool = False
+    fp32_diff: float = None
+    fp16_diff: float = None
+    fp16_top1: int = None
+    fp16_ties: int = 0
+    scale: float = 1.0
+    tf_noise: float = 0.0
+    ours_time: float = None
+    mo_time: float = None
+    mo_diff: float = None
+    mo_note: str = ''
+    outputs: int = 1
+    hint: str = '-'
+    compared: str = ''
+    problems: list = field(default_factory=list)
+
+    @property
+    def passed(self):
+        return self.converted and not self.problems
+
+
+def case_modules():
+    return [_load(path.stem, path) for path in sorted(HERE.glob('*_cases.py'))]
+
+
+def convert(case, out_dir, fp16):
+    command = [os.environ.get('TFIR_CONVERT', str(REPO / 'bin/convert'))] + case.convert_args + [
+        '--compress_to_fp16=%s' % fp16, '--output_dir', str(out_dir)]
+    return convert_suite.timed(command)
+
+
+def run_mo(case, out_dir):
+    command = [str(Path(sys.executable).parent / 'mo')] + case.mo_args + ['--compress_to_fp16=False',
+                                                                          '--output_dir', str(out_dir)]
+    done, seconds = convert_suite.timed(command)
+    if done.returncode == 0:
+        return done, seconds, ''
+    done, seconds = convert_suite.timed(command + ['--use_legacy_frontend'])
+    return done, seconds, 'legacy frontend'
+
+
+def run_case(case, work):
+    import numpy as np
+    row = Row(case)
+    images = np.random.default_rng(SEED).uniform(0, 255, (IMAGES, case.size, case.size, 3)).astype(np.float32)
+    directory = work / ('%s-%s' % (case.model, case.form.replace('+', '-')))
+    fp32, row.ours_time = convert(case, directory / 'fp32', False)
+    if fp32.returncode != 0:
+        row.problems.append('convert exit %d: %s' % (fp32.returncode, fp32.stderr.strip()[-400:]))
+        return row
+    fp16, _ = convert(case, directory / 'fp16', True)
+    if fp16.returncode != 0:
+        row.problems.append('convert FP16 exit %d: %s' % (fp16.returncode, fp16.stderr.strip()[-400:]))
+        return row
+    row.converted = True
+    row.hint = hint_agreement(case)
+    if row.hint.startswith('differs'):
+        row.problems.append('summarize-graph hint ' + row.hint)
+    want = case.reference(images)
+    row.scale = max(1.0, float(np.abs(want).max()))
+    row.tf_noise = float(np.abs(case.reference(images * np.float32(1 + NUDGE)) - want).max())
+    outputs = ir_outputs(directory / 'fp32' / (case.stem + '.xml'), images)
+    row.outputs = len(outputs)
+    row.compared, fp32 = closest(outputs, want)
+    row.fp32_diff, _ = convert_suite.compare(fp32, want)
+    fp16 = dict(ir_outputs(directory / 'fp16' / (case.stem + '.xml'), images))[row.compared]
+    row.fp16_diff, row.fp16_top1 = convert_suite.compare(fp16, want)
+    row.fp16_ties = fp16_ties(fp16, want)
+    if row.fp32_diff > max(FP32_LIMIT * row.scale, row.tf_noise):
+        row.problems.append('FP32 max abs diff %.3g > %.3g' % (row.fp32_diff, max(FP32_LIMIT * row.scale,
+                                                                                    row.tf_noise)))
+    if row.fp16_ties and row.fp16_diff > FP16_LIMIT * row.scale:
+        row.problems.append('FP16 max abs diff %.3g > %.3g, so no ties' % (row.fp16_diff, FP16_LIMIT * row.scale))
+        row.fp16_ties = 0
+    if row.fp16_top1 + row.fp16_ties != IMAGES:
+        row.problems.append('FP16 top-1 %d/%d' % (row.fp16_top1, IMAGES))
+    if case.mo_args is not None:
+        mo, row.mo_time, row.mo_note = run_mo(case, directory / 'mo')
+        if mo.returncode != 0:
+            row.mo_note = 'mo fails (exit %d)' % mo.returncode
+        else:
+            mo_outputs = ir_outputs(next((directory / 'mo').glob('*.xml')), images)
+            row.mo_diff, _ = convert_suite.compare(dict(mo_outputs).get(row.compared, closest(mo_outputs, want)[1]),
+                                                   want)
+    return row
+
+
+SOURCE_OPTIONS = ('--input_model', '--input_checkpoint', '--saved_model_dir', '--saved_model_tags',
+                  '--input_meta_graph')
+
+
+def option(args, *names):
+    values = [args[i + 1] for i, arg in enumerate(args[:-1]) if arg in names]
+    return values[-1] if values else None
+
+
+def hint_agreement(case):
+    """Whether summarize-graph's preprocessing hint (--json) gives the mean/scale the case converts with:
+    'agrees', 'differs: ...', or '-' when it recognises no TF-Slim family."""
+    import json
+    source = [arg for i, arg in enumerate(case.convert_args)
+              if arg in SOURCE_OPTIONS or i > 0 and case.convert_args[i - 1] in SOURCE_OPTIONS]
+    done = subprocess.run([str(REPO / 'bin/summarize-graph')] + source + ['--json'], capture_output=True, text=True)
+    if done.returncode != 0:
+        return 'differs: summarize-graph exit %d %s' % (done.returncode, done.stderr.strip()[-200:])
+    hint = json.loads(done.stdout)['preprocessing']
+    if hint is None:
+        return '-'
+    mean = option(case.convert_args, '--mean_values', '--mean_value')
+    ours = ([float(v) for v in mean.strip('[]').split(',')] if mean else None,
+            float(option(case.convert_args, '--scale') or 1))
+    theirs = ([float(v) for v in hint['mean_values']], float(hint['scale']))
+    return 'agrees' if ours == theirs else 'differs: hint %s %s (%s), case %s' % (
+        theirs[0], theirs[1], hint['family'], ours)
+
+
+def ir_outputs(xml, images):
+    """Every output of the IR run in OpenVINO (CPU, f32 inference) on the images one by one: [(name, values)],
+    the name being the first of the output's tensor names."""
+    import numpy as np
+    import openvino as ov
+    core = ov.Core()
+    compiled = core.compile_model(core.read_model(xml), 'CPU', {'INFERENCE_PRECISION_HINT': 'f32'})
+    results = [compiled(image[None]) for image in images]
+    return [(sorted(output.get_names())[0], np.concatenate([result[output] for result in results]))
+            for output in compiled.outputs]
+
+
+def closest(outputs, want):
+    """The output the reference is: where the detector finds several (inception's AuxLogits beside the
+    predictions, as summarize_graph.py and mo find them too), the one of the reference's shape closest to it."""
+    import numpy as np
+    same_shape = [(name, values) for name, values in outputs if values.shape == want.shape] or outputs
+    return min(same_shape, key=lambda output: float(np.abs(output[1].reshape(want.shape) - want).max())
+               if output[1].size == want.size else float('inf'))
+
+
+def fp16_ties(got, want):
+    """The images whose top-1 differs only because TensorFlow's own top two are closer than the FP16 IR's error on
+    that image (the two classes' gap below twice its max abs diff): a tie at FP16 precision, not a conversion error."""
+    import numpy as np
+    got, want = got.reshape(len(got), -1), want.reshape(len(want), -1)
+    top2 = np.sort(want, axis=1)[:, -2:]
+    errors = np.abs(got - want).max(axis=1)
+    return int(((got.argmax(1) != want.argmax(1)) & (top2[:, 1] - top2[:, 0] < 2 * errors)).sum())
+
+
+def top1_text(row):
+    text = '%d/%d' % (row.fp16_top1, IMAGES)
+    return text + (' (%d tie%s at FP16 precision)' % (row.fp16_ties, 's' if row.fp16_ties > 1 else '')
+                   if row.fp16_ties else '')
+
+
+def describe(row):
+    if not row.converted:
+        return '; '.join(row.problems)
+    text = 'FP32 max abs diff %.3g%s (TF itself %.3g), FP16 %.3g top-1 %s, %.2f s, hint %s' % (
+        row.fp32_diff, ' (%.3g relative)' % (row.fp32_diff / row.scale) if row.scale > 1 else '', row.tf_noise,
+        row.fp16_diff, top1_text(row), row.ours_time, row.hint)
+    if row.mo_time is not None:
+        text += ' | mo%s: %s%.2f s, x%.1f' % (' (%s)' % row.mo_note if row.mo_note else '',
+                                              '' if row.mo_diff is None else 'diff %.3g, ' % row.mo_diff,
+                                              row.mo_time, row.mo_time / row.ours_time)
+    return text + ('; ' + '; '.join(row.problems) if row.problems else '')
+
+
+def table(rows):
+    """The markdown table of a run, with its header."""
+    import openvino
+    import tensorflow as tf
+    now = datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')
+    commit = subprocess.run(['git', 'rev-parse', '--short', 'HEAD'], capture_output=True, text=True,
+                            cwd=REPO).stdout.strip()
+    lines = [
+        '# Model zoo',
+        '',
+        'Generated by `conformance/zoo/run.py --write-table docs/model-zoo.md` on %s (tfir at %s, OpenVINO %s, '
+        'TensorFlow %s, mo from openvino-dev %s, Python %s, %d CPUs). Do not edit by hand.' % (
+            now, commit, openvino.__version__.split('-')[0], tf.__version__, openvino.__version__.split('-')[0],
+            platform.python_version(), os.cpu_count()),
+        '',
+        'Each row is one model in one input form, converted by `bin/convert` with only `-b 1` and the model\'s '
+        '`--mean_values`/`--scale` (inputs and outputs come from the detector), then run in the OpenVINO runtime '
+        '(CPU, INFERENCE_PRECISION_HINT f32) on %d random images in [0, 255] (fixed seed) and compared with '
+        'TensorFlow running the original model on the same images with the model\'s own preprocessing. Weights '
+        'are random, calibrated so that outputs are not flat (tools/models/make_convert_models.py). '
+        'FP32: max abs diff of the IR converted with `--compress_to_fp16=False` (relative to the largest |output| '
+        'where outputs exceed 1: such rows say so); FP16: the same for the default FP16 IR, and how many of the '
+        '%d top-1 classes equal TensorFlow\'s. Times are whole processes (JVM or Python start included), ours '
+        'FP32 and mo FP32; mo/ours is their ratio. hint: whether the mean/scale that `summarize-graph` '
+        'prints for the model (recognised from its TF-Slim scope names) are the ones used here (- when it '
+        'recognises none). TF itself: how far TensorFlow\'s own output moves when the images are '
+        'multiplied by 1 + %g (a few float32 roundings): deep nets with random weights amplify rounding, and no '
+        'implementation can agree with TensorFlow better than that. A row passes when FP32 <= max(%g, TF itself) '
+        'and FP16 top-1 is %d/%d, where an image may count as a tie at FP16 precision when TensorFlow\'s own two '
+        'top classes are closer than twice the FP16 IR\'s error on it (random weights on random images give such '
+        'near-ties; the table shows how many; ties count only while the FP16 max abs diff is <= %g).' % (
+            IMAGES, IMAGES, NUDGE, FP32_LIMIT, IMAGES, IMAGES, FP16_LIMIT),
+        '',
+        '| model | form | converted | FP32 max abs diff | TF itself | FP16 max abs diff | FP16 top-1 | ours (s) | '
+        'mo (s) | mo/ours | hint | result |',
+        '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ]
+    for row in rows:
+        case = row.case
+        notes = [case.note] if case.note else []
+        if row.outputs > 1:
+            notes.append('the IR has %d outputs (as the detector finds them); compared: %s' % (row.outputs,
+                                                                                            row.compared))
+        if row.converted:
+            fp32 = '%.2g' % row.fp32_diff
+            if row.scale > 1:
+                fp32 += ' (%.2g relative to max \\|output\\| %.3g)' % (row.fp32_diff / row.scale, row.scale)
+            cells = [fp32, '%.2g' % row.tf_noise, '%.2g' % row.fp16_diff, top1_text(row), '%.2f' % row.ours_time]
+            if row.mo_time is None:
+                cells += ['-', '-']
+            else:
+                cells += ['%.2f' % row.mo_time, '%.1f' % (row.mo_time / row.ours_time)]
+                if row.mo_note:
+                    notes.append('mo: ' + row.mo_note)
+            cells.append(row.hint.split(':')[0])
+        else:
+            cells = ['-'] * 8
+        notes += row.problems
+        result = ('PASS' if row.passed else 'FAIL') + (': ' + '; '.join(notes) if notes else '')
+        lines.append('| %s | %s | %s | %s | %s |' % (case.model, case.form, 'yes' if row.converted else 'no',
+                                                     ' | '.join(cells), result.replace('|', '\\|')))
+    passed = sum(row.passed for row in rows)
+    lines += ['', '%d rows: %d pass, %d fail.' % (len(rows), passed, len(rows) - passed), '']
+    return '\n'.join(lines)
+
+
+def write_atomically(path, text):
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name('.' + path.name + '.tmp')
+    temporary.write_text(text)
+    os.replace(temporary, path)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
+    parser.add_argument('--only', help='shell patterns of model or model:form, e.g. "mobilenet_v1*,inception_v3:*"')
+    parser.add_argument('--write-table', metavar='FILE', help='write the markdown table of this run to FILE')
+    parser.add_argument('--keep', action='store_true', help='keep the converted IRs (their directory is printed)')
+    args = parser.parse_args()
+    convert_suite.reexec_in_venv(__file__)
+    os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
+    if not (REPO / 'convert/target/convert.jar').exists():
+        print('run.py: bin/convert is not built; run: mvn -B -q package -DskipTests', file=sys.stderr)
+        return 2
+    big = Path(os.environ.get('TFIR_BIG', REPO / 'target' / 'big-models'))
+    cases = [case for module in case_modules() for case in module.cases(big)]
+    if args.only:
+        patterns = args.only.split(',')
+        cases = [c for c in cases if any(fnmatch.fnmatchcase(c.model, p) or
+                                         fnmatch.fnmatchcase('%s:%s' % (c.model, c.form), p) for p in patterns)]
+    work = Path(tempfile.mkdtemp(prefix='tfir-zoo-'))
+    rows = []
+    try:
+        for case in cases:
+            try:
+                row = run_case(case, work)
+            except Exception as error:  # a broken IR or reference: this row fails, the others still run
+                row = Row(case, problems=['%s: %s' % (type(error).__name__, str(error).strip()[:300])])
+            rows.append(row)
+            print('%s %s:%s: %s' % ('PASS' if row.passed else 'FAIL', case.model, case.form, describe(row)),
+                  flush=True)
+            if not args.keep:
+                shutil.rmtree(work / ('%s-%s' % (case.model, case.form.replace('+', '-'))), ignore_errors=True)
+    finally:
+        if args.keep:
+            print('IRs kept in %s' % work)
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    if args.write_table:
+        write_atomically(args.write_table, table(rows))
+    failed = sum(not row.passed for row in rows)
+    print('%d passed, %d failed' % (len(rows) - failed, failed))
+    return 1 if failed or not rows else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
