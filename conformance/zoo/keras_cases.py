@@ -34,9 +34,9 @@ MODE_NOTES = {'caffe': "; 'caffe' preprocessing takes BGR: --reverse_input_chann
               'model': '; preprocessing inside the model: no mean/scale'}
 
 
-def _generate_missing(directory):
+def _generate_missing(directory, names):
     for form in make_keras_models.FORMS:
-        missing = [name for name in make_keras_models.MODELS
+        missing = [name for name in names
                    if not (directory / make_keras_models.file_name(name, form)).exists()]
         if missing:
             print('making %d Keras applications (%s) in %s' % (len(missing), form, directory), flush=True)
@@ -73,11 +73,14 @@ def _saved_model_reference(path, name):
     return reference
 
 
-def cases(big):
+def cases(big, wanted=lambda model: True):
+    """The rows of the applications `wanted` keeps (by row name, keras.NAME), made first where missing."""
     directory = Path(big) / 'keras'
-    _generate_missing(directory)
+    names = [name for name in make_keras_models.MODELS if wanted('keras.' + name)]
+    _generate_missing(directory, names)
     result = []
-    for name, (size, module) in make_keras_models.MODELS.items():
+    for name in names:
+        size, module = make_keras_models.MODELS[name]
         options = OPTIONS[MODES[module]]
         frozen = directory / make_keras_models.file_name(name, 'frozen')
         saved = directory / make_keras_models.file_name(name, 'saved_model')

@@ -3,7 +3,8 @@
 
 usage: conformance/zoo/run.py [--only PATTERN[,PATTERN...]] [--write-table docs/model-zoo.md] [--keep]
 
-The cases come from every conformance/zoo/*_cases.py module: each has `cases(big) -> [ZooCase]` (zoo_case.py),
+The cases come from every conformance/zoo/*_cases.py module: each has `cases(big, wanted) -> [ZooCase]` (zoo_case.py;
+wanted(row name) says which models to make and return),
 generating its missing models with real TensorFlow under `big` (${TFIR_BIG:-target/big-models}) first. For each
 case (one model in one input form):
   1. bin/convert CASE.convert_args --compress_to_fp16=False (FP32 IR), timed as a whole process, and again with
@@ -320,9 +321,12 @@ def main():
         print('run.py: bin/convert is not built; run: mvn -B -q package -DskipTests', file=sys.stderr)
         return 2
     big = Path(os.environ.get('TFIR_BIG', REPO / 'target' / 'big-models'))
-    cases = [case for module in case_modules() for case in module.cases(big)]
-    if args.only:
-        patterns = args.only.split(',')
+    patterns = args.only.split(',') if args.only else None
+
+    def wanted_model(model):  # only the models a pattern can match are generated
+        return patterns is None or any(fnmatch.fnmatchcase(model, p.split(':')[0]) for p in patterns)
+    cases = [case for module in case_modules() for case in module.cases(big, wanted_model)]
+    if patterns:
         cases = [c for c in cases if any(fnmatch.fnmatchcase(c.model, p) or
                                          fnmatch.fnmatchcase('%s:%s' % (c.model, c.form), p) for p in patterns)]
     work = Path(tempfile.mkdtemp(prefix='tfir-zoo-'))

@@ -21,8 +21,8 @@ PREPROCESS = {'inception': lambda x: (x / 255.0 - 0.5) * 2.0,
               'vgg': lambda x: x - [123.68, 116.78, 103.94]}
 
 
-def _generate_missing(directory):
-    missing = [n + '_frozen.pb' for n in make_zoo_models.NETS if not (directory / (n + '_frozen.pb')).exists()
+def _generate_missing(directory, names):
+    missing = [n + '_frozen.pb' for n in names if not (directory / (n + '_frozen.pb')).exists()
                or n in make_zoo_models.WITH_SAVED_MODEL and not (directory / (n + '_saved_model')).is_dir()]
     if missing:
         print('making %d TF-Slim nets in %s' % (len(missing), directory), flush=True)
@@ -38,11 +38,13 @@ def _reference(frozen, name):
     return reference
 
 
-def cases(big):
+def cases(big, wanted=lambda model: True):
+    """The rows of the nets `wanted` keeps (by row name), made first where missing."""
     directory = Path(big) / 'zoo'
-    _generate_missing(directory)
+    names = [name for name in make_zoo_models.NETS if wanted(name)]
+    _generate_missing(directory, names)
     result = []
-    for name in make_zoo_models.NETS:
+    for name in names:
         frozen = directory / (name + '_frozen.pb')
         options = ['-b', '1'] + OPTIONS[make_models.slim_preprocessing(name)]
         note = 'output: logits (no softmax)' if make_models.slim_output(name).endswith('squeezed') else ''
