@@ -22,8 +22,10 @@ import org.tensorflow.proto.NodeDef;
  * @param scope  the scope that told it ({@code InceptionV3}, {@code resnet_v1_50}, {@code cell_stem_0})
  * @param mean   the per-channel mean to subtract (RGB)
  * @param scale  what to divide by after subtracting the mean (1 means no --scale)
+ * @param variables whether the graph holds variables (an inference graph: convert needs their checkpoint)
  */
-public record SlimPreprocessing(String family, String scope, List<String> mean, String scale) {
+public record SlimPreprocessing(String family, String scope, List<String> mean, String scale, boolean variables) {
+    private static final Set<String> VARIABLE_OPS = Set.of("VariableV2", "Variable", "VarHandleOp");
     private static final List<String> INCEPTION_MEAN = List.of("127.5", "127.5", "127.5");
     private static final List<String> VGG_MEAN = List.of("123.68", "116.78", "103.94");
 
@@ -48,7 +50,9 @@ public record SlimPreprocessing(String family, String scope, List<String> mean, 
      */
     public static Optional<SlimPreprocessing> recognise(List<NodeDef> nodes) {
         Set<String> scopes = new HashSet<>();
+        boolean variables = false;
         for (NodeDef node : nodes) {
+            variables |= VARIABLE_OPS.contains(node.getOp());
             int slash = node.getName().indexOf('/');
             if (slash > 0) {
                 scopes.add(node.getName().substring(0, slash));
@@ -60,15 +64,18 @@ public record SlimPreprocessing(String family, String scope, List<String> mean, 
                 if (match.matches()) {
                     String name = family.format().formatted(match.groupCount() > 0 ? match.group(1) : "");
                     return Optional.of(family.inceptionPreprocessing()
-                            ? new SlimPreprocessing(name, scope, INCEPTION_MEAN, "127.5")
-                            : new SlimPreprocessing(name, scope, VGG_MEAN, "1"));
+                            ? new SlimPreprocessing(name, scope, INCEPTION_MEAN, "127.5", variables)
+                            : new SlimPreprocessing(name, scope, VGG_MEAN, "1", variables));
                 }
             }
         }
         return Optional.empty();
     }
 
-    /** The convert command line for the model as it was opened, with -b 1 and this mean and scale. */
+    /**
+     * The convert command line for the model as it was opened, with -b 1 and this mean and scale; for an inference
+     * graph opened without its checkpoint, {@code --input_checkpoint <checkpoint>} says what is still needed.
+     */
     public String convertCommand(ModelSource source) {
         StringBuilder command = new StringBuilder("convert");
         if (source.savedModelDir() != null) {
@@ -80,6 +87,8 @@ public record SlimPreprocessing(String family, String scope, List<String> mean, 
         }
         if (source.inputCheckpoint() != null) {
             command.append(" --input_checkpoint ").append(source.inputCheckpoint());
+        } else if (variables && source.checkpointPath() == null) {
+            command.append(" --input_checkpoint <checkpoint>");
         }
         command.append(" -b 1 --mean_values [").append(String.join(",", mean)).append(']');
         if (!scale.equals("1")) {

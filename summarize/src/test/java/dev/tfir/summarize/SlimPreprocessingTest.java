@@ -61,8 +61,8 @@ class SlimPreprocessingTest {
         assertEquals(0, result.exitCode());
         assertEquals(TestData.expectedSummary("inception_v1_inference_graph.pb"), result.out());
         assertEquals("TF-Slim inception_v1 (scope InceptionV1): mean [127.5,127.5,127.5], scale 127.5\n"
-                + "  convert --input_model " + model + " -b 1 --mean_values [127.5,127.5,127.5] --scale 127.5\n",
-                result.err());
+                + "  convert --input_model " + model + " --input_checkpoint <checkpoint> -b 1 --mean_values "
+                + "[127.5,127.5,127.5] --scale 127.5\n", result.err());
     }
 
     @Test
@@ -71,14 +71,15 @@ class SlimPreprocessingTest {
         Cli result = Cli.run("--input_model", model.toString(), "--json");
         assertTrue(result.out().contains("\"preprocessing\": {\"family\": \"resnet_v1_50\", \"scope\": "
                 + "\"resnet_v1_50\", \"mean_values\": [123.68, 116.78, 103.94], \"scale\": 1, \"convert\": \"convert "
-                + "--input_model " + model + " -b 1 --mean_values [123.68,116.78,103.94]\"}"), result.out());
+                + "--input_model " + model + " --input_checkpoint <checkpoint> -b 1 --mean_values "
+                + "[123.68,116.78,103.94]\"}"), result.out());
         assertEquals("", result.err());
     }
 
     @Test
     void commandNamesTheCheckpoint() {
         SlimPreprocessing hint = new SlimPreprocessing("inception_v1", "InceptionV1", List.of("127.5", "127.5",
-                "127.5"), "127.5");
+                "127.5"), "127.5", true);
         ModelSource graphAndCheckpoint = new ModelSource(Path.of("/m/g.pb"), false, false, null, null, List.of(),
                 Path.of("/m/inception_v1.ckpt"));
         assertEquals("convert --input_model /m/g.pb --input_checkpoint /m/inception_v1.ckpt -b 1 --mean_values "
@@ -88,7 +89,7 @@ class SlimPreprocessingTest {
     @Test
     void savedModelCommandNamesTheDirectory() {
         SlimPreprocessing hint = new SlimPreprocessing("mobilenet_v1", "MobilenetV1", List.of("127.5", "127.5",
-                "127.5"), "127.5");
+                "127.5"), "127.5", true);
         ModelSource savedModel = new ModelSource(null, false, false, null, Path.of("/m/saved"), List.of(), null);
         assertEquals("convert --saved_model_dir /m/saved -b 1 --mean_values [127.5,127.5,127.5] --scale 127.5",
                 hint.convertCommand(savedModel));

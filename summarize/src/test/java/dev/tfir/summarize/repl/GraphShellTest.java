@@ -38,8 +38,8 @@ class GraphShellTest {
     void summaryIsTheOriginalReportAndThePreprocessingHint() throws IOException {
         assertEquals(TestData.expectedSummary(MODEL)
                 + "TF-Slim inception_v1 (scope InceptionV1): mean [127.5,127.5,127.5], scale 127.5\n"
-                + "  convert --input_model " + TestData.model(MODEL) + " -b 1 --mean_values [127.5,127.5,127.5] "
-                + "--scale 127.5\n", run("summary\n"));
+                + "  convert --input_model " + TestData.model(MODEL) + " --input_checkpoint <checkpoint> -b 1 "
+                + "--mean_values [127.5,127.5,127.5] --scale 127.5\n", run("summary\n"));
     }
 
     @Test
