@@ -29,6 +29,7 @@ bin/summarize-graph).
 """
 
 import argparse
+import importlib.util
 import json
 import os
 import shutil
@@ -44,16 +45,11 @@ MODELS = REPO / 'testdata' / 'models'
 
 
 def reexec_in_venv():
-    try:
-        import tensorflow  # noqa: F401
-        return
-    except ImportError:
-        pass
-    python = Path(os.environ.get('TFIR_VENV', REPO / '.venv')) / 'bin' / 'python'
-    if not python.exists() or os.environ.get('TFIR_FREEZE_REEXEC'):
-        sys.exit('run.py: no tensorflow here and no venv at %s (run tools/python/venv.sh)' % python)
-    env = dict(os.environ, TFIR_FREEZE_REEXEC='1')
-    os.execve(str(python), [str(python), str(Path(__file__).resolve())] + sys.argv[1:], env)
+    """Runs this script again with the venv's Python when this one lacks TensorFlow (the convert suite's way)."""
+    spec = importlib.util.spec_from_file_location('convert_suite', REPO / 'conformance/convert/run.py')
+    convert_suite = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(convert_suite)
+    convert_suite.reexec_in_venv(__file__)
 
 
 def big_dir():
