@@ -39,6 +39,9 @@ import sys
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from make_models import _slim, _tf, _tf1_graph_mode  # noqa: E402  (the shared TF set-up)
+
 REPO = Path(__file__).resolve().parents[2]
 CHECKPOINTS_DIR = REPO / 'testdata' / 'checkpoints'
 SEED = 20240601
@@ -48,38 +51,12 @@ SEED = 20240601
 # TensorFlow set-up (only inside a worker process)
 # --------------------------------------------------------------------------------------------------------------
 
-def _tf():
-    os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '2')
-    import tensorflow as tf
-    tf.get_logger().setLevel('ERROR')
-    return tf
-
-
 def _snappy():
     try:
         import snappy
     except ImportError:
         sys.exit('make_checkpoints.py: the Snappy cases need python-snappy (pip install python-snappy==0.7.3)')
     return snappy
-
-
-def _tf1_graph_mode():
-    tf = _tf()
-    tf.compat.v1.disable_v2_behavior()
-    return tf
-
-
-def _slim():
-    """tf_slim with the tf_keras 2.17 work-around of make_models.py: TF 2.17's tensorflow/python/layers lazily
-    import `tf_keras.legacy_tf_layers.*`, which tf_keras 2.17 ships as `tf_keras.src.legacy_tf_layers.*` only."""
-    import importlib
-    import tf_keras.src.legacy_tf_layers as legacy
-    sys.modules.setdefault('tf_keras.legacy_tf_layers', legacy)
-    for sub in ('base', 'core', 'convolutional', 'normalization', 'pooling', 'variable_scope_shim'):
-        sys.modules.setdefault('tf_keras.legacy_tf_layers.' + sub,
-                               importlib.import_module('tf_keras.src.legacy_tf_layers.' + sub))
-    import tf_slim
-    return tf_slim
 
 
 def _two_cpu_config(tf):
