@@ -1,5 +1,6 @@
 package dev.tfir.summarize;
 
+import dev.tfir.common.model.CheckpointBinding;
 import dev.tfir.common.model.ModelSource;
 import java.util.HashSet;
 import java.util.List;
@@ -25,7 +26,6 @@ import org.tensorflow.proto.NodeDef;
  * @param variables whether the graph holds variables (an inference graph: convert needs their checkpoint)
  */
 public record SlimPreprocessing(String family, String scope, List<String> mean, String scale, boolean variables) {
-    private static final Set<String> VARIABLE_OPS = Set.of("VariableV2", "Variable", "VarHandleOp");
     private static final List<String> INCEPTION_MEAN = List.of("127.5", "127.5", "127.5");
     private static final List<String> VGG_MEAN = List.of("123.68", "116.78", "103.94");
 
@@ -52,7 +52,7 @@ public record SlimPreprocessing(String family, String scope, List<String> mean, 
         Set<String> scopes = new HashSet<>();
         boolean variables = false;
         for (NodeDef node : nodes) {
-            variables |= VARIABLE_OPS.contains(node.getOp());
+            variables |= CheckpointBinding.VARIABLE_OPS.contains(node.getOp());
             int slash = node.getName().indexOf('/');
             if (slash > 0) {
                 scopes.add(node.getName().substring(0, slash));

@@ -1,12 +1,12 @@
 package dev.tfir.summarize;
 
+import dev.tfir.common.model.CheckpointBinding;
 import dev.tfir.common.types.DTypes;
 import dev.tfir.common.types.PartialShape;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.tensorflow.proto.AttrValue;
@@ -21,7 +21,6 @@ import org.tensorflow.proto.TensorProto;
  * function bodies included.
  */
 public final class StatsReport {
-    private static final Set<String> VARIABLE_OPS = Set.of("Variable", "VariableV2", "VarHandleOp");
 
     private StatsReport() {}
 
@@ -41,7 +40,7 @@ public final class StatsReport {
             opCounts.merge(node.getOp(), 1, Integer::sum);
             if (node.getOp().equals("Const")) {
                 constParameters += Math.max(0, elementCount(node.getAttrOrDefault("value", null)));
-            } else if (VARIABLE_OPS.contains(node.getOp())) {
+            } else if (CheckpointBinding.VARIABLE_OPS.contains(node.getOp())) {
                 variables++;
                 long count = variableElements(node);
                 variableParameters += Math.max(0, count);

@@ -1,6 +1,7 @@
 package dev.tfir.summarize.repl;
 
 import dev.tfir.common.graph.TfGraph;
+import dev.tfir.common.model.CheckpointBinding;
 import dev.tfir.common.types.DTypes;
 import dev.tfir.common.types.PartialShape;
 import java.util.ArrayList;
@@ -137,8 +138,7 @@ final class SearchCommands {
 
     /** Elements held by a Const (its value) or a variable (its shape); 0 for other nodes. */
     static long elements(NodeDef node) {
-        boolean holder = node.getOp().equals("Const") || node.getOp().startsWith("Variable")
-                || node.getOp().equals("VarHandleOp");
+        boolean holder = node.getOp().equals("Const") || CheckpointBinding.VARIABLE_OPS.contains(node.getOp());
         return holder ? Math.max(0, shape(node).elementCount()) : 0;
     }
 
