@@ -16,7 +16,6 @@ import java.util.stream.LongStream;
  * .bin ({@link #copyElements}), all at once (and kept) for {@link #data()}.
  */
 public final class ConstTensor {
-
     /** Elements per parallel chunk of a range check. */
     private static final int SCAN_CHUNK = 1 << 20;
 
@@ -104,12 +103,12 @@ public final class ConstTensor {
 
     /** Elements per aligned chunk for {@link #copyElements}: ranges start at a multiple of it. */
     public long chunkUnit() {
-        return derived == null || hasBytes() ? 1 : derived.unit();
+        return hasBytes() ? 1 : derived.unit();
     }
 
     /** Puts elements [from, from + n) at the target's position, advancing it; n spans whole chunk units. */
     public void copyElements(long from, long n, ByteBuffer target) {
-        if (derived == null || hasBytes()) {
+        if (hasBytes()) {
             int size = type.byteSize();
             target.put(data().position(Math.toIntExact(from * size)).limit(Math.toIntExact((from + n) * size)));
         } else {
@@ -139,7 +138,7 @@ public final class ConstTensor {
 
     /** The same elements with another shape of the same element count. */
     public ConstTensor reshaped(long[] newShape) {
-        return derived == null || hasBytes() ? new ConstTensor(type, newShape, bytes())
+        return hasBytes() ? new ConstTensor(type, newShape, bytes())
                 : new ConstTensor(type, newShape, derived);
     }
 
@@ -203,7 +202,7 @@ public final class ConstTensor {
         if (type != ElementType.F32) {
             throw new IllegalStateException("a " + type.irName() + " tensor is not f32");
         }
-        if (derived != null && !hasBytes() && derived.reordered() != null) {
+        if (!hasBytes() && derived.reordered() != null) {
             return derived.reordered().fitsHalf();
         }
         long step = Math.max(1, SCAN_CHUNK / chunkUnit()) * chunkUnit();
@@ -223,8 +222,7 @@ public final class ConstTensor {
 
     /** The tensor with its axes permuted: output axis i is input axis {@code perm[i]}. */
     public ConstTensor transposed(int[] perm) {
-        ConstTensor source = derived == null || hasBytes() ? this : new ConstTensor(type, shape, bytes());
-        return new ConstTensor(type, Transposition.permutedShape(shape, perm), new Transposition(source, perm));
+        return new ConstTensor(type, Transposition.permutedShape(shape, perm), new Transposition(this, perm));
     }
 
     @Override
@@ -235,7 +233,7 @@ public final class ConstTensor {
 
     /** Elements [from, from + n) of this f32 tensor: a view of its bytes, or computed. */
     private FloatBuffer floats(long from, int n) {
-        if (derived == null || hasBytes()) {
+        if (hasBytes()) {
             int at = Math.toIntExact(from * Float.BYTES);
             return data().position(at).limit(at + n * Float.BYTES).slice().order(ByteOrder.LITTLE_ENDIAN)
                     .asFloatBuffer();
@@ -245,6 +243,7 @@ public final class ConstTensor {
         return values.flip().asFloatBuffer();
     }
 
+    /** Whether the bytes are at hand: always for a tensor made from bytes, after {@link #bytes} for a derived one. */
     private synchronized boolean hasBytes() {
         return data != null;
     }

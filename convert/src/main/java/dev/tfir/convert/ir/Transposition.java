@@ -25,12 +25,11 @@ final class Transposition implements DerivedElements {
     /** The input axis that becomes the output's innermost. */
     private final int lastAxis;
 
+    /** The transposition of {@code base} by {@code perm}, a permutation already checked by {@link #permutedShape}. */
     Transposition(ConstTensor base, int[] perm) {
         this.base = base;
         this.elementSize = base.type().byteSize();
-        long[] shape = base.shape();
-        permutedShape(shape, perm);
-        AxisGroups groups = AxisGroups.of(shape, perm);
+        AxisGroups groups = AxisGroups.of(base.shape(), perm);
         inShape = groups.shape();
         int[] order = groups.perm();
         int rank = inShape.length;
