@@ -24,6 +24,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from make_convert_models import BATCH_NORM_OFFSETS  # noqa: E402  (the batch norms' offsets of every random net)
+
 SEED = 20240601
 # application name -> (input size, the module of tf_keras.applications whose preprocess_input the model expects)
 MODELS = {
@@ -64,10 +67,12 @@ def build(name):
 
 def calibrate(name, model):
     """Makes a random net behave like a trained one, so that its outputs are meaningful to compare (a random
-    net's activations vanish or explode with depth): every BatchNormalization's moving mean and variance become
-    those of its input on random images (one training-mode pass with momentum 0: each layer then normalizes
-    with its own input's statistics, so deeper layers see normalized inputs), then the logits layer (the last
-    layer with a kernel) is scaled so that the logits have a standard deviation of LOGITS_STD."""
+    net's activations vanish or explode with depth): every BatchNormalization's gamma becomes random around 1 and
+    its beta random in make_convert_models.BATCH_NORM_OFFSETS (so that the net is not chaotic, as the TF-Slim
+    nets), its moving mean and variance those of its input on random images (one training-mode pass with
+    momentum 0: each layer then normalizes with its own input's statistics, so deeper layers see normalized
+    inputs), then the logits layer (the last layer with a kernel) is scaled so that the logits have a standard
+    deviation of LOGITS_STD."""
     import importlib
     import numpy as np
     import tf_keras as keras
@@ -76,7 +81,11 @@ def calibrate(name, model):
     images = preprocess(np.random.default_rng(SEED).uniform(0, 255, (CALIBRATION_IMAGES, size, size, 3))
                         .astype(np.float32))
     norms = [layer for layer in model.layers if isinstance(layer, keras.layers.BatchNormalization)]
+    rng = np.random.default_rng(SEED)
     for layer in norms:
+        for weight, (low, high) in ((layer.gamma, (0.8, 1.2)), (layer.beta, BATCH_NORM_OFFSETS)):
+            if weight is not None:
+                weight.assign(rng.uniform(low, high, weight.shape).astype(np.float32))
         layer.momentum = 0.0
     if norms:
         model(images, training=True)
