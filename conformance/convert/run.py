@@ -23,9 +23,10 @@ The inference graph + checkpoint form for both nets, with V1 (NAME.ckpt) and V2 
 --compress_to_fp16=False, compared with TensorFlow's frozen graph (max abs diff <= 1e-4; ours only, mo is timed on
 the frozen and seed cases). Every model case also checks the IR's names in OpenVINO (read_model): one input named
 `input` of shape [1, size, size, 3], and the net's output reachable by its TF name (get_names()).
-The committed TF2 SavedModels testdata/models/saved_model_tf2 (Keras) and saved_model_tf2_calls (nested function
-calls, multi-output ops, control dependencies) are converted with --saved_model_dir (function bodies inlined) and
-compared with the SavedModel's serving signature run by TensorFlow on 4 random inputs: max abs diff <= 1e-5.
+The committed TF2 SavedModels testdata/models/saved_model_tf2 (Keras), saved_model_tf2_calls (nested function
+calls, multi-output ops, control dependencies) and saved_model_tf2_multi (two inputs, float and int64; three outputs:
+MatMul, Size, ArgMax) are converted with --saved_model_dir (function bodies inlined) and compared with the
+SavedModel's serving signature run by TensorFlow on random inputs (4 rows), every output: max abs diff <= 1e-5.
 Another case converts a graph with op types no translator handles (tf.raw_ops.Igamma, Zeta): convert must exit 1,
 list every unsupported op type with its nodes on one line, and write no file.
 
@@ -205,12 +206,26 @@ def run_model_case(name, model, model_args, stem, fp16, work, cwd=None, with_mo=
         detail, mo_note, mo_diff, mo_top1, IMAGES, mo_time, mo_time / ours_time)
 
 
-SAVED_MODELS = ('saved_model_tf2', 'saved_model_tf2_calls')
+SAVED_MODELS = ('saved_model_tf2', 'saved_model_tf2_calls', 'saved_model_tf2_multi')
 SAVED_MODEL_LIMIT = 1e-5
 
 
+def signature_inputs(serve, rng):
+    """Random values for every input of a serving signature (unknown dims 4): floats in [-1, 1), integers in
+    [0, 10), by the input's key."""
+    import numpy as np
+    values = {}
+    for key, spec in serve.structured_input_signature[1].items():
+        shape = [4 if dim is None else dim for dim in spec.shape]
+        dtype = spec.dtype.as_numpy_dtype
+        values[key] = (rng.uniform(-1, 1, shape) if spec.dtype.is_floating else rng.integers(0, 10, shape)).astype(
+            dtype)
+    return values
+
+
 def run_saved_model_case(name, work):
-    """Ours only (FP32) on a committed TF2 SavedModel, against its serving signature in TensorFlow."""
+    """Ours only (FP32) on a committed TF2 SavedModel, against its serving signature in TensorFlow: every output
+    (the IR names them Identity, Identity_1, ... in the order of their signature keys, as mo's frontend does)."""
     import numpy as np
     import tensorflow as tf
     directory = REPO / 'testdata/models' / name
@@ -220,16 +235,22 @@ def run_saved_model_case(name, work):
     if done.returncode != 0:
         return False, 'conversion failed: exit %d %s' % (done.returncode, done.stderr.strip()[-300:])
     serve = tf.saved_model.load(str(directory)).signatures['serving_default']
-    (key, spec), = serve.structured_input_signature[1].items()
-    shape = [4 if dim is None else dim for dim in spec.shape]
-    values = np.random.default_rng(SEED).uniform(-1, 1, shape).astype(np.float32)
-    want = next(iter(serve(**{key: tf.constant(values)}).values())).numpy()
+    values = signature_inputs(serve, np.random.default_rng(SEED))
+    want = serve(**{key: tf.constant(value) for key, value in values.items()})
     import openvino as ov
     core = ov.Core()
-    got = core.compile_model(core.read_model(out_dir / 'saved_model.xml'), 'CPU',
-                             {'INFERENCE_PRECISION_HINT': 'f32'})(values)[0]
-    diff = float(np.abs(got - want).max())
-    return diff <= SAVED_MODEL_LIMIT, 'ours: max abs diff %.3g (limit %g), %.2f s' % (diff, SAVED_MODEL_LIMIT, seconds)
+    compiled = core.compile_model(core.read_model(out_dir / 'saved_model.xml'), 'CPU',
+                                  {'INFERENCE_PRECISION_HINT': 'f32'})
+    results = compiled(values)
+    got = {name: results[output] for output in compiled.outputs for name in output.get_names()}
+    diff = 0.0
+    for port, key in enumerate(sorted(want)):
+        identity = 'Identity' if port == 0 else 'Identity_%d' % port
+        if identity not in got:
+            return False, 'the IR has no output named %s (signature output %s)' % (identity, key)
+        diff = max(diff, float(np.abs(got[identity].astype(np.float64) - want[key].numpy()).max()))
+    return diff <= SAVED_MODEL_LIMIT, 'ours: %d output(s), max abs diff %.3g (limit %g), %.2f s' % (
+        len(want), diff, SAVED_MODEL_LIMIT, seconds)
 
 
 def run_unsupported_case(work):

@@ -78,6 +78,19 @@ class ConvertCommandTest {
         assertTrue(xml.contains("name=\"w\" type=\"Const\""), "the captured variable from the checkpoint");
     }
 
+    @Test
+    void convertsArgMaxAndSizeOfADynamicBatch() throws IOException {
+        Cli cli = Cli.run("--saved_model_dir", TestData.model("saved_model_tf2_multi").toString(),
+                "--output_dir", dir.toString());
+
+        assertEquals(0, cli.exitCode(), cli.err());
+        assertTrue(cli.out().contains("Outputs:\n  Identity: i64 [?]\n  Identity_1: i32 []\n  Identity_2: f32 [?,3]\n"),
+                cli.out());
+        String xml = Files.readString(dir.resolve("saved_model.xml"));
+        assertEquals(1, count(xml, "type=\"TopK\" version=\"opset11\""), "ArgMax: the first of the largest");
+        assertEquals(1, count(xml, "type=\"ReduceProd\""), "Size of an input whose length is known at run time");
+    }
+
     private static int count(String text, String part) {
         return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
     }

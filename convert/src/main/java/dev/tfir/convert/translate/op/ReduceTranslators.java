@@ -1,5 +1,6 @@
 package dev.tfir.convert.translate.op;
 
+import dev.tfir.convert.ir.ElementType;
 import dev.tfir.convert.ir.Output;
 import dev.tfir.convert.ops.Normalization;
 import dev.tfir.convert.ops.Reductions;
@@ -7,11 +8,12 @@ import dev.tfir.convert.translate.Layouts;
 import dev.tfir.convert.translate.NodeContext;
 import dev.tfir.convert.translate.OpTable;
 import dev.tfir.convert.translate.TfTensor;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Ops along axes: reductions over constant axes (Mean, Sum, Max, Min, Prod) and Softmax. On a channels-first input
+ * Ops along axes: reductions over constant axes (Mean, Sum, Max, Min, Prod), ArgMax and ArgMin, and Softmax. On a channels-first input
  * they work channels first where the result's axes come out in TensorFlow's order (global pooling: Mean over H, W).
  */
 public final class ReduceTranslators {
@@ -23,6 +25,8 @@ public final class ReduceTranslators {
 
     public static void register(OpTable table) {
         REDUCTIONS.forEach((tfOp, irType) -> table.add(2, node -> List.of(reduce(node, irType)), tfOp));
+        table.add(2, node -> List.of(argExtreme(node, "max")), "ArgMax");
+        table.add(2, node -> List.of(argExtreme(node, "min")), "ArgMin");
         table.add(1, ReduceTranslators::softmax, "Softmax");
     }
 
@@ -35,6 +39,17 @@ public final class ReduceTranslators {
             return keepDims ? TfTensor.channelsFirst(y) : TfTensor.of(y);
         }
         return TfTensor.of(Reductions.reduce(irType, node.input(0), axes, keepDims));
+    }
+
+    /** ArgMax, ArgMin: the index along the constant {@code dimension}, of type {@code output_type} (i64 by default). */
+    private static TfTensor argExtreme(NodeContext node, String mode) {
+        long[] dimension = node.constantInput(1, "dimension");
+        int rank = node.inputShape(0).rank();
+        node.require(dimension.length == 1 && dimension[0] >= -rank && dimension[0] < rank,
+                "needs one dimension in [-" + rank + ", " + rank + "), not " + Arrays.toString(dimension));
+        ElementType type = node.type("output_type");
+        return TfTensor.of(Reductions.argExtreme(node.input(0), (int) Math.floorMod(dimension[0], rank), mode,
+                type != null ? type : ElementType.I64));
     }
 
     /** Softmax over the last axis: the channels, axis 1 of a channels-first input. */

@@ -7,6 +7,7 @@ import dev.tfir.convert.ir.Output;
 import dev.tfir.convert.ops.Constants;
 import dev.tfir.convert.ops.Elementwise;
 import dev.tfir.convert.ops.Movement;
+import dev.tfir.convert.ops.Reductions;
 import dev.tfir.convert.ops.SliceMasks;
 import dev.tfir.convert.ops.StridedSlices;
 import dev.tfir.convert.translate.Layouts;
@@ -17,7 +18,7 @@ import java.util.List;
 import java.util.stream.LongStream;
 
 /**
- * Ops on shapes: Shape (a constant when the shape is static), Reshape, Squeeze, ExpandDims, Transpose,
+ * Ops on shapes: Shape and Size (constants when the shape is static), Reshape, Squeeze, ExpandDims, Transpose,
  * StridedSlice and Cast. Shape computations on constants fold as they are translated.
  */
 public final class ShapeTranslators {
@@ -25,6 +26,7 @@ public final class ShapeTranslators {
 
     public static void register(OpTable table) {
         table.add(1, ShapeTranslators::shape, "Shape");
+        table.add(1, ShapeTranslators::size, "Size");
         table.add(2, node -> List.of(TfTensor.of(Movement.reshape(node.input(0), node.input(1), false))),
                 "Reshape");
         table.add(1, ShapeTranslators::squeeze, "Squeeze");
@@ -36,12 +38,27 @@ public final class ShapeTranslators {
     }
 
     private static List<TfTensor> shape(NodeContext node) {
-        ElementType type = node.type("out_type");
-        ElementType outType = type != null ? type : ElementType.I32;
+        ElementType outType = outType(node);
         PartialShape shape = node.inputShape(0);
         Output result = shape.isFullyDefined() ? Constants.of(ConstTensor.vector(outType, shape.dims()))
                 : Movement.shapeOf(node.input(0), outType);
         return List.of(TfTensor.of(result));
+    }
+
+    /** The number of elements: a constant when the shape is static, else the product of ShapeOf. */
+    private static List<TfTensor> size(NodeContext node) {
+        ElementType outType = outType(node);
+        PartialShape shape = node.inputShape(0);
+        Output result = shape.isFullyDefined()
+                ? Constants.of(ConstTensor.ofLongs(outType, new long[0], shape.elementCount()))
+                : Reductions.reduce("ReduceProd", Movement.shapeOf(node.input(0), outType), new long[] {0}, false);
+        return List.of(TfTensor.of(result));
+    }
+
+    /** The {@code out_type} of Shape and Size, i32 by default. */
+    private static ElementType outType(NodeContext node) {
+        ElementType type = node.type("out_type");
+        return type != null ? type : ElementType.I32;
     }
 
     /** Squeeze of {@code squeeze_dims}, or of every axis of size 1 when none are given. */
