@@ -3,7 +3,6 @@ package dev.tfir.convert.ir;
 import dev.tfir.common.types.PartialShape;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -18,6 +17,8 @@ import java.util.stream.LongStream;
 public final class ConstTensor {
     /** Elements per parallel chunk of a range check. */
     private static final int SCAN_CHUNK = 1 << 20;
+    /** The f16 range check copies this many elements at a time to an array. */
+    private static final int SCAN_BLOCK = 1 << 14;
 
     private final ElementType type;
     private final long[] shape;
@@ -210,13 +211,7 @@ public final class ConstTensor {
         return IntStream.range(0, chunks).parallel().noneMatch(chunk -> {
             long from = chunk * step;
             int n = (int) Math.min(step, count - from);
-            FloatBuffer floats = floats(from, n);
-            for (int i = 0; i < n; i++) {
-                if (Half.overflows(floats.get(i))) {
-                    return true;
-                }
-            }
-            return false;
+            return Half.anyOverflows(elementBytes(from, n).asIntBuffer(), new int[Math.min(n, SCAN_BLOCK)]);
         });
     }
 
@@ -231,16 +226,15 @@ public final class ConstTensor {
         return type.irName() + "[" + dims + "]";
     }
 
-    /** Elements [from, from + n) of this f32 tensor: a view of its bytes, or computed. */
-    private FloatBuffer floats(long from, int n) {
+    /** The bytes of elements [from, from + n) (little-endian): a view of this tensor's bytes, or computed. */
+    private ByteBuffer elementBytes(long from, int n) {
         if (hasBytes()) {
-            int at = Math.toIntExact(from * Float.BYTES);
-            return data().position(at).limit(at + n * Float.BYTES).slice().order(ByteOrder.LITTLE_ENDIAN)
-                    .asFloatBuffer();
+            int at = Math.toIntExact(from * type.byteSize());
+            return data().position(at).limit(at + n * type.byteSize()).slice().order(ByteOrder.LITTLE_ENDIAN);
         }
         ByteBuffer values = allocate(type, n);
         derived.fill(from, n, values);
-        return values.flip().asFloatBuffer();
+        return values.flip();
     }
 
     /** Whether the bytes are at hand: always for a tensor made from bytes, after {@link #bytes} for a derived one. */

@@ -1,11 +1,14 @@
 package dev.tfir.convert.ir;
 
+import java.nio.IntBuffer;
+
 /** IEEE 754 half precision (binary16) conversions, rounding to nearest even as C++ and numpy do. */
 public final class Half {
     /** The largest finite half value. */
     public static final float MAX = 65504f;
     /** The smallest magnitude that rounds to infinity (MAX plus half a unit in the last place). */
     private static final float OVERFLOW = 65520f;
+    private static final int OVERFLOW_BITS = Float.floatToRawIntBits(OVERFLOW);
 
     /** Float bits from which every value rounds to a half infinity (2^16). */
     private static final int HALF_OVERFLOW_BITS = (127 + 16) << 23;
@@ -60,5 +63,34 @@ public final class Half {
     /** True when the finite value would overflow to infinity as a half. */
     public static boolean overflows(float value) {
         return Float.isFinite(value) && Math.abs(value) >= OVERFLOW;
+    }
+
+    /**
+     * Whether a finite one of the floats whose bits {@code values} holds (from its position to its limit) would
+     * overflow to infinity as a half. Copies them to {@code block} a block at a time and takes the largest
+     * magnitude (a loop the JIT vectorizes); only a block holding an infinity or NaN is looked at value by value.
+     */
+    public static boolean anyOverflows(IntBuffer values, int[] block) {
+        while (values.hasRemaining()) {
+            int n = Math.min(block.length, values.remaining());
+            values.get(block, 0, n);
+            int largest = 0;
+            for (int i = 0; i < n; i++) {
+                largest = Math.max(largest, block[i] & 0x7FFFFFFF);
+            }
+            if (largest >= OVERFLOW_BITS && (largest < FLOAT_INFINITY_BITS || anyFiniteOverflows(block, n))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean anyFiniteOverflows(int[] block, int n) {
+        for (int i = 0; i < n; i++) {
+            if (overflows(Float.intBitsToFloat(block[i]))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

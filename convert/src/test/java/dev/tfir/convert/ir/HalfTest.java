@@ -38,6 +38,20 @@ class HalfTest {
     }
 
     @Test
+    void findsAFiniteOverflowAmongInfinitiesAndAcrossBlocks() {
+        assertFalse(anyOverflows(1f, -65519f, Float.POSITIVE_INFINITY, Float.NaN, Float.NEGATIVE_INFINITY));
+        assertTrue(anyOverflows(Float.NaN, 1f, -65520f));
+        assertTrue(anyOverflows(0f, 0f, 0f, 0f, 0f, 0f, 1e6f), "in the last block");
+        assertFalse(anyOverflows());
+    }
+
+    private static boolean anyOverflows(float... values) {
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(values.length * 4);
+        bytes.asFloatBuffer().put(values);
+        return Half.anyOverflows(bytes.asIntBuffer(), new int[3]);
+    }
+
+    @Test
     void everyHalfRoundTrips() {
         for (int h = 0; h < 0x10000; h++) {
             float value = Half.toFloat((short) h);
