@@ -89,6 +89,19 @@ class ConvertCommandTest {
         String xml = Files.readString(dir.resolve("saved_model.xml"));
         assertEquals(1, count(xml, "type=\"TopK\" version=\"opset11\""), "ArgMax: the first of the largest");
         assertEquals(1, count(xml, "type=\"ReduceProd\""), "Size of an input whose length is known at run time");
+        assertTrue(xml.contains(",Identity,Identity:0,best\""), "the signature's key names its output, as in mo");
+        assertTrue(xml.contains(",Identity_2,Identity_2:0,scores\""), xml);
+    }
+
+    @Test
+    void aTf1SavedModelsTensorsAreNamedByTheirSignatureKeysToo() throws IOException {
+        Cli cli = Cli.run("--saved_model_dir", TestData.model("saved_model_tf1").toString(), "--output_dir",
+                dir.toString());
+
+        assertEquals(0, cli.exitCode(), cli.err());
+        String xml = Files.readString(dir.resolve("saved_model.xml"));
+        assertTrue(xml.contains("names=\"input,input:0,images\""), "the input, by its key 'images' too");
+        assertTrue(xml.contains("SmallNet/Predictions/Reshape_1:0,scores\""), "the output, by its key 'scores' too");
     }
 
     private static int count(String text, String part) {

@@ -35,7 +35,8 @@ final class SavedModels {
         GraphDef graph = tf2 && withBodies ? SignatureGraphs.tf2Inlined(meta.getGraphDef(), signature, dir)
                 : tf2 ? SignatureGraphs.tf2(signature) : SignatureGraphs.tf1(meta.getGraphDef(), signature, dir);
         return new LoadedModel(new TfGraph(graph, dir.toString()), meta.getGraphDef(),
-                tf2 ? "SavedModel (TF2)" : "SavedModel (TF1)");
+                tf2 ? "SavedModel (TF2)" : "SavedModel (TF1)", tf2 ? SignatureGraphs.tf2Keys(signature)
+                : SignatureGraphs.tf1Keys(signature));
     }
 
     static MetaGraphDef metaGraph(Path dir, List<String> tags) {

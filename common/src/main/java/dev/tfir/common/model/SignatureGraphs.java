@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -55,7 +56,7 @@ final class SignatureGraphs {
             int port = identities.size();
             outputTypes.addType(output.getDtype());
             outputShapes.addShape(output.getTensorShape());
-            identities.add(NodeDef.newBuilder().setName(port == 0 ? "Identity" : "Identity_" + port).setOp("Identity")
+            identities.add(NodeDef.newBuilder().setName(identity(port)).setOp("Identity")
                     .addInput(port == 0 ? FUNCTION_CALL : FUNCTION_CALL + ":" + port)
                     .putAttr("T", AttrValue.newBuilder().setType(output.getDtype()).build()).build());
         }
@@ -63,6 +64,30 @@ final class SignatureGraphs {
                 .putAttr("Tout", AttrValue.newBuilder().setList(outputTypes).build())
                 .putAttr("_output_shapes", AttrValue.newBuilder().setList(outputShapes).build());
         return graph.addNode(call).addAllNode(identities).build();
+    }
+
+    /** The signature's keys of a TF2 signature graph's tensors: its input Placeholders and Identity outputs. */
+    static Map<TensorRef, String> tf2Keys(SignatureDef signature) {
+        Map<TensorRef, String> keys = new HashMap<>();
+        signature.getInputsMap().keySet().forEach(key -> keys.put(new TensorRef(key, 0, false), key));
+        List<String> outputs = List.copyOf(new TreeMap<>(signature.getOutputsMap()).keySet());
+        for (int port = 0; port < outputs.size(); port++) {
+            keys.put(new TensorRef(identity(port), 0, false), outputs.get(port));
+        }
+        return keys;
+    }
+
+    /** The signature's keys of a TF1 signature graph's tensors: those it names, which keep their names. */
+    static Map<TensorRef, String> tf1Keys(SignatureDef signature) {
+        Map<TensorRef, String> keys = new HashMap<>();
+        for (Map<String, TensorInfo> side : List.of(signature.getInputsMap(), signature.getOutputsMap())) {
+            side.forEach((key, info) -> keys.putIfAbsent(TensorRef.parse(info.getName()), key));
+        }
+        return keys;
+    }
+
+    private static String identity(int port) {
+        return port == 0 ? "Identity" : "Identity_" + port;
     }
 
     /**
@@ -89,7 +114,7 @@ final class SignatureGraphs {
         GraphDef.Builder graph = FunctionInlining.inline(pruned, dir.toString()).toBuilder();
         List<String> identities = new ArrayList<>();
         for (int port = 0; port < outputs.size(); port++) {
-            identities.add(port == 0 ? "Identity" : "Identity_" + port);
+            identities.add(identity(port));
             graph.addNode(NodeDef.newBuilder().setName(identities.get(port)).setOp("Identity")
                     .addInput(outputs.get(port).getName())
                     .putAttr("T", AttrValue.newBuilder().setType(outputs.get(port).getDtype()).build()));

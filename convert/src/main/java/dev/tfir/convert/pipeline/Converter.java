@@ -66,7 +66,7 @@ public final class Converter {
         Boundary boundary = new Boundary(outputs);
         List<Node> parameters = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
-            bind(inputs.get(i), steps.get(i), boundary, parameters);
+            bind(inputs.get(i), steps.get(i), boundary, parameters, loaded);
         }
         progress.step("translating " + graph.size() + " nodes", 0);
         TranslationSession.Result translated;
@@ -75,7 +75,12 @@ public final class Converter {
         }
         List<Node> results = new ArrayList<>();
         for (int i = 0; i < outputs.size(); i++) {
-            Node result = Sources.result(translated.outputs().get(i).tfLayout());
+            Output value = translated.outputs().get(i).tfLayout();
+            String key = signatureName(loaded, outputs.get(i));
+            if (key != null) {
+                value.node().addTensorNames(value.port(), List.of(key));
+            }
+            Node result = Sources.result(value);
             result.setName(outputs.get(i).node() + ":" + outputs.get(i).port());
             results.add(result);
         }
@@ -124,8 +129,12 @@ public final class Converter {
         return dtype == DataType.DT_INVALID || TfTypes.elementType(dtype) != null;
     }
 
-    /** Feeds the input's place from a Parameter with its preprocessing, or from its frozen value. */
-    private static void bind(ModelInput input, Preprocessing steps, Boundary boundary, List<Node> parameters) {
+    /**
+     * Feeds the input's place from a Parameter with its preprocessing, or from its frozen value. A Parameter is
+     * named as its TensorFlow tensor and, in a SavedModel, as its signature key too (mo's name for it).
+     */
+    private static void bind(ModelInput input, Preprocessing steps, Boundary boundary, List<Node> parameters,
+                             LoadedModel loaded) {
         TfTensor value;
         if (input.frozenValue() != null) {
             Output constant = FrozenValues.constant(input);
@@ -135,6 +144,10 @@ public final class Converter {
             Node parameter = Sources.parameter(input.type(), input.shape());
             parameter.setName(input.name());
             parameter.addTensorNames(0, input.tensorNames());
+            String key = input.tensor() == null ? null : signatureName(loaded, input.tensor());
+            if (key != null) {
+                parameter.addTensorNames(0, List.of(key));
+            }
             parameters.add(parameter);
             value = TfTensor.of(steps.apply(parameter.output(0), input.name()));
         }
@@ -143,6 +156,15 @@ public final class Converter {
         } else {
             boundary.bind(input.edge(), value);
         }
+    }
+
+    /**
+     * The key a SavedModel's signature gives the tensor, where it is another name: not the tensor's own node name,
+     * nor the name of another node (tensor names must be unique in an IR).
+     */
+    private static String signatureName(LoadedModel loaded, TensorRef tensor) {
+        String key = loaded.signatureKeys().get(tensor);
+        return key == null || loaded.graph().indexOf(key) >= 0 ? null : key;
     }
 
     /** The Parameters the Results need, in order. */
