@@ -92,7 +92,7 @@ def _slim_nets():
     named: mobilenet_v1_0.75_192)."""
     import functools
     from tf_slim.nets import alexnet, inception, overfeat, resnet_v1, resnet_v2, vgg
-    from slim_nets import inception_v4, mobilenet_v1, mobilenet_v2
+    from slim_nets import inception_resnet_v2, inception_v4, mobilenet_v1, mobilenet_v2, nasnet, pnasnet
     nets = {'alexnet_v2': (alexnet.alexnet_v2, alexnet.alexnet_v2_arg_scope, 224),
             'overfeat': (overfeat.overfeat, overfeat.overfeat_arg_scope, 231),  # research/slim's default size
             'vgg_16': (vgg.vgg_16, vgg.vgg_arg_scope, 224),
@@ -101,6 +101,10 @@ def _slim_nets():
         nets['inception_' + version] = (getattr(inception, 'inception_' + version), inception.inception_v3_arg_scope,
                                         size)
     nets['inception_v4'] = (inception_v4.inception_v4, inception.inception_v3_arg_scope, 299)  # inception_utils'
+    nets['inception_resnet_v2'] = (inception_resnet_v2.inception_resnet_v2,
+                                   inception_resnet_v2.inception_resnet_v2_arg_scope, 299)
+    nets['nasnet_mobile'] = (nasnet.build_nasnet_mobile, nasnet.nasnet_mobile_arg_scope, 224)
+    nets['pnasnet_mobile'] = (pnasnet.build_pnasnet_mobile, nasnet.nasnet_mobile_arg_scope, 224)  # as pnasnet's
     for module in (resnet_v1, resnet_v2):
         for depth in (50, 101, 152):
             name = '%s_%d' % (module.__name__.split('.')[-1], depth)
@@ -140,8 +144,11 @@ def slim_image_size(name):
 def _slim_ends(name):
     """The node export_inference_graph.py users freeze to (the softmax's reshape where the net ends in Predictions,
     the squeezed logits for vgg, alexnet_v2 and overfeat) and the variable scope of the logits layer."""
-    if name == 'inception_v4':  # a fully connected Logits/Logits, softmax Predictions
-        return 'InceptionV4/Logits/Predictions', 'InceptionV4/Logits/Logits'
+    fully_connected = {'inception_v4': 'InceptionV4', 'inception_resnet_v2': 'InceptionResnetV2'}
+    if name in fully_connected:  # a fully connected Logits/Logits, softmax Predictions
+        return fully_connected[name] + '/Logits/Predictions', fully_connected[name] + '/Logits/Logits'
+    if name.endswith('nasnet_mobile'):  # no top scope: final_layer/FC, softmax final_layer/predictions
+        return 'final_layer/predictions', 'final_layer/FC'
     if name.startswith('inception_v'):
         version = name[len('inception_v')]
         return ('InceptionV1/Logits/Predictions/Reshape_1' if version == '1'

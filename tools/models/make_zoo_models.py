@@ -7,8 +7,9 @@ float32 [None, size, size, 3]) with random weights calibrated like a trained net
 downloads come in, with the same weights: NAME_inference_graph.pb + NAME.ckpt (V1) + NAME_v2.ckpt (V2); for
 those in WITH_SAVED_MODEL, a TF1 SavedModel NAME_saved_model/ with the same weights.
 The nets: the tf_slim package's (alexnet_v2, overfeat, inception_v1/v2/v3, resnet_v1/v2 50/101/152, vgg_16/19)
-and our own builders in tools/models/slim_nets/ (inception_v4, mobilenet_v1 at every published multiplier and
-resolution, mobilenet_v2 1.0 and 1.4).
+and our own builders in tools/models/slim_nets/ (inception_v4, inception_resnet_v2, nasnet_mobile and
+pnasnet_mobile (no top scope: their output is final_layer/predictions), mobilenet_v1 at every published multiplier
+and resolution, mobilenet_v2 1.0 and 1.4).
 
 The committed fixtures (--fixtures, testdata/slim/): inference graphs (no weights, so small) of one net per family
 that testdata/models lacks, for the unit tests of summarize-graph's TF-Slim preprocessing hint.
@@ -29,7 +30,7 @@ from slim_nets import mobilenet_v1, mobilenet_v2  # noqa: E402
 
 TF_SLIM_NETS = ['alexnet_v2', 'overfeat', 'inception_v1', 'inception_v2', 'inception_v3'] + [
     'resnet_%s_%d' % (version, depth) for version in ('v1', 'v2') for depth in (50, 101, 152)] + ['vgg_16', 'vgg_19']
-OWN_NETS = ['inception_v4'] + [
+OWN_NETS = ['inception_v4', 'inception_resnet_v2', 'nasnet_mobile', 'pnasnet_mobile'] + [
     'mobilenet_v1_%s_%d' % (m, r) for m in mobilenet_v1.DEPTH_MULTIPLIERS for r in mobilenet_v1.RESOLUTIONS] + [
     'mobilenet_v2_%s_224' % m for m in mobilenet_v2.DEPTH_MULTIPLIERS]
 NETS = TF_SLIM_NETS + OWN_NETS
