@@ -75,7 +75,7 @@ final class KerasApplications {
     private KerasApplications() {}
 
     /** The first top scope (sorted) that is an application's model name holding its layers, or empty. */
-    static Optional<PreprocessingHint> recognise(NameScopes scopes) {
+    static Optional<PreprocessingHint> recognise(NameScopes scopes, boolean variables) {
         for (String scope : scopes.top()) {
             Set<String> layers = scopes.under(scope);
             for (Family family : FAMILIES) {
@@ -84,7 +84,7 @@ final class KerasApplications {
                             && layers.stream().noneMatch(layer -> RESCALING.matcher(layer).matches())
                             ? Mode.TF : family.mode();
                     return Optional.of(new PreprocessingHint(FRAMEWORK, family.module(), scope, mode.mean,
-                            mode.scale, mode.scaleValues, mode.bgr, false));
+                            mode.scale, mode.scaleValues, mode.bgr, variables));
                 }
             }
         }

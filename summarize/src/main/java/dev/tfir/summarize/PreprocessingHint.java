@@ -37,7 +37,7 @@ public record PreprocessingHint(String framework, String family, String scope, L
         NameScopes scopes = NameScopes.of(model);
         boolean variables = model.graph().nodes().stream()
                 .anyMatch(node -> CheckpointBinding.VARIABLE_OPS.contains(node.getOp()));
-        return KerasApplications.recognise(scopes).or(() -> SlimNets.recognise(scopes, variables));
+        return KerasApplications.recognise(scopes, variables).or(() -> SlimNets.recognise(scopes, variables));
     }
 
     /**
