@@ -2,8 +2,10 @@
 (tf_keras 2.17, weights=None with a fixed seed, classifier_activation=None: the output is the logits layer) as a
 frozen graph and as a TF2 SavedModel. Converted with the mean/scale that reproduce the application's own
 preprocess_input (Keras' 'caffe', 'tf' and 'torch' modes; MobileNetV3Small and EfficientNetB0 carry their
-preprocessing inside the model); the reference is TensorFlow running the same file on the images preprocessed by
-tf_keras.applications.MODULE.preprocess_input."""
+preprocessing inside the model), the options summarize-graph's hint gives; the reference is TensorFlow running the
+same file on the images preprocessed by tf_keras.applications.MODULE.preprocess_input. 'caffe' models take BGR
+images (preprocess_input reverses RGB to BGR before subtracting the mean): their IR gets the same images
+channel-reversed, as OpenVINO's samples and cv2 read them."""
 
 import subprocess
 import sys
@@ -17,8 +19,8 @@ import make_keras_models  # noqa: E402  (the model list, sizes, file names)
 
 # preprocess_input's mode -> the convert/mo options doing the same to [0, 255] RGB images
 OPTIONS = {
-    # 'caffe': RGB -> BGR, then minus the ImageNet mean in BGR order (mo reverses channels before the mean)
-    'caffe': ['--reverse_input_channels', '--mean_values', '[103.939,116.779,123.68]'],
+    # 'caffe': RGB -> BGR, then minus the ImageNet mean in BGR order: the IR takes BGR images (bgr_input)
+    'caffe': ['--mean_values', '[103.939,116.779,123.68]'],
     # 'tf': x / 127.5 - 1
     'tf': ['--mean_values', '[127.5,127.5,127.5]', '--scale', '127.5'],
     # 'torch': (x / 255 - [0.485, 0.456, 0.406]) / [0.229, 0.224, 0.225]
@@ -30,7 +32,7 @@ MODES = {'resnet': 'caffe', 'vgg16': 'caffe', 'mobilenet': 'tf', 'mobilenet_v2':
          'inception_resnet_v2': 'tf', 'xception': 'tf', 'nasnet': 'tf', 'densenet': 'torch', 'mobilenet_v3': 'model',
          'efficientnet': 'model'}
 NOTE = 'output: logits (classifier_activation=None)'
-MODE_NOTES = {'caffe': "; 'caffe' preprocessing takes BGR: --reverse_input_channels",
+MODE_NOTES = {'caffe': "; 'caffe' preprocessing: the IR takes BGR images",
               'model': '; preprocessing inside the model: no mean/scale'}
 
 
@@ -90,5 +92,6 @@ def cases(big, wanted=lambda model: True):
                  _saved_model_reference(saved, name))):
             result.append(ZooCase(model='keras.' + name, form=form, size=size, convert_args=model_args + options,
                                   stem=stem, reference=reference, mo_args=model_args + options,
-                                  note=NOTE + MODE_NOTES.get(MODES[module], '')))
+                                  note=NOTE + MODE_NOTES.get(MODES[module], ''),
+                                  bgr_input=MODES[module] == 'caffe'))
     return result

@@ -20,7 +20,8 @@ case (one model in one input form):
      outputs exceed 1, e.g. logits; the table says which), and the FP16 IR's top-1 equals TensorFlow's on all 8 images, except on an image where TensorFlow's own
      two top classes are closer than twice the FP16 IR's error there (a tie at FP16 precision, counted in the
      table, allowed while the FP16 max abs diff <= 5e-2 times max(1, max |reference|)); and where
-     summarize-graph recognises a TF-Slim family (its --json `preprocessing`), its mean/scale are the case's.
+     summarize-graph recognises the TF-Slim net or Keras application (its --json `preprocessing`) and its mean,
+     scale, scale_values and channel order are the case's (a case with bgr_input gets its images channel-reversed).
      A conversion that fails is a FAIL row with convert's message (the unsupported op types, if any).
 One line per case, then `N passed, N failed`; exit status 1 if any case failed, 2 for a set-up error.
 --only keeps the cases whose `model` or `model:form` matches one of the shell patterns (fnmatch).
@@ -123,16 +124,17 @@ def run_case(case, work):
         return row
     row.converted = True
     row.hint = hint_agreement(case)
-    if row.hint.startswith('differs'):
-        row.problems.append('summarize-graph hint ' + row.hint)
+    if row.hint != 'agrees':  # every zoo model is a TF-Slim net or Keras application the hint knows
+        row.problems.append('summarize-graph hint ' + (row.hint if row.hint != '-' else 'missing'))
     want = case.reference(images)
     row.scale = max(1.0, float(np.abs(want).max()))
     row.tf_noise = float(np.abs(case.reference(images * np.float32(1 + NUDGE)) - want).max())
-    outputs = ir_outputs(directory / 'fp32' / (case.stem + '.xml'), images)
+    ir_images = images[..., ::-1].copy() if case.bgr_input else images
+    outputs = ir_outputs(directory / 'fp32' / (case.stem + '.xml'), ir_images)
     row.outputs = len(outputs)
     row.compared, fp32 = closest(outputs, want)
     row.fp32_diff, _ = convert_suite.compare(fp32, want)
-    fp16 = dict(ir_outputs(directory / 'fp16' / (case.stem + '.xml'), images))[row.compared]
+    fp16 = dict(ir_outputs(directory / 'fp16' / (case.stem + '.xml'), ir_images))[row.compared]
     row.fp16_diff, row.fp16_top1 = convert_suite.compare(fp16, want)
     row.fp16_ties = fp16_ties(fp16, want)
     if row.fp32_diff > FP32_LIMIT * row.scale:
@@ -147,7 +149,7 @@ def run_case(case, work):
         if mo.returncode != 0:
             row.mo_note = 'mo fails (exit %d)' % mo.returncode
         else:
-            mo_outputs = ir_outputs(next((directory / 'mo').glob('*.xml')), images)
+            mo_outputs = ir_outputs(next((directory / 'mo').glob('*.xml')), ir_images)
             row.mo_diff, _ = convert_suite.compare(dict(mo_outputs).get(row.compared, closest(mo_outputs, want)[1]),
                                                    want)
     return row
@@ -162,9 +164,17 @@ def option(args, *names):
     return values[-1] if values else None
 
 
+def values(text):
+    """'[1,2,3]' (an option's value) or a JSON list as floats; None for no values."""
+    if isinstance(text, str):
+        text = text.strip('[]').split(',')
+    return [float(v) for v in text] if text else None
+
+
 def hint_agreement(case):
-    """Whether summarize-graph's preprocessing hint (--json) gives the mean/scale the case converts with:
-    'agrees', 'differs: ...', or '-' when it recognises no TF-Slim family."""
+    """Whether summarize-graph's preprocessing hint (--json) gives the mean, scale, scale_values and channel order
+    the case converts and feeds with: 'agrees', 'differs: ...', or '-' when it recognises no TF-Slim net or Keras
+    application."""
     import json
     source = [arg for i, arg in enumerate(case.convert_args)
               if arg in SOURCE_OPTIONS or i > 0 and case.convert_args[i - 1] in SOURCE_OPTIONS]
@@ -174,12 +184,12 @@ def hint_agreement(case):
     hint = json.loads(done.stdout)['preprocessing']
     if hint is None:
         return '-'
-    mean = option(case.convert_args, '--mean_values', '--mean_value')
-    ours = ([float(v) for v in mean.strip('[]').split(',')] if mean else None,
-            float(option(case.convert_args, '--scale') or 1))
-    theirs = ([float(v) for v in hint['mean_values']], float(hint['scale']))
-    return 'agrees' if ours == theirs else 'differs: hint %s %s (%s), case %s' % (
-        theirs[0], theirs[1], hint['family'], ours)
+    ours = (values(option(case.convert_args, '--mean_values', '--mean_value')),
+            float(option(case.convert_args, '--scale') or 1), values(option(case.convert_args, '--scale_values')),
+            'BGR' if case.bgr_input else 'RGB')
+    theirs = (values(hint['mean_values']), float(hint['scale']), values(hint.get('scale_values')),
+              hint.get('channel_order', 'RGB'))
+    return 'agrees' if ours == theirs else 'differs: hint %s (%s), case %s' % (theirs, hint['family'], ours)
 
 
 def ir_outputs(xml, images):
@@ -256,7 +266,8 @@ def table(rows):
         'where outputs exceed 1: such rows say so); FP16: the same for the default FP16 IR, and how many of the '
         '%d top-1 classes equal TensorFlow\'s. Times are whole processes (JVM or Python start included), ours '
         'FP32 and mo FP32; mo/ours is their ratio. hint: whether the mean/scale that `summarize-graph` '
-        'prints for the model (recognised from its TF-Slim scope names) are the ones used here (- when it '
+        'prints for the model (recognised from its TF-Slim scope names or Keras model and layer names) are the ones '
+        'used here, channel order included (- when it '
         'recognises none). TF itself: how far TensorFlow\'s own output moves when the images are '
         'multiplied by 1 + %g (a few float32 roundings): no implementation can agree with TensorFlow better than '
         'that (chaotic random nets would make it large; the generators\' calibration keeps them as stable as '

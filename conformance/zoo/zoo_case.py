@@ -13,3 +13,4 @@ class ZooCase:
     reference: Callable             # images (N,H,W,3) float32 in [0,255] -> TF's output (numpy), real TF, the model's own preprocessing
     mo_args: Optional[list] = None  # mo arguments (without --output_dir); None: mo not tried
     note: str = ''                  # shown in the table (e.g. 'diff relative to max |logit|')
+    bgr_input: bool = False         # the IR takes the images channel-reversed (BGR); the reference still gets RGB

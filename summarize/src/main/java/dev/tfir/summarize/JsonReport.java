@@ -18,8 +18,8 @@ import org.tensorflow.proto.NodeDef;
 /**
  * The detected inputs and outputs as one JSON document, for scripts: inputs with dtype and shape, outputs with
  * op type and, where static inference knows them, the dtype and shape of output 0 (null where unknown; -1 for
- * an unknown dim), and the TF-Slim preprocessing recognised from the scope names (SlimPreprocessing; null when
- * none is).
+ * an unknown dim), and the preprocessing of a TF-Slim net or Keras application recognised from the node names
+ * (PreprocessingHint; null when none is).
  */
 final class JsonReport {
     private JsonReport() {}

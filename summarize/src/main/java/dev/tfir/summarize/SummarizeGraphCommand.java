@@ -114,7 +114,7 @@ public final class SummarizeGraphCommand implements Callable<Integer> {
             return explore(source, loaded, out);
         }
         GraphSummary summary = IoDetector.summarize(loaded.graph());
-        Optional<SlimPreprocessing> preprocessing = SlimPreprocessing.recognise(loaded.graph().nodes());
+        Optional<PreprocessingHint> preprocessing = PreprocessingHint.recognise(loaded);
         Map<String, String> jsonMembers = new LinkedHashMap<>();
         jsonMembers.put("preprocessing", preprocessing.map(p -> p.json(source)).orElse("null"));
         StringBuilder textAfter = new StringBuilder();

@@ -40,7 +40,7 @@ class ConformanceGoldenTest {
                         ? TestData.repo().resolve(arg).toString() : arg)
                 .toArray(String[]::new);
         Cli result = Cli.run(absolute);
-        // stderr: nothing, or the TF-Slim preprocessing hint (two lines, see SlimPreprocessingTest)
+        // stderr: nothing, or the preprocessing hint (two lines, see SlimNetsTest)
         assertTrue(result.err().isEmpty() || result.err().startsWith("TF-Slim ")
                 && result.err().lines().count() == 2, result.err());
         assertEquals(0, result.exitCode());

@@ -2,7 +2,7 @@ package dev.tfir.summarize.repl;
 
 import dev.tfir.common.detect.InputInfo;
 import dev.tfir.common.types.DTypes;
-import dev.tfir.summarize.SlimPreprocessing;
+import dev.tfir.summarize.PreprocessingHint;
 import dev.tfir.summarize.StatsReport;
 import dev.tfir.summarize.TextReport;
 import java.util.List;
@@ -15,7 +15,7 @@ final class ModelCommands {
     static List<ShellCommand> all() {
         return List.of(
                 new SimpleCommand("summary", "summary",
-                        "inputs and outputs as summarize_graph.py prints them, and the TF-Slim preprocessing",
+                        "inputs and outputs as summarize_graph.py prints them, and the preprocessing hint",
                         ShellCommand.Completion.NONE, ModelCommands::summary),
                 new SimpleCommand("inputs", "inputs", "the inputs to feed: Placeholders with type and shape",
                         ShellCommand.Completion.NONE, ModelCommands::inputs),
@@ -28,7 +28,7 @@ final class ModelCommands {
 
     private static void summary(List<String> args, ShellContext c) {
         print(c, TextReport.render(c.session().summary()));
-        SlimPreprocessing.recognise(c.session().graph().nodes()).ifPresent(preprocessing -> preprocessing
+        PreprocessingHint.recognise(c.session().model()).ifPresent(preprocessing -> preprocessing
                 .text(c.session().source()).lines().map(c.printer()::muted).forEach(c.printer()::println));
     }
 

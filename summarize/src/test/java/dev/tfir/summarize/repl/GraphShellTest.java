@@ -43,6 +43,15 @@ class GraphShellTest {
     }
 
     @Test
+    void summaryOfAKerasSavedModelHasItsPreprocessing() throws IOException {
+        Path dir = TestData.repo().resolve("testdata/keras/VGG16_notop_saved_model");
+        String summary = run(new ModelSource(null, false, false, null, dir, List.of(), null), "summary\n");
+        assertTrue(summary.endsWith("Keras vgg16 (scope vgg16): mean [103.939,116.779,123.68], scale 1; the IR takes "
+                + "BGR images (as OpenVINO's samples and cv2 read them; add --reverse_input_channels to feed RGB)\n"
+                + "  convert --saved_model_dir " + dir + " -b 1 --mean_values [103.939,116.779,123.68]\n"), summary);
+    }
+
+    @Test
     void inputsAndOutputs() throws IOException {
         assertEquals("input  float32 (-1,224,224,3)\n" + OUTPUT + " (Reshape)\n", run("inputs\noutputs\n"));
     }

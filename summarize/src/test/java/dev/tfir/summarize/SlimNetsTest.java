@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * names (testdata/models, and testdata/slim made by tools/models/make_zoo_models.py --fixtures): the family and the
  * mean/scale of OpenVINO's docs (Converting TF-Slim models) for it; stdout stays summarize_graph.py's.
  */
-class SlimPreprocessingTest {
+class SlimNetsTest {
     private static final String INCEPTION = "127.5 127.5 127.5/127.5";
     private static final String VGG = "123.68 116.78 103.94/1";
 
@@ -38,8 +38,9 @@ class SlimPreprocessingTest {
     void recognisesTheFamilyFromScopeNames(String file, String family, String scope, String meanScale)
             throws IOException {
         Path model = TestData.repo().resolve("testdata").resolve(file);
-        SlimPreprocessing hint = SlimPreprocessing.recognise(
-                ModelLoader.load(ModelSource.graphFile(model)).graph().nodes()).orElseThrow();
+        PreprocessingHint hint = PreprocessingHint.recognise(ModelLoader.load(ModelSource.graphFile(model)))
+                .orElseThrow();
+        assertEquals("TF-Slim", hint.framework());
         assertEquals(family, hint.family());
         assertEquals(scope, hint.scope());
         assertEquals(meanScale, String.join(" ", hint.mean()) + "/" + hint.scale());
@@ -47,8 +48,8 @@ class SlimPreprocessingTest {
 
     @Test
     void aGraphOutsideTfSlimScopesHasNone() throws IOException {
-        assertTrue(SlimPreprocessing.recognise(
-                ModelLoader.load(ModelSource.graphFile(TestData.model("small_frozen.pb"))).graph().nodes()).isEmpty());
+        assertTrue(PreprocessingHint.recognise(ModelLoader.load(ModelSource.graphFile(TestData.model("small_frozen.pb"))))
+                .isEmpty());
         Cli result = Cli.run("--input_model", TestData.model("small_frozen.pb").toString(), "--json");
         assertTrue(result.out().contains("\"preprocessing\": null"), result.out());
         assertEquals("", Cli.run("--input_model", TestData.model("small_frozen.pb").toString()).err());
@@ -69,8 +70,9 @@ class SlimPreprocessingTest {
     void jsonCarriesThePreprocessing() {
         Path model = TestData.model("resnet_v1_50_inference_graph.pb");
         Cli result = Cli.run("--input_model", model.toString(), "--json");
-        assertTrue(result.out().contains("\"preprocessing\": {\"family\": \"resnet_v1_50\", \"scope\": "
-                + "\"resnet_v1_50\", \"mean_values\": [123.68, 116.78, 103.94], \"scale\": 1, \"convert\": \"convert "
+        assertTrue(result.out().contains("\"preprocessing\": {\"framework\": \"TF-Slim\", \"family\": "
+                + "\"resnet_v1_50\", \"scope\": \"resnet_v1_50\", \"mean_values\": [123.68, 116.78, 103.94], "
+                + "\"scale\": 1, \"scale_values\": null, \"channel_order\": \"RGB\", \"convert\": \"convert "
                 + "--input_model " + model + " --input_checkpoint <checkpoint> -b 1 --mean_values "
                 + "[123.68,116.78,103.94]\"}"), result.out());
         assertEquals("", result.err());
@@ -78,8 +80,8 @@ class SlimPreprocessingTest {
 
     @Test
     void commandNamesTheCheckpoint() {
-        SlimPreprocessing hint = new SlimPreprocessing("inception_v1", "InceptionV1", List.of("127.5", "127.5",
-                "127.5"), "127.5", true);
+        PreprocessingHint hint = PreprocessingHint.rgb("TF-Slim", "inception_v1", "InceptionV1", List.of("127.5",
+                "127.5", "127.5"), "127.5", true);
         ModelSource graphAndCheckpoint = new ModelSource(Path.of("/m/g.pb"), false, false, null, null, List.of(),
                 Path.of("/m/inception_v1.ckpt"));
         assertEquals("convert --input_model /m/g.pb --input_checkpoint /m/inception_v1.ckpt -b 1 --mean_values "
@@ -88,8 +90,8 @@ class SlimPreprocessingTest {
 
     @Test
     void savedModelCommandNamesTheDirectory() {
-        SlimPreprocessing hint = new SlimPreprocessing("mobilenet_v1", "MobilenetV1", List.of("127.5", "127.5",
-                "127.5"), "127.5", true);
+        PreprocessingHint hint = PreprocessingHint.rgb("TF-Slim", "mobilenet_v1", "MobilenetV1", List.of("127.5",
+                "127.5", "127.5"), "127.5", true);
         ModelSource savedModel = new ModelSource(null, false, false, null, Path.of("/m/saved"), List.of(), null);
         assertEquals("convert --saved_model_dir /m/saved -b 1 --mean_values [127.5,127.5,127.5] --scale 127.5",
                 hint.convertCommand(savedModel));
