@@ -25,6 +25,11 @@ abstract class FloatMapping implements DerivedElements {
         this.outputSize = output.byteSize();
     }
 
+    /** The f32 tensor the elements are computed from. */
+    ConstTensor base() {
+        return base;
+    }
+
     @Override
     public long unit() {
         return base.chunkUnit();
