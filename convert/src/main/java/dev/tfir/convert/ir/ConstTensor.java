@@ -211,6 +211,7 @@ public final class ConstTensor {
             return derived.reordered().fitsHalf();
         }
         DerivedElements.Bound bound = hasBytes() ? null : derived.bound();
+        // below MAX / factor, every product is below MAX, and so is its f32 rounding
         return bound != null && bound.base().allBelow((float) (Half.MAX / bound.factor()))
                 || allBelow(Half.OVERFLOW);
     }
