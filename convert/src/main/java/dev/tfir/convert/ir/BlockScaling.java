@@ -21,6 +21,19 @@ final class BlockScaling extends FloatMapping {
         this.block = base.elementCount() / factors.length;
     }
 
+    /** The base and the largest factor's magnitude; none when a factor is infinite or NaN. */
+    @Override
+    public Bound bound() {
+        double largest = 0;
+        for (double factor : factors) {
+            if (!Double.isFinite(factor)) {
+                return null;
+            }
+            largest = Math.max(largest, Math.abs(factor));
+        }
+        return new Bound(base(), largest);
+    }
+
     @Override
     void map(long from, FloatBuffer in, ByteBuffer out, int n) {
         FloatBuffer scaled = out.asFloatBuffer();

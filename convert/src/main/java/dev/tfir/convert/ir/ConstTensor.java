@@ -199,6 +199,10 @@ public final class ConstTensor {
         return new ConstTensor(type, shape, new BlockScaling(this, factors));
     }
 
+    /**
+     * Whether every finite element is in the f16 range: shown by a bound (a folded batch norm's weights by the
+     * unscaled ones: they are at hand, these would be computed) or else checked element by element.
+     */
     private boolean fitsHalf() {
         if (type != ElementType.F32) {
             throw new IllegalStateException("a " + type.irName() + " tensor is not f32");
@@ -206,12 +210,23 @@ public final class ConstTensor {
         if (!hasBytes() && derived.reordered() != null) {
             return derived.reordered().fitsHalf();
         }
+        DerivedElements.Bound bound = hasBytes() ? null : derived.bound();
+        // below MAX / factor, every product is below MAX, and so is its f32 rounding
+        return bound != null && bound.base().allBelow((float) (Half.MAX / bound.factor()))
+                || allBelow(Half.OVERFLOW);
+    }
+
+    /** Whether every finite element's magnitude is below {@code limit}; checked over chunks in parallel. */
+    private boolean allBelow(float limit) {
+        if (!hasBytes() && derived.reordered() != null) {
+            return derived.reordered().allBelow(limit);
+        }
         long step = Math.max(1, SCAN_CHUNK / chunkUnit()) * chunkUnit();
         int chunks = Math.toIntExact((count + step - 1) / step);
         return IntStream.range(0, chunks).parallel().noneMatch(chunk -> {
             long from = chunk * step;
             int n = (int) Math.min(step, count - from);
-            return Half.anyOverflows(elementBytes(from, n).asIntBuffer(), new int[Math.min(n, SCAN_BLOCK)]);
+            return Half.anyAtLeast(elementBytes(from, n).asIntBuffer(), new int[Math.min(n, SCAN_BLOCK)], limit);
         });
     }
 

@@ -16,4 +16,15 @@ interface DerivedElements {
 
     /** The tensor holding the same values in another order, or null: an f16 check can run over it instead. */
     ConstTensor reordered();
+
+    /**
+     * A tensor whose finite elements, times a factor, bound the magnitudes of these (where they are finite), or
+     * null: an f16 check of the (cheaper) bound can spare computing these.
+     */
+    default Bound bound() {
+        return null;
+    }
+
+    /** No finite element is larger in magnitude than {@code factor} times the largest finite one of {@code base}. */
+    record Bound(ConstTensor base, double factor) {}
 }

@@ -3,9 +3,17 @@ package dev.tfir.convert.ir;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.util.ArrayDeque;
 
-/** Elements computed one for one from an f32 tensor's (the base's chunks are read first, then mapped). */
+/**
+ * Elements computed one for one from an f32 tensor's (the base's chunks are read first, then mapped). The chunks
+ * are read into buffers each thread reuses (one per level of nested mappings; none kept above
+ * {@value #KEPT_BYTES} bytes): a fresh array per chunk was zeroed and collected again and again.
+ */
 abstract class FloatMapping implements DerivedElements {
+    private static final int KEPT_BYTES = 32 << 20;
+    private static final ThreadLocal<ArrayDeque<ByteBuffer>> FREE_BUFFERS = ThreadLocal.withInitial(ArrayDeque::new);
+
     private final ConstTensor base;
     private final int outputSize;
 
@@ -15,6 +23,11 @@ abstract class FloatMapping implements DerivedElements {
         }
         this.base = base;
         this.outputSize = output.byteSize();
+    }
+
+    /** The f32 tensor the elements are computed from. */
+    ConstTensor base() {
+        return base;
     }
 
     @Override
@@ -30,10 +43,26 @@ abstract class FloatMapping implements DerivedElements {
     @Override
     public void fill(long from, long count, ByteBuffer target) {
         int n = Math.toIntExact(count);
-        ByteBuffer values = ByteBuffer.allocate(n * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        base.copyElements(from, count, values);
-        map(from, values.flip().asFloatBuffer(), target.slice().order(ByteOrder.LITTLE_ENDIAN), n);
+        ArrayDeque<ByteBuffer> free = FREE_BUFFERS.get();
+        ByteBuffer values = take(free, n * Float.BYTES);
+        try {
+            base.copyElements(from, count, values);
+            map(from, values.flip().asFloatBuffer(), target.slice().order(ByteOrder.LITTLE_ENDIAN), n);
+        } finally {
+            if (values.capacity() <= KEPT_BYTES) {
+                free.push(values);
+            }
+        }
         target.position(target.position() + n * outputSize);
+    }
+
+    /** A free buffer of the thread with room for {@code bytes} (cleared, limited to them), or a new one. */
+    private static ByteBuffer take(ArrayDeque<ByteBuffer> free, int bytes) {
+        ByteBuffer buffer = free.poll();
+        if (buffer == null || buffer.capacity() < bytes) {
+            buffer = ByteBuffer.allocate(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        }
+        return buffer.clear().limit(bytes);
     }
 
     /** Puts the results for base elements [from, from + n), given in {@code in}, at the start of {@code out}. */

@@ -7,8 +7,7 @@ public final class Half {
     /** The largest finite half value. */
     public static final float MAX = 65504f;
     /** The smallest magnitude that rounds to infinity (MAX plus half a unit in the last place). */
-    private static final float OVERFLOW = 65520f;
-    private static final int OVERFLOW_BITS = Float.floatToRawIntBits(OVERFLOW);
+    static final float OVERFLOW = 65520f;
 
     /** Float bits from which every value rounds to a half infinity (2^16). */
     private static final int HALF_OVERFLOW_BITS = (127 + 16) << 23;
@@ -60,17 +59,14 @@ public final class Half {
         return Float.intBitsToFloat(sign | ((exponent - 15 + 127) << 23) | (mantissa << 13));
     }
 
-    /** True when the finite value would overflow to infinity as a half. */
-    public static boolean overflows(float value) {
-        return Float.isFinite(value) && Math.abs(value) >= OVERFLOW;
-    }
-
     /**
-     * Whether a finite one of the floats whose bits {@code values} holds (from its position to its limit) would
-     * overflow to infinity as a half. Copies them to {@code block} a block at a time and takes the largest
-     * magnitude (a loop the JIT vectorizes); only a block holding an infinity or NaN is looked at value by value.
+     * Whether a finite one of the floats whose bits {@code values} holds (from its position to its limit) has a
+     * magnitude of at least {@code limit} ({@link #OVERFLOW}: would overflow to infinity as a half). Copies them to
+     * {@code block} a block at a time and takes the largest magnitude (a loop the JIT vectorizes); only a block
+     * holding an infinity or NaN is looked at value by value.
      */
-    public static boolean anyOverflows(IntBuffer values, int[] block) {
+    public static boolean anyAtLeast(IntBuffer values, int[] block, float limit) {
+        int limitBits = Float.floatToRawIntBits(limit);
         while (values.hasRemaining()) {
             int n = Math.min(block.length, values.remaining());
             values.get(block, 0, n);
@@ -78,16 +74,17 @@ public final class Half {
             for (int i = 0; i < n; i++) {
                 largest = Math.max(largest, block[i] & 0x7FFFFFFF);
             }
-            if (largest >= OVERFLOW_BITS && (largest < FLOAT_INFINITY_BITS || anyFiniteOverflows(block, n))) {
+            if (largest >= limitBits && (largest < FLOAT_INFINITY_BITS || anyFiniteAtLeast(block, n, limit))) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean anyFiniteOverflows(int[] block, int n) {
+    private static boolean anyFiniteAtLeast(int[] block, int n, float limit) {
         for (int i = 0; i < n; i++) {
-            if (overflows(Float.intBitsToFloat(block[i]))) {
+            float value = Float.intBitsToFloat(block[i]);
+            if (Float.isFinite(value) && Math.abs(value) >= limit) {
                 return true;
             }
         }

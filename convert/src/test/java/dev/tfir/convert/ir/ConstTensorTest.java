@@ -65,6 +65,18 @@ class ConstTensorTest {
     }
 
     @Test
+    void compressesScaledWeightsToHalfByTheirBoundOrTheirValues() {
+        ConstTensor x = ConstTensor.ofDoubles(ElementType.F32, new long[] {2}, 1000, 2);
+        ConstTensor bounded = x.scaledPerBlock(new double[] {1, 60}).toHalfInRange();
+        assertArrayEquals(new double[] {1000, 120}, bounded.doubles());
+        ConstTensor beyondTheBound = x.scaledPerBlock(new double[] {1, 100}).toHalfInRange();
+        assertArrayEquals(new double[] {1000, 200}, beyondTheBound.doubles());
+        ConstTensor infinite = x.scaledPerBlock(new double[] {Double.POSITIVE_INFINITY, 1}).toHalfInRange();
+        assertArrayEquals(new double[] {Double.POSITIVE_INFINITY, 2}, infinite.doubles());
+        assertNull(x.scaledPerBlock(new double[] {70, 1}).toHalfInRange());
+    }
+
+    @Test
     void convertsBetweenTypes() {
         ConstTensor x = ConstTensor.ofDoubles(ElementType.F32, new long[] {3}, 1.5, -2.75, 123.68);
         assertArrayEquals(new double[] {1.5, -2.75, 123.6875}, x.converted(ElementType.F16).doubles());

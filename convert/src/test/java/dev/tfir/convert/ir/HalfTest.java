@@ -31,9 +31,9 @@ class HalfTest {
     void overflowsToInfinity() {
         assertEquals(0x7C00, bits(65520f));
         assertEquals(0x7BFF, bits(65519f));
-        assertTrue(Half.overflows(65520f));
-        assertFalse(Half.overflows(65519f));
-        assertFalse(Half.overflows(Float.POSITIVE_INFINITY));
+        assertTrue(anyOverflows(65520f));
+        assertFalse(anyOverflows(65519f));
+        assertFalse(anyOverflows(Float.POSITIVE_INFINITY));
         assertEquals(Float.NEGATIVE_INFINITY, Half.toFloat(Half.fromFloat(-1e6f)));
     }
 
@@ -48,7 +48,7 @@ class HalfTest {
     private static boolean anyOverflows(float... values) {
         java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(values.length * 4);
         bytes.asFloatBuffer().put(values);
-        return Half.anyOverflows(bytes.asIntBuffer(), new int[3]);
+        return Half.anyAtLeast(bytes.asIntBuffer(), new int[3], Half.OVERFLOW);
     }
 
     @Test
