@@ -40,7 +40,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_models import _slim, _tf, _tf1_graph_mode  # noqa: E402  (the shared TF set-up)
+from make_models import _slim, _tf, _tf1_graph_mode, _varint  # noqa: E402  (the shared TF set-up, protobuf varints)
 
 REPO = Path(__file__).resolve().parents[2]
 CHECKPOINTS_DIR = REPO / 'testdata' / 'checkpoints'
@@ -378,18 +378,6 @@ def _snappy_copy(source_case, table_name, other_files):
 # --------------------------------------------------------------------------------------------------------------
 
 MAGIC = 0xdb4775248b80fb57
-
-
-def _varint(n):
-    out = bytearray()
-    while True:
-        b = n & 0x7F
-        n >>= 7
-        if n:
-            out.append(b | 0x80)
-        else:
-            out.append(b)
-            return bytes(out)
 
 
 def _read_varint(data, pos):
