@@ -43,6 +43,13 @@ public final class Half {
         return (short) (sign | half);
     }
 
+    /** {@link #fromFloat} of {@code values[0, count)} into {@code halves}. */
+    static void fromFloats(float[] values, short[] halves, int count) {
+        for (int i = 0; i < count; i++) {
+            halves[i] = fromFloat(values[i]);
+        }
+    }
+
     /** The float value of a half's 16-bit pattern (exact). */
     public static float toFloat(short half) {
         int h = half & 0xFFFF;

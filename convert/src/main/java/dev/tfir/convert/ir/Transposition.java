@@ -11,7 +11,7 @@ import java.nio.IntBuffer;
  * writes) is copied in square tiles, so both sides stay in cache whatever the strides.
  */
 final class Transposition implements DerivedElements {
-    private static final int TILE = 16;
+    private static final int TILE = 64;
 
     private final ConstTensor base;
     private final int elementSize;
@@ -83,7 +83,7 @@ final class Transposition implements DerivedElements {
                 : new ByteMover(base.data(), out, elementSize);
         int rank = inShape.length;
         if (rank == 0) {
-            mover.move(0, 0);
+            mover.copyRun(0, 0, 1);
         } else if (count > 0) {
             long[] lo = new long[rank];
             long[] hi = inShape.clone();
@@ -130,48 +130,81 @@ final class Transposition implements DerivedElements {
     private void copyPlane(Mover mover, long inAt, long outAt, long[] lo, long[] hi, int a, int b) {
         long aOrigin = a == firstAxis ? lo[a] : 0;
         if (a == b) {
-            for (long i = lo[a]; i < hi[a]; i++) {
-                mover.move((int) (inAt + i), (int) (outAt + i - aOrigin));
-            }
+            mover.copyRun((int) (inAt + lo[a]), (int) (outAt + lo[a] - aOrigin), (int) (hi[a] - lo[a]));
             return;
         }
         long bOrigin = b == firstAxis ? lo[b] : 0;
-        long inB = inStrides[b];
-        long outA = outStrides[a];
+        int inB = (int) inStrides[b];
+        int outA = (int) outStrides[a];
         for (long bt = lo[b]; bt < hi[b]; bt += TILE) {
-            long bEnd = Math.min(hi[b], bt + TILE);
+            int bLength = (int) (Math.min(hi[b], bt + TILE) - bt);
             for (long at = lo[a]; at < hi[a]; at += TILE) {
-                long aEnd = Math.min(hi[a], at + TILE);
-                for (long i = at; i < aEnd; i++) {
-                    int in = (int) (inAt + i);
-                    int out = (int) (outAt + (i - aOrigin) * outA - bOrigin);
-                    for (long j = bt; j < bEnd; j++) {
-                        mover.move(in + (int) (j * inB), out + (int) j);
-                    }
-                }
+                int aLength = (int) (Math.min(hi[a], at + TILE) - at);
+                int in = (int) (inAt + at + bt * inB);
+                int out = (int) (outAt + (at - aOrigin) * outA + bt - bOrigin);
+                mover.copyTile(in, inB, out, outA, aLength, bLength);
             }
         }
     }
 
-    /** Copies one element from an input index to an output index. */
+    /** Copies elements from input indexes to output indexes. */
     private interface Mover {
-        void move(int from, int to);
+        /** {@code length} elements, contiguous in both. */
+        void copyRun(int from, int to, int length);
+
+        /**
+         * A tile: {@code bLength} input rows of {@code aLength} contiguous elements, {@code inB} apart, become
+         * {@code aLength} output rows of {@code bLength} contiguous elements, {@code outA} apart.
+         */
+        void copyTile(int from, int inB, int to, int outA, int aLength, int bLength);
     }
 
-    /** 4-byte elements (f32, i32), bit for bit. */
-    private record IntMover(IntBuffer in, IntBuffer out) implements Mover {
+    /** 4-byte elements (f32, i32), bit for bit: input rows read in bulk, turned in an array, written in bulk. */
+    private static final class IntMover implements Mover {
+        private final IntBuffer in;
+        private final IntBuffer out;
+        private final int[] rows = new int[TILE * TILE];
+        private final int[] turned = new int[TILE * TILE];
+
+        IntMover(IntBuffer in, IntBuffer out) {
+            this.in = in;
+            this.out = out;
+        }
+
         @Override
-        public void move(int from, int to) {
-            out.put(to, in.get(from));
+        public void copyRun(int from, int to, int length) {
+            out.put(to, in, from, length);
+        }
+
+        @Override
+        public void copyTile(int from, int inB, int to, int outA, int aLength, int bLength) {
+            for (int j = 0; j < bLength; j++) {
+                in.get(from + j * inB, rows, j * aLength, aLength);
+            }
+            for (int i = 0; i < aLength; i++) {
+                for (int j = 0; j < bLength; j++) {
+                    turned[i * bLength + j] = rows[j * aLength + i];
+                }
+                out.put(to + i * outA, turned, i * bLength, bLength);
+            }
         }
     }
 
-    /** Elements of any size. */
+    /** Elements of any size, one at a time. */
     private record ByteMover(ByteBuffer in, ByteBuffer out, int size) implements Mover {
         @Override
-        public void move(int from, int to) {
-            for (int k = 0; k < size; k++) {
-                out.put(to * size + k, in.get(from * size + k));
+        public void copyRun(int from, int to, int length) {
+            out.put(to * size, in, from * size, length * size);
+        }
+
+        @Override
+        public void copyTile(int from, int inB, int to, int outA, int aLength, int bLength) {
+            for (int i = 0; i < aLength; i++) {
+                for (int j = 0; j < bLength; j++) {
+                    for (int k = 0; k < size; k++) {
+                        out.put((to + i * outA + j) * size + k, in.get((from + i + j * inB) * size + k));
+                    }
+                }
             }
         }
     }

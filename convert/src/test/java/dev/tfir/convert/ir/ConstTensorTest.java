@@ -30,10 +30,13 @@ class ConstTensorTest {
         }
     }
 
-    /** Every permutation of shapes with axes of size 1 and axes that stay neighbours, whole and in chunks. */
+    /**
+     * Every permutation of shapes with axes of size 1, axes that stay neighbours and axes longer than a tile (whole
+     * tiles and a partial one), whole and in chunks.
+     */
     @Test
     void transposesEveryPermutationInChunks() {
-        long[][] shapes = {{3, 1, 4, 5}, {2, 3, 4, 5}, {7, 7, 3, 33}, {1, 1, 6, 40}, {5, 1, 1, 2}};
+        long[][] shapes = {{3, 1, 4, 5}, {2, 3, 4, 5}, {7, 7, 3, 33}, {1, 1, 6, 40}, {5, 1, 1, 2}, {3, 70, 2, 130}};
         for (long[] shape : shapes) {
             int n = (int) (shape[0] * shape[1] * shape[2] * shape[3]);
             ConstTensor x = ConstTensor.ofLongs(ElementType.I32, shape, range(n));
