@@ -1,7 +1,6 @@
 package dev.tfir.convert.ir;
 
 import java.nio.ByteBuffer;
-import java.nio.FloatBuffer;
 
 /**
  * An f32 tensor cut into as many equal consecutive blocks as there are factors, each multiplied by its factor in
@@ -35,16 +34,17 @@ final class BlockScaling extends FloatMapping {
     }
 
     @Override
-    void map(long from, FloatBuffer in, ByteBuffer out, int n) {
-        FloatBuffer scaled = out.asFloatBuffer();
+    void map(long from, float[] values, int length, ByteBuffer out) {
         int i = 0;
-        while (i < n) {
+        while (i < length) {
             long element = from + i;
             double factor = factors[(int) (element / block)];
-            int end = (int) Math.min(n, i + (block - element % block));
+            int end = (int) Math.min(length, i + (block - element % block));
             for (; i < end; i++) {
-                scaled.put(i, (float) (in.get(i) * factor));
+                values[i] = (float) (values[i] * factor);
             }
         }
+        out.asFloatBuffer().put(values, 0, length);
+        out.position(out.position() + length * Float.BYTES);
     }
 }

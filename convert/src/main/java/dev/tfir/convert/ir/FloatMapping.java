@@ -6,13 +6,16 @@ import java.nio.FloatBuffer;
 import java.util.ArrayDeque;
 
 /**
- * Elements computed one for one from an f32 tensor's (the base's chunks are read first, then mapped). The chunks
- * are read into buffers each thread reuses (one per level of nested mappings; none kept above
- * {@value #KEPT_BYTES} bytes): a fresh array per chunk was zeroed and collected again and again.
+ * Elements computed one for one from an f32 tensor's (the base's chunks are read first, then mapped a block of
+ * {@value #BLOCK} values at a time, as arrays: the mapping loops touch no buffer, so they are quick even before C2
+ * compiles them). The chunks are read into buffers each thread reuses (one per level of nested mappings; none kept
+ * above {@value #KEPT_BYTES} bytes): a fresh array per chunk was zeroed and collected again and again.
  */
 abstract class FloatMapping implements DerivedElements {
     private static final int KEPT_BYTES = 32 << 20;
+    static final int BLOCK = 1 << 12;
     private static final ThreadLocal<ArrayDeque<ByteBuffer>> FREE_BUFFERS = ThreadLocal.withInitial(ArrayDeque::new);
+    private static final ThreadLocal<float[]> BLOCKS = ThreadLocal.withInitial(() -> new float[BLOCK]);
 
     private final ConstTensor base;
     private final int outputSize;
@@ -47,7 +50,14 @@ abstract class FloatMapping implements DerivedElements {
         ByteBuffer values = take(free, n * Float.BYTES);
         try {
             base.copyElements(from, count, values);
-            map(from, values.flip().asFloatBuffer(), target.slice().order(ByteOrder.LITTLE_ENDIAN), n);
+            FloatBuffer in = values.flip().asFloatBuffer();
+            ByteBuffer out = target.slice().order(ByteOrder.LITTLE_ENDIAN);
+            float[] block = BLOCKS.get();
+            for (int done = 0; done < n; done += BLOCK) {
+                int length = Math.min(BLOCK, n - done);
+                in.get(block, 0, length);
+                map(from + done, block, length, out);
+            }
         } finally {
             if (values.capacity() <= KEPT_BYTES) {
                 free.push(values);
@@ -65,6 +75,9 @@ abstract class FloatMapping implements DerivedElements {
         return buffer.clear().limit(bytes);
     }
 
-    /** Puts the results for base elements [from, from + n), given in {@code in}, at the start of {@code out}. */
-    abstract void map(long from, FloatBuffer in, ByteBuffer out, int n);
+    /**
+     * Puts the results for base elements [from, from + length), given in {@code values[0, length)} (which it may
+     * overwrite), at {@code out}'s position, and moves the position past them.
+     */
+    abstract void map(long from, float[] values, int length, ByteBuffer out);
 }

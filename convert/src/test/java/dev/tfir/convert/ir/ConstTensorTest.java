@@ -79,6 +79,26 @@ class ConstTensorTest {
         assertNull(x.scaledPerBlock(new double[] {70, 1}).toHalfInRange());
     }
 
+    /** Blocks of factors that do not line up with the mapping's blocks of values, scaled then compressed. */
+    @Test
+    void scalesAndCompressesLongTensorsBlockByBlock() {
+        int perFactor = 5003;
+        double[] factors = {0.5, -3, 7.25};
+        double[] values = new double[perFactor * factors.length];
+        double[] want = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (i % 1009) * 0.125 - 60;
+            want[i] = (float) ((float) values[i] * factors[i / perFactor]);
+        }
+        ConstTensor scaled = ConstTensor.ofDoubles(ElementType.F32, new long[] {3, perFactor}, values)
+                .scaledPerBlock(factors);
+        assertArrayEquals(want, scaled.doubles());
+        double[] halves = scaled.toHalfInRange().doubles();
+        for (int i = 0; i < want.length; i++) {
+            assertEquals(Half.toFloat(Half.fromFloat((float) want[i])), halves[i], "element " + i);
+        }
+    }
+
     @Test
     void convertsBetweenTypes() {
         ConstTensor x = ConstTensor.ofDoubles(ElementType.F32, new long[] {3}, 1.5, -2.75, 123.68);
