@@ -12,7 +12,7 @@ final class BlockScaling extends FloatMapping {
     private final long block;
 
     BlockScaling(ConstTensor base, double[] factors) {
-        super(base, ElementType.F32);
+        super(base);
         if (factors.length == 0 || base.elementCount() % factors.length != 0) {
             throw new IllegalArgumentException(factors.length + " factors for a tensor of shape " + base);
         }

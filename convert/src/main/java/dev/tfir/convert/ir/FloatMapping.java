@@ -18,14 +18,12 @@ abstract class FloatMapping implements DerivedElements {
     private static final ThreadLocal<float[]> BLOCKS = ThreadLocal.withInitial(() -> new float[BLOCK]);
 
     private final ConstTensor base;
-    private final int outputSize;
 
-    FloatMapping(ConstTensor base, ElementType output) {
+    FloatMapping(ConstTensor base) {
         if (base.type() != ElementType.F32) {
             throw new IllegalStateException("a " + base.type().irName() + " tensor is not f32");
         }
         this.base = base;
-        this.outputSize = output.byteSize();
     }
 
     /** The f32 tensor the elements are computed from. */
@@ -48,10 +46,10 @@ abstract class FloatMapping implements DerivedElements {
         int n = Math.toIntExact(count);
         ArrayDeque<ByteBuffer> free = FREE_BUFFERS.get();
         ByteBuffer values = take(free, n * Float.BYTES);
+        ByteBuffer out = target.slice().order(ByteOrder.LITTLE_ENDIAN);
         try {
             base.copyElements(from, count, values);
             FloatBuffer in = values.flip().asFloatBuffer();
-            ByteBuffer out = target.slice().order(ByteOrder.LITTLE_ENDIAN);
             float[] block = BLOCKS.get();
             for (int done = 0; done < n; done += BLOCK) {
                 int length = Math.min(BLOCK, n - done);
@@ -63,7 +61,7 @@ abstract class FloatMapping implements DerivedElements {
                 free.push(values);
             }
         }
-        target.position(target.position() + n * outputSize);
+        target.position(target.position() + out.position());
     }
 
     /** A free buffer of the thread with room for {@code bytes} (cleared, limited to them), or a new one. */

@@ -7,7 +7,7 @@ final class HalfConversion extends FloatMapping {
     private static final ThreadLocal<short[]> HALVES = ThreadLocal.withInitial(() -> new short[BLOCK]);
 
     HalfConversion(ConstTensor base) {
-        super(base, ElementType.F16);
+        super(base);
     }
 
     @Override
