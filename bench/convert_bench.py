@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
-"""Whole-process benchmark: tfir's convert against OpenVINO's Model Optimizer (mo) and ovc, in the same run.
+"""Whole-process benchmark: tfir's convert against OpenVINO's Model Optimizer (mo, openvino-dev 2024.6, the last
+release with it) and the newest ovc (the converter users have today), in the same run.
 
-Usage (from the repository root, after `mvn -B -q install -DskipTests` and `tools/python/venv.sh`):
+Usage (from the repository root, after `mvn -B -q package -DskipTests`, `tools/python/venv.sh` and
+`tools/python/venv.sh --latest`):
     .venv/bin/python bench/convert_bench.py [--runs 3] [--big-dir target/big-models] [--only inception_v1,vgg_16]
 
 Cases (each tool with its default FP16 compression, the IR written to a fresh directory under --work):
@@ -73,12 +75,14 @@ def main():
     parser.add_argument('--only', help='models to run: inception_v1, vgg_16 (default both)')
     args = parser.parse_args()
     big = Path(args.big_dir)
-    venv_bin = Path(sys.executable).parent
-    ours, mo, ovc = str(REPO / 'bin' / 'convert'), str(venv_bin / 'mo'), str(venv_bin / 'ovc')
+    latest_bin = Path(os.environ.get('TFIR_VENV_LATEST', REPO / '.venv-latest')) / 'bin'
+    ours, mo, ovc = str(REPO / 'bin' / 'convert'), str(Path(sys.executable).parent / 'mo'), str(latest_bin / 'ovc')
     if not (REPO / 'convert/target/convert.jar').exists():
-        sys.exit('convert_bench.py: bin/convert is not built; run: mvn -B -q install -DskipTests')
-    if not Path(mo).exists() or not Path(ovc).exists():
-        sys.exit('convert_bench.py: no mo/ovc next to %s (run tools/python/venv.sh)' % sys.executable)
+        sys.exit('convert_bench.py: bin/convert is not built; run: mvn -B -q package -DskipTests')
+    if not Path(mo).exists():
+        sys.exit('convert_bench.py: no mo next to %s (run tools/python/venv.sh)' % sys.executable)
+    if not Path(ovc).exists():
+        sys.exit('convert_bench.py: no ovc in %s (run tools/python/venv.sh --latest)' % latest_bin)
     convert_dir = ensure_models(big)
     work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix='tfir-convert-bench-'))
     work.mkdir(parents=True, exist_ok=True)
@@ -132,8 +136,9 @@ def main():
         if not args.work:
             shutil.rmtree(work, ignore_errors=True)
 
-    print('convert benchmark: median of %d runs after a warm-up, whole process, %d CPUs, %s; peak RSS per process'
-          % (args.runs, os.cpu_count(), env_note))
+    ovc_version = subprocess.run([ovc, '--version'], capture_output=True, text=True).stdout.strip().split('\n')[-1]
+    print('convert benchmark: median of %d runs after a warm-up, whole process, %d CPUs, %s; peak RSS per process; '
+          'ovc %s' % (args.runs, os.cpu_count(), env_note, ovc_version))
     print()
     print('| model | size MB | ours s | mo s | ovc s | mo/ours | ovc/ours | ours RSS MB | mo RSS MB | ovc RSS MB '
           '| ours RSS / size |')

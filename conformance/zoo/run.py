@@ -10,13 +10,15 @@ case (one model in one input form):
   1. bin/convert CASE.convert_args --compress_to_fp16=False (FP32 IR), timed as a whole process, and again with
      --compress_to_fp16=True (FP16 IR); where the case has mo_args, the original Model Optimizer (openvino-dev
      2024.6.0) with --compress_to_fp16=False, timed the same way (with --use_legacy_frontend when its default
-     frontend fails);
-  2. each IR runs in OpenVINO (compile_model on CPU, INFERENCE_PRECISION_HINT f32) on 8 random images in [0, 255]
-     (fixed seed), one by one, and is compared with CASE.reference (real TensorFlow on the same images, with the
-     model's own preprocessing, which the IR embeds through the case's mean/scale options);
+     frontend fails); and the newest ovc (the converter users have today) on the same model files, timed the same
+     way (ovc has no mean/scale options and takes no V1 checkpoint: its IR is timed, not compared);
+  2. each of our IRs runs in both judges, OpenVINO 2024.6 and the newest OpenVINO (conformance/ov_runtimes.py:
+     compile_model on CPU, INFERENCE_PRECISION_HINT f32), on 8 random images in [0, 255] (fixed seed), one by one,
+     and is compared with CASE.reference (real TensorFlow on the same images, with the model's own preprocessing,
+     which the IR embeds through the case's mean/scale options); mo's IR runs in OpenVINO 2024.6.
      Where the IR has several outputs (the detector finds inception's AuxLogits too), the one of the reference's
      shape closest to it is compared, and the table names it;
-  3. PASS when: our FP32 max abs diff <= 1e-4 times max(1, max |reference|) (relative to the largest output where
+  3. PASS when, in both runtimes: our FP32 max abs diff <= 1e-4 times max(1, max |reference|) (relative to the largest output where
      outputs exceed 1, e.g. logits; the table says which), and the FP16 IR's top-1 equals TensorFlow's on all 8 images, except on an image where TensorFlow's own
      two top classes are closer than twice the FP16 IR's error there (a tie at FP16 precision, counted in the
      table, allowed while the FP16 max abs diff <= 5e-2 times max(1, max |reference|)); and where
@@ -26,7 +28,7 @@ case (one model in one input form):
 One line per case, then `N passed, N failed`; exit status 1 if any case failed, 2 for a set-up error.
 --only keeps the cases whose `model` or `model:form` matches one of the shell patterns (fnmatch).
 --write-table writes the markdown table of this run (atomically), with a header saying when and with what.
-Environment: TFIR_VENV, TFIR_BIG, TFIR_CONVERT (the command under test, default bin/convert).
+Environment: TFIR_VENV, TFIR_VENV_LATEST, TFIR_BIG, TFIR_CONVERT (the command under test, default bin/convert).
 """
 
 import argparse
@@ -61,7 +63,18 @@ def _load(name, path):
 
 # the convert suite's helpers: venv re-exec, timing, OpenVINO inference (f32), comparison
 convert_suite = _load('convert_suite', REPO / 'conformance/convert/run.py')
+ov_runtimes = convert_suite.ov_runtimes
 sys.path.insert(0, str(HERE))
+
+
+@dataclass
+class Judged:
+    """Our IRs in one runtime: FP32 max abs diff, FP16 max abs diff, top-1 and ties."""
+    runtime: str
+    fp32_diff: float
+    fp16_diff: float
+    fp16_top1: int
+    fp16_ties: int
 
 
 @dataclass
@@ -69,16 +82,15 @@ class Row:
     """What one case gave: the table row and the verdict."""
     case: object
     converted: bool = False
-    fp32_diff: float = None
-    fp16_diff: float = None
-    fp16_top1: int = None
-    fp16_ties: int = 0
+    judged: list = field(default_factory=list)  # [Judged] for OpenVINO 2024.6, then the newest
     scale: float = 1.0
     tf_noise: float = 0.0
     ours_time: float = None
     mo_time: float = None
     mo_diff: float = None
     mo_note: str = ''
+    ovc_time: float = None
+    ovc_note: str = ''
     outputs: int = 1
     hint: str = '-'
     compared: str = ''
@@ -97,6 +109,27 @@ def convert(case, out_dir, fp16):
     command = [os.environ.get('TFIR_CONVERT', str(REPO / 'bin/convert'))] + case.convert_args + [
         '--compress_to_fp16=%s' % fp16, '--output_dir', str(out_dir)]
     return convert_suite.timed(command)
+
+
+def ovc_args(case):
+    """The case's model files as ovc takes them: a frozen graph or a SavedModel directory, or an inference graph and
+    its checkpoint as one comma-separated argument."""
+    source = {name: option(case.convert_args, name) for name in ('--input_model', '--input_checkpoint',
+                                                                  '--saved_model_dir')}
+    if source['--saved_model_dir']:
+        return [source['--saved_model_dir']]
+    return [','.join(path for path in (source['--input_model'], source['--input_checkpoint']) if path)]
+
+
+def run_ovc(case, out_dir):
+    """The newest ovc, FP32, on the case's model files: (seconds, note); the note says when it fails."""
+    ovc = ov_runtimes.latest_python().parent / 'ovc'
+    done, seconds = convert_suite.timed([str(ovc)] + ovc_args(case) + [
+        '--compress_to_fp16=False', '--output_model', str(out_dir / (case.stem + '.xml'))])
+    if done.returncode != 0:
+        lines = done.stderr.strip().splitlines()
+        return None, 'ovc fails (exit %s: %s)' % (done.returncode, lines[-1][:160] if lines else '')
+    return seconds, ''
 
 
 def run_mo(case, out_dir):
@@ -130,29 +163,46 @@ def run_case(case, work):
     row.scale = max(1.0, float(np.abs(want).max()))
     row.tf_noise = float(np.abs(case.reference(images * np.float32(1 + NUDGE)) - want).max())
     ir_images = images[..., ::-1].copy() if case.bgr_input else images
-    outputs = ir_outputs(directory / 'fp32' / (case.stem + '.xml'), ir_images)
-    row.outputs = len(outputs)
-    row.compared, fp32 = closest(outputs, want)
-    row.fp32_diff, _ = convert_suite.compare(fp32, want)
-    fp16 = dict(ir_outputs(directory / 'fp16' / (case.stem + '.xml'), ir_images))[row.compared]
-    row.fp16_diff, row.fp16_top1 = convert_suite.compare(fp16, want)
-    row.fp16_ties = fp16_ties(fp16, want)
-    if row.fp32_diff > FP32_LIMIT * row.scale:
-        row.problems.append('FP32 max abs diff %.3g > %.3g' % (row.fp32_diff, FP32_LIMIT * row.scale))
-    if row.fp16_ties and row.fp16_diff > FP16_LIMIT * row.scale:
-        row.problems.append('FP16 max abs diff %.3g > %.3g, so no ties' % (row.fp16_diff, FP16_LIMIT * row.scale))
-        row.fp16_ties = 0
-    if row.fp16_top1 + row.fp16_ties != IMAGES:
-        row.problems.append('FP16 top-1 %d/%d' % (row.fp16_top1, IMAGES))
+    feeds = [image[None] for image in ir_images]
+    fp32_runs = ov_runtimes.run_ir(directory / 'fp32' / (case.stem + '.xml'), feeds)
+    fp16_runs = ov_runtimes.run_ir(directory / 'fp16' / (case.stem + '.xml'), feeds)
+    row.outputs = len(fp32_runs[0].outputs)
+    row.compared, _ = closest(named(fp32_runs[0]), want)
+    for fp32_run, fp16_run in zip(fp32_runs, fp16_runs):
+        row.judged.append(judge(row, fp32_run, fp16_run, want))
     if case.mo_args is not None:
         mo, row.mo_time, row.mo_note = run_mo(case, directory / 'mo')
         if mo.returncode != 0:
             row.mo_note = 'mo fails (exit %d)' % mo.returncode
         else:
-            mo_outputs = ir_outputs(next((directory / 'mo').glob('*.xml')), ir_images)
-            row.mo_diff, _ = convert_suite.compare(dict(mo_outputs).get(row.compared, closest(mo_outputs, want)[1]),
-                                                   want)
+            mo_run = ov_runtimes.infer(next((directory / 'mo').glob('*.xml')), feeds)
+            mo_values = mo_run.output(row.compared)
+            row.mo_diff, _ = convert_suite.compare(closest(named(mo_run), want)[1] if mo_values is None
+                                                   else mo_values, want)
+    row.ovc_time, row.ovc_note = run_ovc(case, directory / 'ovc')
     return row
+
+
+def judge(row, fp32_run, fp16_run, want):
+    """Our FP32 and FP16 IRs in one runtime against TensorFlow; what fails goes into the row's problems."""
+    fp32_diff, _ = convert_suite.compare(fp32_run.output(row.compared), want)
+    fp16 = fp16_run.output(row.compared)
+    fp16_diff, fp16_top1 = convert_suite.compare(fp16, want)
+    ties = fp16_ties(fp16, want)
+    where = fp32_run.label + ': '
+    if fp32_diff > FP32_LIMIT * row.scale:
+        row.problems.append(where + 'FP32 max abs diff %.3g > %.3g' % (fp32_diff, FP32_LIMIT * row.scale))
+    if ties and fp16_diff > FP16_LIMIT * row.scale:
+        row.problems.append(where + 'FP16 max abs diff %.3g > %.3g, so no ties' % (fp16_diff, FP16_LIMIT * row.scale))
+        ties = 0
+    if fp16_top1 + ties != IMAGES:
+        row.problems.append(where + 'FP16 top-1 %d/%d' % (fp16_top1, IMAGES))
+    return Judged(fp32_run.runtime, fp32_diff, fp16_diff, fp16_top1, ties)
+
+
+def named(run):
+    """A run's outputs as [(name, values)], each by its first tensor name."""
+    return [(names[0], values) for names, values in run.outputs]
 
 
 SOURCE_OPTIONS = ('--input_model', '--input_checkpoint', '--saved_model_dir', '--saved_model_tags',
@@ -192,18 +242,6 @@ def hint_agreement(case):
     return 'agrees' if ours == theirs else 'differs: hint %s (%s), case %s' % (theirs, hint['family'], ours)
 
 
-def ir_outputs(xml, images):
-    """Every output of the IR run in OpenVINO (CPU, f32 inference) on the images one by one: [(name, values)],
-    the name being the first of the output's tensor names."""
-    import numpy as np
-    import openvino as ov
-    core = ov.Core()
-    compiled = core.compile_model(core.read_model(xml), 'CPU', {'INFERENCE_PRECISION_HINT': 'f32'})
-    results = [compiled(image[None]) for image in images]
-    return [(sorted(output.get_names())[0], np.concatenate([result[output] for result in results]))
-            for output in compiled.outputs]
-
-
 def closest(outputs, want):
     """The output the reference is: where the detector finds several (inception's AuxLogits beside the
     predictions, as summarize_graph.py and mo find them too), the one of the reference's shape closest to it."""
@@ -223,22 +261,24 @@ def fp16_ties(got, want):
     return int(((got.argmax(1) != want.argmax(1)) & (top2[:, 1] - top2[:, 0] < 2 * errors)).sum())
 
 
-def top1_text(row):
-    text = '%d/%d' % (row.fp16_top1, IMAGES)
-    return text + (' (%d tie%s at FP16 precision)' % (row.fp16_ties, 's' if row.fp16_ties > 1 else '')
-                   if row.fp16_ties else '')
+def top1_text(judged):
+    text = '%d/%d' % (judged.fp16_top1, IMAGES)
+    return text + (' (%d tie%s at FP16 precision)' % (judged.fp16_ties, 's' if judged.fp16_ties > 1 else '')
+                   if judged.fp16_ties else '')
 
 
 def describe(row):
     if not row.converted:
         return '; '.join(row.problems)
-    text = 'FP32 max abs diff %.3g%s (TF itself %.3g), FP16 %.3g top-1 %s, %.2f s, hint %s' % (
-        row.fp32_diff, ' (%.3g relative)' % (row.fp32_diff / row.scale) if row.scale > 1 else '', row.tf_noise,
-        row.fp16_diff, top1_text(row), row.ours_time, row.hint)
+    text = '; '.join('OV %s: FP32 max abs diff %.3g%s, FP16 %.3g top-1 %s' % (
+        judged.runtime, judged.fp32_diff, ' (%.3g relative)' % (judged.fp32_diff / row.scale) if row.scale > 1
+        else '', judged.fp16_diff, top1_text(judged)) for judged in row.judged)
+    text += ' (TF itself %.3g), %.2f s, hint %s' % (row.tf_noise, row.ours_time, row.hint)
     if row.mo_time is not None:
         text += ' | mo%s: %s%.2f s, x%.1f' % (' (%s)' % row.mo_note if row.mo_note else '',
                                               '' if row.mo_diff is None else 'diff %.3g, ' % row.mo_diff,
                                               row.mo_time, row.mo_time / row.ours_time)
+    text += ' | ovc: ' + (row.ovc_note or '%.2f s, x%.1f' % (row.ovc_time, row.ovc_time / row.ours_time))
     return text + ('; ' + '; '.join(row.problems) if row.problems else '')
 
 
@@ -249,37 +289,42 @@ def table(rows):
     now = datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')
     commit = subprocess.run(['git', 'rev-parse', '--short', 'HEAD'], capture_output=True, text=True,
                             cwd=REPO).stdout.strip()
+    runtimes = next((['OV ' + judged.runtime for judged in row.judged] for row in rows if row.judged),
+                    ['OV 2024.6', 'OV newest'])
     lines = [
         '# Model zoo',
         '',
-        'Generated by `conformance/zoo/run.py --write-table docs/model-zoo.md` on %s (tfir at %s, OpenVINO %s, '
-        'TensorFlow %s, mo from openvino-dev %s, Python %s, %d CPUs). Do not edit by hand.' % (
-            now, commit, openvino.__version__.split('-')[0], tf.__version__, openvino.__version__.split('-')[0],
-            platform.python_version(), os.cpu_count()),
+        'Generated by `conformance/zoo/run.py --write-table docs/model-zoo.md` on %s (tfir at %s, runtimes %s, '
+        'TensorFlow %s, mo from openvino-dev %s, ovc from OpenVINO %s, Python %s, %d CPUs). Do not edit by '
+        'hand.' % (now, commit, ' and '.join(runtimes), tf.__version__, openvino.__version__.split('-')[0],
+                   runtimes[-1][3:], platform.python_version(), os.cpu_count()),
         '',
         'Each row is one model in one input form, converted by `bin/convert` with only `-b 1` and the model\'s '
-        '`--mean_values`/`--scale` (inputs and outputs come from the detector), then run in the OpenVINO runtime '
+        '`--mean_values`/`--scale` (inputs and outputs come from the detector), then run in both OpenVINO runtimes, '
+        '%s (the last release with mo) and %s (the newest), '
         '(CPU, INFERENCE_PRECISION_HINT f32) on %d random images in [0, 255] (fixed seed) and compared with '
         'TensorFlow running the original model on the same images with the model\'s own preprocessing. Weights '
         'are random, calibrated so that outputs are not flat (tools/models/make_convert_models.py). '
         'FP32: max abs diff of the IR converted with `--compress_to_fp16=False` (relative to the largest |output| '
         'where outputs exceed 1: such rows say so); FP16: the same for the default FP16 IR, and how many of the '
-        '%d top-1 classes equal TensorFlow\'s. Times are whole processes (JVM or Python start included), ours '
-        'FP32 and mo FP32; mo/ours is their ratio. hint: whether the mean/scale that `summarize-graph` '
+        '%d top-1 classes equal TensorFlow\'s; FP16 cells give both runtimes, %s first. Times are whole processes '
+        '(JVM or Python start included), ours FP32, mo FP32 and the newest ovc FP32 on the same model files (ovc has '
+        'no mean/scale options and takes no V1 checkpoint, so its IR is timed, not compared); mo/ours and ovc/ours '
+        'are the ratios. hint: whether the mean/scale that `summarize-graph` '
         'prints for the model (recognised from its TF-Slim scope names or Keras model and layer names) are the ones '
         'used here, channel order included (- when it '
         'recognises none). TF itself: how far TensorFlow\'s own output moves when the images are '
         'multiplied by 1 + %g (a few float32 roundings): no implementation can agree with TensorFlow better than '
         'that (chaotic random nets would make it large; the generators\' calibration keeps them as stable as '
-        'trained ones). A row passes when FP32 <= %g (relative where the row says so) '
+        'trained ones). A row passes when, in both runtimes, FP32 <= %g (relative where the row says so) '
         'and FP16 top-1 is %d/%d, where an image may count as a tie at FP16 precision when TensorFlow\'s own two '
         'top classes are closer than twice the FP16 IR\'s error on it (random weights on random images give such '
         'near-ties; the table shows how many; ties count only while the FP16 max abs diff is <= %g).' % (
-            IMAGES, IMAGES, NUDGE, FP32_LIMIT, IMAGES, IMAGES, FP16_LIMIT),
+            runtimes[0], runtimes[-1], IMAGES, IMAGES, runtimes[0], NUDGE, FP32_LIMIT, IMAGES, IMAGES, FP16_LIMIT),
         '',
-        '| model | form | converted | FP32 max abs diff | TF itself | FP16 max abs diff | FP16 top-1 | ours (s) | '
-        'mo (s) | mo/ours | hint | result |',
-        '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+        '| model | form | converted | FP32 max abs diff, %s | FP32, %s | TF itself | FP16 max abs diff | FP16 top-1 '
+        '| ours (s) | mo (s) | mo/ours | ovc (s) | ovc/ours | hint | result |' % tuple(runtimes),
+        '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ]
     for row in rows:
         case = row.case
@@ -287,20 +332,16 @@ def table(rows):
         if row.outputs > 1:
             notes.append('the IR has %d outputs (as the detector finds them); compared: %s' % (row.outputs,
                                                                                             row.compared))
-        if row.converted:
-            fp32 = '%.2g' % row.fp32_diff
-            if row.scale > 1:
-                fp32 += ' (%.2g relative to max \\|output\\| %.3g)' % (row.fp32_diff / row.scale, row.scale)
-            cells = [fp32, '%.2g' % row.tf_noise, '%.2g' % row.fp16_diff, top1_text(row), '%.2f' % row.ours_time]
-            if row.mo_time is None:
-                cells += ['-', '-']
-            else:
-                cells += ['%.2f' % row.mo_time, '%.1f' % (row.mo_time / row.ours_time)]
-                if row.mo_note:
-                    notes.append('mo: ' + row.mo_note)
+        if row.judged:
+            cells = [fp32_text(row, judged) for judged in row.judged] + ['%.2g' % row.tf_noise]
+            cells += [' / '.join('%.2g' % judged.fp16_diff for judged in row.judged),
+                      ' / '.join(top1_text(judged) for judged in row.judged), '%.2f' % row.ours_time]
+            cells += timing(row.mo_time, row.ours_time) + timing(row.ovc_time, row.ours_time)
+            notes += ['mo: ' + row.mo_note] if row.mo_note else []
+            notes += [row.ovc_note] if row.ovc_note else []
             cells.append(row.hint.split(':')[0])
         else:
-            cells = ['-'] * 8
+            cells = ['-'] * 12
         notes += row.problems
         result = ('PASS' if row.passed else 'FAIL') + (': ' + '; '.join(notes) if notes else '')
         lines.append('| %s | %s | %s | %s | %s |' % (case.model, case.form, 'yes' if row.converted else 'no',
@@ -308,6 +349,18 @@ def table(rows):
     passed = sum(row.passed for row in rows)
     lines += ['', '%d rows: %d pass, %d fail.' % (len(rows), passed, len(rows) - passed), '']
     return '\n'.join(lines)
+
+
+def fp32_text(row, judged):
+    text = '%.2g' % judged.fp32_diff
+    if row.scale > 1:
+        text += ' (%.2g relative to max \\|output\\| %.3g)' % (judged.fp32_diff / row.scale, row.scale)
+    return text
+
+
+def timing(seconds, ours):
+    """A converter's time and its ratio to ours, as two cells."""
+    return ['-', '-'] if seconds is None else ['%.2f' % seconds, '%.1f' % (seconds / ours)]
 
 
 def write_atomically(path, text):

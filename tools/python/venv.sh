@@ -1,14 +1,22 @@
 #!/usr/bin/env bash
-# Creates (or brings up to date) tfir's Python venv: the original OpenVINO tools with TensorFlow, and what
-# tools/models/make_models.py needs. Idempotent: does nothing when the venv's stamp matches the hash of
-# requirements.txt (and of the Python version).
-#   TFIR_VENV    where the venv lives (default: <repo>/.venv)
+# Creates (or brings up to date) one of tfir's Python venvs. Idempotent: does nothing when the venv's stamp matches
+# the hash of its requirements file (and of the Python version).
+#   tools/python/venv.sh           the original OpenVINO tools (openvino-dev 2024.6: mo, summarize_graph.py, the
+#                                  2024.6 runtime) with TensorFlow, and what tools/models/*.py need
+#                                  (requirements.txt, in TFIR_VENV, default <repo>/.venv)
+#   tools/python/venv.sh --latest  the newest OpenVINO runtime with ovc, the second judge of every IR
+#                                  (requirements-latest.txt, in TFIR_VENV_LATEST, default <repo>/.venv-latest)
 #   TFIR_PYTHON  the Python that creates it (default: python3; 3.11 expected)
 # Prints the venv's path on stdout (progress goes to stderr), e.g.: VENV=$(tools/python/venv.sh)
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
-venv=${TFIR_VENV:-$repo/.venv}
-req=$repo/tools/python/requirements.txt
+if [ "${1:-}" = --latest ]; then
+  venv=${TFIR_VENV_LATEST:-$repo/.venv-latest}
+  req=$repo/tools/python/requirements-latest.txt
+else
+  venv=${TFIR_VENV:-$repo/.venv}
+  req=$repo/tools/python/requirements.txt
+fi
 python=${TFIR_PYTHON:-python3}
 
 pyver=$("$python" -c 'import sys; print("%d.%d.%d" % sys.version_info[:3])')
