@@ -2,14 +2,20 @@
 """Scale: a TF2 SavedModel with more than 2 GiB of weights converted by tfir, ovc and mo, run in OpenVINO.
 
 The model is tools/models/make_big_models.py's big_weights_saved_model (3.2 GB of variables, one tensor of
-2 GiB, a weight at an offset past 2^31 in an FP32 IR), made into ${TFIR_BIG}/scale if missing (about 10 minutes,
+2 GiB, a weight at an offset past 2^31 in an FP32 IR), made into ${TFIR_BIG}/scale if missing (about 18 minutes,
 6.5 GB of memory); its reference is TensorFlow's own output. Each converter runs under /usr/bin/time -v (wall
 time, peak RSS): bin/convert in FP32 (--compress_to_fp16=False) and FP16 (the default), ovc 2026 and mo 2024.6 in
 FP32. Each IR is then run on CPU (INFERENCE_PRECISION_HINT f32) in OpenVINO 2024.6 (this venv) and 2026
 (TFIR_VENV_LATEST) on the reference input, each in its own process. FP32 passes at max abs diff <= 1e-4 (times
 max |reference| where that exceeds 1). The IRs are deleted afterwards (--keep keeps them).
 
-Not in CI (it writes 13 GB and needs about 8 GB of memory). Run from the repository root:
+Not in CI (it writes 13 GB and needs about 7 GB of memory). Measured on 2 busy CPUs (2026-12-06):
+  | converter      | time (s) | peak RSS (MB) | 2024.6 max abs diff | 2026.4.1 max abs diff |
+  | tfir FP32      |     21.3 |          3146 |             5.84e-6 |               5.84e-6 |
+  | tfir FP16      |     53.0 |          3253 |             1.26e-3 |               1.26e-3 |
+  | ovc 2026 FP32  |     53.2 |          6218 |             5.84e-6 |               5.84e-6 |
+  | mo 2024.6 FP32 |     87.5 |          6635 |             5.84e-6 |               5.84e-6 |
+(tfir's RSS is mostly the pages of the mapped checkpoint it copies into the .bin.) Run from the repository root:
   TFIR_VENV=/work/main/.venv TFIR_VENV_LATEST=/work/main/.venv-latest TFIR_BIG=/work/cache/big \\
       $TFIR_VENV/bin/python conformance/scale/run.py [--skip mo,ovc] [--keep]
 """

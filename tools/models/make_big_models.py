@@ -11,8 +11,8 @@
       w2 [65536, 4096]: 1 GiB, stored after w1 in an FP32 IR, so at an offset past 2^31
       b1 [65536], b2 [4096]; random normal weights / sqrt(fan-in) (outputs of order 1)
     with big_weights_reference.npz: x (random normal) and TensorFlow's output y for it.
-    The variables are filled a block of rows at a time, so TensorFlow holds them about once (3.2 GB of
-    memory); saving writes 3.2 GB. About 10 minutes on 2 busy CPUs.
+    The variables are filled a block of rows at a time (never a second random copy of a whole one); peak
+    memory 6.5 GB, saving writes 3.2 GB. About 18 minutes on 2 busy CPUs.
 
 Fixed seeds. Usage:
   python tools/models/make_big_models.py --out DIR --only faults_frozen.pb
