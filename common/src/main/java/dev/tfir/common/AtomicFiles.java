@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,7 +75,7 @@ public final class AtomicFiles {
                 TargetLock.holding(temps.keySet().iterator().next(), () -> TempFiles.moveAll(temps));
             }
         } catch (IOException e) {
-            throw new TfirException("cannot write " + String.join(", ", names(files)) + " (" + e + ")", e);
+            throw new TfirException("cannot write " + String.join(", ", names(files)) + ": " + reason(e), e);
         } finally {
             temps.values().forEach(TempFiles::remove);
         }
@@ -95,6 +98,20 @@ public final class AtomicFiles {
                 out.write(bytes, offset + done, Math.min(CHUNK, length - done));
             }
         }
+    }
+
+    /** Why a write failed, in the system's words rather than as a Java exception. */
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException denied) {
+            return "permission denied on " + denied.getFile();
+        }
+        if (e instanceof FileAlreadyExistsException inTheWay) {
+            return inTheWay.getFile() + " is in the way (a file where a directory should be)";
+        }
+        if (e instanceof FileSystemException failed && failed.getReason() != null) {
+            return failed.getReason() + (failed.getFile() != null ? " (" + failed.getFile() + ")" : "");
+        }
+        return e.getMessage() != null ? e.getMessage() : e.toString();
     }
 
     private static List<String> names(Map<Path, Content> files) {

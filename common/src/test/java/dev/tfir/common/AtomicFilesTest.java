@@ -56,7 +56,8 @@ class AtomicFilesTest {
 
         TfirException e = assertThrows(TfirException.class, () -> AtomicFiles.write(files));
 
-        assertTrue(e.getMessage().contains("disk full"), e.getMessage());
+        assertEquals("cannot write " + first.toAbsolutePath() + ", " + dir.resolve("second.bin").toAbsolutePath()
+                + ": disk full", e.getMessage());
         assertFalse(Files.exists(first));
         try (var left = Files.list(dir)) {
             assertEquals(0, left.count());
@@ -116,5 +117,16 @@ class AtomicFilesTest {
         try (var left = Files.list(dir)) {
             assertEquals(2, left.count());
         }
+    }
+
+    @Test
+    void saysWhyInTheSystemsWords() throws IOException {
+        Path file = Files.writeString(dir.resolve("file"), "a file, not a directory");
+
+        TfirException e = assertThrows(TfirException.class, () -> AtomicFiles.write(
+                Map.of(file.resolve("out.pb"), AtomicFiles.stream(out -> out.write(1)))));
+
+        assertEquals("cannot write " + file.resolve("out.pb") + ": " + file
+                + " is in the way (a file where a directory should be)", e.getMessage());
     }
 }
