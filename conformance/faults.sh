@@ -4,7 +4,7 @@
 # save and convert. Cases:
 #   SIGTERM, SIGINT mid-write   convert (over an earlier IR), --save_frozen (over an earlier file), the REPL's
 #                               save and convert: the run exits 128+signal, no temporary file is left, the
-#                               earlier output is intact
+#                               earlier output is intact; Ctrl-C in the REPL on a terminal (tmux) mid-convert
 #   SIGKILL mid-write           the temporary file stays; the next write in that directory removes it
 #   disk full                   a 20 MB tmpfs holding an earlier IR and frozen graph: convert and --save_frozen
 #                               of a 300 MB model exit 1 with one line on stderr, no temporary file, the
@@ -92,7 +92,7 @@ convert() { "$root/bin/convert" --no_progress "$@"; }
 summarize() { "$root/bin/summarize-graph" "$@"; }
 
 # --- SIGTERM and SIGINT mid-write: over earlier outputs
-mkdir -p "$work/ir" "$work/frozen" "$work/repl"
+mkdir -p "$work/ir" "$work/frozen" "$work/repl" "$work/tty"
 convert --input_model "$model" -o "$work/ir" >/dev/null || { echo "faults.sh: the first convert failed" >&2; exit 2; }
 echo earlier > "$work/frozen/f.pb"
 for signal in TERM INT; do
@@ -106,6 +106,32 @@ interrupted "REPL save SIGTERM" TERM 143 "$work/repl" - \
   sh -c "printf 'cut --output y\nsave $work/repl/cut.pb\n' | \"$root/bin/summarize-graph\" --input_model '$model' -i"
 interrupted "REPL convert SIGINT" INT 130 "$work/repl" - \
   sh -c "echo 'convert --compress_to_fp16=False -o $work/repl' | \"$root/bin/summarize-graph\" --input_model '$model' -i"
+
+# --- Ctrl-C on a terminal (tmux) mid-convert in the REPL: the terminal library must not end the JVM without its
+#     shutdown hooks
+if ! command -v tmux >/dev/null; then
+  echo "SKIP REPL on a terminal, Ctrl-C: no tmux"
+else
+  tty=(tmux -L "tfir-faults-$$")
+  "${tty[@]}" new-session -d -x 200 -y 50 \
+    "'$root/bin/summarize-graph' --input_model '$model' -i; echo \$? > '$work/tty.exit'; sleep 60"
+  for _ in $(seq 600); do "${tty[@]}" capture-pane -p | grep -q 'tfir>' && break; sleep 0.1; done
+  "${tty[@]}" send-keys "convert --compress_to_fp16=False -o $work/tty" Enter
+  for _ in $(seq 6000); do
+    [ -n "$(find "$work/tty" -maxdepth 1 -name '.*.tmp' -size +0 2>/dev/null)" ] && break
+    sleep 0.01
+  done
+  "${tty[@]}" send-keys C-c
+  for _ in $(seq 600); do [ -s "$work/tty.exit" ] && break; sleep 0.1; done
+  if [ "$(cat "$work/tty.exit" 2>/dev/null)" != 130 ]; then
+    fail "REPL on a terminal, Ctrl-C" "exit $(cat "$work/tty.exit" 2>/dev/null), expected 130: $("${tty[@]}" capture-pane -p | grep . | tail -n 2 | tr '\n' ' ')"
+  elif [ -n "$(temps "$work/tty")" ] || [ -e "$work/tty/faults_frozen.xml" ]; then
+    fail "REPL on a terminal, Ctrl-C" "left $(ls -A "$work/tty" | tr '\n' ' ')"
+  else
+    pass "REPL on a terminal, Ctrl-C"
+  fi
+  "${tty[@]}" kill-server
+fi
 
 # --- SIGKILL mid-write: the temporary file stays, the next write beside it removes it
 "$root/bin/convert" --no_progress --input_model "$model" -o "$work/ir" >"$work/out" 2>&1 </dev/null &
