@@ -12,7 +12,8 @@
 #                               (needs root to mount; skipped otherwise)
 #   concurrent writers          two converts of one model (FP32 and FP16) to one output at once, 5 rounds: both
 #                               exit 0 and the IR left is byte for byte the one of one run (run alone
-#                               beforehand), and loads and compiles in OpenVINO
+#                               beforehand), and loads and compiles in OpenVINO; then once more with the
+#                               lock held by another process until both wrote their files: both wait for it
 # A run is stopped mid-write: the signal goes to the process named in its first temporary file as soon as
 # that file has data. The model is tools/models/make_big_models.py's faults_frozen.pb (300 MB, made once into
 # $TFIR_BIG/faults, about 20 s).
@@ -180,22 +181,26 @@ for precision in True False; do
   mkdir -p "$work/fp16=$precision"
   mv "$work/pair/pair.xml" "$work/pair/pair.bin" "$work/fp16=$precision/"
 done
-mixed=
-for round in 1 2 3 4 5; do
+# one_runs_ir: whether the pair left is byte for byte one run's, with nothing else beside it
+one_runs_ir() {
+  [ -z "$(ls -A "$work/pair" | grep -vx 'pair.xml\|pair.bin')" ] || return 1
+  for precision in True False; do
+    cmp -s "$work/pair/pair.xml" "$work/fp16=$precision/pair.xml" &&
+      cmp -s "$work/pair/pair.bin" "$work/fp16=$precision/pair.bin" && return 0
+  done
+  return 1
+}
+start_pair() {
   convert --input_model "$small" --compress_to_fp16=True -n pair -o "$work/pair" >"$work/out.a" 2>&1 &
   a=$!
   convert --input_model "$small" --compress_to_fp16=False -n pair -o "$work/pair" >"$work/out.b" 2>&1 &
   b=$!
+}
+mixed=
+for round in 1 2 3 4 5; do
+  start_pair
   wait $a && wait $b || { mixed="round $round: a convert failed: $(tail -n 1 "$work"/out.*)"; break; }
-  same=
-  for precision in True False; do
-    if cmp -s "$work/pair/pair.xml" "$work/fp16=$precision/pair.xml" &&
-        cmp -s "$work/pair/pair.bin" "$work/fp16=$precision/pair.bin"; then
-      same=$precision
-    fi
-  done
-  [ -z "$same" ] && { mixed="round $round: the IR left is neither run's"; break; }
-  [ -n "$(ls -A "$work/pair" | grep -vx 'pair.xml\|pair.bin')" ] && { mixed="round $round: left $(ls -A "$work/pair")"; break; }
+  one_runs_ir || { mixed="round $round: left $(ls -A "$work/pair" | tr '\n' ' '), not one run's IR"; break; }
 done
 if [ -n "$mixed" ]; then
   fail "concurrent converts to one output" "$mixed"
@@ -206,6 +211,41 @@ core.compile_model(core.read_model(sys.argv[1]), 'CPU')" "$work/pair/pair.xml" >
   fail "concurrent converts to one output" "the IR left does not load in OpenVINO: $(tail -n 1 "$work/out")"
 else
   pass "concurrent converts to one output (5 rounds, each left one run's IR, which loads in OpenVINO)"
+fi
+
+# --- The same, with the pair's lock held by another process (an fcntl lock, as tfir takes it) until both converts
+#     have written their files: both must wait, then rename one after the other (the second wakes on a lock file
+#     its holder deleted, and takes a new one)
+"$venv/bin/python" -c "
+import fcntl, os, sys, time
+lock, held, release = sys.argv[1:]
+fd = os.open(lock, os.O_CREAT | os.O_WRONLY)
+fcntl.lockf(fd, fcntl.LOCK_EX)
+open(held, 'w').close()
+while not os.path.exists(release):
+    time.sleep(0.01)
+os.unlink(lock)
+os.close(fd)" "$work/pair/.pair.bin.tfir.lock" "$work/held" "$work/release" &
+holder=$!
+for _ in $(seq 600); do [ -e "$work/held" ] && break; sleep 0.1; done
+start_pair
+while kill -0 $a 2>/dev/null && kill -0 $b 2>/dev/null &&
+    [ "$(find "$work/pair" -maxdepth 1 -name '.pair.xml.*.tmp' -size +0 | wc -l)" -lt 2 ]; do
+  sleep 0.01
+done
+sleep 0.5
+waiting=0
+kill -0 $a 2>/dev/null && kill -0 $b 2>/dev/null && waiting=1
+touch "$work/release"
+wait $holder
+if ! { wait $a && wait $b; }; then
+  fail "converts waiting for the pair's lock" "a convert failed: $(tail -n 1 "$work"/out.*)"
+elif [ $waiting = 0 ]; then
+  fail "converts waiting for the pair's lock" "a convert ended while another process held the lock"
+elif ! one_runs_ir; then
+  fail "converts waiting for the pair's lock" "left $(ls -A "$work/pair" | tr '\n' ' '), not one run's IR"
+else
+  pass "converts waiting for the pair's lock (both waited, then left one run's IR)"
 fi
 
 echo "$passed passed, $failed failed"
