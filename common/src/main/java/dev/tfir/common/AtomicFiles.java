@@ -6,20 +6,23 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.Set;
 
 /**
- * Writes output files so that a failed run leaves none of them behind half-written: each file goes to a
- * temporary file beside its target, and only when all are complete are they renamed over their targets. The
- * files get the permissions of any new file (the umask's), not a temporary file's owner-only ones.
+ * Writes output files so that a failed or stopped run leaves none of them behind half-written: each file goes to
+ * a temporary file beside its target ({@link TempFiles}: removed on SIGTERM/SIGINT too, and by a later write when
+ * its process was killed), and only when all are complete are they renamed over their targets. The files get the
+ * permissions of any new file (the umask's), not a temporary file's owner-only ones.
  */
 public final class AtomicFiles {
 
@@ -47,35 +50,34 @@ public final class AtomicFiles {
 
     private AtomicFiles() {}
 
-    /** Writes all files, in order; on any failure the temporary files are removed and the targets untouched. */
+    /**
+     * Writes all files, in order; on any failure the temporary files are removed and the targets untouched. Files
+     * written together are renamed under a {@link TargetLock}, so that concurrent writers of the same files leave
+     * all of one's. Stale temporary files of dead processes in the targets' directories are removed first.
+     */
     public static void write(Map<Path, Content> files) {
-        Map<Path, Path> temps = new LinkedHashMap<>();
+        Map<Path, TempFiles.Temp> temps = new LinkedHashMap<>();
+        Set<Path> swept = new HashSet<>();
         try {
             for (Map.Entry<Path, Content> file : files.entrySet()) {
-                Path target = file.getKey().toAbsolutePath();
+                Path target = file.getKey().toAbsolutePath().normalize();
                 Files.createDirectories(target.getParent());
-                Path temp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid()
-                        + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
-                try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
-                        StandardOpenOption.WRITE)) {
-                    temps.put(target, temp);
-                    file.getValue().writeTo(out);
+                if (swept.add(target.getParent())) {
+                    StaleFiles.sweep(target.getParent());
                 }
+                TempFiles.Temp temp = TempFiles.create(target);
+                temps.put(target, temp);
+                file.getValue().writeTo(temp.channel());
             }
-            for (Map.Entry<Path, Path> done : temps.entrySet()) {
-                Files.move(done.getValue(), done.getKey(), StandardCopyOption.REPLACE_EXISTING,
-                        StandardCopyOption.ATOMIC_MOVE);
+            if (temps.size() <= 1) {
+                TempFiles.moveAll(temps);
+            } else {
+                TargetLock.holding(temps.keySet().iterator().next(), () -> TempFiles.moveAll(temps));
             }
         } catch (IOException e) {
-            throw new TfirException("cannot write " + String.join(", ", names(files)) + " (" + e + ")", e);
+            throw new TfirException("cannot write " + String.join(", ", names(files)) + ": " + reason(e), e);
         } finally {
-            for (Path temp : temps.values()) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException e) {
-                    // the temporary file is already gone or unreachable; nothing more to do
-                }
-            }
+            temps.values().forEach(TempFiles::remove);
         }
     }
 
@@ -96,6 +98,20 @@ public final class AtomicFiles {
                 out.write(bytes, offset + done, Math.min(CHUNK, length - done));
             }
         }
+    }
+
+    /** Why a write failed, in the system's words rather than as a Java exception. */
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException denied) {
+            return "permission denied on " + denied.getFile();
+        }
+        if (e instanceof FileAlreadyExistsException inTheWay) {
+            return inTheWay.getFile() + " is in the way (a file where a directory should be)";
+        }
+        if (e instanceof FileSystemException failed && failed.getReason() != null) {
+            return failed.getReason() + (failed.getFile() != null ? " (" + failed.getFile() + ")" : "");
+        }
+        return e.getMessage() != null ? e.getMessage() : e.toString();
     }
 
     private static List<String> names(Map<Path, Content> files) {

@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -54,10 +56,77 @@ class AtomicFilesTest {
 
         TfirException e = assertThrows(TfirException.class, () -> AtomicFiles.write(files));
 
-        assertTrue(e.getMessage().contains("disk full"), e.getMessage());
+        assertEquals("cannot write " + first.toAbsolutePath() + ", " + dir.resolve("second.bin").toAbsolutePath()
+                + ": disk full", e.getMessage());
         assertFalse(Files.exists(first));
         try (var left = Files.list(dir)) {
             assertEquals(0, left.count());
         }
+    }
+
+    @Test
+    void removesTheStaleFilesOfDeadProcessesOnly() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        long alive = ProcessHandle.current().parent().orElseThrow().pid();
+        Path stale = Files.writeString(dir.resolve(".m.bin." + gone.pid() + ".3k9z.tmp"), "half");
+        Path staleLock = Files.createFile(dir.resolve(".m.bin" + TargetLock.SUFFIX));
+        Path otherWriters = Files.writeString(dir.resolve(".m.bin." + alive + ".3k9z.tmp"), "being written");
+        Path notOurs = Files.writeString(dir.resolve(".notes.tmp"), "keep");
+        Map<Path, AtomicFiles.Content> files = new LinkedHashMap<>();
+        files.put(dir.resolve("m.bin"), AtomicFiles.stream(out -> out.write(1)));
+        files.put(dir.resolve("m.xml"), AtomicFiles.stream(out -> out.write(2)));
+
+        AtomicFiles.write(files);
+
+        assertFalse(Files.exists(stale));
+        assertFalse(Files.exists(staleLock));
+        assertTrue(Files.exists(otherWriters));
+        assertTrue(Files.exists(notOurs));
+        try (var left = Files.list(dir)) {
+            assertEquals(4, left.count());
+        }
+    }
+
+    @Test
+    void concurrentWritersInOtherProcessesNeverLeaveAMixedPair() throws Exception {
+        Path bin = dir.resolve("m.bin");
+        Path xml = dir.resolve("m.xml");
+        List<Process> writers = new ArrayList<>();
+        for (String tag : List.of("a", "b")) {
+            writers.add(new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(), "-cp",
+                    System.getProperty("java.class.path"), PairWriter.class.getName(), dir.toString(), tag, "150")
+                    .inheritIO().start());
+        }
+        int mixed = 0;
+        while (writers.stream().anyMatch(Process::isAlive)) {
+            int[] seen = new int[1];
+            TargetLock.holding(bin, () -> {
+                if (Files.exists(xml) && !Files.readString(bin).equals(Files.readString(xml))) {
+                    seen[0]++;
+                }
+            });
+            mixed += seen[0];
+        }
+
+        for (Process writer : writers) {
+            assertEquals(0, writer.waitFor());
+        }
+        assertEquals(0, mixed, "pairs mixed from two writers");
+        assertEquals(Files.readString(bin), Files.readString(xml));
+        try (var left = Files.list(dir)) {
+            assertEquals(2, left.count());
+        }
+    }
+
+    @Test
+    void saysWhyInTheSystemsWords() throws IOException {
+        Path file = Files.writeString(dir.resolve("file"), "a file, not a directory");
+
+        TfirException e = assertThrows(TfirException.class, () -> AtomicFiles.write(
+                Map.of(file.resolve("out.pb"), AtomicFiles.stream(out -> out.write(1)))));
+
+        assertEquals("cannot write " + file.resolve("out.pb") + ": " + file
+                + " is in the way (a file where a directory should be)", e.getMessage());
     }
 }

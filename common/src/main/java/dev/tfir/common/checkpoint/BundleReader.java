@@ -242,8 +242,8 @@ final class BundleReader implements TensorStore {
                         + Shapes.describe(dtype, dims) + " has " + expected);
             }
         }
-        ByteBuffer bytes = shard.read(entry.getOffset(), entry.getSize(), "tensor '" + what + "'");
         if (dtype == DataType.DT_STRING) {
+            ByteBuffer bytes = shard.read(entry.getOffset(), entry.getSize(), "tensor '" + what + "'");
             try {
                 return Tensor.strings(name, dims, BundleStrings.decode(bytes, Shapes.elements(dims), entry.getCrc32C()));
             } catch (BundleStrings.Malformed e) {
@@ -251,7 +251,8 @@ final class BundleReader implements TensorStore {
                         + ": the data file is damaged; copy it again from its source");
             }
         }
-        int actual = MaskedCrc32c.crc(bytes, 0, bytes.limit());
+        List<ByteBuffer> parts = shard.readParts(entry.getOffset(), entry.getSize(), "tensor '" + what + "'");
+        int actual = MaskedCrc32c.crc(parts);
         int stored = MaskedCrc32c.unmask(entry.getCrc32C());
         if (actual != stored) {
             throw new TfirException(shard + ": tensor '" + what + "' fails its CRC32C check (stored "
@@ -259,12 +260,13 @@ final class BundleReader implements TensorStore {
                     + "): the data file is damaged; copy it again from its source");
         }
         if (header.getEndianness() == BundleHeaderProto.Endianness.BIG) {
+            ByteBuffer bytes = Tensor.numeric(name, dtype, dims, parts).data();
             byte[] swapped = new byte[bytes.limit()];
             bytes.get(0, swapped);
             swapBytes(swapped, DTypes.byteSize(dtype), dtype == DataType.DT_COMPLEX64 || dtype == DataType.DT_COMPLEX128);
-            bytes = ByteBuffer.wrap(swapped);
+            parts = List.of(ByteBuffer.wrap(swapped));
         }
-        return Tensor.numeric(name, dtype, dims, bytes);
+        return Tensor.numeric(name, dtype, dims, parts);
     }
 
     /** The dims of an entry, which must be fully known, of a readable dtype. */

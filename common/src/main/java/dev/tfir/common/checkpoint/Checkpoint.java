@@ -126,9 +126,9 @@ public final class Checkpoint implements AutoCloseable {
     public Tensor read(String name) {
         VariableInfo info = variable(name).orElseThrow(() -> new TfirException(path + ": no tensor '" + name
                 + "' in this checkpoint (it has " + variables.size() + " tensors; list them to see their names)"));
-        if (info.byteSize() > MAX_TENSOR_BYTES) {
+        if (info.byteSize() > MAX_TENSOR_BYTES && (format == Format.V1 || info.slices() > 1)) {
             throw new TfirException(path + ": tensor '" + info.name() + "' has " + info.byteSize()
-                    + " bytes; tensors over 2 GiB are not supported");
+                    + " bytes; tensors over 2 GiB are only read from V2 checkpoints, unpartitioned");
         }
         return store.read(info.name());
     }
@@ -145,7 +145,7 @@ public final class Checkpoint implements AutoCloseable {
         releasingMappings(() -> {
             Tensor tensor = read(name);
             bytes[0] = tensor.isString() ? tensor.strings().stream().mapToLong(s -> s.length).sum()
-                    : tensor.data().remaining();
+                    : tensor.byteSize();
         });
         return bytes[0];
     }

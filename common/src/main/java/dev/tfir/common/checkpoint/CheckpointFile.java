@@ -8,6 +8,8 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -19,6 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class CheckpointFile implements AutoCloseable {
     /** Ranges from this size up are mapped, not copied: tensors and the blocks of V1 files that hold them. */
     static final int MAP_THRESHOLD = 1 << 20;
+    /** The parts a range over 2 GiB is mapped in. */
+    static final long PART_BYTES = 1L << 30;
 
     private final Path path;
     private final FileChannel channel;
@@ -66,28 +70,50 @@ final class CheckpointFile implements AutoCloseable {
      * "SSTable block") for the error when the range lies beyond the end of the file. The buffer is positioned at 0.
      */
     ByteBuffer read(long offset, long length, String what) {
-        if (!contains(offset, length)) {
-            throw new TfirException(path + ": " + what + " declares bytes [" + offset + ", "
-                    + (offset + length) + ") but the file has only " + size
-                    + " bytes: the file is truncated or the checkpoint is damaged; copy it again from its source");
-        }
+        checkRange(offset, length, what);
         if (length > Checkpoint.MAX_TENSOR_BYTES) {
             throw new TfirException(path + ": " + what + " has " + length
                     + " bytes; values over 2 GiB are not supported");
         }
         try {
-            ByteBuffer bytes;
-            if (length < MAP_THRESHOLD) {
-                bytes = readSmall(offset, (int) length, what);
-            } else {
-                bytes = channel.map(FileChannel.MapMode.READ_ONLY, offset, length);
-                MappingScope.made(bytes);
-            }
+            ByteBuffer bytes = length < MAP_THRESHOLD ? readSmall(offset, (int) length, what) : map(offset, length);
             bytesRead.addAndGet(length);
             return bytes;
         } catch (IOException e) {
             throw new TfirException(path + ": cannot read " + what + " (" + e.getMessage() + ")", e);
         }
+    }
+
+    /** As {@link #read}, in consecutive parts of {@link #PART_BYTES} (the last shorter) when over 2 GiB. */
+    List<ByteBuffer> readParts(long offset, long length, String what) {
+        if (length <= Checkpoint.MAX_TENSOR_BYTES) {
+            return List.of(read(offset, length, what));
+        }
+        checkRange(offset, length, what);
+        List<ByteBuffer> parts = new ArrayList<>();
+        try {
+            for (long done = 0; done < length; done += PART_BYTES) {
+                parts.add(map(offset + done, Math.min(PART_BYTES, length - done)));
+            }
+        } catch (IOException e) {
+            throw new TfirException(path + ": cannot read " + what + " (" + e.getMessage() + ")", e);
+        }
+        bytesRead.addAndGet(length);
+        return parts;
+    }
+
+    private void checkRange(long offset, long length, String what) {
+        if (!contains(offset, length)) {
+            throw new TfirException(path + ": " + what + " declares bytes [" + offset + ", "
+                    + (offset + length) + ") but the file has only " + size
+                    + " bytes: the file is truncated or the checkpoint is damaged; copy it again from its source");
+        }
+    }
+
+    private ByteBuffer map(long offset, long length) throws IOException {
+        ByteBuffer bytes = channel.map(FileChannel.MapMode.READ_ONLY, offset, length);
+        MappingScope.made(bytes);
+        return bytes;
     }
 
     private ByteBuffer readSmall(long offset, int length, String what) throws IOException {

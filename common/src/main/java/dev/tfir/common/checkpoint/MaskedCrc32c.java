@@ -1,6 +1,7 @@
 package dev.tfir.common.checkpoint;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.zip.CRC32C;
 
 /**
@@ -24,6 +25,13 @@ final class MaskedCrc32c {
     static int crc(ByteBuffer bytes, int offset, int length) {
         CRC32C crc = new CRC32C();
         crc.update(bytes.slice(offset, length));
+        return (int) crc.getValue();
+    }
+
+    /** The plain CRC-32C of the bytes of {@code parts} (positions to limits), one after the other. */
+    static int crc(List<ByteBuffer> parts) {
+        CRC32C crc = new CRC32C();
+        parts.forEach(part -> crc.update(part.duplicate()));
         return (int) crc.getValue();
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Vectors verified on TensorFlow's files (shared/reference/tf-checkpoint-formats.md, A.4). */
@@ -26,5 +27,16 @@ class MaskedCrc32cTest {
         int crc = MaskedCrc32c.crc(floats, 0, 24);
         assertEquals(0xe94679d4, crc);
         assertEquals(0x962cbd64, MaskedCrc32c.mask(crc));
+    }
+
+    @Test
+    void partsOfATensorOverTwoGibHaveTheCrcOfTheWhole() {
+        byte[] bytes = new byte[1000];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) (i * 31 + 7);
+        }
+        ByteBuffer whole = ByteBuffer.wrap(bytes);
+        assertEquals(MaskedCrc32c.crc(whole, 0, 1000),
+                MaskedCrc32c.crc(List.of(whole.slice(0, 333), whole.slice(333, 667))));
     }
 }

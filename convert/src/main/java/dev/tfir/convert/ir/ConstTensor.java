@@ -1,9 +1,11 @@
 package dev.tfir.convert.ir;
 
+import dev.tfir.common.TfirException;
 import dev.tfir.common.types.PartialShape;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
@@ -12,7 +14,9 @@ import java.util.stream.LongStream;
  * The value of a Const: element type, static shape and the elements' raw little-endian bytes in row-major order
  * (what the .bin file holds). Immutable; the bytes may be shared with the model file they were read from. A tensor
  * derived from another (transposed, converted to f16) computes its bytes when needed: a chunk at a time for the
- * .bin ({@link #copyElements}), all at once (and kept) for {@link #data()}.
+ * .bin ({@link #copyElements}), all at once (and kept) for {@link #data()}. A tensor over 2 GiB (more than a
+ * ByteBuffer holds) is held in parts: it is written to the .bin and checked for FP16 as the others, but its
+ * {@link #data()} (for folding, transposing) is not available.
  */
 public final class ConstTensor {
     /** Elements per parallel chunk of a range check. */
@@ -24,18 +28,24 @@ public final class ConstTensor {
     private final long[] shape;
     private final long count;
     private final DerivedElements derived;
-    private ByteBuffer data;
+    /** The bytes in consecutive parts (one unless over 2 GiB); a derived tensor's once computed, else null. */
+    private List<ByteBuffer> parts;
 
-    private ConstTensor(ElementType type, long[] shape, ByteBuffer data) {
+    private ConstTensor(ElementType type, long[] shape, List<ByteBuffer> parts) {
         this.type = type;
         this.shape = shape.clone();
         this.count = LongStream.of(shape).reduce(1, Math::multiplyExact);
-        if (count * type.byteSize() != data.remaining()) {
+        long bytes = parts.stream().mapToLong(ByteBuffer::remaining).sum();
+        if (count * type.byteSize() != bytes) {
             throw new IllegalArgumentException("a " + type.irName() + " tensor of shape " + Arrays.toString(shape)
-                    + " needs " + count * type.byteSize() + " bytes, not " + data.remaining());
+                    + " needs " + count * type.byteSize() + " bytes, not " + bytes);
         }
         this.derived = null;
-        this.data = readOnly(data);
+        this.parts = parts.stream().map(ConstTensor::readOnly).toList();
+    }
+
+    private ConstTensor(ElementType type, long[] shape, ByteBuffer data) {
+        this(type, shape, List.of(data));
     }
 
     private ConstTensor(ElementType type, long[] shape, DerivedElements derived) {
@@ -48,6 +58,11 @@ public final class ConstTensor {
     /** A tensor over the given bytes (not copied). */
     public static ConstTensor of(ElementType type, long[] shape, ByteBuffer data) {
         return new ConstTensor(type, shape, data);
+    }
+
+    /** A tensor over the given bytes in consecutive parts (not copied): one over 2 GiB. */
+    public static ConstTensor of(ElementType type, long[] shape, List<ByteBuffer> parts) {
+        return new ConstTensor(type, shape, parts);
     }
 
     /** An integer (or boolean) tensor holding {@code values}. */
@@ -109,11 +124,21 @@ public final class ConstTensor {
 
     /** Puts elements [from, from + n) at the target's position, advancing it; n spans whole chunk units. */
     public void copyElements(long from, long n, ByteBuffer target) {
-        if (hasBytes()) {
-            int size = type.byteSize();
-            target.put(data().position(Math.toIntExact(from * size)).limit(Math.toIntExact((from + n) * size)));
-        } else {
+        if (!hasBytes()) {
             derived.fill(from, n, target);
+            return;
+        }
+        long at = from * type.byteSize();
+        long end = (from + n) * type.byteSize();
+        long partStart = 0;
+        for (ByteBuffer part : heldParts()) {
+            long partEnd = partStart + part.remaining();
+            if (at < partEnd && end > partStart) {
+                int lo = (int) (Math.max(at, partStart) - partStart);
+                int hi = (int) (Math.min(end, partEnd) - partStart);
+                target.put(part.duplicate().position(lo).limit(hi));
+            }
+            partStart = partEnd;
         }
     }
 
@@ -139,7 +164,7 @@ public final class ConstTensor {
 
     /** The same elements with another shape of the same element count. */
     public ConstTensor reshaped(long[] newShape) {
-        return hasBytes() ? new ConstTensor(type, newShape, bytes())
+        return hasBytes() ? new ConstTensor(type, newShape, heldParts())
                 : new ConstTensor(type, newShape, derived);
     }
 
@@ -243,28 +268,36 @@ public final class ConstTensor {
 
     /** The bytes of elements [from, from + n) (little-endian): a view of this tensor's bytes, or computed. */
     private ByteBuffer elementBytes(long from, int n) {
-        if (hasBytes()) {
+        if (hasBytes() && heldParts().size() == 1) {
             int at = Math.toIntExact(from * type.byteSize());
             return data().position(at).limit(at + n * type.byteSize()).slice().order(ByteOrder.LITTLE_ENDIAN);
         }
         ByteBuffer values = allocate(type, n);
-        derived.fill(from, n, values);
+        copyElements(from, n, values);
         return values.flip();
     }
 
     /** Whether the bytes are at hand: always for a tensor made from bytes, after {@link #bytes} for a derived one. */
     private synchronized boolean hasBytes() {
-        return data != null;
+        return parts != null;
+    }
+
+    private synchronized List<ByteBuffer> heldParts() {
+        return parts;
     }
 
     /** The bytes; a derived tensor's are computed on the first call and kept. */
     private synchronized ByteBuffer bytes() {
-        if (data == null) {
+        if (parts == null) {
             ByteBuffer computed = allocate(type, Math.toIntExact(count));
             derived.fill(0, count, computed);
-            data = readOnly(computed.flip());
+            parts = List.of(readOnly(computed.flip()));
         }
-        return data;
+        if (parts.size() > 1) {
+            throw new TfirException("a constant of " + byteSize() + " bytes (" + this + "): over 2 GiB, convert "
+                    + "only writes it as it is, it cannot fold or transpose it");
+        }
+        return parts.get(0);
     }
 
     private static ByteBuffer readOnly(ByteBuffer bytes) {

@@ -33,7 +33,7 @@ public final class CheckpointConstants implements ConstantSource {
             throw new TfirException("variable '" + node.getName() + "' is a " + DTypes.pythonName(tensor.dtype())
                     + " tensor; OpenVINO IR has no such element type");
         }
-        return ConstTensor.of(type, tensor.shape(), tensor.data());
+        return ConstTensor.of(type, tensor.shape(), tensor.parts());
     }
 
     @Override

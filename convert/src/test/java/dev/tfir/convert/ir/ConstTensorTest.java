@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tfir.common.TfirException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -155,6 +157,33 @@ class ConstTensorTest {
                 used[axis] = false;
             }
         }
+    }
+
+    @Test
+    void aTensorInPartsIsCopiedAcrossItsPartsAndCheckedForHalf() {
+        ByteBuffer whole = ByteBuffer.allocate(6 * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (float f : new float[] {1.5f, -2f, 3.25f, 4f, 5f, 6f}) {
+            whole.putFloat(f);
+        }
+        // parts split inside the third element, as nothing but a copy element by element would notice
+        List<ByteBuffer> parts = List.of(whole.slice(0, 10), whole.slice(10, 14));
+        ConstTensor x = ConstTensor.of(ElementType.F32, new long[] {2, 3}, parts);
+
+        ByteBuffer copied = ByteBuffer.allocate(4 * 4).order(ByteOrder.LITTLE_ENDIAN);
+        x.reshaped(new long[] {3, 2}).copyElements(1, 4, copied);
+        assertArrayEquals(new float[] {-2f, 3.25f, 4f, 5f}, floats(copied.flip()));
+        ConstTensor half = x.toHalfInRange();
+        ByteBuffer halves = ByteBuffer.allocate(6 * 2).order(ByteOrder.LITTLE_ENDIAN);
+        half.copyElements(0, 6, halves);
+        assertEquals(Half.fromFloat(3.25f), halves.getShort(2 * 2));
+        TfirException e = assertThrows(TfirException.class, x::data);
+        assertTrue(e.getMessage().contains("over 2 GiB"), e.getMessage());
+    }
+
+    private static float[] floats(ByteBuffer bytes) {
+        float[] values = new float[bytes.remaining() / 4];
+        bytes.asFloatBuffer().get(values);
+        return values;
     }
 
     private static long[] range(int n) {

@@ -45,6 +45,9 @@ public final class GraphShell {
 
     /** Commands from a terminal, with completion, history in the user's home, colour unless NO_COLOR is set. */
     public void runOnTerminal(Terminal terminal) {
+        // JLine gives SIGINT the system's default action, which ends the JVM without its shutdown hooks: Ctrl-C during
+        // a command would leave the temporary files of its save or convert. End as the JVM's own handling does.
+        terminal.handle(Terminal.Signal.INT, signal -> System.exit(130));
         LineReader reader = LineReaderBuilder.builder().terminal(terminal)
                 .completer(new NodeCompleter(session, commands))
                 .parser(new DefaultParser().escapeChars(new char[0]))
