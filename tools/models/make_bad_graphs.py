@@ -14,7 +14,10 @@ Writes, for every case NAME:
   NAME.pb            the binary GraphDef
   NAME.tf_error.txt  TensorFlow's error when importing it
 
-and, beside the directory, testdata/bad/unknown_field.pbtxt: a text GraphDef whose first node has a field NodeDef does
+and, beside the directory, testdata/bad/*_unknown_input.pb: valid graphs whose input has an unknown shape, which
+convert's --input_shape makes invalid (a MatMul of [1,5] x [4,3], a Concat of [1,5] and [2,4] along axis 0, a 3x3
+VALID MaxPool over 2x2); testdata/bad/const_zeros_16gb.pb: a valid Const of [65536,65536] float32 zeros (no values
+listed), more than convert holds in one constant; testdata/bad/unknown_field.pbtxt: a text GraphDef whose first node has a field NodeDef does
 not have (`foo: 1`; protobuf's text parser rejects it with a message of two lines), and testdata/bad/addn.pb, a
 valid seed for a hostile size: `sum = AddN(input, input)` of a [1,4] Placeholder; the
 tests give it 200,000 inputs (the same edit of the GraphDef as here) to check that convert stays linear in them.
@@ -324,7 +327,7 @@ def add_shapes():
     return _set_const(_graph(build), 'other', [0.5] * 3, tf.float32)
 
 
-def _huge_const(with_content):
+def _huge_const(with_content, dims=(1 << 40, 1 << 40)):
     def build():
         tf.identity(tf.constant(0.5, tf.float32, [2, 2], name=BAD), name='output')
     graph_def = _graph(build)
@@ -332,7 +335,7 @@ def _huge_const(with_content):
     tensor.ClearField('float_val')
     tensor.ClearField('tensor_content')
     del tensor.tensor_shape.dim[:]
-    for size in (1 << 40, 1 << 40):
+    for size in dims:
         tensor.tensor_shape.dim.add(size=size)
     if with_content:
         tensor.tensor_content = bytes(16)
@@ -375,6 +378,20 @@ def addn_seed():
     return _graph(build)
 
 
+# Valid graphs with an input of unknown shape, which convert's --input_shape [1,5] (or [1,2,2,3]) makes invalid:
+# checked by convert's own translation, on the shapes it is given, not by the graph's shape inference.
+UNKNOWN_INPUT_CASES = {
+    'matmul_unknown_input': lambda: tf.raw_ops.MatMul(a=_matrix((None, None)),
+                                                      b=tf.constant(0.5, tf.float32, [4, 3], name='weights'),
+                                                      name=BAD),
+    'concat_unknown_input': lambda: tf.raw_ops.ConcatV2(
+        values=[_matrix((None, None)), tf.constant(0.5, tf.float32, [2, 4], name='other')],
+        axis=tf.constant(0, name='axis'), name=BAD),
+    'maxpool_unknown_input': lambda: tf.raw_ops.MaxPool(input=_image((None, None, None, 3)), ksize=[1, 3, 3, 1],
+                                                        strides=[1, 1, 1, 1], padding='VALID', name=BAD),
+}
+
+
 def tf_error(graph_def):
     """TensorFlow's one-line error when importing the graph or, if it imports, when running it on zeros (some
     attributes are checked by the op's kernel, not its shape function); None when TensorFlow accepts both."""
@@ -415,6 +432,9 @@ def main():
         print(f'{name}: {error[:150]}')
     if not args.only:
         write_graph_def(addn_seed(), OUT_DIR.parent / 'addn.pb')
+        write_graph_def(_huge_const(False, (1 << 16, 1 << 16)), OUT_DIR.parent / 'const_zeros_16gb.pb')
+        for name, build in UNKNOWN_INPUT_CASES.items():
+            write_graph_def(_graph(build), OUT_DIR.parent / f'{name}.pb')
         text = text_format.MessageToString(_graph(lambda: tf.identity(_matrix(), name='output')))
         (OUT_DIR.parent / 'unknown_field.pbtxt').write_text(text.replace('\n', '\n  foo: 1\n', 1))
     if accepted:

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tensorflow.proto.AttrValue;
 import org.tensorflow.proto.GraphDef;
@@ -112,6 +113,32 @@ class BadGraphTest {
         assertTrue(result.err().startsWith("convert: error: Split 'bad': num_split 0; TensorFlow requires num_split "
                 + ">= 1\n"), result.err());
         assertTrue(result.err().contains("\tat dev.tfir."), result.err());
+    }
+
+    /** Valid graphs that the given input shape makes invalid: convert's own translation checks them. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "matmul_unknown_input | [1,5] | MatMul 'bad': MatMul of [1, 5] and [4, 3] (transposed: false, false) has inner "
+                + "dims 5 and 4; they must be equal",
+        "concat_unknown_input | [1,5] | ConcatV2 'bad': Concat along axis 0 of [1, 5] and [2, 4]: the other dims must "
+                + "be equal",
+        "maxpool_unknown_input | [1,2,2,3] | MaxPool 'bad': a window of 3 over 2 elements (padded); the window must fit",
+    })
+    void inputShapesThatBreakTheGraphAreOneLine(String name, String shape, String message) throws IOException {
+        Cli result = Cli.run("--input_model", TestData.bad(name + ".pb").toString(), "--input_shape", shape, "-o",
+                dir.toString(), "--no_progress");
+        assertEquals(1, result.exitCode());
+        assertEquals("convert: error: " + message + "\n", result.err());
+        assertTrue(isEmpty(dir));
+    }
+
+    @Test
+    void aConstantTooBigToHoldIsOneLine() {
+        Cli result = Cli.run("--input_model", TestData.bad("const_zeros_16gb.pb").toString(), "-o", dir.toString(),
+                "--no_progress");
+        assertEquals(1, result.exitCode());
+        assertEquals("convert: error: Const 'bad': repeats 0 listed values to 4294967296 f32 elements ([65536, 65536]), "
+                + "more than convert holds in one constant (2147483639 bytes)\n", result.err());
     }
 
     @Test
