@@ -160,22 +160,20 @@ def maxpool_window_too_big():
     return _set_ints(_pool('MaxPool'), 'ksize', [1, 9, 9, 1])
 
 
+def _split():
+    return _graph(lambda: tf.raw_ops.Split(axis=tf.constant(1, name='axis'), value=_matrix(), num_split=2, name=BAD))
+
+
 def split_zero():
-    def build():
-        tf.raw_ops.Split(axis=tf.constant(1, name='axis'), value=_matrix(), num_split=2, name=BAD)
-    return _set_int(_graph(build), 'num_split', 0)
+    return _set_int(_split(), 'num_split', 0)
 
 
 def split_uneven():
-    def build():
-        tf.raw_ops.Split(axis=tf.constant(1, name='axis'), value=_matrix(), num_split=2, name=BAD)
-    return _set_int(_graph(build), 'num_split', 3)
+    return _set_int(_split(), 'num_split', 3)
 
 
 def split_axis():
-    def build():
-        tf.raw_ops.Split(axis=tf.constant(1, name='axis'), value=_matrix(), num_split=2, name=BAD)
-    return _set_const(_graph(build), 'axis', 5, tf.int32)
+    return _set_const(_split(), 'axis', 5, tf.int32)
 
 
 def splitv_sizes():
@@ -191,16 +189,17 @@ def unpack_num():
     return _set_int(_graph(build), 'num', 3)
 
 
+def _transpose(perm):
+    graph_def = _graph(lambda: tf.raw_ops.Transpose(x=_matrix(), perm=tf.constant([1, 0], name='perm'), name=BAD))
+    return _set_const(graph_def, 'perm', perm, tf.int32)
+
+
 def transpose_perm_out_of_range():
-    def build():
-        tf.raw_ops.Transpose(x=_matrix(), perm=tf.constant([1, 0], name='perm'), name=BAD)
-    return _set_const(_graph(build), 'perm', [5, 5], tf.int32)
+    return _transpose([5, 5])
 
 
 def transpose_perm_repeated():
-    def build():
-        tf.raw_ops.Transpose(x=_matrix(), perm=tf.constant([1, 0], name='perm'), name=BAD)
-    return _set_const(_graph(build), 'perm', [0, 0], tf.int32)
+    return _transpose([0, 0])
 
 
 def matmul_inner_dims():
@@ -225,16 +224,18 @@ def batch_matmul_inner_dims():
     return _set_const(_graph(build), 'weights', [[0.5] * 3] * 5, tf.float32)
 
 
+def _pad(paddings):
+    graph_def = _graph(lambda: tf.raw_ops.Pad(input=_matrix(), paddings=tf.constant([[0, 0], [1, 1]],
+                                                                                    name='paddings'), name=BAD))
+    return _set_const(graph_def, 'paddings', paddings, tf.int32)
+
+
 def pad_negative():
-    def build():
-        tf.raw_ops.Pad(input=_matrix(), paddings=tf.constant([[0, 0], [1, 1]], name='paddings'), name=BAD)
-    return _set_const(_graph(build), 'paddings', [[-1, 0], [0, 0]], tf.int32)
+    return _pad([[-1, 0], [0, 0]])
 
 
 def pad_shape():
-    def build():
-        tf.raw_ops.Pad(input=_matrix(), paddings=tf.constant([[0, 0], [1, 1]], name='paddings'), name=BAD)
-    return _set_const(_graph(build), 'paddings', [[0, 0], [1, 1], [2, 2]], tf.int32)
+    return _pad([[0, 0], [1, 1], [2, 2]])
 
 
 def mirror_pad_too_big():
@@ -244,30 +245,30 @@ def mirror_pad_too_big():
     return _set_const(_graph(build), 'paddings', [[0, 0], [4, 0]], tf.int32)
 
 
+def _reshape(shape):
+    graph_def = _graph(lambda: tf.raw_ops.Reshape(tensor=_matrix(), shape=tf.constant([2, 2], name='shape'), name=BAD))
+    return _set_const(graph_def, 'shape', shape, tf.int32)
+
+
 def reshape_count():
-    def build():
-        tf.raw_ops.Reshape(tensor=_matrix(), shape=tf.constant([2, 2], name='shape'), name=BAD)
-    return _set_const(_graph(build), 'shape', [3, 2], tf.int32)
+    return _reshape([3, 2])
 
 
 def reshape_two_unknown():
-    def build():
-        tf.raw_ops.Reshape(tensor=_matrix(), shape=tf.constant([2, 2], name='shape'), name=BAD)
-    return _set_const(_graph(build), 'shape', [-1, -1], tf.int32)
+    return _reshape([-1, -1])
+
+
+def _concat():
+    return _graph(lambda: tf.raw_ops.ConcatV2(values=[_matrix(), tf.constant(0.5, tf.float32, [2, 4], name='other')],
+                                              axis=tf.constant(0, name='axis'), name=BAD))
 
 
 def concat_dims():
-    def build():
-        tf.raw_ops.ConcatV2(values=[_matrix(), tf.constant(0.5, tf.float32, [2, 4], name='other')],
-                            axis=tf.constant(0, name='axis'), name=BAD)
-    return _set_const(_graph(build), 'other', [[0.5] * 3] * 2, tf.float32)
+    return _set_const(_concat(), 'other', [[0.5] * 3] * 2, tf.float32)
 
 
 def concat_axis():
-    def build():
-        tf.raw_ops.ConcatV2(values=[_matrix(), tf.constant(0.5, tf.float32, [2, 4], name='other')],
-                            axis=tf.constant(0, name='axis'), name=BAD)
-    return _set_const(_graph(build), 'axis', 2, tf.int32)
+    return _set_const(_concat(), 'axis', 2, tf.int32)
 
 
 def pack_shapes():
