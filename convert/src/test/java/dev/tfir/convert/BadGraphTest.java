@@ -151,6 +151,25 @@ class BadGraphTest {
         assertEquals(1, result.err().lines().count(), result.err());
     }
 
+    /** A Split of 2^31 - 1 outputs (split_zero.pb with num_split edited): refused before the outputs exist. */
+    @Test
+    void aHugeOutputCountIsRefusedBeforeAnythingIsAllocated() throws IOException {
+        GraphDef.Builder graph = GraphDef.parseFrom(Files.readAllBytes(TestData.bad("graphs/split_zero.pb")))
+                .toBuilder();
+        for (NodeDef.Builder node : graph.getNodeBuilderList()) {
+            if (node.getName().equals("bad")) {
+                node.putAttr("num_split", AttrValue.newBuilder().setI(Integer.MAX_VALUE).build());
+            }
+        }
+        Path model = dir.resolve("split_huge.pb");
+        Files.write(model, graph.build().toByteArray());
+        Cli result = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> Cli.run("--input_model",
+                model.toString(), "-o", dir.toString(), "--no_progress"));
+        assertEquals(1, result.exitCode());
+        assertEquals("convert: error: Split 'bad': num_split 2147483647: more outputs than tfir takes for one node "
+                + "(1048576)\n", result.err());
+    }
+
     /** Before: naming the 200,000 Adds of the chain took minutes (each name longer than the last). */
     @Test
     void anAddNOf200000InputsConvertsInLinearTime() throws IOException {

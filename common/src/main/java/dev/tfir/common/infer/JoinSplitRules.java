@@ -12,6 +12,9 @@ import org.tensorflow.proto.DataType;
 
 /** Ops that join tensors (Pack, ConcatV2, Concat, Tile) or split them (Unpack, Split, SplitV). */
 final class JoinSplitRules {
+    /** The most outputs a Split, SplitV or Unpack may have: far more than any model has. */
+    static final int MAX_OUTPUTS = 1 << 20;
+
     private JoinSplitRules() {}
 
     static void addTo(RuleTable table) {
@@ -42,10 +45,7 @@ final class JoinSplitRules {
     /** {@code num} outputs, each the input without the dim at axis. */
     private static List<TensorType> unpack(NodeContext c) {
         PartialShape input = c.shape(0);
-        int count = (int) c.attrs().integer("num", -1);
-        if (count < 0) {
-            throw new CannotInfer("attribute 'num' is missing; TensorFlow requires it");
-        }
+        int count = outputCount(c, "num", 0);
         PartialShape out = input;
         if (input.hasRank()) {
             int axis = Shapes.axis(c.attrs().integer("axis", 0), input.rank());
@@ -130,9 +130,24 @@ final class JoinSplitRules {
 
     /** The num_split attribute of Split and SplitV, which TensorFlow requires to be at least 1. */
     private static int splitCount(NodeContext c) {
-        long count = c.attrs().integer("num_split", -1);
-        if (count < 1 || count > Integer.MAX_VALUE) {
-            throw new CannotInfer("num_split " + count + "; TensorFlow requires num_split >= 1");
+        return outputCount(c, "num_split", 1);
+    }
+
+    /**
+     * An attribute that says how many outputs the node has: at least {@code min} (TensorFlow's minimum), and at most
+     * {@link #MAX_OUTPUTS}, so that a hostile count does not allocate billions of outputs before anything else.
+     */
+    private static int outputCount(NodeContext c, String attribute, int min) {
+        if (!c.node().containsAttr(attribute)) {
+            throw new CannotInfer("attribute '" + attribute + "' is missing; TensorFlow requires it");
+        }
+        long count = c.attrs().integer(attribute, min);
+        if (count < min) {
+            throw new CannotInfer(attribute + " " + count + "; TensorFlow requires " + attribute + " >= " + min);
+        }
+        if (count > MAX_OUTPUTS) {
+            throw new CannotInfer(attribute + " " + count + ": more outputs than tfir takes for one node ("
+                    + MAX_OUTPUTS + ")");
         }
         return (int) count;
     }
