@@ -328,6 +328,13 @@ def add_shapes():
     return _set_const(_graph(build), 'other', [0.5] * 3, tf.float32)
 
 
+def ensure_shape_mismatch():
+    graph_def = _graph(lambda: tf.raw_ops.EnsureShape(input=_matrix(), shape=[1, 4], name=BAD))
+    shape = _node(graph_def).attr['shape'].shape
+    shape.dim[1].size = 3
+    return graph_def
+
+
 def _huge_const(with_content, dims=(1 << 40, 1 << 40)):
     def build():
         tf.identity(tf.constant(0.5, tf.float32, [2, 2], name=BAD), name='output')
@@ -366,7 +373,7 @@ CASES = {f.__name__: f for f in [
     pad_negative, pad_shape, mirror_pad_too_big,
     reshape_count, reshape_two_unknown, concat_dims, concat_axis, pack_shapes,
     mean_axis, argmax_axis, squeeze_not_one, expand_dims_axis, gather_axis, strided_slice_zero_stride,
-    bias_add_size, add_shapes,
+    bias_add_size, add_shapes, ensure_shape_mismatch,
     const_shape_overflow, const_shape_overflow_no_content,
     name_with_newline,
 ]}

@@ -65,6 +65,7 @@ class BadGraphTest {
             Map.entry("strided_slice_zero_stride", "strides[1] is 0"),
             Map.entry("bias_add_size", "dims 4 and 3 differ"),
             Map.entry("add_shapes", "shapes [1, 4] and [3] do not broadcast"),
+            Map.entry("ensure_shape_mismatch", "dims 4 and 3 differ"),
             Map.entry("const_shape_overflow", "value of shape [1099511627776, 1099511627776], more than 2^63 - 1"),
             Map.entry("const_shape_overflow_no_content",
                     "value of shape [1099511627776, 1099511627776], more than 2^63 - 1"),
