@@ -20,18 +20,43 @@ public final class Failure {
 
     /** One line for a command-line usage error, pointing at the help. */
     public static String usageMessage(String tool, String problem) {
-        return tool + ": error: " + problem + " (see '" + tool + " --help')";
+        return oneLine(tool + ": error: " + problem + " (see '" + tool + " --help')");
     }
 
     /** One line, prefixed with the tool name: what went wrong, where, and what to do. */
     public static String message(String tool, Throwable failure) {
         if (failure instanceof TfirException) {
-            return tool + ": error: " + failure.getMessage();
+            return oneLine(tool + ": error: " + failure.getMessage());
         }
         if (failure instanceof OutOfMemoryError) {
             return tool + ": error: out of memory; raise the Java heap with TFIR_JAVA_OPTS=-Xmx<size>";
         }
-        return tool + ": internal error: " + failure + " (this is a bug in tfir; run again with --verbose and "
-                + "report the stack trace)";
+        return oneLine(tool + ": internal error: " + failure + " (this is a bug in tfir; run again with --verbose "
+                + "and report the stack trace)");
+    }
+
+    /**
+     * The text with its control characters escaped (a line break as {@code \n}, a tab as {@code \t}, others as
+     * {@code \}{@code uXXXX}), so that a message stays one line whatever names or parser messages it quotes.
+     */
+    public static String oneLine(String text) {
+        StringBuilder line = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c)) {
+                if (line == null) {
+                    line = new StringBuilder(text.length() + 8).append(text, 0, i);
+                }
+                switch (c) {
+                    case '\n' -> line.append("\\n");
+                    case '\r' -> line.append("\\r");
+                    case '\t' -> line.append("\\t");
+                    default -> line.append(String.format("\\u%04x", (int) c));
+                }
+            } else if (line != null) {
+                line.append(c);
+            }
+        }
+        return line == null ? text : line.toString();
     }
 }

@@ -24,7 +24,8 @@ final class BatchNormRules {
         int channelIndex = switch (format) {
             case "NHWC", "NDHWC" -> rank - 1;
             case "NCHW", "NCDHW" -> 1;
-            default -> throw new CannotInfer("unsupported data_format " + format);
+            default -> throw new CannotInfer("data_format '" + format + "'; TensorFlow requires NHWC, NCHW, NDHWC or "
+                    + "NCDHW");
         };
         PartialShape x = Shapes.withRank(c.shape(0), rank);
         boolean training = c.attrs().bool("is_training", true);

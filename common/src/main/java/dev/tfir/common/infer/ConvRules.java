@@ -3,7 +3,9 @@ package dev.tfir.common.infer;
 import static dev.tfir.common.infer.ShapeRule.one;
 
 import dev.tfir.common.types.PartialShape;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.LongStream;
 
 /**
  * 2-D convolutions and pooling (Conv2D, DepthwiseConv2dNative, Conv2DBackpropInput, MaxPool, MaxPoolV2, AvgPool)
@@ -18,7 +20,7 @@ final class ConvRules {
         table.add(c -> convolution(c, false), "Conv2D");
         table.add(c -> convolution(c, true), "DepthwiseConv2dNative");
         table.add(ConvRules::convolutionInputGradient, "Conv2DBackpropInput");
-        table.add(c -> pool(c, c.attrs().ints("ksize"), c.attrs().ints("strides")), "MaxPool", "AvgPool");
+        table.add(c -> pool(c, windowAttr(c, "ksize", null), windowAttr(c, "strides", null)), "MaxPool", "AvgPool");
         table.add(ConvRules::poolWithTensorWindow, "MaxPoolV2");
     }
 
@@ -28,7 +30,8 @@ final class ConvRules {
             return switch (c.attrs().string("data_format", "NHWC")) {
                 case "NHWC" -> new Layout(1, 2, 3);
                 case "NCHW" -> new Layout(2, 3, 1);
-                default -> throw new CannotInfer("unsupported data_format");
+                default -> throw new CannotInfer("data_format '" + c.attrs().string("data_format", "")
+                        + "'; TensorFlow requires NHWC or NCHW");
             };
         }
 
@@ -47,46 +50,65 @@ final class ConvRules {
         static Padding of(NodeContext c) {
             String mode = c.attrs().string("padding", "");
             long[] explicit = c.attrs().ints("explicit_paddings", new long[0]);
-            if (!List.of("SAME", "VALID", "EXPLICIT").contains(mode)
-                    || (mode.equals("EXPLICIT") && explicit.length != 8)) {
-                throw new CannotInfer("unsupported padding " + mode);
+            if (!List.of("SAME", "VALID", "EXPLICIT").contains(mode)) {
+                throw new CannotInfer("padding '" + mode + "'; TensorFlow requires SAME, VALID or EXPLICIT");
+            }
+            if (mode.equals("EXPLICIT") && (explicit.length != 8 || LongStream.of(explicit).anyMatch(p -> p < 0))) {
+                throw new CannotInfer("explicit_paddings " + Arrays.toString(explicit) + "; TensorFlow requires 8 "
+                        + "values >= 0 (before and after each of the 4 dims)");
             }
             return new Padding(mode, explicit);
         }
 
         /** GetWindowedOutputSizeFromDimsV2: the output length of one dim of the sliding window. */
         long outputSize(int dim, long input, long window, long dilation, long stride) {
-            if (stride <= 0 || dilation < 1) {
-                throw new CannotInfer("stride and dilation must be positive");
-            }
             if (mode.equals("SAME")) {
                 return Shapes.known(input) ? (input + stride - 1) / stride : input;
             }
             long pads = mode.equals("EXPLICIT") ? explicit[2 * dim] + explicit[2 * dim + 1] : 0;
             long padded = Shapes.add(input, pads);
             long effectiveWindow = Shapes.known(window) ? (window - 1) * dilation + 1 : window;
-            long valid = Shapes.subtract(padded, effectiveWindow);
-            if (Shapes.known(valid) && valid < 0) {
-                throw new CannotInfer("the window is larger than the padded input");
+            if (!Shapes.known(padded) || !Shapes.known(effectiveWindow)) {
+                return PartialShape.UNKNOWN_DIM;
             }
-            return Shapes.known(valid) ? (valid + stride) / stride : valid;
+            if (padded < effectiveWindow) {
+                throw new CannotInfer("the window (" + effectiveWindow + ") is larger than the input (" + padded
+                        + ", padded) in dim " + dim + "; TensorFlow requires it to fit");
+            }
+            return (padded - effectiveWindow + stride) / stride;
         }
     }
 
-    private static long[] fourInts(NodeContext c, String attr, long[] fallback) {
+    /** A window attr (strides, dilations, ksize): 4 values, one per dim, each at least 1, as TensorFlow requires. */
+    private static long[] windowAttr(NodeContext c, String attr, long[] fallback) {
         long[] values = c.attrs().ints(attr, fallback);
-        if (values == null || values.length != 4) {
-            throw new CannotInfer("attr '" + attr + "' must hold 4 values");
+        if (values == null) {
+            throw new CannotInfer("attribute '" + attr + "' is missing; TensorFlow requires it");
+        }
+        return checked(attr, values);
+    }
+
+    /** The window values named {@code what}, which must be 4, each at least 1. */
+    private static long[] checked(String what, long[] values) {
+        if (values.length != 4 || LongStream.of(values).anyMatch(v -> v < 1)) {
+            throw new CannotInfer(what + " " + Arrays.toString(values) + "; TensorFlow requires 4 values (one per dim "
+                    + "of the input), each >= 1");
         }
         return values;
     }
 
     private static List<TensorType> convolution(NodeContext c, boolean depthwise) {
         Layout layout = Layout.of(c);
+        long[] strides = windowAttr(c, "strides", null);
+        long[] dilations = windowAttr(c, "dilations", NO_DILATION);
+        int channel = layout.channel();
+        if (strides[0] != 1 || strides[channel] != 1 || dilations[0] != 1 || dilations[channel] != 1) {
+            throw new CannotInfer("strides " + Arrays.toString(strides) + " and dilations " + Arrays.toString(dilations)
+                    + " step over the batch or channel dim; TensorFlow requires 1 there");
+        }
+        Padding padding = Padding.of(c);
         PartialShape input = Shapes.withRank(c.shape(0), 4);
         PartialShape filter = Shapes.withRank(c.shape(1), 4);
-        long[] strides = fourInts(c, "strides", null);
-        long[] dilations = fourInts(c, "dilations", NO_DILATION);
         long inputDepth = input.dim(layout.channel());
         long outputDepth;
         if (depthwise) {
@@ -95,11 +117,11 @@ final class ConvRules {
             long filterDepth = filter.dim(2);
             if (Shapes.known(inputDepth) && Shapes.known(filterDepth)
                     && (filterDepth == 0 || inputDepth % filterDepth != 0)) {
-                throw new CannotInfer("input depth " + inputDepth + " is not a multiple of " + filterDepth);
+                throw new CannotInfer("input depth " + inputDepth + " is not a multiple of the filters' input depth "
+                        + filterDepth + "; TensorFlow requires it to be");
             }
             outputDepth = filter.dim(3);
         }
-        Padding padding = Padding.of(c);
         int h = layout.height();
         int w = layout.width();
         long rows = padding.outputSize(h, input.dim(h), filter.dim(0), dilations[h], strides[h]);
@@ -127,18 +149,15 @@ final class ConvRules {
                         sizes.dim(layout.channel()));
             }
             case 2 -> layout.shape(gradient.dim(0), sizes.dim(0), sizes.dim(1), filter.dim(2));
-            default -> throw new CannotInfer("input_sizes must hold 4 or 2 values");
+            default -> throw new CannotInfer("input_sizes holds " + sizes.rank() + " values; TensorFlow requires 4 or 2");
         };
         return one(c.typeAttrOr("T", 1), shape);
     }
 
     private static List<TensorType> pool(NodeContext c, long[] window, long[] strides) {
-        if (window.length != 4 || strides.length != 4) {
-            throw new CannotInfer("ksize and strides must hold 4 values");
-        }
         Layout layout = Layout.of(c);
-        PartialShape input = Shapes.withRank(c.shape(0), 4);
         Padding padding = Padding.of(c);
+        PartialShape input = Shapes.withRank(c.shape(0), 4);
         int h = layout.height();
         int w = layout.width();
         int ch = layout.channel();
@@ -155,6 +174,6 @@ final class ConvRules {
         if (window == null || strides == null) {
             return one(c.typeAttrOr("T", 0), PartialShape.unknownRank());
         }
-        return pool(c, window, strides);
+        return pool(c, checked("ksize", window), checked("strides", strides));
     }
 }

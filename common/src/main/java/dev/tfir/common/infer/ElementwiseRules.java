@@ -7,8 +7,8 @@ import java.util.List;
 import org.tensorflow.proto.DataType;
 
 /**
- * Ops whose output has the shape of their input (activations, unary math, Cast, Softmax...), broadcasting binary
- * ops (arithmetic, comparisons, logical), BiasAdd, AddN and Select.
+ * Ops whose output has the shape of their input (activations, unary math, Cast, Softmax, EnsureShape...),
+ * broadcasting binary ops (arithmetic, comparisons, logical), BiasAdd, AddN and Select.
  */
 final class ElementwiseRules {
     private static final String[] UNARY = {"Identity", "Snapshot", "StopGradient", "PreventGradient",
@@ -29,6 +29,7 @@ final class ElementwiseRules {
 
     static void addTo(RuleTable table) {
         table.add(c -> one(c.typeAttrOr("T", 0), c.shape(0)), UNARY);
+        table.add(c -> one(c.typeAttrOr("T", 0), Shapes.merge(c.shape(0), c.attrs().shape("shape"))), "EnsureShape");
         table.add(c -> one(DataType.DT_BOOL, c.shape(0)), UNARY_TO_BOOL);
         table.add(c -> one(c.attrs().type("DstT"), c.shape(0)), "Cast");
         table.add(c -> one(c.typeAttrOr("T", 0), Shapes.withRankAtLeast(c.shape(0), 1)), "Softmax", "LogSoftmax");

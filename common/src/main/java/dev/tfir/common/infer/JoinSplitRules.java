@@ -4,6 +4,7 @@ import static dev.tfir.common.infer.ShapeRule.one;
 import static dev.tfir.common.types.PartialShape.UNKNOWN_DIM;
 
 import dev.tfir.common.types.PartialShape;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -11,6 +12,9 @@ import org.tensorflow.proto.DataType;
 
 /** Ops that join tensors (Pack, ConcatV2, Concat, Tile) or split them (Unpack, Split, SplitV). */
 final class JoinSplitRules {
+    /** The most outputs a Split, SplitV or Unpack may have: far more than any model has. */
+    static final int MAX_OUTPUTS = 1 << 20;
+
     private JoinSplitRules() {}
 
     static void addTo(RuleTable table) {
@@ -41,14 +45,14 @@ final class JoinSplitRules {
     /** {@code num} outputs, each the input without the dim at axis. */
     private static List<TensorType> unpack(NodeContext c) {
         PartialShape input = c.shape(0);
-        int count = (int) c.attrs().integer("num", -1);
-        if (count < 0) {
-            throw new CannotInfer("attr 'num' is missing");
-        }
+        int count = outputCount(c, "num", 0);
         PartialShape out = input;
         if (input.hasRank()) {
             int axis = Shapes.axis(c.attrs().integer("axis", 0), input.rank());
-            Shapes.mergeDim(input.dim(axis), count);
+            if (Shapes.known(input.dim(axis)) && input.dim(axis) != count) {
+                throw new CannotInfer("num " + count + " for axis " + axis + " of size " + input.dim(axis)
+                        + "; TensorFlow requires num to be the size of the axis");
+            }
             out = Shapes.concat(Shapes.subshape(input, 0, axis), Shapes.subshape(input, axis + 1));
         }
         return Collections.nCopies(count, new TensorType(c.typeAttrOr("T", 0), out));
@@ -105,11 +109,8 @@ final class JoinSplitRules {
     /** Split: num_split equal outputs along the axis in input 0. */
     private static List<TensorType> split(NodeContext c) {
         PartialShape input = c.shape(1);
-        int count = (int) c.attrs().integer("num_split", -1);
+        int count = splitCount(c);
         Long axis = c.intScalar(0);
-        if (count < 1) {
-            throw new CannotInfer("attr 'num_split' is missing");
-        }
         PartialShape out;
         if (!input.hasRank()) {
             out = input;
@@ -119,20 +120,42 @@ final class JoinSplitRules {
             int at = Shapes.axis(axis, input.rank());
             long dim = input.dim(at);
             if (Shapes.known(dim) && dim % count != 0) {
-                throw new CannotInfer("dim " + dim + " does not split into " + count);
+                throw new CannotInfer("num_split " + count + " for axis " + at + " of size " + dim
+                        + "; TensorFlow requires num_split to divide the size");
             }
             out = Shapes.replaceDim(input, at, Shapes.known(dim) ? dim / count : UNKNOWN_DIM);
         }
         return Collections.nCopies(count, new TensorType(c.typeAttrOr("T", 1), out));
     }
 
+    /** The num_split attribute of Split and SplitV, which TensorFlow requires to be at least 1. */
+    private static int splitCount(NodeContext c) {
+        return outputCount(c, "num_split", 1);
+    }
+
+    /**
+     * An attribute that says how many outputs the node has: at least {@code min} (TensorFlow's minimum), and at most
+     * {@link #MAX_OUTPUTS}, so that a hostile count does not allocate billions of outputs before anything else.
+     */
+    private static int outputCount(NodeContext c, String attribute, int min) {
+        if (!c.node().containsAttr(attribute)) {
+            throw new CannotInfer("attribute '" + attribute + "' is missing; TensorFlow requires it");
+        }
+        long count = c.attrs().integer(attribute, min);
+        if (count < min) {
+            throw new CannotInfer(attribute + " " + count + "; TensorFlow requires " + attribute + " >= " + min);
+        }
+        if (count > MAX_OUTPUTS) {
+            throw new CannotInfer(attribute + " " + count + ": more outputs than tfir takes for one node ("
+                    + MAX_OUTPUTS + ")");
+        }
+        return (int) count;
+    }
+
     /** SplitV: outputs of the sizes in input 1 (one of them may be -1, the rest) along the axis in input 2. */
     private static List<TensorType> splitV(NodeContext c) {
         PartialShape input = c.shape(0);
-        int count = (int) c.attrs().integer("num_split", -1);
-        if (count < 1) {
-            throw new CannotInfer("attr 'num_split' is missing");
-        }
+        int count = splitCount(c);
         DataType dtype = c.typeAttrOr("T", 0);
         Long axis = c.intScalar(2);
         if (!input.hasRank() || axis == null) {
@@ -144,22 +167,26 @@ final class JoinSplitRules {
         if (sizes == null) {
             return Collections.nCopies(count, new TensorType(dtype, Shapes.replaceDim(input, at, UNKNOWN_DIM)));
         }
+        String given = "size_splits " + Arrays.toString(sizes);
         if (sizes.length != count) {
-            throw new CannotInfer("size_splits has " + sizes.length + " values for " + count + " outputs");
+            throw new CannotInfer(given + " for num_split " + count + "; TensorFlow requires one size per output");
         }
         int rest = -1;
         long total = 0;
         for (int i = 0; i < count; i++) {
-            if (sizes[i] == -1) {
-                if (rest >= 0) {
-                    throw new CannotInfer("size_splits has two -1");
-                }
+            if (sizes[i] == -1 && rest < 0) {
                 rest = i;
+            } else if (sizes[i] < 0) {
+                throw new CannotInfer(given + "; TensorFlow requires sizes >= 0 and at most one -1");
             } else {
-                total += sizes[i];
+                total = Math.addExact(total, sizes[i]);
             }
         }
         long dim = input.dim(at);
+        if (Shapes.known(dim) && (rest < 0 ? total != dim : total > dim)) {
+            throw new CannotInfer(given + " for axis " + at + " of size " + dim + "; TensorFlow requires the sizes "
+                    + "to add up to the size");
+        }
         long[] resolved = sizes.clone();
         if (rest >= 0) {
             resolved[rest] = Shapes.known(dim) ? dim - total : UNKNOWN_DIM;

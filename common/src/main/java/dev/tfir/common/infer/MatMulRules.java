@@ -21,7 +21,8 @@ final class MatMulRules {
         PartialShape b = Shapes.withRank(c.shape(1), 2);
         boolean transposeA = c.attrs().bool("transpose_a", false);
         boolean transposeB = c.attrs().bool("transpose_b", false);
-        Shapes.mergeDim(a.dim(transposeA ? 0 : 1), b.dim(transposeB ? 1 : 0));
+        innerDims(a, b, a.dim(transposeA ? 0 : 1), b.dim(transposeB ? 1 : 0), "transpose_a", transposeA,
+                "transpose_b", transposeB);
         return one(c.typeAttrOr("T", 0), PartialShape.of(a.dim(transposeA ? 1 : 0), b.dim(transposeB ? 0 : 1)));
     }
 
@@ -34,10 +35,20 @@ final class MatMulRules {
         PartialShape aBatch = Shapes.subshape(a, 0, -2);
         PartialShape bBatch = Shapes.subshape(b, 0, -2);
         PartialShape batch = broadcast ? Shapes.broadcast(aBatch, bBatch, true) : Shapes.merge(aBatch, bBatch);
-        Shapes.mergeDim(dimFromEnd(a, adjX ? 2 : 1), dimFromEnd(b, adjY ? 1 : 2));
+        innerDims(a, b, dimFromEnd(a, adjX ? 2 : 1), dimFromEnd(b, adjY ? 1 : 2), "adj_x", adjX, "adj_y", adjY);
         PartialShape matrix = PartialShape.of(dimFromEnd(a, adjX ? 1 : 2), dimFromEnd(b, adjY ? 2 : 1));
         DataType tout = c.attrs().type("Tout");
         return one(tout != DataType.DT_INVALID ? tout : c.typeAttrOr("T", 0), Shapes.concat(batch, matrix));
+    }
+
+    /** The dims multiplied together, which must be equal. */
+    private static void innerDims(PartialShape a, PartialShape b, long inA, long inB, String flagA, boolean valueA,
+                                  String flagB, boolean valueB) {
+        if (Shapes.known(inA) && Shapes.known(inB) && inA != inB) {
+            throw new CannotInfer("matrices of shapes " + a + " and " + b + " (" + flagA + "=" + valueA + ", " + flagB
+                    + "=" + valueB + ") have inner dims " + inA + " and " + inB + "; TensorFlow requires them to be "
+                    + "equal");
+        }
     }
 
     private static long dimFromEnd(PartialShape shape, int k) {

@@ -76,7 +76,7 @@ final class NodeAttrs {
     long[] ints(String name) {
         long[] ints = ints(name, null);
         if (ints == null) {
-            throw new CannotInfer("attr '" + name + "' is missing");
+            throw new CannotInfer("attribute '" + name + "' is missing; TensorFlow requires it");
         }
         return ints;
     }
@@ -115,7 +115,7 @@ final class NodeAttrs {
 
     private static void require(boolean ok, String name, String what) {
         if (!ok) {
-            throw new CannotInfer("attr '" + name + "' is not " + what);
+            throw new CannotInfer("attribute '" + name + "' is not " + what + "; TensorFlow requires " + what);
         }
     }
 }

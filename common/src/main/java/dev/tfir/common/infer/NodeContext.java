@@ -4,6 +4,7 @@ import static dev.tfir.common.types.PartialShape.UNKNOWN_DIM;
 
 import dev.tfir.common.types.DTypes;
 import dev.tfir.common.types.PartialShape;
+import java.util.Arrays;
 import java.util.List;
 import org.tensorflow.proto.DataType;
 import org.tensorflow.proto.NodeDef;
@@ -47,7 +48,7 @@ final class NodeContext {
 
     TensorType input(int i) {
         if (i >= inputs.size()) {
-            throw new CannotInfer(op() + " node '" + node.getName() + "' has no input " + i);
+            throw new CannotInfer("has no input " + i + "; TensorFlow's " + op() + " requires at least " + (i + 1));
         }
         return inputs.get(i);
     }
@@ -86,7 +87,7 @@ final class NodeContext {
             return null;
         }
         if (ints.length != 1) {
-            throw new CannotInfer("input " + i + " of '" + node.getName() + "' must hold one value");
+            throw new CannotInfer("input " + i + " holds " + ints.length + " values; TensorFlow requires one");
         }
         return ints[0];
     }
@@ -115,7 +116,8 @@ final class NodeContext {
             if (dims[d] == KnownValue.UNKNOWN) {
                 dims[d] = UNKNOWN_DIM;
             } else if (dims[d] < UNKNOWN_DIM) {
-                throw new CannotInfer("shape tensor of '" + node.getName() + "' has the negative dim " + dims[d]);
+                throw new CannotInfer("shape " + Arrays.toString(value.elements()) + " (input " + i + ") has the dim "
+                        + dims[d] + "; TensorFlow requires dims >= 0, or -1 for one to be inferred");
             }
         }
         return PartialShape.of(dims);

@@ -4,6 +4,7 @@ import static dev.tfir.common.infer.ShapeRule.one;
 
 import dev.tfir.common.types.PartialShape;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.LongStream;
 import org.tensorflow.proto.DataType;
@@ -36,6 +37,11 @@ final class ReshapeRules {
      */
     private static List<TensorType> reshape(NodeContext c) {
         PartialShape in = c.shape(0);
+        long[] target = c.ints(1);
+        if (target != null && LongStream.of(target).filter(d -> d == -1).count() > 1) {
+            throw new CannotInfer("shape " + Arrays.toString(target) + " has more than one -1; TensorFlow requires at "
+                    + "most one dim to be inferred");
+        }
         PartialShape out = c.shapeTensor(1);
         DataType dtype = c.typeAttrOr("T", 0);
         if (!out.hasRank() || !in.hasRank()) {
@@ -49,11 +55,13 @@ final class ReshapeRules {
         long knownOut = knownProduct(out);
         long knownIn = knownProduct(in);
         if (inUnknown < 0 && outUnknown < 0 && knownIn != knownOut) {
-            throw new CannotInfer("cannot reshape " + in + " to " + out);
+            throw new CannotInfer("cannot reshape " + in + " (" + knownIn + " elements) to " + out + " (" + knownOut
+                    + " elements); TensorFlow requires the same number of elements");
         }
         if (inUnknown < 0 && outUnknown >= 0 && knownOut > 0) {
             if (knownIn % knownOut != 0) {
-                throw new CannotInfer("cannot reshape " + in + " to " + out);
+                throw new CannotInfer("cannot reshape " + in + " (" + knownIn + " elements) to " + out + "; "
+                        + "TensorFlow requires the known dims to divide the number of elements");
             }
             return one(dtype, Shapes.replaceDim(out, outUnknown, knownIn / knownOut));
         }
@@ -100,7 +108,8 @@ final class ReshapeRules {
                 return one(dtype, PartialShape.unknownRank());
             }
             if (listed[i] && Shapes.known(dim) && dim != 1) {
-                throw new CannotInfer("cannot squeeze dim " + i + " of " + input);
+                throw new CannotInfer("squeeze_dims holds dim " + i + " of " + input + ", of size " + dim
+                        + "; TensorFlow requires the squeezed dims to be of size 1");
             }
             boolean squeezed = listed[i] || (squeezeDims.length == 0 && dim == 1);
             if (!squeezed) {

@@ -21,7 +21,9 @@ import org.tensorflow.proto.NodeDef;
  * <p>All nodes are inferred once, in {@link TfGraph#importOrder()}. An op without a rule, a malformed attr or
  * contradictory inputs give unknown outputs ({@link TensorType#unknown()} or a known dtype with an unknown shape);
  * nothing here throws for them. A node's {@code _output_shapes} attr, where present, fills in what inference left
- * unknown.
+ * unknown. Where a node breaks a rule TensorFlow checks when it builds or runs the graph (a stride of 0, a
+ * permutation that is none, a MatMul whose inner dims differ...), {@link #rejection} says which and why, so that a
+ * converter refuses what TensorFlow refuses, with the same reasons as this inference.
  */
 public final class ShapeInference {
     private static final String OUTPUT_SHAPES_ATTR = "_output_shapes";
@@ -29,7 +31,11 @@ public final class ShapeInference {
     private final TfGraph graph;
     private final InferredNode[] inferred;
 
-    private record InferredNode(List<TensorType> types, KnownValue[] values, TensorType[] handles) {}
+    private record InferredNode(List<TensorType> types, KnownValue[] values, TensorType[] handles,
+                                String rejection) {}
+
+    /** A rule's outputs, or why TensorFlow rejects the node (then the outputs are null: unknown). */
+    private record Ruled(List<TensorType> types, String rejection) {}
 
     private ShapeInference(TfGraph graph, Map<String, PartialShape> inputShapes) {
         this.graph = graph;
@@ -83,6 +89,18 @@ public final class ShapeInference {
         return port >= 0 && port < types.size() ? types.get(port) : TensorType.unknown();
     }
 
+    /**
+     * Why TensorFlow rejects the node: its attributes or the inferred shapes of its inputs break what the op
+     * requires (one line, e.g. {@code strides [1, 0, 1, 1] holds 0; TensorFlow requires every stride >= 1}), or
+     * null when nothing known is wrong with it. Only the first node of a bad chain is rejected: what it feeds sees
+     * unknown shapes.
+     *
+     * @throws IllegalArgumentException when no node has this name
+     */
+    public String rejection(String nodeName) {
+        return inferred[requireIndex(nodeName)].rejection();
+    }
+
     private int requireIndex(String nodeName) {
         int index = graph.indexOf(nodeName);
         if (index < 0) {
@@ -93,7 +111,8 @@ public final class ShapeInference {
 
     private InferredNode infer(int index, NodeDef node, int referencedPorts, PartialShape override) {
         NodeContext context = contextOf(index, node);
-        List<TensorType> ruled = applyRule(context);
+        Ruled rule = applyRule(context);
+        List<TensorType> ruled = rule.types();
         List<PartialShape> recorded = recordedShapes(context);
         int count = ruled != null ? ruled.size() : Math.max(1, Math.max(referencedPorts, recorded.size()));
         List<TensorType> types = new ArrayList<>(count);
@@ -114,12 +133,26 @@ public final class ShapeInference {
             handles[port] = type.dtype() == DataType.DT_RESOURCE
                     ? unlessMalformed(() -> VariableRules.handleData(context)) : null;
         }
-        return new InferredNode(Collections.unmodifiableList(types), values, handles);
+        return new InferredNode(Collections.unmodifiableList(types), values, handles, rule.rejection());
     }
 
-    private static List<TensorType> applyRule(NodeContext context) {
+    /**
+     * The rule's outputs; none for an op without a rule, or when the rule meets a malformed node: a
+     * {@link CannotInfer} says what TensorFlow requires, other exceptions (data the rule did not expect) say
+     * nothing.
+     */
+    private static Ruled applyRule(NodeContext context) {
         ShapeRule rule = RuleTable.forOp(context.op());
-        return rule == null ? null : unlessMalformed(() -> List.copyOf(rule.infer(context)));
+        if (rule == null) {
+            return new Ruled(null, null);
+        }
+        try {
+            return new Ruled(List.copyOf(rule.infer(context)), null);
+        } catch (CannotInfer rejected) {
+            return new Ruled(null, rejected.getMessage());
+        } catch (RuntimeException malformed) {
+            return new Ruled(null, null);
+        }
     }
 
     private static List<PartialShape> recordedShapes(NodeContext context) {

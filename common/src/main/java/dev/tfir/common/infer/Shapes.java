@@ -37,7 +37,7 @@ final class Shapes {
             return unknownOfRank(rank);
         }
         if (shape.rank() != rank) {
-            throw new CannotInfer("expected rank " + rank + ", got shape " + shape);
+            throw new CannotInfer("shape " + shape + " has rank " + shape.rank() + "; TensorFlow requires rank " + rank);
         }
         return shape;
     }
@@ -45,7 +45,8 @@ final class Shapes {
     /** The shape, which must have at least this rank (an unknown rank stays unknown). */
     static PartialShape withRankAtLeast(PartialShape shape, int rank) {
         if (shape.hasRank() && shape.rank() < rank) {
-            throw new CannotInfer("expected rank >= " + rank + ", got shape " + shape);
+            throw new CannotInfer("shape " + shape + " has rank " + shape.rank() + "; TensorFlow requires rank >= "
+                    + rank);
         }
         return shape;
     }
@@ -55,7 +56,7 @@ final class Shapes {
             return b;
         }
         if (known(b) && a != b) {
-            throw new CannotInfer("dims " + a + " and " + b + " differ");
+            throw new CannotInfer("dims " + a + " and " + b + " differ; TensorFlow requires them to be equal");
         }
         return a;
     }
@@ -69,7 +70,8 @@ final class Shapes {
             return a;
         }
         if (a.rank() != b.rank()) {
-            throw new CannotInfer("shapes " + a + " and " + b + " have different ranks");
+            throw new CannotInfer("shapes " + a + " and " + b + " have different ranks; TensorFlow requires the same "
+                    + "rank");
         }
         long[] dims = new long[a.rank()];
         for (int i = 0; i < dims.length; i++) {
@@ -135,7 +137,8 @@ final class Shapes {
                 if (!strict) {
                     return scalar();
                 }
-                throw new CannotInfer("shapes " + x + " and " + y + " do not broadcast");
+                throw new CannotInfer("shapes " + x + " and " + y + " do not broadcast; TensorFlow requires each pair "
+                        + "of dims to be equal or 1");
             } else {
                 dims[i] = dx;
             }
@@ -157,7 +160,7 @@ final class Shapes {
         from = from < 0 ? from + rank : from;
         to = to < 0 ? to + rank : to;
         if (from < 0 || to < 0 || from > to) {
-            throw new CannotInfer("subshape [" + start + ", " + end + ") of " + shape + " is out of bounds");
+            throw new CannotInfer("dims [" + start + ", " + end + ") of shape " + shape + " are out of range");
         }
         return PartialShape.of(Arrays.copyOfRange(shape.dims(), (int) from, (int) to));
     }
@@ -189,7 +192,8 @@ final class Shapes {
     /** A dim index that may count from the end (-1 is the last), checked against the rank. */
     static int axis(long axis, int rank) {
         if (axis < -rank || axis >= rank) {
-            throw new CannotInfer("axis " + axis + " is out of range for rank " + rank);
+            throw new CannotInfer("axis " + axis + " is out of range for rank " + rank + "; TensorFlow requires [-"
+                    + rank + ", " + rank + ")");
         }
         return (int) (axis < 0 ? axis + rank : axis);
     }

@@ -3,6 +3,7 @@ package dev.tfir.common.infer;
 import static dev.tfir.common.infer.ShapeRule.one;
 
 import dev.tfir.common.types.PartialShape;
+import java.util.Arrays;
 import java.util.List;
 import org.tensorflow.proto.DataType;
 
@@ -64,29 +65,49 @@ final class SliceRules {
         return one(dtype, input.hasRank() ? Shapes.unknownOfRank(input.rank()) : PartialShape.unknownRank());
     }
 
-    /** Each dim grows by its two paddings from input 1 (a [rank, 2] matrix). */
+    /**
+     * Each dim grows by its two paddings from input 1 (a [rank, 2] matrix of values >= 0; for MirrorPad each less
+     * than the dim in REFLECT mode, at most the dim in SYMMETRIC mode, as its kernel requires).
+     */
     private static List<TensorType> pad(NodeContext c) {
-        PartialShape paddingsShape = Shapes.withRank(c.shape(1), 2);
-        Shapes.mergeDim(paddingsShape.dim(1), 2);
         PartialShape input = c.shape(0);
-        long rank = Shapes.known(paddingsShape.dim(0)) ? paddingsShape.dim(0) : input.rank();
-        if (rank >= 0) {
-            input = Shapes.withRank(input, (int) rank);
+        PartialShape paddingsShape = c.shape(1);
+        if (paddingsShape.hasRank() && (paddingsShape.rank() != 2 || !fits(paddingsShape.dim(1), 2)
+                || input.hasRank() && !fits(paddingsShape.dim(0), input.rank()))) {
+            throw new CannotInfer("paddings of shape " + paddingsShape + " for an input of shape " + input
+                    + "; TensorFlow requires shape [rank, 2]");
         }
+        long rank = paddingsShape.hasRank() && Shapes.known(paddingsShape.dim(0)) ? paddingsShape.dim(0)
+                : input.rank();
         long[] paddings = c.ints(1);
         DataType dtype = c.typeAttrOr("T", 0);
         if (paddings == null) {
             return one(dtype, rank >= 0 ? Shapes.unknownOfRank((int) rank) : PartialShape.unknownRank());
         }
         input = Shapes.withRank(input, paddings.length / 2);
+        String mode = c.op().equals("MirrorPad") ? c.attrs().string("mode", "") : "";
         long[] dims = new long[input.rank()];
         for (int i = 0; i < dims.length; i++) {
-            if (paddings[2 * i] < 0 || paddings[2 * i + 1] < 0) {
-                throw new CannotInfer("negative padding");
+            long before = paddings[2 * i];
+            long after = paddings[2 * i + 1];
+            if (before < 0 || after < 0) {
+                throw new CannotInfer("paddings " + Arrays.toString(paddings) + " (before, after for each dim) have a "
+                        + "negative value; TensorFlow requires paddings >= 0");
             }
-            dims[i] = Shapes.add(input.dim(i), paddings[2 * i] + paddings[2 * i + 1]);
+            long dim = input.dim(i);
+            long limit = mode.equals("REFLECT") ? dim - 1 : dim;
+            if (!mode.isEmpty() && Shapes.known(dim) && Math.max(before, after) > limit) {
+                throw new CannotInfer("paddings " + before + ", " + after + " of dim " + i + " of size " + dim
+                        + "; TensorFlow's MirrorPad " + mode + " requires them to be at most " + limit);
+            }
+            dims[i] = Shapes.add(dim, Math.addExact(before, after));
         }
         return one(dtype, PartialShape.of(dims));
+    }
+
+    /** Whether a dim that may be unknown can be the expected size. */
+    private static boolean fits(long dim, long expected) {
+        return !Shapes.known(dim) || dim == expected;
     }
 
     /** The input's dims in the order of perm (input 1); an unknown perm keeps the rank. */
@@ -109,9 +130,17 @@ final class SliceRules {
         if (perm == null) {
             return one(dtype, Shapes.unknownOfRank(rank));
         }
+        boolean[] seen = new boolean[rank];
+        for (int i = 0; i < rank; i++) {
+            if (perm.length != rank || perm[i] < 0 || perm[i] >= rank || seen[(int) perm[i]]) {
+                throw new CannotInfer("perm " + Arrays.toString(perm) + " for an input of rank " + rank
+                        + "; TensorFlow requires a permutation of 0.." + (rank - 1));
+            }
+            seen[(int) perm[i]] = true;
+        }
         long[] dims = new long[rank];
         for (int i = 0; i < rank; i++) {
-            dims[i] = input.dim(Shapes.axis(perm[i], rank));
+            dims[i] = input.dim((int) perm[i]);
         }
         return one(dtype, PartialShape.of(dims));
     }

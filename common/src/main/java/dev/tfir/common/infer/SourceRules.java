@@ -12,8 +12,26 @@ final class SourceRules {
     static void addTo(RuleTable table) {
         table.add(c -> one(c.attrs().type("dtype"), c.attrs().shape("shape")), "Placeholder");
         table.add(SourceRules::placeholderWithDefault, "PlaceholderWithDefault");
-        table.add(c -> one(c.attrs().type("dtype"),
-                PartialShape.fromProto(c.attrs().tensor("value").getTensorShape())), "Const", "HostConst");
+        table.add(c -> one(c.attrs().type("dtype"), valueShape(c)), "Const", "HostConst");
+    }
+
+    /**
+     * The shape of a Const's value: dims >= 0, at most 2^63 - 1 elements in all, as TensorFlow requires. Without a
+     * value, a variable frozen for conversion (its value is in the checkpoint): the variable's shape attr.
+     */
+    private static PartialShape valueShape(NodeContext c) {
+        if (!c.node().containsAttr("value")) {
+            return c.attrs().shape("shape");
+        }
+        PartialShape shape = PartialShape.fromProto(c.attrs().tensor("value").getTensorShape());
+        if (!shape.isFullyDefined()) {
+            throw new CannotInfer("value of shape " + shape + "; TensorFlow requires a Const's dims to be >= 0");
+        }
+        if (shape.elementCount() < 0) {
+            throw new CannotInfer("value of shape " + shape + ", more than 2^63 - 1 elements; TensorFlow requires "
+                    + "fewer");
+        }
+        return shape;
     }
 
     /** The shape attr, which may be less specific than the default value (input 0) but must fit it. */

@@ -42,11 +42,13 @@ record StridedSliceSpec(long[] shape, long[] begin, long[] end, long[] strides) 
         int sparseDims = sparseStrides.length;
         if ((sparseBegin != null && sparseBegin.length != sparseDims)
                 || (sparseEnd != null && sparseEnd.length != sparseDims) || sparseDims >= 32) {
-            throw new CannotInfer("begin, end and strides differ in length");
+            throw new CannotInfer("begin, end and strides of " + sparseDims + " values (or more than 31); "
+                    + "TensorFlow requires the same length, up to 31");
         }
         long ellipsis = masks.ellipsis();
         if ((ellipsis & (ellipsis - 1)) != 0) {
-            throw new CannotInfer("more than one ellipsis");
+            throw new CannotInfer("ellipsis_mask " + ellipsis + " has more than one bit; TensorFlow requires at "
+                    + "most one ellipsis");
         }
         boolean ellipsisSeen = false;
         int newAxesAfterEllipsis = 0;
@@ -109,20 +111,22 @@ record StridedSliceSpec(long[] shape, long[] begin, long[] end, long[] strides) 
     private static long processedSize(long dim, int i, long[] begin, long[] end, long stride, boolean beginMasked,
             boolean endMasked, boolean shrink, boolean bounded) {
         if (stride == 0) {
-            throw new CannotInfer("stride 0");
+            throw new CannotInfer("strides[" + i + "] is 0; TensorFlow requires strides to be non-zero");
         }
         if (!Shapes.known(dim)) {
             return shrink ? 1 : UNKNOWN_DIM;
         }
         if (shrink && stride <= 0) {
-            throw new CannotInfer("a shrunk axis needs a positive stride");
+            throw new CannotInfer("strides[" + i + "] is " + stride + " on an axis shrink_axis_mask removes; "
+                    + "TensorFlow requires a positive stride there");
         }
         long interval;
         if (bounded) {
             if (shrink) {
                 long index = begin[i] < 0 ? dim + begin[i] : begin[i];
                 if (index < 0 || index >= dim) {
-                    throw new CannotInfer("slice index " + begin[i] + " is out of bounds");
+                    throw new CannotInfer("begin[" + i + "] " + begin[i] + " is out of range for a dim of size " + dim
+                            + "; TensorFlow requires an index in [-" + dim + ", " + dim + ")");
                 }
                 begin[i] = index;
                 end[i] = index + 1;

@@ -56,8 +56,11 @@ final class ProtoFiles {
         return (T) builder.build();
     }
 
+    /** The parser's message without its position (given apart), on one line: unknown fields by name. */
     private static String stripPosition(String message) {
-        return message.replaceFirst("^\\d+:\\d+: ", "");
+        return message.replaceFirst("^\\d+:\\d+: ", "")
+                .replaceFirst("^Input contains unknown fields and/or extensions:\\s*\\d+:\\d+:\\s*", "unknown field ")
+                .replaceAll("\\s+", " ").trim();
     }
 
     private static String reason(InvalidProtocolBufferException e) {

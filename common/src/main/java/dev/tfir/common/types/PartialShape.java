@@ -56,9 +56,19 @@ public final class PartialShape {
         return dims != null && LongStream.of(dims).allMatch(d -> d >= 0);
     }
 
-    /** Number of elements, or -1 when not fully defined. */
+    /** Number of elements, or -1 when not fully defined or more than 2^63 - 1 (a shape TensorFlow rejects). */
     public long elementCount() {
-        return isFullyDefined() ? LongStream.of(dims).reduce(1, Math::multiplyExact) : -1;
+        if (!isFullyDefined()) {
+            return -1;
+        }
+        long count = 1;
+        for (long dim : dims) {
+            if (dim > 0 && count > Long.MAX_VALUE / dim) {
+                return -1;
+            }
+            count *= dim;
+        }
+        return count;
     }
 
     /**

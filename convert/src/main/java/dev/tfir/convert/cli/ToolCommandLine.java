@@ -22,17 +22,28 @@ public final class ToolCommandLine {
                                  PrintWriter err) {
         CommandLine cli = new CommandLine(command);
         cli.setOut(out).setErr(err);
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println(Failure.message(tool, e));
-            if (verbose.getAsBoolean()) {
-                e.printStackTrace(commandLine.getErr());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> report(tool, e, commandLine, verbose));
+        // errors (out of memory, a stack overflow) pass picocli's exception handler by: the same one line for them
+        cli.setExecutionStrategy(parseResult -> {
+            try {
+                return new CommandLine.RunLast().execute(parseResult);
+            } catch (VirtualMachineError e) {
+                return report(tool, e, cli, verbose);
             }
-            return Failure.exitCode(e);
         });
         cli.setParameterExceptionHandler((e, args) -> {
             e.getCommandLine().getErr().println(Failure.usageMessage(tool, e.getMessage()));
             return Failure.USAGE;
         });
         return cli;
+    }
+
+    private static int report(String tool, Throwable failure, CommandLine cli, BooleanSupplier verbose) {
+        cli.getErr().println(Failure.message(tool, failure));
+        if (verbose.getAsBoolean()) {
+            failure.printStackTrace(cli.getErr());
+        }
+        cli.getErr().flush();
+        return Failure.exitCode(failure);
     }
 }

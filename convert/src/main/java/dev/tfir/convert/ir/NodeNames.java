@@ -8,8 +8,11 @@ import java.util.Set;
 
 /**
  * Completes the friendly names of a model's layers: names already given are kept (made unique with {@code _1},
- * {@code _2}... where two nodes share one), and every unnamed node is named after its first consumer:
- * {@code consumer/Type}, e.g. a convolution's weights {@code conv1/Const}.
+ * {@code _2}... where two nodes share one), and every unnamed node is named after the given name its first
+ * consumers lead to: {@code name/Type}, e.g. a convolution's weights {@code conv1/Const}, and the weights' FP16
+ * decompression {@code conv1/Convert}. Names do not grow along chains of unnamed nodes (an AddN of 200,000 inputs
+ * is a chain of Adds: {@code sum/Add}, {@code sum/Add_1}...), and making them unique counts on from the last
+ * suffix of each name, so naming stays linear in the model's size.
  */
 public final class NodeNames {
     private NodeNames() {}
@@ -22,26 +25,39 @@ public final class NodeNames {
                 firstConsumer.putIfAbsent(input.node(), node);
             }
         }
-        Set<String> used = new HashSet<>();
+        Names names = new Names();
+        Map<Node, String> stems = new HashMap<>();
         for (Node node : order) {
             if (node.name() != null) {
-                node.setName(unique(node.name(), used));
+                node.setName(names.unique(node.name()));
+                stems.put(node, node.name());
             }
         }
         for (int i = order.size() - 1; i >= 0; i--) {
             Node node = order.get(i);
             if (node.name() == null) {
-                Node consumer = firstConsumer.get(node);
-                node.setName(unique(consumer == null ? node.type() : consumer.name() + "/" + node.type(), used));
+                String stem = stems.get(firstConsumer.get(node));
+                stems.put(node, stem);
+                node.setName(names.unique(stem == null ? node.type() : stem + "/" + node.type()));
             }
         }
     }
 
-    private static String unique(String base, Set<String> used) {
-        String name = base;
-        for (int n = 1; !used.add(name); n++) {
-            name = base + "_" + n;
+    /** The names taken, and for each base name the suffix to try next. */
+    private static final class Names {
+        private final Set<String> used = new HashSet<>();
+        private final Map<String, Integer> nextSuffix = new HashMap<>();
+
+        String unique(String base) {
+            if (used.add(base)) {
+                return base;
+            }
+            int n = nextSuffix.getOrDefault(base, 1);
+            while (!used.add(base + "_" + n)) {
+                n++;
+            }
+            nextSuffix.put(base, n + 1);
+            return base + "_" + n;
         }
-        return name;
     }
 }

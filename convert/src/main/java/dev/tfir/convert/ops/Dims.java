@@ -74,13 +74,15 @@ public final class Dims {
     /** Spatial output size of a convolution or pooling window. */
     public static long windowOutput(long input, long kernel, long stride, long dilation, long padBegin, long padEnd,
                                     Padding padding) {
-        if (!known(input)) {
+        if (!known(input) || !known(kernel)) {
             return UNKNOWN;
         }
-        return switch (padding) {
-            case SAME -> (input + stride - 1) / stride;
-            case VALID -> (input - dilation * (kernel - 1) - 1) / stride + 1;
-            case EXPLICIT -> (input + padBegin + padEnd - dilation * (kernel - 1) - 1) / stride + 1;
-        };
+        long padded = padding == Padding.EXPLICIT ? input + padBegin + padEnd : input;
+        long window = dilation * (kernel - 1) + 1;
+        if (padding != Padding.SAME && padded < window) {
+            throw new ConversionException("a window of " + window + " over " + padded + " elements (padded); the "
+                    + "window must fit");
+        }
+        return padding == Padding.SAME ? (input + stride - 1) / stride : (padded - window) / stride + 1;
     }
 }

@@ -13,6 +13,13 @@ public final class MatMuls {
         if (a.rank() < 2 || b.rank() < 2) {
             throw new ConversionException("MatMul of " + a.shape() + " and " + b.shape() + "; both need rank >= 2");
         }
+        long inA = a.shape().dim(a.rank() - (transposeA ? 2 : 1));
+        long inB = b.shape().dim(b.rank() - (transposeB ? 1 : 2));
+        if (Dims.known(inA) && Dims.known(inB) && inA != inB) {
+            throw new ConversionException("MatMul of " + a.shape() + " and " + b.shape() + " (transposed: "
+                    + transposeA + ", " + transposeB + ") has inner dims " + inA + " and " + inB
+                    + "; they must be equal");
+        }
         long rows = a.shape().dim(a.rank() - (transposeA ? 1 : 2));
         long columns = b.shape().dim(b.rank() - (transposeB ? 2 : 1));
         PartialShape batch = Dims.broadcast(batchOf(a), batchOf(b));

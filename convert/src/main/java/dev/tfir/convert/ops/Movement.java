@@ -22,9 +22,13 @@ public final class Movement {
 
     /** Transpose-1: output axis i is input axis {@code perm[i]}. */
     public static Output transpose(Output x, int... perm) {
-        if (perm.length != x.rank()) {
-            throw new ConversionException("a permutation of " + perm.length + " axes for a rank " + x.rank()
-                    + " tensor");
+        boolean[] seen = new boolean[perm.length];
+        for (int axis : perm) {
+            if (perm.length != x.rank() || axis < 0 || axis >= perm.length || seen[axis]) {
+                throw new ConversionException("the permutation " + Arrays.toString(perm) + " is not one of the "
+                        + x.rank() + " axes of " + x.shape());
+            }
+            seen[axis] = true;
         }
         if (isIdentity(perm)) {
             return x;
@@ -113,6 +117,14 @@ public final class Movement {
                 throw new ConversionException("Concat of " + first.type().irName() + first.shape() + " and "
                         + part.type().irName() + part.shape());
             }
+            for (int d = 0; d < rank; d++) {
+                long a = first.shape().dim(d);
+                long b = part.shape().dim(d);
+                if (d != at && Dims.known(a) && Dims.known(b) && a != b) {
+                    throw new ConversionException("Concat along axis " + at + " of " + first.shape() + " and "
+                            + part.shape() + ": the other dims must be equal");
+                }
+            }
             long dim = part.shape().dim(at);
             dims[at] = Dims.known(dims[at]) && Dims.known(dim) ? dims[at] + dim : Dims.UNKNOWN;
         }
@@ -155,6 +167,10 @@ public final class Movement {
     public static Output pad(Output x, long[] begin, long[] end, String mode, Output value) {
         long[] dims = x.shape().dims();
         for (int i = 0; i < dims.length; i++) {
+            if (begin[i] < 0 || end[i] < 0) {
+                throw new ConversionException("pads " + Arrays.toString(begin) + " before and " + Arrays.toString(end)
+                        + " after " + x.shape() + " must be >= 0");
+            }
             dims[i] = Dims.known(dims[i]) ? dims[i] + begin[i] + end[i] : Dims.UNKNOWN;
         }
         Node.Builder node = Node.builder("Pad", "opset12").attribute("pad_mode", mode)

@@ -71,7 +71,7 @@ public final class Converter {
         progress.step("translating " + graph.size() + " nodes", 0);
         TranslationSession.Result translated;
         try (ConstantSource constants = constants(request.source(), loaded)) {
-            translated = TranslationSession.run(graph, OpTable.standard(), constants, boundary);
+            translated = TranslationSession.run(graph, OpTable.standard(), constants, boundary, types.inference());
         }
         List<Node> results = new ArrayList<>();
         for (int i = 0; i < outputs.size(); i++) {

@@ -15,9 +15,13 @@ final class GraphTypes {
     }
 
     TensorType of(TensorRef tensor) {
+        return inference().output(tensor.node(), tensor.port());
+    }
+
+    ShapeInference inference() {
         if (inference == null) {
             inference = ShapeInference.of(graph);
         }
-        return inference.output(tensor.node(), tensor.port());
+        return inference;
     }
 }

@@ -1,7 +1,9 @@
 package dev.tfir.convert.translate;
 
+import dev.tfir.common.TfirException;
 import dev.tfir.common.graph.TensorRef;
 import dev.tfir.common.graph.TfGraph;
+import dev.tfir.common.infer.ShapeInference;
 import dev.tfir.convert.ConversionException;
 import dev.tfir.convert.weights.ConstantSource;
 import java.util.ArrayDeque;
@@ -14,9 +16,10 @@ import org.tensorflow.proto.NodeDef;
 
 /**
  * Translates the part of a TensorFlow graph that the outputs need, from the inputs of a {@link Boundary}: first
- * every needed node is checked for a translator, and all unsupported op types are reported at once; then the nodes
- * are translated in TensorFlow's import order (a topological order); the IR node producing a TF node's outputs
- * takes its name, and the outputs its tensor names.
+ * every needed node is checked for a translator, and all unsupported op types are reported at once; then for what
+ * TensorFlow would reject (common's shape inference tells: a zero stride, a MatMul whose inner dims differ...),
+ * naming the first such node; then the nodes are translated in TensorFlow's import order (a topological order); the
+ * IR node producing a TF node's outputs takes its name, and the outputs its tensor names.
  */
 public final class TranslationSession {
     /** The translated outputs, in the order of the boundary's outputs, and how many TF nodes were translated. */
@@ -26,13 +29,16 @@ public final class TranslationSession {
     private final OpTable table;
     private final ConstantSource constants;
     private final Boundary boundary;
+    private final ShapeInference inference;
     private final List<List<TfTensor>> translated;
 
-    private TranslationSession(TfGraph graph, OpTable table, ConstantSource constants, Boundary boundary) {
+    private TranslationSession(TfGraph graph, OpTable table, ConstantSource constants, Boundary boundary,
+                               ShapeInference inference) {
         this.graph = graph;
         this.table = table;
         this.constants = constants;
         this.boundary = boundary;
+        this.inference = inference;
         this.translated = new ArrayList<>(graph.size());
         for (int i = 0; i < graph.size(); i++) {
             translated.add(null);
@@ -42,16 +48,19 @@ public final class TranslationSession {
     /**
      * Translates what the boundary's outputs need.
      *
+     * @param inference the graph's shape inference, which knows the nodes TensorFlow would reject
      * @throws UnsupportedOpsException when needed nodes have op types without a translator (all of them listed)
-     * @throws ConversionException when a node cannot be translated (naming the node)
+     * @throws ConversionException when a node is invalid or cannot be translated (naming the node)
      */
-    public static Result run(TfGraph graph, OpTable table, ConstantSource constants, Boundary boundary) {
-        return new TranslationSession(graph, table, constants, boundary).run();
+    public static Result run(TfGraph graph, OpTable table, ConstantSource constants, Boundary boundary,
+                             ShapeInference inference) {
+        return new TranslationSession(graph, table, constants, boundary, inference).run();
     }
 
     private Result run() {
         boolean[] needed = neededNodes();
         checkSupported(needed);
+        checkValid(needed);
         int count = 0;
         for (NodeDef node : graph.importOrder()) {
             int index = graph.indexOf(node.getName());
@@ -113,14 +122,33 @@ public final class TranslationSession {
         }
     }
 
+    /**
+     * The first needed node (in import order) that has too few inputs for its translator, or that TensorFlow
+     * rejects, named with the reason.
+     */
+    private void checkValid(boolean[] needed) {
+        for (NodeDef node : graph.importOrder()) {
+            if (!needed[graph.indexOf(node.getName())]) {
+                continue;
+            }
+            String where = node.getOp() + " '" + node.getName() + "'";
+            int inputs = (int) node.getInputList().stream().filter(input -> !TensorRef.parse(input).control()).count();
+            int minInputs = table.get(node.getOp()).minInputs();
+            if (inputs < minInputs) {
+                throw new ConversionException(where + " has " + inputs + " inputs; " + node.getOp()
+                        + " must have at least " + minInputs);
+            }
+            String rejection = inference.rejection(node.getName());
+            if (rejection != null) {
+                throw new ConversionException(where + ": " + rejection);
+            }
+        }
+    }
+
     private List<TfTensor> translate(NodeDef node) {
         List<TfTensor> inputs = inputsOf(node);
         OpTable.Entry entry = table.get(node.getOp());
         String where = node.getOp() + " '" + node.getName() + "'";
-        if (inputs.size() < entry.minInputs()) {
-            throw new ConversionException(where + " has " + inputs.size() + " inputs; " + node.getOp()
-                    + " must have at least " + entry.minInputs());
-        }
         NodeContext context = new NodeContext(node.getName(), node.getOp(), inputs, new NodeAttributes(node),
                 () -> constants.valueOf(node));
         List<TfTensor> outputs;
@@ -128,6 +156,10 @@ public final class TranslationSession {
             outputs = entry.translator().translate(context);
         } catch (ConversionException e) {
             throw new ConversionException(where + ": " + e.getMessage());
+        } catch (TfirException e) {
+            throw e;
+        } catch (RuntimeException bug) {
+            throw new IllegalStateException("translating " + where + ": " + bug, bug);
         }
         for (int port = 0; port < outputs.size(); port++) {
             TfTensor output = outputs.get(port);

@@ -14,6 +14,6 @@ public final class GraphConstants implements ConstantSource {
             throw new ConversionException("Const '" + node.getName() + "' holds no value: it is a variable of a "
                     + "graph that is not frozen; give its checkpoint with --input_checkpoint");
         }
-        return TensorProtos.decode(value.getTensor(), node.getName());
+        return TensorProtos.decode(value.getTensor());
     }
 }

@@ -13,34 +13,43 @@ import org.tensorflow.proto.TensorProto;
 
 /**
  * The value of a {@link TensorProto}: the bytes of {@code tensor_content} (little-endian, shared, not copied) or
- * else the typed value list, where fewer values than elements repeat the last one and none means zeros.
+ * else the typed value list, where fewer values than elements repeat the last one and none means zeros. Errors
+ * say what is wrong with the value; the translation names the Const.
  */
 public final class TensorProtos {
+    /** The most bytes a constant written out from its listed values may take (one Java array). */
+    private static final long MAX_EXPANDED = Integer.MAX_VALUE - 8;
+
     private TensorProtos() {}
 
-    public static ConstTensor decode(TensorProto tensor, String where) {
+    public static ConstTensor decode(TensorProto tensor) {
         ElementType type = TfTypes.elementType(tensor.getDtype());
         if (type == null) {
-            throw new ConversionException("Const '" + where + "' is a " + DTypes.pythonName(tensor.getDtype())
-                    + " tensor; OpenVINO IR has no such element type");
+            throw new ConversionException("holds a " + DTypes.pythonName(tensor.getDtype()) + " tensor; OpenVINO IR "
+                    + "has no such element type");
         }
         PartialShape shape = PartialShape.fromProto(tensor.getTensorShape());
         if (!shape.isFullyDefined()) {
-            throw new ConversionException("Const '" + where + "' has the shape " + shape + ", which is not static");
+            throw new ConversionException("has the shape " + shape + ", which is not static");
         }
         long count = shape.elementCount();
         if (!tensor.getTensorContent().isEmpty()) {
             ByteBuffer content = tensor.getTensorContent().asReadOnlyByteBuffer();
             if (content.remaining() != count * type.byteSize()) {
-                throw new ConversionException("Const '" + where + "' holds " + content.remaining() + " bytes for "
-                        + count + " " + type.irName() + " elements; the graph is damaged");
+                throw new ConversionException("holds " + content.remaining() + " bytes for " + count + " "
+                        + type.irName() + " elements; the graph is damaged");
             }
             return ConstTensor.of(type, shape.dims(), content);
         }
         List<? extends Number> values = listed(tensor, type);
         if (values.size() > count) {
-            throw new ConversionException("Const '" + where + "' lists " + values.size() + " values for " + count
-                    + " elements; the graph is damaged");
+            throw new ConversionException("lists " + values.size() + " values for " + count + " elements; the graph "
+                    + "is damaged");
+        }
+        if (count > MAX_EXPANDED / type.byteSize()) {
+            throw new ConversionException("repeats " + values.size() + " listed values to " + count + " "
+                    + type.irName() + " elements (" + shape + "), more than convert holds in one constant ("
+                    + MAX_EXPANDED + " bytes)");
         }
         long[] listedShape = {values.size()};
         ConstTensor listed = type.isFloating()

@@ -49,7 +49,8 @@ class TranslationErrorsTest {
                 .op("squeeze", "Squeeze", Map.of("squeeze_dims", GraphBuilder.ints(1)), "input")
                 .write(dir.resolve("squeeze.pb"));
         ConversionException e = assertThrows(ConversionException.class, () -> Conversions.convert(model, null));
-        assertEquals("Squeeze 'squeeze': cannot squeeze axis 1 of size 4 (shape [1, 4, 3])", e.getMessage());
+        assertEquals("Squeeze 'squeeze': squeeze_dims holds dim 1 of [1, 4, 3], of size 4; TensorFlow requires the "
+                + "squeezed dims to be of size 1", e.getMessage());
     }
 
     @Test
@@ -58,7 +59,8 @@ class TranslationErrorsTest {
                 .op("split", "Split", Map.of("num_split", GraphBuilder.integer(2)), "axis", "input")
                 .write(dir.resolve("split.pb"));
         ConversionException e = assertThrows(ConversionException.class, () -> Conversions.convert(model, null));
-        assertEquals("Split 'split': cannot split axis 1 of size 5 into 2 equal pieces", e.getMessage());
+        assertEquals("Split 'split': num_split 2 for axis 1 of size 5; TensorFlow requires num_split to divide the size",
+                e.getMessage());
     }
 
     @Test

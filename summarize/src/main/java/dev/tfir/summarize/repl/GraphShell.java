@@ -1,5 +1,6 @@
 package dev.tfir.summarize.repl;
 
+import dev.tfir.common.Failure;
 import dev.tfir.common.TfirException;
 import dev.tfir.common.model.LoadedModel;
 import dev.tfir.common.model.ModelSource;
@@ -100,7 +101,7 @@ public final class GraphShell {
             }
             command.run(words.subList(1, words.size()), new ShellContext(session, printer));
         } catch (ShellException | TfirException e) {
-            printer.error(e.getMessage());
+            printer.error(Failure.oneLine(e.getMessage()));
         } finally {
             printer.flush();
         }

@@ -9,12 +9,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.tensorflow.proto.AttrValue;
 import org.tensorflow.proto.NodeDef;
 
-/** Commands that search the graph: ls, find, ops, consts. */
+/** Commands that search the graph: ls, find ({@link NamePattern}), ops, consts. */
 final class SearchCommands {
     private static final String LS = "ls [scope] [depth]";
     private static final String FIND = "find <regex|glob>";
@@ -76,12 +74,10 @@ final class SearchCommands {
     }
 
     private static void find(List<String> args, ShellContext c) {
-        Pattern pattern = pattern(SimpleCommand.oneArg(args, FIND));
-        boolean whole = isGlob(args.get(0));
+        NamePattern pattern = NamePattern.of(SimpleCommand.oneArg(args, FIND));
         List<String> lines = new ArrayList<>();
         for (NodeDef node : c.session().graph().nodes()) {
-            var matcher = pattern.matcher(node.getName());
-            if (whole ? matcher.matches() : matcher.find()) {
+            if (pattern.matches(node.getName())) {
                 lines.add(c.printer().nodeWithOp(node.getName(), node.getOp()));
             }
         }
@@ -155,30 +151,6 @@ final class SearchCommands {
             c.printer().println(c.printer().muted(none));
         } else {
             c.printer().list(lines);
-        }
-    }
-
-    /** A glob has * or ? and none of the characters that only make sense in a regex. */
-    static boolean isGlob(String text) {
-        return text.matches(".*[*?].*") && !text.matches(".*[()+^$|\\\\{}].*") && !text.contains(".*");
-    }
-
-    static Pattern pattern(String text) {
-        if (isGlob(text)) {
-            StringBuilder regex = new StringBuilder();
-            for (char ch : text.toCharArray()) {
-                regex.append(switch (ch) {
-                    case '*' -> ".*";
-                    case '?' -> ".";
-                    default -> Pattern.quote(String.valueOf(ch));
-                });
-            }
-            return Pattern.compile(regex.toString());
-        }
-        try {
-            return Pattern.compile(text);
-        } catch (PatternSyntaxException e) {
-            throw new ShellException("'" + text + "' is not a valid regular expression: " + e.getDescription());
         }
     }
 }

@@ -1,0 +1,11 @@
+
+6
+inputPlaceholder*
+dtype0*
+shape
+:
+7
+badEnsureShapeinput*
+T0*
+shape
+:"Ú
