@@ -43,6 +43,17 @@ class ModelEndsTest {
     }
 
     @Test
+    void aSummaryOfAnActivationIsNoOutputThoughTheInputReachesIt() throws IOException {
+        Path model = new GraphBuilder().placeholder("input", 1, 4).op("act", "Relu", NONE, "input")
+                .op("out", "Neg", NONE, "act").floats("tag", new long[] {}, 0f)
+                .op("act_summary", "ScalarSummary", NONE, "tag", "act").write(dir.resolve("summary.pb"));
+
+        Conversion conversion = Conversions.convert(model, null);
+
+        assertEquals(List.of(new TensorRef("out", 0, false)), conversion.outputs());
+    }
+
+    @Test
     void withoutInputsTheSinksStay() throws IOException {
         Path model = new GraphBuilder().floats("weights", new long[] {4}, null).op("out", "Neg", NONE, "weights")
                 .write(dir.resolve("constant.pb"));
