@@ -15,6 +15,10 @@ All are small and committed under testdata/convert/ (--fixtures):
       [None, 12, 8], output `out` (a dense layer), and `loop_out` (a while loop and a cond); TF2's freezing leaves
       Placeholders `unused_control_flow_input`, `unused_control_flow_input_1`, ... that no node reads.
 
+  saved_model_constant_output/
+      a TF2 SavedModel whose serving signature returns `scaled` (x * 2, x float32 [None, 4]) and `version` (a
+      constant 3.0): a declared output no input reaches, which stays.
+
 Usage:
   python tools/models/make_io_models.py --fixtures   # rewrites them in testdata/convert/
   python tools/models/make_io_models.py --out DIR [--only NAME,NAME]
@@ -77,10 +81,25 @@ def make_unused_inputs(path):
     make_models.write_graph_def(frozen.graph.as_graph_def(), path)
 
 
+def make_saved_model_constant_output(path):
+    tf = make_models._tf()
+    import shutil
+    shutil.rmtree(path, ignore_errors=True)
+
+    class Module(tf.Module):
+        @tf.function(input_signature=[tf.TensorSpec([None, 4], tf.float32, name='x')])
+        def serve(self, x):
+            return {'scaled': x * 2.0, 'version': tf.constant(3.0)}
+
+    module = Module()
+    tf.saved_model.save(module, str(path), signatures={'serving_default': module.serve.get_concrete_function()})
+
+
 MODELS = {
     'outputs_order.pb': make_outputs_order,
     'cut_port.pb': make_cut_port,
     'unused_inputs.pb': make_unused_inputs,
+    'saved_model_constant_output': make_saved_model_constant_output,
 }
 
 if __name__ == '__main__':

@@ -51,7 +51,7 @@ public final class Converter {
         LoadedModel loaded = ModelLoader.loadForConversion(request.source());
         TfGraph graph = loaded.graph();
         GraphTypes types = new GraphTypes(graph);
-        ModelEnds.Ends ends = ModelEnds.choose(graph, types, request);
+        ModelEnds.Ends ends = ModelEnds.choose(graph, types, request, !loaded.signatureKeys().isEmpty());
         List<TensorRef> outputs = ends.outputs();
         List<ModelInput> inputs = InputResolver.resolve(graph, types, request, ends);
         List<Preprocessing> steps = Preprocessing.resolve(inputs, request);

@@ -26,7 +26,8 @@ import org.tensorflow.proto.NodeDef;
  *   <li>Outputs, without {@code --output}: the detected ones (summarize-graph's) that can be IR outputs and that a
  *       model input reaches. A sink no model input reaches has the same value whatever the inputs are: it serves
  *       training (an L2 regularization loss or a summary reading the weights, a global step's increment) and is
- *       left out, as mo leaves out outputs that fold to constants; when no output is reached, all stay. They are
+ *       left out, as mo leaves out outputs that fold to constants; when no output is reached, all stay, and so do the
+ *       outputs a SavedModel's serving signature declares. They are
  *       ordered by node name (UTF-8 bytes) as mo (its sorted graph nodes) and ovc (a {@code std::set} of names)
  *       order them; {@code --output} gives its own order.
  *   <li>Inputs: the Placeholders the outputs need, in import order; a Placeholder nothing reads (TF2 freezing
@@ -52,7 +53,8 @@ final class ModelEnds {
 
     private ModelEnds() {}
 
-    static Ends choose(TfGraph graph, GraphTypes types, ConversionRequest request) {
+    /** The ends; {@code declaredOutputs}: the graph's sinks are the outputs of a signature, all kept. */
+    static Ends choose(TfGraph graph, GraphTypes types, ConversionRequest request, boolean declaredOutputs) {
         Set<TensorRef> fedTensors = new HashSet<>();
         Set<Boundary.Edge> fedEdges = new HashSet<>();
         for (var spec : request.inputs()) {
@@ -66,7 +68,7 @@ final class ModelEnds {
         List<NodeDef> unreached = new ArrayList<>();
         List<TensorRef> outputs = new ArrayList<>();
         if (request.outputs().isEmpty()) {
-            detectedOutputs(graph, types, fedTensors, fedEdges, unreached).forEach(
+            detectedOutputs(graph, types, fedTensors, fedEdges, declaredOutputs, unreached).forEach(
                     node -> outputs.add(new TensorRef(node.getName(), 0, false)));
         }
         for (String name : request.outputs()) {
@@ -86,7 +88,8 @@ final class ModelEnds {
 
     /** The detected outputs a model input reaches (see the class comment), by name; the others into unreached. */
     private static List<NodeDef> detectedOutputs(TfGraph graph, GraphTypes types, Set<TensorRef> fedTensors,
-                                                 Set<Boundary.Edge> fedEdges, List<NodeDef> unreached) {
+                                                 Set<Boundary.Edge> fedEdges, boolean declaredOutputs,
+                                                 List<NodeDef> unreached) {
         GraphSummary detected = IoDetector.summarize(graph);
         List<NodeDef> candidates = detected.valueOutputs().stream()
                 .filter(node -> !unread(graph, node))
@@ -96,10 +99,10 @@ final class ModelEnds {
             throw new ConversionException("the graph has no outputs that can be model outputs; name them with "
                     + "--output");
         }
-        boolean[] reached = reached(graph, fedTensors, fedEdges);
+        boolean[] reached = declaredOutputs ? null : reached(graph, fedTensors, fedEdges);
         List<NodeDef> kept = new ArrayList<>();
         for (NodeDef node : candidates) {
-            (reached[graph.indexOf(node.getName())] ? kept : unreached).add(node);
+            (declaredOutputs || reached[graph.indexOf(node.getName())] ? kept : unreached).add(node);
         }
         if (kept.isEmpty()) {
             kept.addAll(unreached);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tfir.common.graph.TensorRef;
 import dev.tfir.common.model.ModelSource;
+import dev.tfir.common.testing.TestData;
 import dev.tfir.common.types.PartialShape;
 import dev.tfir.convert.Conversions;
 import dev.tfir.convert.GraphBuilder;
@@ -51,6 +52,19 @@ class ModelEndsTest {
         Conversion conversion = Conversions.convert(model, null);
 
         assertEquals(List.of(new TensorRef("out", 0, false)), conversion.outputs());
+    }
+
+    @Test
+    void theOutputsASavedModelsSignatureDeclaresAllStay() {
+        Path dir = TestData.repo().resolve("testdata/convert/saved_model_constant_output");
+        ConversionRequest request = new ConversionRequest(new ModelSource(null, false, false, null, dir, List.of(),
+                null), List.of(), List.of(), List.of(), null, null, null, null, false, null, false, "model", Map.of());
+
+        Conversion conversion = new Converter().convert(request);
+
+        // Identity: `scaled` (x * 2), Identity_1: `version` (a constant no input reaches)
+        assertEquals(List.of("Identity", "Identity_1"), resultNames(conversion));
+        assertEquals(List.of(), conversion.unreached());
     }
 
     @Test
