@@ -36,8 +36,8 @@ inception_v1, resnet_v1_50 and mobilenet_v1 with V1 and V2 checkpoints (FP32, ou
 The input/output cases (IO_CASES, graphs of tools/models/make_io_models.py in testdata/convert/): the order of
 default outputs (by node name, as mo and ovc) and of --output, `--input 0:mul --input_shape [1,8]` with another
 Placeholder still needed (a further input, as mo), and a TF2 frozen graph whose unused_control_flow_input
-Placeholders nothing reads (no inputs: --input_shape is for `x` alone); ours and mo in FP32, every output by position
-against TensorFlow (<= 1e-5) and named as expected.
+Placeholders nothing reads (no inputs: --input_shape is for `x` alone); ours (both runtimes) and mo in FP32, every
+output by position against TensorFlow (<= 1e-5) and named as expected.
 Another case converts a graph with op types no translator handles (tf.raw_ops.Igamma, Zeta): convert must exit 1,
 list every unsupported op type with its nodes on one line, and write no file.
 
@@ -90,18 +90,19 @@ CHECKPOINT_FORMS = (('ckpt-v1', '%s.ckpt'), ('ckpt-v2', '%s_v2.ckpt'))
 # built under the nets' default arg scopes (weight decay: an L2 regularization loss per weight, sinks no input reaches)
 ARG_SCOPE_NETS = ('inception_v1', 'resnet_v1_50', 'mobilenet_v1_1.0_224')
 ARG_SCOPE_MODELS = {'mobilenet_v1_1.0_224': dict(MODELS['inception_v1'], output='MobilenetV1/Predictions/Reshape_1')}
-# graphs of the input/output cases (committed, made by tools/models/make_io_models.py --fixtures): the options, the
-# TF tensors each IR input feeds (in the IR's order) with their shapes, and the outputs in the order mo and ovc give
-# them (by node name), checked by position against TensorFlow, ours and mo
+# graphs of the input/output cases (committed, made by tools/models/make_io_models.py --fixtures): the options, each
+# IR input's name with the TF tensor it feeds and its shape, and the outputs in the order mo and ovc give them (by
+# node name), checked by position against TensorFlow, ours and mo
 IO_CASES = {
-    'outputs-order': dict(file='outputs_order.pb', args=[], feeds=[('input:0', [1, 8])],
+    'outputs-order': dict(file='outputs_order.pb', args=[], feeds=[('input', 'input:0', [1, 8])],
                           outputs=['Head/probs', 'a/z', 'aux', 'head-b', 'head_1', 'logits', 'mul_1']),
     'outputs-order-given': dict(file='outputs_order.pb', args=['--output', 'mul_1,logits,aux'],
-                                feeds=[('input:0', [1, 8])], outputs=['mul_1', 'logits', 'aux']),
+                                feeds=[('input', 'input:0', [1, 8])], outputs=['mul_1', 'logits', 'aux']),
     'input-port-further-input': dict(file='cut_port.pb', args=['--input', '0:mul', '--input_shape', '[1,8]'],
-                                     feeds=[('relu:0', [1, 8]), ('input_1:0', [1, 8])], outputs=['out']),
+                                     feeds=[('0:mul', 'relu:0', [1, 8]), ('input_1', 'input_1:0', [1, 8])],
+                                     outputs=['out']),
     'unread-placeholders': dict(file='unused_inputs.pb', args=['--output', 'Identity_1', '--input_shape', '[1,12,8]'],
-                                feeds=[('x:0', [1, 12, 8])], outputs=['Identity_1']),
+                                feeds=[('x', 'x:0', [1, 12, 8])], outputs=['Identity_1']),
 }
 IO_LIMIT = 1e-5
 UNSUPPORTED = dict(file=REPO / 'testdata/convert/unsupported_ops.pb',
@@ -266,55 +267,64 @@ def run_hint_case(name, model, stem, work, cwd):
 
 
 def run_io_case(name, work):
-    """Ours and mo on a small graph of IO_CASES (FP32): every IR output by position against TensorFlow's fetch of the
-    case's outputs in that order, and named as that output in both IRs (mo's order is checked too, as it runs)."""
+    """Ours (in both runtimes) and mo (in OV 2024.6) on a small graph of IO_CASES, FP32: every IR output by position
+    against TensorFlow's fetch of the case's outputs in that order, and named as that output (mo's order is checked
+    and shown too, as it runs)."""
     import numpy as np
-    import openvino as ov
     import tensorflow as tf
     case = IO_CASES[name]
     model = REPO / 'testdata/convert' / case['file']
     args = ['--input_model', str(model)] + case['args'] + ['--compress_to_fp16=False']
     rng = np.random.default_rng(SEED)
-    feeds = [(tensor, rng.uniform(-1, 1, shape).astype(np.float32)) for tensor, shape in case['feeds']]
+    feeds = [(ir_name, tensor, rng.uniform(-1, 1, shape).astype(np.float32))
+             for ir_name, tensor, shape in case['feeds']]
     graph_def = tf.compat.v1.GraphDef()
     graph_def.ParseFromString(model.read_bytes())
     graph = tf.Graph()
     with graph.as_default():
         tf.import_graph_def(graph_def, name='')
     with tf.compat.v1.Session(graph=graph) as session:
-        want = session.run([output + ':0' for output in case['outputs']], dict(feeds))
-    details, passed = [], True
-    for tool in ('ours', 'mo'):
-        out_dir = work / ('%s-%s' % (tool, name))
-        if tool == 'ours':
-            done, seconds = timed([os.environ.get('TFIR_CONVERT', str(REPO / 'bin/convert'))] + args
-                                  + ['--output_dir', str(out_dir)])
-            note = ''
-        else:
-            done, seconds, note = run_mo(args, out_dir, None)
-        if done.returncode != 0:
-            return False, '%s exit %s %s' % (tool, done.returncode, done.stderr.strip()[-300:])
-        core = ov.Core()
-        ir = core.read_model(out_dir / (model.stem + '.xml'))
-        names = [sorted(output.get_names()) for output in ir.outputs]
-        problems = ['output %d is %s, expected %s' % (i, names[i] if i < len(names) else 'missing', expected)
-                    for i, expected in enumerate(case['outputs'])
-                    if i >= len(names) or not {expected, expected + ':0'} & set(names[i])]
-        if len(names) != len(case['outputs']):
-            problems.append('%d outputs, expected %d' % (len(names), len(case['outputs'])))
-        if len(ir.inputs) != len(feeds):
-            problems.append('%d inputs, expected %d' % (len(ir.inputs), len(feeds)))
-            got = []
-        else:
-            compiled = core.compile_model(ir, 'CPU', {'INFERENCE_PRECISION_HINT': 'f32'})
-            results = compiled([value for _, value in feeds])
-            got = [results[output] for output in compiled.outputs]
-        diff = max((float(np.abs(g - w).max()) for g, w in zip(got, want)), default=float('inf'))
-        ok = not problems and diff <= IO_LIMIT
-        passed = passed and (ok or tool == 'mo')
-        details.append('%s%s: %d outputs %s, max abs diff %.3g (limit %g), %.2f s' % (
-            tool, note, len(names), '; '.join(problems) or 'in order', diff, IO_LIMIT, seconds))
-    return passed, ' | '.join(details)
+        want = session.run([output + ':0' for output in case['outputs']],
+                           {tensor: value for _, tensor, value in feeds})
+    ir_feed = [{ir_name: value for ir_name, _, value in feeds}]
+    ours_dir, mo_dir = work / ('ours-' + name), work / ('mo-' + name)
+    done, seconds = timed([os.environ.get('TFIR_CONVERT', str(REPO / 'bin/convert'))] + args
+                          + ['--output_dir', str(ours_dir)])
+    if done.returncode != 0:
+        return False, 'ours exit %s %s' % (done.returncode, done.stderr.strip()[-300:])
+    passed, texts = True, []
+    for run in ov_runtimes.run_ir(ours_dir / (model.stem + '.xml'), ir_feed):
+        ok, text = io_result(run, case, want)
+        passed = passed and ok
+        texts.append(text)
+    detail = 'ours (limit %g): %s, %.2f s' % (IO_LIMIT, ', '.join(texts), seconds)
+    mo, mo_time, mo_note = run_mo(args, mo_dir, None)
+    if mo.returncode != 0:
+        return passed, '%s | mo%s exit %s %s' % (detail, mo_note, mo.returncode, mo.stderr.strip()[-300:])
+    _, mo_text = io_result(ov_runtimes.infer(mo_dir / (model.stem + '.xml'), [mo_names(mo_dir / (model.stem + '.xml'),
+                                                                                       ir_feed[0])]), case, want)
+    return passed, '%s | mo%s: %s, %.2f s' % (detail, mo_note, mo_text, mo_time)
+
+
+def mo_names(xml, feed):
+    """The feed keyed by the names mo gives the inputs: a Placeholder's tensor name `name:0`, not its node name."""
+    import openvino as ov
+    names = set().union(*(i.get_names() for i in ov.Core().read_model(str(xml)).inputs))
+    return {key if key in names else key + ':0': value for key, value in feed.items()}
+
+
+def io_result(run, case, want):
+    """(passed, text): the run's outputs in the case's order by name, and each against TensorFlow's."""
+    import numpy as np
+    names = [names for names, _ in run.outputs]
+    problems = ['output %d is %s, expected %s' % (i, names[i] if i < len(names) else 'missing', expected)
+                for i, expected in enumerate(case['outputs'])
+                if i >= len(names) or not {expected, expected + ':0'} & set(names[i])]
+    if len(names) != len(case['outputs']):
+        problems.append('%d outputs, expected %d' % (len(names), len(case['outputs'])))
+    diff = max((float(np.abs(values - w).max()) for (_, values), w in zip(run.outputs, want)), default=float('inf'))
+    return not problems and diff <= IO_LIMIT, '%s %d outputs %s, max abs diff %.3g' % (
+        run.label, len(names), '; '.join(problems) or 'in order', diff)
 
 
 SAVED_MODELS = ('saved_model_tf2', 'saved_model_tf2_calls', 'saved_model_tf2_multi')
