@@ -322,7 +322,8 @@ def io_result(run, case, want):
                 if i >= len(names) or not {expected, expected + ':0'} & set(names[i])]
     if len(names) != len(case['outputs']):
         problems.append('%d outputs, expected %d' % (len(names), len(case['outputs'])))
-    diff = max((float(np.abs(values - w).max()) for (_, values), w in zip(run.outputs, want)), default=float('inf'))
+    diff = max((float(np.abs(values - w).max()) if values.shape == w.shape else float('inf')
+                for (_, values), w in zip(run.outputs, want)), default=float('inf'))
     return not problems and diff <= IO_LIMIT, '%s %d outputs %s, max abs diff %.3g' % (
         run.label, len(names), '; '.join(problems) or 'in order', diff)
 
