@@ -28,6 +28,16 @@ The committed TF2 SavedModels testdata/models/saved_model_tf2 (Keras), saved_mod
 calls, multi-output ops, control dependencies) and saved_model_tf2_multi (two inputs, float and int64; three outputs:
 MatMul, Size, ArgMax) are converted with --saved_model_dir (function bodies inlined) and compared with the
 SavedModel's serving signature run by TensorFlow on random inputs (4 rows), every output: max abs diff <= 1e-5.
+The same forms built under the nets' default arg scopes (tools/models/make_convert_models.py, arg_scope/: weight
+decay, so the inference graphs have an L2 regularization loss per weight, sinks no input reaches): the seed's exact
+command from that directory (ours and mo; FP16), summarize-graph's stdout on the inference graph byte for byte the
+original's (59 outputs for inception_v1) and the convert command of its hint run exactly as printed (FP16), and
+inception_v1, resnet_v1_50 and mobilenet_v1 with V1 and V2 checkpoints (FP32, ours).
+The input/output cases (IO_CASES, graphs of tools/models/make_io_models.py in testdata/convert/): the order of
+default outputs (by node name, as mo and ovc) and of --output, `--input 0:mul --input_shape [1,8]` with another
+Placeholder still needed (a further input, as mo), and a TF2 frozen graph whose unused_control_flow_input
+Placeholders nothing reads (no inputs: --input_shape is for `x` alone); ours (both runtimes) and mo in FP32, every
+output by position against TensorFlow (<= 1e-5) and named as expected.
 Another case converts a graph with op types no translator handles (tf.raw_ops.Igamma, Zeta): convert must exit 1,
 list every unsupported op type with its nodes on one line, and write no file.
 
@@ -77,6 +87,24 @@ SEED_COMMAND = ['--input_model', './inception_v1_inference_graph.pb', '--input_c
 # inference graph + checkpoint (V1 and V2) of the same weights as the frozen graph: (case suffix, checkpoint file)
 CHECKPOINT_NETS = ('inception_v1', 'resnet_v1_50')
 CHECKPOINT_FORMS = (('ckpt-v1', '%s.ckpt'), ('ckpt-v2', '%s_v2.ckpt'))
+# built under the nets' default arg scopes (weight decay: an L2 regularization loss per weight, sinks no input reaches)
+ARG_SCOPE_NETS = ('inception_v1', 'resnet_v1_50', 'mobilenet_v1_1.0_224')
+ARG_SCOPE_MODELS = {'mobilenet_v1_1.0_224': dict(MODELS['inception_v1'], output='MobilenetV1/Predictions/Reshape_1')}
+# graphs of the input/output cases (committed, made by tools/models/make_io_models.py --fixtures): the options, each
+# IR input's name with the TF tensor it feeds and its shape, and the outputs in the order mo and ovc give them (by
+# node name), checked by position against TensorFlow, ours and mo
+IO_CASES = {
+    'outputs-order': dict(file='outputs_order.pb', args=[], feeds=[('input', 'input:0', [1, 8])],
+                          outputs=['Head/probs', 'a/z', 'aux', 'head-b', 'head_1', 'logits', 'mul_1']),
+    'outputs-order-given': dict(file='outputs_order.pb', args=['--output', 'mul_1,logits,aux'],
+                                feeds=[('input', 'input:0', [1, 8])], outputs=['mul_1', 'logits', 'aux']),
+    'input-port-further-input': dict(file='cut_port.pb', args=['--input', '0:mul', '--input_shape', '[1,8]'],
+                                     feeds=[('0:mul', 'relu:0', [1, 8]), ('input_1', 'input_1:0', [1, 8])],
+                                     outputs=['out']),
+    'unread-placeholders': dict(file='unused_inputs.pb', args=['--output', 'Identity_1', '--input_shape', '[1,12,8]'],
+                                feeds=[('x', 'x:0', [1, 12, 8])], outputs=['Identity_1']),
+}
+IO_LIMIT = 1e-5
 UNSUPPORTED = dict(file=REPO / 'testdata/convert/unsupported_ops.pb',
                    expected="the model uses 2 op types that convert cannot translate: Igamma (2 nodes: 'gamma_low', "
                             "'gamma_high'), Zeta (node 'zeta');")
@@ -104,6 +132,9 @@ def models_dir():
     for net in CHECKPOINT_NETS:
         for file in (net + '_frozen.pb', net + '_inference_graph.pb', net + '.ckpt', net + '_v2.ckpt.index'):
             made_by[file] = net + '_frozen.pb'
+    for net in ARG_SCOPE_NETS:
+        for file in ('_frozen.pb', '_inference_graph.pb', '.ckpt', '_v2.ckpt.index'):
+            made_by['arg_scope/' + net + file] = 'arg_scope/' + net + '_frozen.pb'
     missing = sorted({model for file, model in made_by.items() if not (directory / file).exists()})
     if missing:
         print('making %s in %s' % (', '.join(missing), directory), flush=True)
@@ -213,6 +244,90 @@ def run_model_case(name, model, model_args, stem, fp16, work, cwd=None, with_mo=
         detail, mo_note, mo_diff, mo_top1, IMAGES, mo_time, mo_time / ours_time)
 
 
+def run_hint_case(name, model, stem, work, cwd):
+    """summarize-graph on the seed's inference graph: stdout byte for byte the original summarize_graph.py's; then,
+    with the checkpoint, the convert command of its hint (stderr) run exactly as printed, and its IR checked."""
+    import shlex
+    summarize = str(REPO / 'bin/summarize-graph')
+    graph = ['--input_model', './%s.pb' % stem]
+    ours = subprocess.run([summarize] + graph, capture_output=True, text=True, cwd=cwd)
+    original = subprocess.run([sys.executable, str(REPO / 'conformance/run_original.py')] + graph,
+                              capture_output=True, text=True, cwd=cwd)
+    if ours.stdout != original.stdout or ours.returncode != 0:
+        return False, 'summarize-graph stdout differs from the original\'s (exit %s)' % ours.returncode
+    hint = subprocess.run([summarize] + graph + ['--input_checkpoint', './inception_v1.ckpt'], capture_output=True,
+                          text=True, cwd=cwd).stderr
+    command = [line.strip() for line in hint.splitlines() if line.strip().startswith('convert ')]
+    if len(command) != 1:
+        return False, 'no convert command in the hint: %s' % hint.strip()
+    args = shlex.split(command[0])[1:]
+    passed, detail = run_model_case(name, model, args, stem, True, work, cwd, with_mo=False)
+    return passed, 'summarize-graph stdout = the original\'s (%d outputs); hint `%s`: %s' % (
+        len(ours.stdout.splitlines()) - 3, command[0], detail)
+
+
+def run_io_case(name, work):
+    """Ours (in both runtimes) and mo (in OV 2024.6) on a small graph of IO_CASES, FP32: every IR output by position
+    against TensorFlow's fetch of the case's outputs in that order, and named as that output (mo's order is checked
+    and shown too, as it runs)."""
+    import numpy as np
+    import tensorflow as tf
+    case = IO_CASES[name]
+    model = REPO / 'testdata/convert' / case['file']
+    args = ['--input_model', str(model)] + case['args'] + ['--compress_to_fp16=False']
+    rng = np.random.default_rng(SEED)
+    feeds = [(ir_name, tensor, rng.uniform(-1, 1, shape).astype(np.float32))
+             for ir_name, tensor, shape in case['feeds']]
+    graph_def = tf.compat.v1.GraphDef()
+    graph_def.ParseFromString(model.read_bytes())
+    graph = tf.Graph()
+    with graph.as_default():
+        tf.import_graph_def(graph_def, name='')
+    with tf.compat.v1.Session(graph=graph) as session:
+        want = session.run([output + ':0' for output in case['outputs']],
+                           {tensor: value for _, tensor, value in feeds})
+    ir_feed = [{ir_name: value for ir_name, _, value in feeds}]
+    ours_dir, mo_dir = work / ('ours-' + name), work / ('mo-' + name)
+    done, seconds = timed([os.environ.get('TFIR_CONVERT', str(REPO / 'bin/convert'))] + args
+                          + ['--output_dir', str(ours_dir)])
+    if done.returncode != 0:
+        return False, 'ours exit %s %s' % (done.returncode, done.stderr.strip()[-300:])
+    passed, texts = True, []
+    for run in ov_runtimes.run_ir(ours_dir / (model.stem + '.xml'), ir_feed):
+        ok, text = io_result(run, case, want)
+        passed = passed and ok
+        texts.append(text)
+    detail = 'ours (limit %g): %s, %.2f s' % (IO_LIMIT, ', '.join(texts), seconds)
+    mo, mo_time, mo_note = run_mo(args, mo_dir, None)
+    if mo.returncode != 0:
+        return passed, '%s | mo%s exit %s %s' % (detail, mo_note, mo.returncode, mo.stderr.strip()[-300:])
+    _, mo_text = io_result(ov_runtimes.infer(mo_dir / (model.stem + '.xml'), [mo_names(mo_dir / (model.stem + '.xml'),
+                                                                                       ir_feed[0])]), case, want)
+    return passed, '%s | mo%s: %s, %.2f s' % (detail, mo_note, mo_text, mo_time)
+
+
+def mo_names(xml, feed):
+    """The feed keyed by the names mo gives the inputs: a Placeholder's tensor name `name:0`, not its node name."""
+    import openvino as ov
+    names = set().union(*(i.get_names() for i in ov.Core().read_model(str(xml)).inputs))
+    return {key if key in names else key + ':0': value for key, value in feed.items()}
+
+
+def io_result(run, case, want):
+    """(passed, text): the run's outputs in the case's order by name, and each against TensorFlow's."""
+    import numpy as np
+    names = [names for names, _ in run.outputs]
+    problems = ['output %d is %s, expected %s' % (i, names[i] if i < len(names) else 'missing', expected)
+                for i, expected in enumerate(case['outputs'])
+                if i >= len(names) or not {expected, expected + ':0'} & set(names[i])]
+    if len(names) != len(case['outputs']):
+        problems.append('%d outputs, expected %d' % (len(names), len(case['outputs'])))
+    diff = max((float(np.abs(values - w).max()) if values.shape == w.shape else float('inf')
+                for (_, values), w in zip(run.outputs, want)), default=float('inf'))
+    return not problems and diff <= IO_LIMIT, '%s %d outputs %s, max abs diff %.3g' % (
+        run.label, len(names), '; '.join(problems) or 'in order', diff)
+
+
 SAVED_MODELS = ('saved_model_tf2', 'saved_model_tf2_calls', 'saved_model_tf2_multi')
 SAVED_MODEL_LIMIT = 1e-5
 
@@ -309,6 +424,20 @@ def main():
     seed = dict(MODELS['inception_v1'], path=directory / MODELS['inception_v1']['file'])
     cases.append(('inception_v1-seed-command', seed, SEED_COMMAND, 'inception_v1_inference_graph', True, directory,
                   True))
+    # the same on inference graphs built under the nets' default arg scopes (training-only sinks: L2 losses)
+    arg_scope = directory / 'arg_scope'
+    seed = dict(MODELS['inception_v1'], path=arg_scope / MODELS['inception_v1']['file'])
+    cases.append(('arg-scope-seed-command', seed, SEED_COMMAND, 'inception_v1_inference_graph', True, arg_scope,
+                  True))
+    cases.append(('arg-scope-hint-command', seed, 'hint', 'inception_v1_inference_graph', True, arg_scope, False))
+    for name in ARG_SCOPE_NETS:
+        model = dict(ARG_SCOPE_MODELS.get(name, MODELS.get(name)), path=arg_scope / (name + '_frozen.pb'))
+        for form, checkpoint in CHECKPOINT_FORMS:
+            command = ['--input_model', str(arg_scope / (name + '_inference_graph.pb')), '--input_checkpoint',
+                       str(arg_scope / (checkpoint % name))] + model['options'] + ['--compress_to_fp16=False']
+            cases.append(('arg-scope-%s-%s-fp32' % (name, form), model, command, name + '_inference_graph', False,
+                          None, False))
+    cases += [(name, 'io', None, None, None, None, False) for name in IO_CASES]
     cases.append(('unsupported', None, None, None, None, None, False))
     cases += [(name, 'saved_model', None, None, None, None, False) for name in SAVED_MODELS]
     if args.only:
@@ -322,6 +451,10 @@ def main():
                 ok, detail = run_unsupported_case(work)
             elif model == 'saved_model':
                 ok, detail = run_saved_model_case(case, work)
+            elif model == 'io':
+                ok, detail = run_io_case(case, work)
+            elif model_args == 'hint':
+                ok, detail = run_hint_case(case, model, stem, work, cwd)
             else:
                 ok, detail = run_model_case(case, model, model_args, stem, fp16, work, cwd, with_mo)
             passed, failed = passed + ok, failed + (not ok)

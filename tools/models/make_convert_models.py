@@ -8,6 +8,10 @@ Each model is made by TensorFlow itself in a fresh Python process, with fixed se
       make_slim_frozen), frozen with convert_variables_to_constants to the net's output; beside each, with the
       same weights, the seed's form: NAME_inference_graph.pb, NAME.ckpt (a V1 checkpoint, as TF-Slim's downloads
       are) and NAME_v2.ckpt (a V2 checkpoint: NAME_v2.ckpt.index + NAME_v2.ckpt.data-00000-of-00001).
+  arg_scope/NAME_frozen.pb (with the same inference graph + V1 and V2 checkpoints beside it)
+      inception_v1, resnet_v1_50 and mobilenet_v1_1.0_224 as above, but built under the net's default arg scope
+      (inception_v1_arg_scope(): weight decay 4e-5...), as a training script builds them: the inference graph then
+      has an L2 regularization loss per weight (`.../Regularizer/l2_regularizer`), sinks no input reaches.
   unsupported_ops.pb (committed under testdata/convert/)
       a small graph with op types that no converter translates (tf.raw_ops.Igamma twice, Zeta once) among
       supported ones: conversion must fail and list them all.
@@ -49,7 +53,7 @@ LOGITS_STD = 2.0
 BATCH_NORM_OFFSETS = (0.5, 1.0)
 
 
-def make_slim_frozen(name, checkpoint=False, saved_model=False):
+def make_slim_frozen(name, checkpoint=False, saved_model=False, weight_decay=0.0):
     """The TF-Slim inference graph with random weights, calibrated like a trained net so that outputs are
     meaningful to compare: each batch norm's moving mean and variance are those of its input on random images
     (taken in graph order, so every layer sees normalized inputs), gamma is random around 1 and beta random in
@@ -58,11 +62,13 @@ def make_slim_frozen(name, checkpoint=False, saved_model=False):
     export_inference_graph.py writes it), NAME.ckpt (a V1 checkpoint, as TF-Slim's downloads are) and
     NAME_v2.ckpt (a V2 checkpoint by tf.compat.v1.train.Saver(write_version=V2): .index + .data-00000-of-00001).
     With `saved_model`, also NAME_saved_model/: a TF1 SavedModel (tf.compat.v1.saved_model.Builder, tag serve,
-    signature serving_default with input `images` and output `predictions`, the frozen graph's output)."""
+    signature serving_default with input `images` and output `predictions`, the frozen graph's output).
+    weight_decay None builds the net under its arg scope's defaults (make_models.slim_inference_graph): the
+    inference graph then also has the L2 regularization losses, which freezing to the output drops."""
     def make(path):
         tf = make_models._tf1_graph_mode()
         import numpy as np
-        graph = make_models.slim_inference_graph(name, SEED)
+        graph = make_models.slim_inference_graph(name, SEED, weight_decay)
         rng = np.random.default_rng(SEED)
         size = graph.get_tensor_by_name('input:0').shape[1]
         preprocess = PREPROCESS[make_models.slim_preprocessing(name)]
@@ -200,6 +206,11 @@ def make_ops_zoo(path):
 MODELS = {
     'inception_v1_frozen.pb': make_slim_frozen('inception_v1', checkpoint=True),
     'resnet_v1_50_frozen.pb': make_slim_frozen('resnet_v1_50', checkpoint=True),
+    # under the nets' default arg scopes (weight decay): the inference graphs have training-only sinks
+    'arg_scope/inception_v1_frozen.pb': make_slim_frozen('inception_v1', checkpoint=True, weight_decay=None),
+    'arg_scope/resnet_v1_50_frozen.pb': make_slim_frozen('resnet_v1_50', checkpoint=True, weight_decay=None),
+    'arg_scope/mobilenet_v1_1.0_224_frozen.pb': make_slim_frozen('mobilenet_v1_1.0_224', checkpoint=True,
+                                                                 weight_decay=None),
     'unsupported_ops.pb': make_unsupported_ops,
     'ops_zoo.pb': make_ops_zoo,
 }

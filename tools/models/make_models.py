@@ -121,13 +121,14 @@ def _slim_nets():
     return nets
 
 
-def _network_fn(name):
-    """nets_factory.get_network_fn(name, num_classes=1001, weight_decay=0.0, is_training=False)."""
+def _network_fn(name, weight_decay=0.0):
+    """nets_factory.get_network_fn(name, num_classes=1001, weight_decay, is_training=False); weight_decay None: the
+    arg scope's own default."""
     slim = _slim()
     func, arg_scope_fn, size = _slim_nets()[name]
 
     def network_fn(images):
-        arg_scope = arg_scope_fn(weight_decay=0.0)
+        arg_scope = arg_scope_fn() if weight_decay is None else arg_scope_fn(weight_decay=weight_decay)
         with slim.arg_scope(arg_scope):
             return func(images, num_classes=NUM_CLASSES, is_training=False)
 
@@ -178,11 +179,13 @@ def slim_preprocessing(name):
     return 'vgg' if name.startswith(('vgg', 'resnet_v1', 'alexnet', 'overfeat')) else 'inception'
 
 
-def slim_inference_graph(name, seed=None):
+def slim_inference_graph(name, seed=None, weight_decay=0.0):
     """export_inference_graph.py --model_name=NAME: returns the tf.Graph (not yet serialized). The export script
-    sets no random seed; the frozen variants pass one so that their random weights are reproducible."""
+    sets no random seed; the frozen variants pass one so that their random weights are reproducible. weight_decay
+    None builds the net under its arg scope's defaults, as a training script does (an L2 regularization loss per
+    weight: sinks that no input reaches)."""
     tf = _tf1_graph_mode()
-    network_fn = _network_fn(name)
+    network_fn = _network_fn(name, weight_decay)
     graph = tf.Graph()
     with graph.as_default():
         if seed is not None:

@@ -11,12 +11,19 @@ import dev.tfir.convert.write.IrFiles;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.tensorflow.proto.NodeDef;
 
 /**
- * What convert prints when done: inputs with their final shapes and preprocessing, outputs, counts of ops and
+ * What convert prints when done: inputs with their final shapes and preprocessing, outputs, what was left out of
+ * them (Placeholders the outputs do not need, outputs no model input reaches), counts of ops and
  * parameters, the files with their sizes (in mo's {@code [ SUCCESS ]} lines) and the time taken.
  */
 final class ConversionSummary {
+    private static final int NAMES_SHOWN = 3;
+
     private ConversionSummary() {}
 
     static void print(PrintWriter out, Conversion conversion, IrFiles.Written written, long nanos) {
@@ -30,7 +37,14 @@ final class ConversionSummary {
             String steps = conversion.preprocessing().get(i);
             out.println("  " + input.name() + ": " + input.type().irName() + " " + ShapeText.format(input.shape())
                     + (input.frozenValue() != null ? " frozen to " + input.frozenValue() : "")
-                    + (steps.isEmpty() ? "" : " (" + steps + ")"));
+                    + (steps.isEmpty() ? "" : " (" + steps + ")")
+                    + (conversion.furtherInputs().contains(input.name())
+                    ? " (not in --input, but the outputs need this Placeholder: a further input, as in mo)"
+                    : ""));
+        }
+        if (!conversion.unneeded().isEmpty()) {
+            out.println("  left out: " + count(conversion.unneeded().size(), "Placeholder") + " the outputs do not "
+                    + "need: " + names(conversion.unneeded()));
         }
         out.println("Outputs:");
         List<Node> results = model.results();
@@ -39,6 +53,12 @@ final class ConversionSummary {
             var value = results.get(i).input(0);
             out.println("  " + (output.port() == 0 ? output.node() : output.toString()) + ": "
                     + value.type().irName() + " " + ShapeText.format(value.shape()));
+        }
+        if (!conversion.unreached().isEmpty()) {
+            out.println("  left out: " + count(conversion.unreached().size(), "training-only output")
+                    + " that no model input reaches (" + opCounts(conversion.unreached()) + "): "
+                    + names(conversion.unreached().stream().map(NodeDef::getName).toList())
+                    + "; name them in --output to keep them");
         }
         List<Node> nodes = model.orderedNodes();
         long constants = nodes.stream().filter(n -> n.value() != null).count();
@@ -51,6 +71,25 @@ final class ConversionSummary {
         out.println("[ SUCCESS ] XML file: " + written.xml() + " (" + size(written.xmlSize()) + ")");
         out.println("[ SUCCESS ] BIN file: " + written.bin() + " (" + size(written.binSize()) + ")");
         out.println(String.format(Locale.ROOT, "Done in %.2f s", nanos / 1e9));
+    }
+
+    private static String count(int n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
+    }
+
+    /** Op types with their counts, most frequent first: {@code L2Loss 58}. */
+    private static String opCounts(List<NodeDef> nodes) {
+        Map<String, Long> counts = nodes.stream().collect(Collectors.groupingBy(NodeDef::getOp, TreeMap::new,
+                Collectors.counting()));
+        return counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+    }
+
+    /** The first names, quoted, and how many more. */
+    private static String names(List<String> names) {
+        String shown = names.stream().limit(NAMES_SHOWN).map(name -> "'" + name + "'")
+                .collect(Collectors.joining(", "));
+        return names.size() <= NAMES_SHOWN ? shown : shown + " and " + (names.size() - NAMES_SHOWN) + " more";
     }
 
     private static String size(long bytes) {

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +53,27 @@ class ConvertCommandTest {
         assertTrue(cli.out().contains("  relu6: f32 [2,8,8,8]\n"), cli.out());
         assertTrue(cli.out().contains("  squeeze: f32 [2,44]\n"), cli.out());
         assertTrue(cli.out().contains("weights in FP32"), cli.out());
+    }
+
+    @Test
+    void theSummarySaysWhatIsLeftOutAndWhatIsAddedAsInput() throws IOException {
+        Path model = new GraphBuilder().placeholder("input", -1, 4).placeholder("input_1", 1, 4)
+                .placeholder("unused_control_flow_input", 1).floats("w", new long[] {4}, null)
+                .op("mul", "Mul", Map.of(), "input", "w").op("out", "AddV2", Map.of(), "mul", "input_1")
+                .op("w/Regularizer/l2_regularizer", "L2Loss", Map.of(), "w").write(dir.resolve("ends.pb"));
+
+        Cli defaults = Cli.run("--input_model", model.toString(), "-b", "1", "--output_dir", dir.toString());
+        Cli cut = Cli.run("--input_model", model.toString(), "--input", "0:mul", "--input_shape", "[1,4]",
+                "--output_dir", dir.toString());
+
+        assertEquals(0, defaults.exitCode(), defaults.err());
+        assertTrue(defaults.out().contains("  left out: 1 Placeholder the outputs do not need: "
+                + "'unused_control_flow_input'\n"), defaults.out());
+        assertTrue(defaults.out().contains("  left out: 1 training-only output that no model input reaches "
+                + "(L2Loss 1): 'w/Regularizer/l2_regularizer'; name them in --output to keep them\n"), defaults.out());
+        assertEquals(0, cut.exitCode(), cut.err());
+        assertTrue(cut.out().contains("  0:mul: f32 [1,4]\n  input_1: f32 [1,4] (not in --input, but the outputs "
+                + "need this Placeholder: a further input, as in mo)\n"), cut.out());
     }
 
     @Test

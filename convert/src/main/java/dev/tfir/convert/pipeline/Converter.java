@@ -1,14 +1,11 @@
 package dev.tfir.convert.pipeline;
 
-import dev.tfir.common.detect.GraphSummary;
-import dev.tfir.common.detect.IoDetector;
 import dev.tfir.common.graph.TensorRef;
 import dev.tfir.common.graph.TfGraph;
 import dev.tfir.common.model.LoadedModel;
 import dev.tfir.common.model.ModelLoader;
 import dev.tfir.common.model.ModelSource;
 import dev.tfir.common.model.VariableValues;
-import dev.tfir.convert.ConversionException;
 import dev.tfir.convert.ir.IrModel;
 import dev.tfir.convert.ir.Node;
 import dev.tfir.convert.ir.NodeNames;
@@ -18,7 +15,6 @@ import dev.tfir.convert.progress.Progress;
 import dev.tfir.convert.translate.Boundary;
 import dev.tfir.convert.translate.OpTable;
 import dev.tfir.convert.translate.TfTensor;
-import dev.tfir.convert.translate.TfTypes;
 import dev.tfir.convert.translate.TranslationSession;
 import dev.tfir.convert.weights.ConstantSource;
 import dev.tfir.convert.weights.CheckpointConstants;
@@ -29,11 +25,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.tensorflow.proto.DataType;
 
 /**
- * The conversion pipeline: read the model (common's loader), resolve inputs and outputs (the detector's, or
- * {@code --input}/{@code --output} cutting the graph), put Parameters with their preprocessing at the inputs,
+ * The conversion pipeline: read the model (common's loader), choose inputs and outputs ({@link ModelEnds}: the
+ * detector's a model input reaches, or {@code --input}/{@code --output} cutting the graph), put Parameters with their preprocessing at the inputs,
  * translate what the outputs need (weights from the graph or the variables' checkpoint), end each output in a
  * Result, fold batch norms into convolutions, name every layer, and compress weights to FP16 if asked.
  */
@@ -55,12 +50,10 @@ public final class Converter {
         progress.step("reading the model", 0);
         LoadedModel loaded = ModelLoader.loadForConversion(request.source());
         TfGraph graph = loaded.graph();
-        GraphSummary detected = request.inputs().isEmpty() || request.outputs().isEmpty()
-                ? IoDetector.summarize(graph) : null;
         GraphTypes types = new GraphTypes(graph);
-        List<TensorRef> outputs = outputs(graph, types, request, detected);
-        List<ModelInput> inputs = InputResolver.resolve(graph, types, request,
-                detected == null ? List.of() : detected.inputs());
+        ModelEnds.Ends ends = ModelEnds.choose(graph, types, request, !loaded.signatureKeys().isEmpty());
+        List<TensorRef> outputs = ends.outputs();
+        List<ModelInput> inputs = InputResolver.resolve(graph, types, request, ends);
         List<Preprocessing> steps = Preprocessing.resolve(inputs, request);
 
         Boundary boundary = new Boundary(outputs);
@@ -93,40 +86,14 @@ public final class Converter {
             Fp16Compression.apply(model);
         }
         List<String> described = steps.stream().map(Preprocessing::describe).toList();
-        return new Conversion(model, inputs, described, outputs, translated.translatedNodes(), loaded.form());
+        return new Conversion(model, inputs, described, outputs, ends.furtherInputs(), ends.unreached(),
+                ends.unneeded(), translated.translatedNodes(), loaded.form());
     }
 
     /** The graph's constants; with variables also their checkpoint (where the model source says it is). */
     private static ConstantSource constants(ModelSource source, LoadedModel loaded) {
         VariableValues variables = new VariableValues(source, loaded);
         return variables.hasCheckpoint() ? new CheckpointConstants(variables) : new GraphConstants();
-    }
-
-    /**
-     * The outputs: as given, or the detected ones that can be model outputs: not the ops that have no outputs (a
-     * Saver's SaveV2...), not tensors of types IR cannot hold (strings, resources), as mo leaves them out.
-     */
-    private static List<TensorRef> outputs(TfGraph graph, GraphTypes types, ConversionRequest request,
-                                           GraphSummary detected) {
-        List<TensorRef> outputs = new ArrayList<>();
-        if (request.outputs().isEmpty()) {
-            detected.valueOutputs().stream().map(node -> new TensorRef(node.getName(), 0, false))
-                    .filter(output -> representable(types.of(output).dtype()))
-                    .forEach(outputs::add);
-            if (outputs.isEmpty()) {
-                throw new ConversionException("the graph has no outputs that can be model outputs; name them with "
-                        + "--output");
-            }
-        }
-        for (String name : request.outputs()) {
-            outputs.add(GraphPlaces.tensorOf(graph, GraphPlaces.find(graph, name, "--output")));
-        }
-        return outputs;
-    }
-
-    /** Unknown types may be fine; known ones must have an IR element type. */
-    private static boolean representable(DataType dtype) {
-        return dtype == DataType.DT_INVALID || TfTypes.elementType(dtype) != null;
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.tfir.convert.pipeline;
 
-import dev.tfir.common.detect.InputInfo;
 import dev.tfir.common.detect.IoDetector;
 import dev.tfir.common.graph.TensorRef;
 import dev.tfir.common.graph.TfGraph;
@@ -17,7 +16,8 @@ import java.util.function.Predicate;
 import org.tensorflow.proto.NodeDef;
 
 /**
- * Resolves the model inputs as mo does: the places {@code --input} names (or the graph's Placeholders), each with
+ * Resolves the model inputs as mo does: the places {@code --input} names (or the Placeholders the outputs need),
+ * then the Placeholders the outputs need besides those {@code --input} names (with their declared shapes), each with
  * its element type ({@code {type}}, the Placeholder's dtype or the inferred one) and shape ({@code --input} or
  * {@code --input_shape}, else the declared or inferred one, then the batch of {@code -b} on the layout's N axis or
  * axis 0).
@@ -34,14 +34,15 @@ final class InputResolver {
     }
 
     static List<ModelInput> resolve(TfGraph graph, GraphTypes types, ConversionRequest request,
-                                    List<InputInfo> detected) {
-        return new InputResolver(graph, types, request).resolve(detected);
+                                    ModelEnds.Ends ends) {
+        return new InputResolver(graph, types, request).resolve(ends);
     }
 
-    private List<ModelInput> resolve(List<InputInfo> detected) {
+    /** The inputs --input names (or the default ones) with their shapes, then the further ones. */
+    private List<ModelInput> resolve(ModelEnds.Ends ends) {
         List<InputSpec> specs = new ArrayList<>(request.inputs());
         if (specs.isEmpty()) {
-            detected.forEach(info -> specs.add(new InputSpec(info.name(), null, null, null)));
+            ends.defaultInputs().forEach(name -> specs.add(new InputSpec(name, null, null, null)));
         }
         List<PartialShape> shapes = request.inputShapes();
         if (!shapes.isEmpty() && shapes.size() != specs.size()) {
@@ -55,6 +56,9 @@ final class InputResolver {
         List<ModelInput> inputs = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
             inputs.add(resolve(specs.get(i), shapes.isEmpty() ? null : shapes.get(i)));
+        }
+        for (String name : ends.furtherInputs()) {
+            inputs.add(resolve(new InputSpec(name, null, null, null), null));
         }
         return withBatch(inputs);
     }

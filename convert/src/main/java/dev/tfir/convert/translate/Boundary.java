@@ -4,6 +4,7 @@ import dev.tfir.common.graph.TensorRef;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Where translation starts and stops: the model inputs (a TF tensor, {@code node:port}, or one input edge of a
@@ -38,6 +39,14 @@ public final class Boundary {
 
     TfTensor boundEdge(String node, int input) {
         return edges.get(new Edge(node, input));
+    }
+
+    Set<TensorRef> fedTensors() {
+        return tensors.keySet();
+    }
+
+    Set<Edge> fedEdges() {
+        return edges.keySet();
     }
 
     public List<TensorRef> outputs() {

@@ -6,9 +6,7 @@ import dev.tfir.common.graph.TfGraph;
 import dev.tfir.common.infer.ShapeInference;
 import dev.tfir.convert.ConversionException;
 import dev.tfir.convert.weights.ConstantSource;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -58,7 +56,7 @@ public final class TranslationSession {
     }
 
     private Result run() {
-        boolean[] needed = neededNodes();
+        boolean[] needed = NeededNodes.of(graph, boundary.outputs(), boundary.fedTensors(), boundary.fedEdges());
         checkSupported(needed);
         checkValid(needed);
         int count = 0;
@@ -74,40 +72,6 @@ public final class TranslationSession {
             outputs.add(tensor(output.node(), output.port()));
         }
         return new Result(outputs, count);
-    }
-
-    /** The nodes the outputs need, stopping at the boundary's inputs. */
-    private boolean[] neededNodes() {
-        boolean[] needed = new boolean[graph.size()];
-        Deque<Integer> work = new ArrayDeque<>();
-        for (TensorRef output : boundary.outputs()) {
-            int index = graph.indexOf(output.node());
-            if (index < 0) {
-                throw new ConversionException("no node is named '" + output.node() + "' (given as an output)");
-            }
-            if (boundary.boundTensor(output.node(), output.port()) == null && !needed[index]) {
-                needed[index] = true;
-                work.add(index);
-            }
-        }
-        while (!work.isEmpty()) {
-            NodeDef node = graph.node(work.poll());
-            int data = 0;
-            for (String input : node.getInputList()) {
-                TensorRef ref = TensorRef.parse(input);
-                if (ref.control()) {
-                    continue;
-                }
-                boolean bound = boundary.boundEdge(node.getName(), data++) != null
-                        || boundary.boundTensor(ref.node(), ref.port()) != null;
-                int producer = graph.indexOf(ref.node());
-                if (!bound && !needed[producer]) {
-                    needed[producer] = true;
-                    work.add(producer);
-                }
-            }
-        }
-        return needed;
     }
 
     private void checkSupported(boolean[] needed) {

@@ -2,7 +2,6 @@ package dev.tfir.convert.translate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tfir.convert.ConversionException;
 import dev.tfir.convert.Conversions;
@@ -69,15 +68,5 @@ class TranslationErrorsTest {
                 .write(dir.resolve("add.pb"));
         ConversionException e = assertThrows(ConversionException.class, () -> Conversions.convert(model, null));
         assertEquals("AddV2 'add' has 1 inputs; AddV2 must have at least 2", e.getMessage());
-    }
-
-    @Test
-    void aPlaceholderThatIsNotAnInputIsNamed() throws IOException {
-        Path model = new GraphBuilder().placeholder("a", 1, 4).placeholder("b", 1, 4)
-                .op("sum", "AddV2", Map.of(), "a", "b").write(dir.resolve("two.pb"));
-        ConversionException e = assertThrows(ConversionException.class, () -> Conversions.convert(model,
-                List.of(dev.tfir.convert.cli.InputSpec.parseList("a").get(0)), List.of()));
-        assertTrue(e.getMessage().startsWith("Placeholder 'b': is needed by the outputs but is not a model input"),
-                e.getMessage());
     }
 }

@@ -1,0 +1,62 @@
+package dev.tfir.convert.translate;
+
+import dev.tfir.common.graph.TensorRef;
+import dev.tfir.common.graph.TfGraph;
+import dev.tfir.convert.ConversionException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import org.tensorflow.proto.NodeDef;
+
+/**
+ * The nodes that outputs need: their producers over data edges, transitively, stopping where a model input
+ * replaces a tensor or feeds one input edge of a node.
+ */
+public final class NeededNodes {
+    private NeededNodes() {}
+
+    /**
+     * Marks, by node index, what {@code outputs} need.
+     *
+     * @param fedTensors tensors a model input replaces (not walked past)
+     * @param fedEdges   input edges a model input feeds (not walked past)
+     */
+    public static boolean[] of(TfGraph graph, List<TensorRef> outputs, Set<TensorRef> fedTensors,
+                               Set<Boundary.Edge> fedEdges) {
+        boolean[] needed = new boolean[graph.size()];
+        Deque<Integer> work = new ArrayDeque<>();
+        for (TensorRef output : outputs) {
+            int index = graph.indexOf(output.node());
+            if (index < 0) {
+                throw new ConversionException("no node is named '" + output.node() + "' (given as an output)");
+            }
+            if (!fedTensors.contains(data(output.node(), output.port())) && !needed[index]) {
+                needed[index] = true;
+                work.add(index);
+            }
+        }
+        while (!work.isEmpty()) {
+            NodeDef node = graph.node(work.poll());
+            int data = 0;
+            for (String input : node.getInputList()) {
+                TensorRef ref = TensorRef.parse(input);
+                if (ref.control()) {
+                    continue;
+                }
+                boolean fed = fedEdges.contains(new Boundary.Edge(node.getName(), data++))
+                        || fedTensors.contains(data(ref.node(), ref.port()));
+                int producer = graph.indexOf(ref.node());
+                if (!fed && !needed[producer]) {
+                    needed[producer] = true;
+                    work.add(producer);
+                }
+            }
+        }
+        return needed;
+    }
+
+    private static TensorRef data(String node, int port) {
+        return new TensorRef(node, port, false);
+    }
+}

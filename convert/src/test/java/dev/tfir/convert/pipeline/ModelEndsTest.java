@@ -1,0 +1,134 @@
+package dev.tfir.convert.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.tfir.common.graph.TensorRef;
+import dev.tfir.common.model.ModelSource;
+import dev.tfir.common.testing.TestData;
+import dev.tfir.common.types.PartialShape;
+import dev.tfir.convert.Conversions;
+import dev.tfir.convert.GraphBuilder;
+import dev.tfir.convert.cli.InputSpec;
+import dev.tfir.convert.ir.Node;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tensorflow.proto.DataType;
+import org.tensorflow.proto.NodeDef;
+
+/** Default inputs and outputs as mo and ovc choose them: reached outputs by name, needed Placeholders. */
+class ModelEndsTest {
+    private static final Map<String, org.tensorflow.proto.AttrValue> NONE = Map.of();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void sinksNoInputReachesAreLeftOutWhateverTheirOpType() throws IOException {
+        // the weights feed the output and, like a regularizer, an L2Loss (no translator) and a Neg; neither is an
+        // output mo keeps: no input reaches them
+        Path model = new GraphBuilder().placeholder("input", 1, 4).floats("weights", new long[] {4, 2}, null)
+                .op("out", "MatMul", NONE, "input", "weights")
+                .op("weights/Regularizer/l2_loss", "L2Loss", NONE, "weights")
+                .op("weights/negated", "Neg", NONE, "weights")
+                .write(dir.resolve("sinks.pb"));
+
+        Conversion conversion = Conversions.convert(model, null);
+
+        assertEquals(List.of(new TensorRef("out", 0, false)), conversion.outputs());
+        assertEquals(List.of("weights/Regularizer/l2_loss", "weights/negated"),
+                conversion.unreached().stream().map(NodeDef::getName).toList());
+    }
+
+    @Test
+    void aSummaryOfAnActivationIsNoOutputThoughTheInputReachesIt() throws IOException {
+        Path model = new GraphBuilder().placeholder("input", 1, 4).op("act", "Relu", NONE, "input")
+                .op("out", "Neg", NONE, "act").floats("tag", new long[] {}, 0f)
+                .op("act_summary", "ScalarSummary", NONE, "tag", "act").write(dir.resolve("summary.pb"));
+
+        Conversion conversion = Conversions.convert(model, null);
+
+        assertEquals(List.of(new TensorRef("out", 0, false)), conversion.outputs());
+    }
+
+    @Test
+    void theOutputsASavedModelsSignatureDeclaresAllStay() {
+        Path dir = TestData.repo().resolve("testdata/convert/saved_model_constant_output");
+        ConversionRequest request = new ConversionRequest(new ModelSource(null, false, false, null, dir, List.of(),
+                null), List.of(), List.of(), List.of(), null, null, null, null, false, null, false, "model", Map.of());
+
+        Conversion conversion = new Converter().convert(request);
+
+        // Identity: `scaled` (x * 2), Identity_1: `version` (a constant no input reaches)
+        assertEquals(List.of("Identity", "Identity_1"), resultNames(conversion));
+        assertEquals(List.of(), conversion.unreached());
+    }
+
+    @Test
+    void withoutInputsTheSinksStay() throws IOException {
+        Path model = new GraphBuilder().floats("weights", new long[] {4}, null).op("out", "Neg", NONE, "weights")
+                .write(dir.resolve("constant.pb"));
+
+        Conversion conversion = Conversions.convert(model, null);
+
+        assertEquals(List.of(new TensorRef("out", 0, false)), conversion.outputs());
+        assertEquals(List.of(), conversion.unreached());
+    }
+
+    @Test
+    void defaultOutputsAreOrderedByNameAsMoAndOvcOrderThem() throws IOException {
+        Path model = new GraphBuilder().placeholder("input", 1, 4).op("mul_1", "Neg", NONE, "input")
+                .op("logits", "Relu", NONE, "input").op("head/aux", "Abs", NONE, "input")
+                .op("head-b", "Abs", NONE, "input").op("Head", "Abs", NONE, "input")
+                .write(dir.resolve("order.pb"));
+
+        assertEquals(List.of("Head", "head-b", "head/aux", "logits", "mul_1"),
+                resultNames(Conversions.convert(model, null)));
+        assertEquals(List.of("mul_1", "head/aux"),
+                resultNames(Conversions.convert(model, List.of(), List.of("mul_1", "head/aux"))));
+    }
+
+    @Test
+    void placeholdersTheOutputsDoNotNeedAreNoInputs() throws IOException {
+        Path model = new GraphBuilder().placeholder("x", -1, 12, 8)
+                .op("unused_control_flow_input", "Placeholder", Map.of("dtype", GraphBuilder.type(DataType.DT_INT32)))
+                .op("unread", "Placeholder", Map.of("dtype", GraphBuilder.type(DataType.DT_FLOAT)))
+                .op("out", "Relu", NONE, "x").write(dir.resolve("unused.pb"));
+
+        Conversion conversion = new Converter().convert(request(model, List.of(), List.of(PartialShape.of(1, 12, 8))));
+
+        assertEquals(List.of("x"), conversion.inputs().stream().map(ModelInput::name).toList());
+        assertEquals(PartialShape.of(1, 12, 8), conversion.inputs().get(0).shape());
+        assertEquals(List.of("unused_control_flow_input", "unread"), conversion.unneeded());
+        assertEquals(List.of(new TensorRef("out", 0, false)), conversion.outputs());
+    }
+
+    @Test
+    void aPlaceholderTheOutputsStillNeedIsAFurtherInput() throws IOException {
+        Path model = new GraphBuilder().placeholder("input", -1, 4).placeholder("input_1", 1, 4)
+                .op("relu", "Relu", NONE, "input").op("mul", "Neg", NONE, "relu")
+                .op("out", "AddV2", NONE, "mul", "input_1").write(dir.resolve("cut.pb"));
+
+        Conversion conversion = new Converter().convert(request(model, InputSpec.parseList("0:mul"),
+                List.of(PartialShape.of(1, 4))));
+
+        assertEquals(List.of("0:mul", "input_1"), conversion.inputs().stream().map(ModelInput::name).toList());
+        assertEquals(List.of(PartialShape.of(1, 4), PartialShape.of(1, 4)),
+                conversion.inputs().stream().map(ModelInput::shape).toList());
+        assertEquals(List.of("input_1"), conversion.furtherInputs());
+        assertEquals(2, conversion.model().parameters().size());
+    }
+
+    private static ConversionRequest request(Path model, List<InputSpec> inputs, List<PartialShape> shapes) {
+        return new ConversionRequest(ModelSource.graphFile(model), inputs, List.of(), shapes, null, null, null, null,
+                false, null, false, "model", Map.of());
+    }
+
+    private static List<String> resultNames(Conversion conversion) {
+        return conversion.model().results().stream().map(Node::name).map(n -> n.substring(0, n.lastIndexOf(':')))
+                .toList();
+    }
+}
