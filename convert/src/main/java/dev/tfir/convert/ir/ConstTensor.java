@@ -3,6 +3,7 @@ package dev.tfir.convert.ir;
 import dev.tfir.common.types.PartialShape;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.IntBuffer;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -184,11 +185,40 @@ public final class ConstTensor {
     }
 
     /**
-     * This f32 tensor as f16 (computed when needed), or null when a finite value is beyond the f16 range: FP16
-     * compression checks every weight of a model, so the check runs over chunks in parallel.
+     * This f32 tensor as f16 (computed when needed), or null when f16 cannot hold it faithfully: a finite value is
+     * beyond the f16 range, or most values are too small ({@link #mostlyBelowHalfNormal}). FP16 compression checks
+     * every weight of a model, so the range check runs over chunks in parallel.
      */
     public ConstTensor toHalfInRange() {
-        return fitsHalf() ? new ConstTensor(ElementType.F16, shape, new HalfConversion(this)) : null;
+        return fitsHalf() && !mostlyBelowHalfNormal()
+                ? new ConstTensor(ElementType.F16, shape, new HalfConversion(this)) : null;
+    }
+
+    /**
+     * Whether at least three quarters of the nonzero elements are below f16's smallest normal value (2^-14) in
+     * magnitude, where f16 holds them as zeros or subnormals, with relative errors far above its epsilon (a scale of
+     * 3e-8 would become 6e-8): OpenVINO's compression keeps a constant in f32 when three quarters of it underflow.
+     * The scan stops once more than a quarter of all elements are normal (weights: a quarter of them).
+     */
+    private boolean mostlyBelowHalfNormal() {
+        if (!hasBytes() && derived.reordered() != null) {
+            return derived.reordered().mostlyBelowHalfNormal();
+        }
+        long step = Math.max(1, SCAN_BLOCK / chunkUnit()) * chunkUnit();
+        long normal = 0;
+        long tiny = 0;
+        for (long from = 0; from < count && normal * 4 <= count; from += step) {
+            IntBuffer bits = elementBytes(from, (int) Math.min(step, count - from)).asIntBuffer();
+            while (bits.hasRemaining()) {
+                int magnitude = bits.get() & 0x7FFFFFFF;
+                if (magnitude >= Half.SMALLEST_NORMAL_BITS) {
+                    normal++;
+                } else if (magnitude != 0) {
+                    tiny++;
+                }
+            }
+        }
+        return tiny > 0 && tiny >= 3 * normal;
     }
 
     /**

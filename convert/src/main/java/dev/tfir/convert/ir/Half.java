@@ -13,7 +13,7 @@ public final class Half {
     private static final int HALF_OVERFLOW_BITS = (127 + 16) << 23;
     private static final int FLOAT_INFINITY_BITS = 0xFF << 23;
     /** Float bits of the smallest normal half, 2^-14. */
-    private static final int SMALLEST_NORMAL_BITS = (127 - 14) << 23;
+    static final int SMALLEST_NORMAL_BITS = (127 - 14) << 23;
     /** 0.5: adding it to a value below 2^-14 rounds it to a multiple of 2^-24, the half subnormal step. */
     private static final float SUBNORMAL_MAGIC = 0.5f;
     private static final int SUBNORMAL_MAGIC_BITS = Float.floatToRawIntBits(SUBNORMAL_MAGIC);
