@@ -77,6 +77,15 @@ MODELS = {
                          # the seed's options (docs: Converting TF-Slim models) on the frozen graph
                          options=['-b', '1', '--mean_value', '[127.5,127.5,127.5]', '--scale', '127.5'],
                          preprocess=lambda x: (x / 255.0 - 0.5) * 2.0),
+    # constants f16 cannot hold and constant subexpressions (issue 13, item 2); inputs in [0, 1] by --scale 255
+    'tiny_constants': dict(file=REPO / 'testdata/convert/tiny_constants.pb', output='output', size=16,
+                           options=['-b', '1', '--scale', '255'], preprocess=lambda x: x / 255.0),
+    # a Keras model of grouped convolutions (Conv2D groups > 1 in XLA function calls, dilated, Conv1D), frozen as
+    # TF2 freezes Keras models (issue 13, item 6); 8 channels. mo 2024.6 fails on it (the dilated grouped
+    # convolution's SpaceToBatch hides the groups from its shape inference): reported, not held against ours
+    'grouped_conv': dict(file=REPO / 'testdata/convert/grouped_conv_frozen.pb', output='Identity', size=16,
+                         channels=8, options=['-b', '1', '--scale', '255'], preprocess=lambda x: x / 255.0,
+                         mo_fails=True),
     'resnet_v1_50': dict(file='resnet_v1_50_frozen.pb', output='resnet_v1_50/predictions/Reshape_1', size=224,
                          options=['-b', '1', '--mean_values', '[123.68,116.78,103.94]'],
                          preprocess=lambda x: x - [123.68, 116.78, 103.94]),
@@ -210,7 +219,7 @@ def name_problems(run, model):
     """The IR's interface as users find it by name in a runtime: one input `input` [1, size, size, 3], the output by
     its TF name."""
     problems = []
-    shape = [1, model['size'], model['size'], 3]
+    shape = [1, model['size'], model['size'], model.get('channels', 3)]
     if len(run.inputs) != 1 or 'input' not in run.inputs[0][0]:
         problems.append('inputs %s, expected one named input' % [names for names, _ in run.inputs])
     elif run.inputs[0][1] != shape:
@@ -225,7 +234,8 @@ def run_model_case(name, model, model_args, stem, fp16, work, cwd=None, with_mo=
     TensorFlow on the same images, and checks ours (outputs and names). Without `with_mo`, ours only."""
     import numpy as np
     size = model['size']
-    images = np.random.default_rng(SEED).uniform(0, 255, (IMAGES, size, size, 3)).astype(np.float32)
+    images = np.random.default_rng(SEED).uniform(0, 255, (IMAGES, size, size, model.get('channels', 3))).astype(
+        np.float32)
     ours_dir, mo_dir = work / ('ours-' + name), work / ('mo-' + name)
     ours, ours_time = timed([os.environ.get('TFIR_CONVERT', str(REPO / 'bin/convert'))] + model_args
                             + ['--output_dir', str(ours_dir)], cwd)
@@ -237,7 +247,8 @@ def run_model_case(name, model, model_args, stem, fp16, work, cwd=None, with_mo=
         return passed, detail
     mo, mo_time, mo_note = run_mo(model_args, mo_dir, cwd)
     if mo.returncode != 0:
-        return False, '%s | mo%s exit %s %s' % (detail, mo_note, mo.returncode, mo.stderr.strip()[-300:])
+        return passed and model.get('mo_fails', False), '%s | mo%s exit %s %s' % (
+            detail, mo_note, mo.returncode, mo.stderr.strip()[-300:])
     mo_diff, mo_top1 = compare(ov_runtimes.infer(mo_dir / (stem + '.xml'), [image[None] for image in images])
                                .outputs[0][1], want)
     return passed, '%s | mo%s (in OV 2024.6): max abs diff %.3g, top-1 %d/%d, %.2f s | mo/ours time x%.1f' % (
@@ -328,7 +339,9 @@ def io_result(run, case, want):
         run.label, len(names), '; '.join(problems) or 'in order', diff)
 
 
-SAVED_MODELS = ('saved_model_tf2', 'saved_model_tf2_calls', 'saved_model_tf2_multi')
+SAVED_MODELS = {name: REPO / 'testdata/models' / name
+                for name in ('saved_model_tf2', 'saved_model_tf2_calls', 'saved_model_tf2_multi')}
+SAVED_MODELS['grouped_conv_saved_model'] = REPO / 'testdata/convert/grouped_conv_saved_model'
 SAVED_MODEL_LIMIT = 1e-5
 
 
@@ -351,7 +364,7 @@ def run_saved_model_case(name, work):
     (as summarize-graph lists them)."""
     import numpy as np
     import tensorflow as tf
-    directory = REPO / 'testdata/models' / name
+    directory = SAVED_MODELS[name]
     out_dir = work / name
     done, seconds = timed([os.environ.get('TFIR_CONVERT', str(REPO / 'bin/convert')), '--saved_model_dir',
                            str(directory), '--compress_to_fp16=False', '--output_dir', str(out_dir)])

@@ -1,8 +1,8 @@
 """The Keras applications of the model zoo (conformance/zoo/run.py): every model of tools/models/make_keras_models.py
 (tf_keras 2.17, weights=None with a fixed seed, classifier_activation=None: the output is the logits layer) as a
 frozen graph and as a TF2 SavedModel. Converted with the mean/scale that reproduce the application's own
-preprocess_input (Keras' 'caffe', 'tf' and 'torch' modes; MobileNetV3Small and EfficientNetB0 carry their
-preprocessing inside the model), the options summarize-graph's hint gives; the reference is TensorFlow running the
+preprocess_input (Keras' 'caffe', 'tf' and 'torch' modes; MobileNetV3Small, EfficientNetB0, ConvNeXtTiny and RegNetX002
+carry their preprocessing inside the model), the options summarize-graph's hint gives; the reference is TensorFlow running the
 same file on the images preprocessed by tf_keras.applications.MODULE.preprocess_input. 'caffe' models take BGR
 images (preprocess_input reverses RGB to BGR before subtracting the mean): their IR gets the same images
 channel-reversed, as OpenVINO's samples and cv2 read them."""
@@ -30,7 +30,7 @@ OPTIONS = {
 }
 MODES = {'resnet': 'caffe', 'vgg16': 'caffe', 'mobilenet': 'tf', 'mobilenet_v2': 'tf', 'inception_v3': 'tf',
          'inception_resnet_v2': 'tf', 'xception': 'tf', 'nasnet': 'tf', 'densenet': 'torch', 'mobilenet_v3': 'model',
-         'efficientnet': 'model'}
+         'efficientnet': 'model', 'convnext': 'model', 'regnet': 'model'}
 NOTE = 'output: logits (classifier_activation=None)'
 MODE_NOTES = {'caffe': "; 'caffe' preprocessing: the IR takes BGR images",
               'model': '; preprocessing inside the model: no mean/scale'}

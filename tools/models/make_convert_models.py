@@ -18,6 +18,13 @@ Each model is made by TensorFlow itself in a fresh Python process, with fixed se
   ops_zoo.pb (committed under testdata/convert/)
       one frozen graph holding every op family the converter translates, for the Java tests and a quick run in
       OpenVINO.
+  tiny_constants.pb (committed under testdata/convert/)
+      constants f16 cannot hold (3e-8, 1e7) and constant subexpressions (Mul of Consts, Sqrt of an Add of Consts)
+      that fold to values it can or cannot hold: FP16 compression must keep the output.
+  grouped_conv_frozen.pb, grouped_conv_saved_model/ (committed under testdata/convert/)
+      a Keras model of grouped convolutions (Conv2D with groups > 1: SAME, VALID with strides, dilated, one group
+      per channel; Conv1D with groups), frozen as make_keras_models.py freezes the Keras applications (the grouped
+      convolutions stay PartitionedCalls of XLA functions) and as a TF2 SavedModel.
 
 Usage:
   python tools/models/make_convert_models.py --out DIR [--only NAME,NAME]
@@ -38,7 +45,8 @@ import make_models  # noqa: E402  (the shared TF set-up and TF-Slim graph builde
 REPO = make_models.REPO
 SEED = make_models.SEED
 FIXTURES = REPO / 'testdata' / 'convert'
-COMMITTED = ('ops_zoo.pb', 'unsupported_ops.pb')
+COMMITTED = ('ops_zoo.pb', 'unsupported_ops.pb', 'tiny_constants.pb', 'grouped_conv_frozen.pb',
+             'grouped_conv_saved_model')
 
 
 # The preprocessing of make_models.slim_preprocessing (as the conformance suites feed it)
@@ -203,6 +211,62 @@ def make_ops_zoo(path):
     make_models.write_graph_def(graph.as_graph_def(), path)
 
 
+def make_tiny_constants(path):
+    """input [None, 16, 16, 3] -> x * 3e-8 * 1e7 (two Consts f16 cannot hold), plus x times a Mul of two Consts
+    ([2e-9, 3e-9, 5e-9] * 1e8), plus x / sqrt([4e-10, 9e-10, 1.6e-9] + 1e-12) * 1e-5 (a constant subexpression
+    that folds to values below f16's normal range) -> output."""
+    def build(tf):
+        x = tf.compat.v1.placeholder(tf.float32, [None, 16, 16, 3], name='input')
+        chain = tf.multiply(tf.multiply(x, 3e-8, name='tiny'), 1e7, name='huge')
+        scale = tf.multiply(tf.constant([2e-9, 3e-9, 5e-9]), tf.constant(1e8), name='scale')
+        root = tf.sqrt(tf.constant([4e-10, 9e-10, 1.6e-9]) + tf.constant(1e-12), name='root')
+        normalized = tf.multiply(x / root, 1e-5, name='normalized')
+        tf.add_n([chain, x * scale, normalized], name='output')
+    make_models.write_graph_def(make_models._graph(build), path)
+
+
+def _grouped_conv_model():
+    """The Keras model of grouped convolutions (input `input` [None, 16, 16, 8], output logits [None, 10])."""
+    tf = make_models._tf()
+    import numpy as np
+    import tf_keras as keras
+    keras.utils.set_random_seed(SEED)
+    layers = keras.layers
+    images = keras.Input((16, 16, 8), name='input')
+    y = layers.Conv2D(16, 3, groups=4, padding='same', name='grouped')(images)
+    y = layers.BatchNormalization(name='bn')(y)
+    y = layers.ReLU(name='relu')(y)
+    y = layers.Conv2D(16, 3, strides=2, groups=2, padding='valid', name='grouped_strided')(y)
+    y = layers.Conv2D(16, 3, dilation_rate=2, groups=16, padding='same', name='per_channel_dilated')(y)
+    y = layers.Reshape((49, 16), name='sequence')(y)
+    y = layers.Conv1D(8, 3, groups=4, padding='same', name='grouped_1d')(y)
+    y = layers.GlobalAveragePooling1D(name='pool')(y)
+    model = keras.Model(images, layers.Dense(10, name='logits')(y))
+    # batch norm statistics and offsets of a trained net (not Keras' 0/1 initial ones)
+    rng = np.random.default_rng(SEED)
+    bn = model.get_layer('bn')
+    for weight, (low, high) in ((bn.gamma, (0.8, 1.2)), (bn.beta, BATCH_NORM_OFFSETS), (bn.moving_mean, (-0.5, 0.5)),
+                                (bn.moving_variance, (0.5, 1.5))):
+        weight.assign(rng.uniform(low, high, weight.shape).astype(np.float32))
+    return tf, model
+
+
+def make_grouped_conv_frozen(path):
+    tf, model = _grouped_conv_model()
+    from tensorflow.python.framework.convert_to_constants import convert_variables_to_constants_v2
+    spec = tf.TensorSpec([None, 16, 16, 8], tf.float32, name='input')
+    function = tf.function(lambda images: model(images, training=False)).get_concrete_function(spec)
+    frozen = convert_variables_to_constants_v2(function)
+    make_models.write_graph_def(frozen.graph.as_graph_def(), path)
+
+
+def make_grouped_conv_saved_model(path):
+    import shutil
+    tf, model = _grouped_conv_model()
+    shutil.rmtree(path, ignore_errors=True)
+    tf.saved_model.save(model, str(path))
+
+
 MODELS = {
     'inception_v1_frozen.pb': make_slim_frozen('inception_v1', checkpoint=True),
     'resnet_v1_50_frozen.pb': make_slim_frozen('resnet_v1_50', checkpoint=True),
@@ -213,6 +277,9 @@ MODELS = {
                                                                  weight_decay=None),
     'unsupported_ops.pb': make_unsupported_ops,
     'ops_zoo.pb': make_ops_zoo,
+    'tiny_constants.pb': make_tiny_constants,
+    'grouped_conv_frozen.pb': make_grouped_conv_frozen,
+    'grouped_conv_saved_model': make_grouped_conv_saved_model,
 }
 
 

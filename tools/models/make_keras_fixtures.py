@@ -9,8 +9,8 @@ without their weights, so that they stay small while their node names are those 
                        variables still captured (resource Placeholders) instead of frozen into Consts.
   NAME_saved_model/    tf.saved_model.save(model) without its variables/ directory (the weights): saved_model.pb
                        holds the graph, the functions and the signature, which is what summarize-graph reads.
-  applications_layers.txt  for each application of APPLICATIONS (every member of the recognised families, and a few
-                       of the others): its name, its model name and its layers' names, tab-separated (layers by
+  applications_layers.txt  for each application of APPLICATIONS (members of every family the hint recognises): its
+                       name, its model name and its layers' names, tab-separated (layers by
                        commas), each built with Keras' name counters reset (keras.backend.clear_session) as in a
                        fresh process: the names its nodes are scoped by (<model name>/<layer name>/...).
 The graphs and SavedModel: VGG16 ('caffe'), MobileNet alpha 0.25 at 128 ('tf'), a DenseNet with one block per
@@ -76,7 +76,8 @@ def _mobilenet_v3_without_preprocessing(keras):
 APPLICATIONS = ['ResNet50', 'ResNet101', 'ResNet152', 'ResNet50V2', 'ResNet101V2', 'ResNet152V2', 'VGG16', 'VGG19',
                 'MobileNet', 'MobileNetV2', 'MobileNetV3Small', 'MobileNetV3Large', 'InceptionV3', 'InceptionResNetV2',
                 'Xception', 'DenseNet121', 'DenseNet169', 'DenseNet201'] + ['EfficientNetB%d' % i for i in range(8)] + [
-                'NASNetMobile', 'NASNetLarge', 'EfficientNetV2B0', 'ConvNeXtTiny', 'RegNetX002', 'ResNetRS50']
+                'NASNetMobile', 'NASNetLarge', 'EfficientNetV2B0', 'EfficientNetV2S', 'ConvNeXtTiny', 'ConvNeXtSmall',
+                'RegNetX002', 'RegNetY002', 'ResNetRS50']
 
 
 def applications_layers(path):

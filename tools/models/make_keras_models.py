@@ -10,7 +10,7 @@ flat, which makes top-1 comparisons meaningless), calibrated like a trained net 
                       convert_variables_to_constants_v2 and written as a binary GraphDef; its output is `Identity`.
   NAME_saved_model/   tf.saved_model.save(model): tag 'serve', signature 'serving_default'.
 Names: ResNet50, MobileNet, MobileNetV2, MobileNetV3Small, InceptionV3, InceptionResNetV2, Xception, DenseNet121,
-EfficientNetB0, NASNetMobile, VGG16 (tf_keras.applications.NAME).
+EfficientNetB0, NASNetMobile, VGG16, ConvNeXtTiny, RegNetX002 (tf_keras.applications.NAME).
 
 Usage:
   python tools/models/make_keras_models.py --out DIR [--only NAME,NAME] [--forms frozen,saved_model]
@@ -41,6 +41,8 @@ MODELS = {
     'EfficientNetB0': (224, 'efficientnet'),
     'NASNetMobile': (224, 'nasnet'),
     'VGG16': (224, 'vgg16'),
+    'ConvNeXtTiny': (224, 'convnext'),
+    'RegNetX002': (224, 'regnet'),
 }
 FORMS = ('frozen', 'saved_model')
 CALIBRATION_IMAGES = 8

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -57,7 +58,7 @@ class KerasApplicationsTest {
         assertEquals(family + " " + scope + " " + values, hint.family() + " " + hint.scope() + " " + values(hint));
     }
 
-    /** Every application of tf_keras 2.17 the hint knows, and a few it does not (their preprocessing is inside). */
+    /** Every application of tf_keras 2.17 the hint knows. */
     @ParameterizedTest(name = "{0}")
     @CsvSource({
         "ResNet50, resnet " + CAFFE, "ResNet101, resnet " + CAFFE, "ResNet152, resnet " + CAFFE,
@@ -72,15 +73,41 @@ class KerasApplicationsTest {
         "EfficientNetB4, efficientnet " + INSIDE, "EfficientNetB5, efficientnet " + INSIDE,
         "EfficientNetB6, efficientnet " + INSIDE, "EfficientNetB7, efficientnet " + INSIDE,
         "NASNetMobile, nasnet " + TF, "NASNetLarge, nasnet " + TF,
-        "EfficientNetV2B0, none", "ConvNeXtTiny, none", "RegNetX002, none", "ResNetRS50, none"})
+        "EfficientNetV2B0, efficientnet_v2 " + INSIDE, "EfficientNetV2S, efficientnet_v2 " + INSIDE,
+        "ConvNeXtTiny, convnext " + INSIDE, "ConvNeXtSmall, convnext " + INSIDE,
+        "RegNetX002, regnet " + INSIDE, "RegNetY002, regnet " + INSIDE, "ResNetRS50, resnet_rs " + INSIDE})
     void recognisesEveryApplicationByItsModelAndLayerNames(String application, String expected) throws IOException {
+        assertHint(application, Set.of(), expected);
+    }
+
+    /**
+     * Built with include_preprocessing=False, a model that scales its input itself has no such layer and takes what
+     * the layer would make (tf_keras' source): the hint then gives the options that do it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "ConvNeXtTiny, convnext_tiny_prestem_normalization, convnext " + TORCH,
+        "RegNetX002, regnetx002_prestem_rescaling, regnet /255/-/RGB",
+        "EfficientNetV2B0, rescaling normalization, efficientnet_v2 " + TORCH,
+        "EfficientNetV2S, rescaling, efficientnet_v2 " + TF,
+        "ResNetRS50, rescaling normalization, resnet_rs " + TORCH,
+        "MobileNetV3Small, rescaling, mobilenet_v3 " + TF})
+    void withoutItsPreprocessingLayerTheModelGetsWhatTheLayerDid(String application, String layers, String expected)
+            throws IOException {
+        assertHint(application, Set.of(layers.split(" ")), expected);
+    }
+
+    /** The hint for a graph with a node of each of the application's layers but {@code without}. */
+    private static void assertHint(String application, Set<String> without, String expected) throws IOException {
         String[] line = Files.readAllLines(fixture("applications_layers.txt")).stream()
                 .map(text -> text.split("\t")).filter(fields -> fields[0].equals(application)).findFirst()
                 .orElseThrow();
         // a node of each layer, named as Keras names them in the graph: <model name>/<layer name>/<op>
         GraphDef.Builder graph = GraphDef.newBuilder();
         for (String layer : line[2].split(",")) {
-            graph.addNode(NodeDef.newBuilder().setName(line[1] + "/" + layer + "/op").setOp("Identity"));
+            if (!without.contains(layer)) {
+                graph.addNode(NodeDef.newBuilder().setName(line[1] + "/" + layer + "/op").setOp("Identity"));
+            }
         }
         Optional<PreprocessingHint> hint = PreprocessingHint.recognise(loaded(graph.build()));
         assertEquals(expected, hint.map(h -> h.family() + " " + values(h)).orElse("none"));

@@ -1,6 +1,8 @@
 package dev.tfir.common.model;
 
 import dev.tfir.common.TfirException;
+import dev.tfir.common.detect.IoDetector;
+import dev.tfir.common.graph.TfGraph;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,6 +34,20 @@ final class FunctionInlining {
     private FunctionInlining(GraphDef graph, String where) {
         graph.getLibrary().getFunctionList().forEach(f -> functions.put(f.getSignature().getName(), f));
         this.where = where;
+    }
+
+    /**
+     * A stored graph (frozen GraphDef, inference graph, MetaGraph...) as conversion needs it: the graph itself when
+     * it calls no function, else with every call inlined and pruned to the outputs the detector finds in the graph
+     * as stored (so that body nodes the calls' results do not need add no outputs).
+     */
+    static GraphDef inlineCalls(GraphDef graph, String where) {
+        FunctionInlining inlining = new FunctionInlining(graph, where);
+        if (graph.getNodeList().stream().noneMatch(node -> inlining.calledFunction(node) != null)) {
+            return graph;
+        }
+        List<String> outputs = IoDetector.summarize(new TfGraph(graph, where)).outputNames();
+        return Freezing.extractSubgraph(new TfGraph(inline(graph, where), where), outputs);
     }
 
     /** {@code graph} with every function call inlined; the library is kept. */

@@ -21,8 +21,9 @@ public final class ModelLoader {
     }
 
     /**
-     * As {@link #load(ModelSource)}, but a TF2 SavedModel comes with its function bodies inlined into the graph (the
-     * same inputs and outputs), as conversion needs it.
+     * As {@link #load(ModelSource)}, but with the bodies of the functions the graph calls inlined (the same inputs
+     * and outputs), in every form (a TF2 SavedModel's signature, a frozen graph's PartitionedCall of a Keras layer's
+     * XLA function...), as conversion needs it.
      */
     public static LoadedModel loadForConversion(ModelSource source) {
         return load(source, true);
@@ -42,11 +43,12 @@ public final class ModelLoader {
         }
         Path meta = source.metaGraphFile();
         if (meta != null) {
-            return loadMetaGraph(meta, source.inputModelIsText());
+            return loadMetaGraph(meta, source.inputModelIsText(), withBodies);
         }
         Path model = source.inputModel();
         GraphDef graphDef = readGraphDef(model, source.inputModelIsText());
-        TfGraph graph = new TfGraph(graphDef, model.toString());
+        TfGraph graph = new TfGraph(withBodies ? FunctionInlining.inlineCalls(graphDef, model.toString()) : graphDef,
+                model.toString());
         if (source.inputCheckpoint() == null) {
             return new LoadedModel(graph, graphDef, "GraphDef");
         }
@@ -71,10 +73,11 @@ public final class ModelLoader {
         return meta;
     }
 
-    private static LoadedModel loadMetaGraph(Path path, boolean text) {
+    private static LoadedModel loadMetaGraph(Path path, boolean text, boolean withBodies) {
         MetaGraphDef meta = readMetaGraph(path, text);
-        return new LoadedModel(frozen(new TfGraph(meta.getGraphDef(), path.toString()), path), meta.getGraphDef(),
-                "MetaGraph");
+        GraphDef graph = withBodies ? FunctionInlining.inlineCalls(meta.getGraphDef(), path.toString())
+                : meta.getGraphDef();
+        return new LoadedModel(frozen(new TfGraph(graph, path.toString()), path), meta.getGraphDef(), "MetaGraph");
     }
 
     /** Freezes a graph to what its detected outputs need, as the loader does before conversion. */

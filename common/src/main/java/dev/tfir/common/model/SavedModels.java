@@ -21,7 +21,7 @@ final class SavedModels {
 
     /**
      * The SavedModel's serving signature: for a TF2 SavedModel its interface only (what detection needs), or with
-     * {@code withBodies} its function bodies inlined (what conversion needs).
+     * {@code withBodies} its function bodies inlined (what conversion needs, also of a TF1 signature's calls).
      */
     static LoadedModel load(Path dir, List<String> tags, boolean withBodies) {
         MetaGraphDef meta = metaGraph(dir, tags);
@@ -34,6 +34,9 @@ final class SavedModels {
         boolean tf2 = meta.hasObjectGraphDef() && meta.getObjectGraphDef().getNodesCount() > 0;
         GraphDef graph = tf2 && withBodies ? SignatureGraphs.tf2Inlined(meta.getGraphDef(), signature, dir)
                 : tf2 ? SignatureGraphs.tf2(signature) : SignatureGraphs.tf1(meta.getGraphDef(), signature, dir);
+        if (!tf2 && withBodies) {
+            graph = FunctionInlining.inlineCalls(graph, dir.toString());
+        }
         return new LoadedModel(new TfGraph(graph, dir.toString()), meta.getGraphDef(),
                 tf2 ? "SavedModel (TF2)" : "SavedModel (TF1)", tf2 ? SignatureGraphs.tf2Keys(signature)
                 : SignatureGraphs.tf1Keys(signature));

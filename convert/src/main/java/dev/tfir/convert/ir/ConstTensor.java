@@ -209,11 +209,47 @@ public final class ConstTensor {
     }
 
     /**
-     * This f32 tensor as f16 (computed when needed), or null when a finite value is beyond the f16 range: FP16
-     * compression checks every weight of a model, so the check runs over chunks in parallel.
+     * This f32 tensor as f16 (computed when needed), or null when f16 cannot hold it faithfully: a finite value is
+     * beyond the f16 range, or all are too small ({@link #belowHalfNormal}). FP16 compression checks every weight of
+     * a model, so the range checks run over chunks in parallel.
      */
     public ConstTensor toHalfInRange() {
-        return fitsHalf() ? new ConstTensor(ElementType.F16, shape, new HalfConversion(this)) : null;
+        return fitsHalf() && !belowHalfNormal()
+                ? new ConstTensor(ElementType.F16, shape, new HalfConversion(this)) : null;
+    }
+
+    /**
+     * Whether the tensor has nonzero elements and every finite one is below f16's smallest normal value (2^-14) in
+     * magnitude, where f16 holds them as zeros or subnormals, with relative errors far above its epsilon (a scale of
+     * 3e-8 would become 6e-8, an epsilon of 1e-7 1.2e-7). OpenVINO's compression keeps a constant in f32 when three
+     * quarters of its values underflow f16's smallest subnormal; this takes the whole subnormal range, and whole
+     * constants, so that weights are decided by their first normal value: a folded batch norm's shown tiny by its
+     * unscaled ones times the largest factor (they are at hand, these would be computed), or else by their values.
+     */
+    private boolean belowHalfNormal() {
+        DerivedElements.Bound bound = hasBytes() ? null : derived.bound();
+        boolean tiny = bound != null
+                && bound.base().allBelowFromStart((float) (Half.SMALLEST_NORMAL / bound.factor()))
+                || allBelowFromStart(Half.SMALLEST_NORMAL);
+        return tiny && !allBelowFromStart(Float.MIN_VALUE);
+    }
+
+    /**
+     * Whether every finite element's magnitude is below {@code limit}, scanned a block at a time from the start
+     * (computing a derived tensor's elements block by block): quick when an early element is not.
+     */
+    private boolean allBelowFromStart(float limit) {
+        if (!hasBytes() && derived.reordered() != null) {
+            return derived.reordered().allBelowFromStart(limit);
+        }
+        long step = Math.max(1, SCAN_BLOCK / chunkUnit()) * chunkUnit();
+        int[] block = new int[(int) Math.min(SCAN_BLOCK, count)];
+        for (long from = 0; from < count; from += step) {
+            if (Half.anyAtLeast(elementBytes(from, (int) Math.min(step, count - from)).asIntBuffer(), block, limit)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -12,7 +12,9 @@ public final class Half {
     /** Float bits from which every value rounds to a half infinity (2^16). */
     private static final int HALF_OVERFLOW_BITS = (127 + 16) << 23;
     private static final int FLOAT_INFINITY_BITS = 0xFF << 23;
-    /** Float bits of the smallest normal half, 2^-14. */
+    /** The smallest normal half, 2^-14. */
+    static final float SMALLEST_NORMAL = 0x1p-14f;
+    /** Float bits of the smallest normal half. */
     private static final int SMALLEST_NORMAL_BITS = (127 - 14) << 23;
     /** 0.5: adding it to a value below 2^-14 rounds it to a multiple of 2^-24, the half subnormal step. */
     private static final float SUBNORMAL_MAGIC = 0.5f;

@@ -5,25 +5,22 @@ import dev.tfir.convert.ir.ConstTensor;
 import dev.tfir.convert.ir.ElementType;
 import dev.tfir.convert.ir.Node;
 import dev.tfir.convert.ir.Output;
-import java.util.function.LongBinaryOperator;
 
 /** Elementwise ops: numpy-broadcasting binary ops, unary activations, Clamp and Convert. */
 public final class Elementwise {
-    /** Integer constants up to this size are folded (shape arithmetic); floats are left to the runtime. */
-    private static final int FOLD_LIMIT = 1024;
-
     private Elementwise() {}
 
     /**
      * A binary op of opset1 with {@code auto_broadcast="numpy"}: Add, Subtract, Multiply, Divide, Maximum, Minimum,
-     * Power, SquaredDifference; comparisons (Less, Greater...) give booleans. Small integer constants are folded.
+     * Power, SquaredDifference; comparisons (Less, Greater...) give booleans. Constants are folded
+     * ({@link ElementwiseFolding}).
      */
     public static Output binary(String type, Output a, Output b) {
         if (a.type() != b.type()) {
             throw new ConversionException(type + " of " + a.type().irName() + " and " + b.type().irName()
                     + " values; both inputs must have the same element type");
         }
-        Output folded = foldIntegers(type, a, b);
+        Output folded = ElementwiseFolding.binary(type, a, b);
         if (folded != null) {
             return folded;
         }
@@ -43,8 +40,12 @@ public final class Elementwise {
         return binary("Multiply", a, b);
     }
 
-    /** A unary op without attributes (ReLU, Sigmoid, Tanh, Exp, Log, Sqrt, Abs, Negative, Floor...). */
+    /** A unary op without attributes (ReLU, Sigmoid, Tanh, Exp, Log, Sqrt, Abs, Negative, Floor...); of a constant, folded. */
     public static Output unary(String type, String opset, Output x) {
+        Output folded = ElementwiseFolding.unary(type, x);
+        if (folded != null) {
+            return folded;
+        }
         return Node.builder(type, opset).inputs(x).output(x.type(), x.shape()).buildOutput();
     }
 
@@ -81,38 +82,6 @@ public final class Elementwise {
         return switch (type) {
             case "Less", "LessEqual", "Greater", "GreaterEqual", "Equal", "NotEqual" -> true;
             default -> false;
-        };
-    }
-
-    private static Output foldIntegers(String type, Output a, Output b) {
-        LongBinaryOperator op = integerOp(type);
-        if (op == null || !a.isConstant() || !b.isConstant() || !a.type().isInteger()) {
-            return null;
-        }
-        ConstTensor left = a.constant();
-        ConstTensor right = b.constant();
-        if (left.elementCount() > FOLD_LIMIT || right.elementCount() > FOLD_LIMIT) {
-            return null;
-        }
-        long[] shape = Dims.broadcast(left.partialShape(), right.partialShape()).dims();
-        long[] x = Broadcasting.expand(left.longs(), left.shape(), shape);
-        long[] y = Broadcasting.expand(right.longs(), right.shape(), shape);
-        long[] result = new long[x.length];
-        for (int i = 0; i < x.length; i++) {
-            result[i] = op.applyAsLong(x[i], y[i]);
-        }
-        return Constants.of(ConstTensor.ofLongs(a.type(), shape, result));
-    }
-
-    private static LongBinaryOperator integerOp(String type) {
-        return switch (type) {
-            case "Add" -> Math::addExact;
-            case "Subtract" -> Math::subtractExact;
-            case "Multiply" -> Math::multiplyExact;
-            case "Divide" -> Math::floorDiv;
-            case "Maximum" -> Math::max;
-            case "Minimum" -> Math::min;
-            default -> null;
         };
     }
 }

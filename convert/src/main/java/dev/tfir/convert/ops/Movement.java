@@ -51,7 +51,7 @@ public final class Movement {
         if (values != null) {
             shape = ReshapeTarget.resolve(x.shape(), values, specialZero);
         } else if (target.shape().rank() == 1 && Dims.known(target.shape().dim(0))) {
-            shape = Dims.unknown((int) target.shape().dim(0));
+            shape = partialTarget(x, target, specialZero);
         } else {
             throw new ConversionException("Reshape to a shape of unknown length; give the input shapes "
                     + "(--input_shape or -b) so that the target shape is known");
@@ -61,6 +61,34 @@ public final class Movement {
         }
         return Node.builder("Reshape", "opset1").attribute("special_zero", specialZero)
                 .inputs(x, Convert64.of(target)).output(x.type(), shape).buildOutput();
+    }
+
+    /**
+     * The shape a target of known length gives where it is a Concat of 1-D parts (TensorFlow's Pack of a dynamic
+     * batch and constants, as Keras' Reshape and Flatten build it): the constant parts' dims (-1 and special zeros
+     * unknown), the other parts' unknown; all unknown for other targets.
+     */
+    private static PartialShape partialTarget(Output x, Output target, boolean specialZero) {
+        int rank = (int) target.shape().dim(0);
+        Node concat = target.node();
+        if (!concat.type().equals("Concat") || concat.inputs().stream().anyMatch(part -> part.rank() != 1
+                || !Dims.known(part.shape().dim(0)))) {
+            return Dims.unknown(rank);
+        }
+        long[] dims = new long[rank];
+        int at = 0;
+        for (Output part : concat.inputs()) {
+            long[] values = Constants.valuesOf(part);
+            for (int i = 0; i < part.shape().dim(0); i++, at++) {
+                long value = values == null ? Dims.UNKNOWN : values[i];
+                if (specialZero && value == 0) {
+                    dims[at] = at < x.rank() ? x.shape().dim(at) : Dims.UNKNOWN;
+                } else {
+                    dims[at] = value >= 0 ? value : Dims.UNKNOWN;
+                }
+            }
+        }
+        return PartialShape.of(dims);
     }
 
     /** Reshape-1 to a static shape. */

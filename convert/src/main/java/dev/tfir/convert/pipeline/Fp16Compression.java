@@ -15,9 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * mo's {@code --compress_to_fp16}: every f32 constant is stored as f16 and followed by a Convert back to f32,
- * marked as decompression in its {@code rt_info}, so the model still computes in f32. Constants with values beyond
- * the f16 range stay f32, and so do the inputs of nodes that keep precision (the preprocessing: a mean of 116.78
- * would become 116.75 and shift every pixel).
+ * marked as decompression in its {@code rt_info}, so the model still computes in f32. Constants f16 cannot hold
+ * faithfully stay f32 (values beyond its range, or mostly below its normal range: {@link ConstTensor#toHalfInRange}),
+ * and so do the inputs of nodes that keep precision (the preprocessing: a mean of 116.78 would become 116.75 and
+ * shift every pixel). Constant subexpressions are folded before, as they are translated.
  */
 final class Fp16Compression {
     private Fp16Compression() {}

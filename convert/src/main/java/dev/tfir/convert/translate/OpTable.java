@@ -10,6 +10,7 @@ import dev.tfir.convert.translate.op.PoolTranslators;
 import dev.tfir.convert.translate.op.ReduceTranslators;
 import dev.tfir.convert.translate.op.ShapeTranslators;
 import dev.tfir.convert.translate.op.SourceTranslators;
+import dev.tfir.convert.translate.op.SpaceBatchTranslators;
 import dev.tfir.convert.translate.op.SplitTranslators;
 import dev.tfir.convert.translate.op.UnaryTranslators;
 import java.util.Map;
@@ -45,6 +46,7 @@ public final class OpTable {
         ShapeTranslators.register(table);
         ArrayTranslators.register(table);
         SplitTranslators.register(table);
+        SpaceBatchTranslators.register(table);
         return table;
     }
 

@@ -69,6 +69,33 @@ class ConstTensorTest {
         assertNull(ConstTensor.ofDoubles(ElementType.F32, new long[] {2}, 1, 65520).toHalfInRange());
     }
 
+    /** Kept in f32 when every nonzero value is below f16's normals (where f16 holds them as zeros or subnormals). */
+    @Test
+    void keepsTinyValuesInF32() {
+        assertNull(ConstTensor.ofDoubles(ElementType.F32, new long[0], 3e-8).toHalfInRange());
+        assertNull(ConstTensor.ofDoubles(ElementType.F32, new long[] {5}, 1e-6, -2e-5, 0, 0, 6.1e-5).toHalfInRange());
+        ConstTensor someTiny = ConstTensor.ofDoubles(ElementType.F32, new long[] {4}, 1e-6, 2e-6, 3e-6, 1);
+        assertArrayEquals(new double[] {Half.toFloat(Half.fromFloat(1e-6f)), Half.toFloat(Half.fromFloat(2e-6f)),
+            Half.toFloat(Half.fromFloat(3e-6f)), 1}, someTiny.toHalfInRange().doubles());
+        assertArrayEquals(new double[] {0, 0}, ConstTensor.ofDoubles(ElementType.F32, new long[] {2}, 0, 0)
+                .toHalfInRange().doubles());
+        assertEquals(ElementType.F16, ConstTensor.ofDoubles(ElementType.F32, new long[] {1}, 0x1p-14)
+                .toHalfInRange().type());
+        // long tensors, over several chunks
+        double[] tiny = new double[3_000_000];
+        Arrays.fill(tiny, 1e-7);
+        assertNull(ConstTensor.ofDoubles(ElementType.F32, new long[] {tiny.length}, tiny).toHalfInRange());
+        tiny[tiny.length - 1] = 0.01;
+        assertEquals(ElementType.F16, ConstTensor.ofDoubles(ElementType.F32, new long[] {tiny.length}, tiny)
+                .toHalfInRange().type());
+        // folded batch norms: shown tiny by the unscaled weights times the largest factor, or by the scaled values
+        ConstTensor x = ConstTensor.ofDoubles(ElementType.F32, new long[] {2}, 1000, 2);
+        assertNull(x.scaledPerBlock(new double[] {1e-9, 1e-9}).toHalfInRange());
+        assertNull(x.scaledPerBlock(new double[] {1e-9, 1e-5}).toHalfInRange());
+        assertEquals(ElementType.F16, x.scaledPerBlock(new double[] {1e-9, 1}).toHalfInRange().type());
+        assertEquals(ElementType.F16, x.scaledPerBlock(new double[] {0.5, 0.5}).toHalfInRange().type());
+    }
+
     @Test
     void compressesScaledWeightsToHalfByTheirBoundOrTheirValues() {
         ConstTensor x = ConstTensor.ofDoubles(ElementType.F32, new long[] {2}, 1000, 2);

@@ -11,8 +11,9 @@ import dev.tfir.convert.translate.TfTensor;
 import java.util.List;
 
 /**
- * Conv2D and DepthwiseConv2dNative: OpenVINO convolutions are channels first, so NHWC data is taken channels first
- * (and the result stays so); HWIO filters are transposed to OIHW, depthwise filters to per-group filters.
+ * Conv2D (also grouped) and DepthwiseConv2dNative: OpenVINO convolutions are channels first, so NHWC data is taken
+ * channels first (and the result stays so); HWIO filters are transposed to OIHW, grouped and depthwise filters to
+ * per-group filters.
  */
 public final class ConvTranslators {
     private static final int[] DEPTHWISE_TO_GROUPS = {2, 3, 0, 1};
@@ -24,17 +25,28 @@ public final class ConvTranslators {
         table.add(2, ConvTranslators::depthwise, "DepthwiseConv2dNative");
     }
 
+    /**
+     * HWIO filters with I the data's channels, or a grouped convolution: I dividing the channels C into C / I
+     * groups, each with its share of the O filters (consecutive), as GroupConvolution (G, O / G, I, H, W).
+     */
     private static List<TfTensor> conv2d(NodeContext node) {
         boolean channelsLast = DataFormat.isChannelsLast(node);
         Output data = DataFormat.data(node, channelsLast);
         Output filters = node.input(1);
         node.require(filters.rank() == 4, "needs 4-D filters, not " + filters.shape());
-        node.require(filters.shape().dim(2) == data.shape().dim(1) || data.shape().dim(1) < 0,
-                "has " + filters.shape().dim(2) + " filter input channels for " + data.shape().dim(1)
-                        + " channels; grouped Conv2D is not supported");
         Window window = WindowAttributes.window(node, kernel(filters), channelsLast);
-        Output y = Convolutions.convolution(data, Movement.transpose(filters, Layouts.FILTERS_TO_OIHW), window);
-        return List.of(DataFormat.result(y, channelsLast));
+        Output oihw = Movement.transpose(filters, Layouts.FILTERS_TO_OIHW);
+        long channels = data.shape().dim(1);
+        long[] hwio = filters.shape().dims();
+        if (channels < 0 || channels == hwio[2]) {
+            return List.of(DataFormat.result(Convolutions.convolution(data, oihw, window), channelsLast));
+        }
+        long groups = hwio[2] > 0 && channels % hwio[2] == 0 ? channels / hwio[2] : -1;
+        node.require(groups > 0 && hwio[3] > 0 && hwio[3] % groups == 0, "has " + hwio[2] + " filter input channels"
+                + " and " + hwio[3] + " filters for " + channels + " channels; the channels must be a multiple of "
+                + "the filter input channels (groups) and the filters of the groups");
+        Output grouped = Movement.reshape(oihw, groups, hwio[3] / groups, hwio[2], hwio[0], hwio[1]);
+        return List.of(DataFormat.result(Convolutions.groupConvolution(data, grouped, window), channelsLast));
     }
 
     /** Depthwise filters (H, W, C, M) are C groups of M filters over one channel: (C, M, 1, H, W). */

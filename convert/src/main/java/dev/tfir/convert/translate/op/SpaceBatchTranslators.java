@@ -1,0 +1,48 @@
+package dev.tfir.convert.translate.op;
+
+import dev.tfir.convert.ir.Output;
+import dev.tfir.convert.ops.SpaceBatch;
+import dev.tfir.convert.translate.Layouts;
+import dev.tfir.convert.translate.NodeContext;
+import dev.tfir.convert.translate.OpTable;
+import dev.tfir.convert.translate.TfTensor;
+import java.util.List;
+
+/**
+ * SpaceToBatchND and BatchToSpaceND (around the Conv2D of a dilated convolution that TensorFlow computes on
+ * blocks): a block shape and (M, 2) paddings or crops for the M spatial axes after the batch axis, extended with 1
+ * and 0 for the other axes; channels first when the rank-4 input is held so.
+ */
+public final class SpaceBatchTranslators {
+    private SpaceBatchTranslators() {}
+
+    public static void register(OpTable table) {
+        table.add(3, node -> blocks(node, "paddings", true), "SpaceToBatchND");
+        table.add(3, node -> blocks(node, "crops", false), "BatchToSpaceND");
+    }
+
+    private static List<TfTensor> blocks(NodeContext node, String amounts, boolean toBatch) {
+        long[] blockShape = node.constantInput(1, "block_shape");
+        long[] pairs = node.constantInput(2, amounts);
+        int rank = node.inputShape(0).rank();
+        node.require(pairs.length == 2 * blockShape.length && blockShape.length <= rank - 1, "has a block shape of "
+                + blockShape.length + " axes and " + amounts + " of " + pairs.length / 2 + " for a rank " + rank
+                + " input");
+        boolean channelsFirst = rank == 4 && node.isChannelsFirst(0);
+        long[] block = new long[rank];
+        long[] begin = new long[rank];
+        long[] end = new long[rank];
+        for (int tfAxis = 0; tfAxis < rank; tfAxis++) {
+            int axis = channelsFirst ? Layouts.TO_CHANNELS_LAST[tfAxis] : tfAxis;
+            int spatial = tfAxis - 1;
+            boolean blocked = spatial >= 0 && spatial < blockShape.length;
+            block[axis] = blocked ? blockShape[spatial] : 1;
+            begin[axis] = blocked ? pairs[2 * spatial] : 0;
+            end[axis] = blocked ? pairs[2 * spatial + 1] : 0;
+        }
+        Output data = channelsFirst ? node.channelsFirstInput(0) : node.input(0);
+        Output y = toBatch ? SpaceBatch.spaceToBatch(data, block, begin, end)
+                : SpaceBatch.batchToSpace(data, block, begin, end);
+        return List.of(channelsFirst ? TfTensor.channelsFirst(y) : TfTensor.of(y));
+    }
+}

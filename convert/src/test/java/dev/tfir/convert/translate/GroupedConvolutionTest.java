@@ -1,0 +1,71 @@
+package dev.tfir.convert.translate;
+
+import static dev.tfir.convert.Conversions.layers;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tfir.common.model.ModelSource;
+import dev.tfir.common.testing.TestData;
+import dev.tfir.convert.ConversionException;
+import dev.tfir.convert.Conversions;
+import dev.tfir.convert.GraphBuilder;
+import dev.tfir.convert.ir.IrModel;
+import dev.tfir.convert.ir.Node;
+import dev.tfir.convert.pipeline.ConversionRequest;
+import dev.tfir.convert.pipeline.Converter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Keras Conv2D/Conv1D with groups > 1 (testdata/convert/grouped_conv_*, real TensorFlow): in the frozen graph each is
+ * a PartitionedCall of an XLA function, inlined like a SavedModel's calls; each becomes a GroupConvolution.
+ */
+class GroupedConvolutionTest {
+    @TempDir
+    Path dir;
+
+    private static IrModel convert(ModelSource source) {
+        return new Converter().convert(new ConversionRequest(source, List.of(), List.of(), List.of(), 1L, null, null,
+                null, false, null, false, "model", Map.of())).model();
+    }
+
+    private static void assertGrouped(IrModel model) {
+        // grouped (4 groups), grouped_strided (2), per_channel_dilated (16, between SpaceToBatch and BatchToSpace),
+        // grouped_1d (4, on ExpandDims)
+        assertEquals(List.of("[4, 4, 2, 3, 3]", "[2, 8, 8, 3, 3]", "[16, 1, 1, 3, 3]", "[4, 2, 4, 1, 3]"),
+                layers(model, "GroupConvolution").stream().map(n -> Arrays.toString(n.input(1).shape().dims()))
+                        .toList());
+        assertTrue(layers(model, "Convolution").isEmpty());
+        assertEquals(1, layers(model, "SpaceToBatch").size());
+        assertEquals(1, layers(model, "BatchToSpace").size());
+    }
+
+    @Test
+    void frozenGraphCallsAreInlinedAndGrouped() {
+        assertGrouped(convert(ModelSource.graphFile(TestData.repo().resolve(
+                "testdata/convert/grouped_conv_frozen.pb"))));
+    }
+
+    @Test
+    void savedModelIsGroupedToo() {
+        assertGrouped(convert(new ModelSource(null, false, false, null,
+                TestData.repo().resolve("testdata/convert/grouped_conv_saved_model"), List.of(), null)));
+    }
+
+    @Test
+    void channelsThatTheFiltersDoNotDivideAreAnError() throws IOException {
+        Path model = new GraphBuilder().placeholder("input", 1, 4, 4, 6).floats("w", new long[] {1, 1, 4, 4}, 1f)
+                .op("conv", "Conv2D", Map.of("strides", GraphBuilder.ints(1, 1, 1, 1),
+                        "padding", GraphBuilder.string("VALID")), "input", "w")
+                .write(dir.resolve("conv.pb"));
+        ConversionException e = assertThrows(ConversionException.class, () -> Conversions.convert(model, null));
+        assertEquals("Conv2D 'conv': has 4 filter input channels and 4 filters for 6 channels; the channels must be "
+                + "a multiple of the filter input channels (groups) and the filters of the groups", e.getMessage());
+    }
+}
