@@ -2,6 +2,7 @@ package dev.tfir.common.checkpoint;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.tfir.common.TfirException;
+import dev.tfir.common.proto.Protos;
 import dev.tfir.common.types.DTypes;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -87,7 +88,7 @@ final class BundleReader implements TensorStore {
             String name = key.length > 0 && key[0] == 0 ? new String(key, StandardCharsets.ISO_8859_1)
                     : new String(key, StandardCharsets.UTF_8);
             try {
-                value = BundleEntryProto.parseFrom(entry.value());
+                value = Protos.parse(BundleEntryProto.getDefaultInstance(), entry.value(), false);
             } catch (InvalidProtocolBufferException e) {
                 throw new TfirException(index + ": the entry of tensor '" + printable(key)
                         + "' is not a BundleEntryProto (" + e.getMessage() + "): the index is damaged");
@@ -122,7 +123,7 @@ final class BundleReader implements TensorStore {
         }
         BundleHeaderProto header;
         try {
-            header = BundleHeaderProto.parseFrom(entry.value());
+            header = Protos.parse(BundleHeaderProto.getDefaultInstance(), entry.value(), false);
         } catch (InvalidProtocolBufferException e) {
             throw new TfirException(index + ": the header entry is not a BundleHeaderProto (" + e.getMessage()
                     + "): the file is not a V2 checkpoint index or is damaged");

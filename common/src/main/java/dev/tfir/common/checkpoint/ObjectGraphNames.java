@@ -2,6 +2,7 @@ package dev.tfir.common.checkpoint;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.tfir.common.TfirException;
+import dev.tfir.common.proto.Protos;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +36,7 @@ final class ObjectGraphNames {
         byte[] serialized = store.read(OBJECT_GRAPH_KEY).strings().get(0);
         TrackableObjectGraph graph;
         try {
-            graph = TrackableObjectGraph.parseFrom(serialized);
+            graph = Protos.parse(TrackableObjectGraph.getDefaultInstance(), serialized);
         } catch (InvalidProtocolBufferException e) {
             throw new TfirException(where + ": the tensor " + OBJECT_GRAPH_KEY + " is not a TrackableObjectGraph ("
                     + e.getMessage() + "): the checkpoint is damaged");

@@ -2,6 +2,7 @@ package dev.tfir.common.checkpoint;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.tfir.common.TfirException;
+import dev.tfir.common.proto.Protos;
 import dev.tfir.common.types.DTypes;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -74,7 +75,7 @@ final class SliceFileReader implements TensorStore {
         }
         SavedTensorSlices contents;
         try {
-            contents = SavedTensorSlices.parseFrom(entry.value());
+            contents = Protos.parse(SavedTensorSlices.getDefaultInstance(), entry.value(), false);
         } catch (InvalidProtocolBufferException e) {
             throw new TfirException(file + ": the table of contents is not a SavedTensorSlices (" + e.getMessage()
                     + "): not a V1 TensorFlow checkpoint file, or a damaged one");

@@ -1,6 +1,7 @@
 package dev.tfir.common.checkpoint;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.tfir.common.proto.Protos;
 import java.nio.ByteBuffer;
 import org.tensorflow.proto.BundleHeaderProto;
 import org.tensorflow.proto.SavedTensorSlices;
@@ -18,7 +19,7 @@ final class StoredHeaders {
             return false;
         }
         try {
-            return SavedTensorSlices.parseFrom(value.duplicate()).hasMeta();
+            return Protos.parse(SavedTensorSlices.getDefaultInstance(), value, false).hasMeta();
         } catch (InvalidProtocolBufferException e) {
             return false;
         }
@@ -29,7 +30,7 @@ final class StoredHeaders {
             return false;
         }
         try {
-            return BundleHeaderProto.parseFrom(value.duplicate()).getNumShards() > 0;
+            return Protos.parse(BundleHeaderProto.getDefaultInstance(), value, false).getNumShards() > 0;
         } catch (InvalidProtocolBufferException e) {
             return false;
         }

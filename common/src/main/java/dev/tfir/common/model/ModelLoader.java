@@ -58,13 +58,13 @@ public final class ModelLoader {
 
     /** A binary or text GraphDef file. */
     public static GraphDef readGraphDef(Path path, boolean text) {
-        GraphDef graph = ProtoFiles.read(path, "GraphDef", text, GraphDef.parser(), GraphDef::newBuilder);
+        GraphDef graph = ProtoFiles.read(path, "GraphDef", text, GraphDef.getDefaultInstance());
         return GraphCheck.check(graph, path, "GraphDef");
     }
 
     /** A binary or text MetaGraphDef file. */
     public static MetaGraphDef readMetaGraph(Path path, boolean text) {
-        MetaGraphDef meta = ProtoFiles.read(path, "MetaGraphDef", text, MetaGraphDef.parser(), MetaGraphDef::newBuilder);
+        MetaGraphDef meta = ProtoFiles.read(path, "MetaGraphDef", text, MetaGraphDef.getDefaultInstance());
         if (!meta.hasGraphDef()) {
             throw new TfirException(path + ": the MetaGraphDef holds no graph_def; expected a .meta file written "
                     + "by tf.train.Saver or export_meta_graph");

@@ -1,10 +1,5 @@
 package dev.tfir.common.model;
 
-import com.google.protobuf.CodedInputStream;
-import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.MessageLite;
-import com.google.protobuf.Parser;
-import com.google.protobuf.UnsafeByteOperations;
 import dev.tfir.common.TfirException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -15,9 +10,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Reads protobuf files: the whole file mapped into memory as one buffer, parsed with aliasing so that large byte
- * fields (the {@code tensor_content} of constants) are views into the mapping, not copies. Pages are read when
- * first touched: a summary never reads the weights, and a conversion reads each tensor where it uses it.
+ * Reads protobuf files: the whole file mapped into memory as one buffer, parsed with aliasing
+ * ({@link dev.tfir.common.proto.Protos}) so that large byte fields (the {@code tensor_content} of constants) are
+ * views into the mapping, not copies. Pages are read when first touched: a summary never reads the weights, and a
+ * conversion reads each tensor where it uses it.
  */
 public final class ProtoBytes {
     private ProtoBytes() {}
@@ -43,15 +39,5 @@ public final class ProtoBytes {
         } catch (IOException e) {
             throw new TfirException(path + ": cannot read the file (" + e.getMessage() + ")", e);
         }
-    }
-
-    /** Parses all of {@code bytes}; the result aliases the buffer, which must not change afterwards. */
-    public static <T extends MessageLite> T parse(Parser<T> parser, ByteBuffer bytes)
-            throws InvalidProtocolBufferException {
-        CodedInputStream input = UnsafeByteOperations.unsafeWrap(bytes.duplicate()).newCodedInput();
-        input.enableAliasing(true);
-        T message = parser.parseFrom(input);
-        input.checkLastTagWas(0);
-        return message;
     }
 }

@@ -2,17 +2,17 @@ package dev.tfir.common.model;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
-import com.google.protobuf.Parser;
 import com.google.protobuf.TextFormat;
 import dev.tfir.common.TfirException;
+import dev.tfir.common.proto.Protos;
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.util.function.Supplier;
 
 /**
  * Reads one protobuf message from a file in binary or text format, with errors that say what the file is.
- * Text is used when asked for, or when the file's first bytes are text (binary protobuf starts with field tags).
+ * Text is used when asked for, or when the file's first bytes are text and the whole file is not well-formed binary
+ * protobuf (a binary graph can start with thousands of printable bytes: a long node name).
  */
 final class ProtoFiles {
     private static final int SNIFF_BYTES = 4096;
@@ -21,22 +21,21 @@ final class ProtoFiles {
 
     private ProtoFiles() {}
 
-    static <T extends Message> T read(Path path, String what, boolean forceText, Parser<T> parser,
-                                      Supplier<Message.Builder> textBuilder) {
+    static <T extends Message> T read(Path path, String what, boolean forceText, T prototype) {
         ByteBuffer bytes = ProtoBytes.readFile(path, what);
         ForeignFormats.describe(bytes).ifPresent(foreign -> {
             throw new TfirException(path + ": this is " + foreign);
         });
-        boolean text = looksLikeText(bytes);
+        boolean text = looksLikeText(bytes) && (forceText || !Protos.wellFormed(prototype, bytes));
         if (forceText && !text) {
             throw new TfirException(path + ": the file is binary, but it was to be read as text "
                     + "(--input_model_is_text); leave the option out, binary and text are told apart by content");
         }
         if (text) {
-            return parseText(path, what, bytes, textBuilder);
+            return parseText(path, what, bytes, prototype.newBuilderForType());
         }
         try {
-            return ProtoBytes.parse(parser, bytes);
+            return Protos.parse(prototype, bytes, true);
         } catch (InvalidProtocolBufferException e) {
             throw new TfirException(path + ": not a valid " + what + " (" + reason(e) + "); " + EXPECTED);
         }
@@ -44,8 +43,7 @@ final class ProtoFiles {
 
     @SuppressWarnings("unchecked")
     private static <T extends Message> T parseText(Path path, String what, ByteBuffer bytes,
-                                                   Supplier<Message.Builder> textBuilder) {
-        Message.Builder builder = textBuilder.get();
+                                                   Message.Builder builder) {
         try {
             TextFormat.Parser.newBuilder().setAllowUnknownFields(false).build()
                     .merge((CharSequence) StandardCharsets.UTF_8.decode(bytes.duplicate()), builder);

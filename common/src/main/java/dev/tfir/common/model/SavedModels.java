@@ -54,8 +54,8 @@ final class SavedModels {
                     + "--saved_model_dir expects a SavedModel directory");
         }
         boolean isText = !Files.exists(binary);
-        SavedModel model = ProtoFiles.read(isText ? text : binary, "SavedModel", isText, SavedModel.parser(),
-                SavedModel::newBuilder);
+        SavedModel model = ProtoFiles.read(isText ? text : binary, "SavedModel", isText,
+                SavedModel.getDefaultInstance());
         Set<String> wanted = tags.stream().filter(t -> !t.isBlank()).map(String::strip).collect(Collectors.toSet());
         if (wanted.isEmpty()) {
             wanted = Set.of(SERVE);

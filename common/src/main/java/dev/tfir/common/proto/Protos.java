@@ -1,0 +1,47 @@
+package dev.tfir.common.proto;
+
+import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import com.google.protobuf.UnsafeByteOperations;
+import java.nio.ByteBuffer;
+
+/**
+ * The one way tfir parses binary protobuf: the bytes' structure is checked first ({@link WireCheck}), so that no
+ * declared length, however large, makes protobuf read outside the buffer (a memory-mapped file, a block of a
+ * checkpoint). Every parse of bytes from a file goes through here.
+ */
+public final class Protos {
+    private Protos() {}
+
+    /**
+     * Parses all of {@code bytes} (position to limit) as a message of the prototype's type. With {@code alias},
+     * byte fields (the {@code tensor_content} of constants) are views into {@code bytes}, not copies: the buffer
+     * must not change afterwards.
+     */
+    @SuppressWarnings("unchecked")
+    public static <T extends Message> T parse(T prototype, ByteBuffer bytes, boolean alias)
+            throws InvalidProtocolBufferException {
+        WireCheck.check(prototype.getDescriptorForType(), bytes);
+        CodedInputStream input = UnsafeByteOperations.unsafeWrap(bytes.duplicate()).newCodedInput();
+        input.enableAliasing(alias);
+        T message = (T) prototype.getParserForType().parseFrom(input);
+        input.checkLastTagWas(0);
+        return message;
+    }
+
+    /** Parses a whole array (byte fields copied); see {@link #parse(Message, ByteBuffer, boolean)}. */
+    public static <T extends Message> T parse(T prototype, byte[] bytes) throws InvalidProtocolBufferException {
+        return parse(prototype, ByteBuffer.wrap(bytes), false);
+    }
+
+    /** True when {@code bytes} are well-formed wire data for the prototype's type (see {@link WireCheck}). */
+    public static boolean wellFormed(Message prototype, ByteBuffer bytes) {
+        try {
+            WireCheck.check(prototype.getDescriptorForType(), bytes);
+            return true;
+        } catch (InvalidProtocolBufferException e) {
+            return false;
+        }
+    }
+}
