@@ -15,7 +15,7 @@ public final class Failure {
     private Failure() {}
 
     public static int exitCode(Throwable failure) {
-        return failure instanceof TfirException ? BAD_INPUT : INTERNAL;
+        return failure instanceof TfirException || isMappedFileFault(failure) ? BAD_INPUT : INTERNAL;
     }
 
     /** One line for a command-line usage error, pointing at the help. */
@@ -28,11 +28,24 @@ public final class Failure {
         if (failure instanceof TfirException) {
             return oneLine(tool + ": error: " + failure.getMessage());
         }
+        if (isMappedFileFault(failure)) {
+            return oneLine(tool + ": error: an input file became shorter while it was read (the JVM reports: "
+                    + failure.getMessage() + "); leave the model and checkpoint files alone during a run and run again");
+        }
         if (failure instanceof OutOfMemoryError) {
             return tool + ": error: out of memory; raise the Java heap with TFIR_JAVA_OPTS=-Xmx<size>";
         }
         return oneLine(tool + ": internal error: " + failure + " (this is a bug in tfir; run again with --verbose "
                 + "and report the stack trace)");
+    }
+
+    /**
+     * The JVM's report of a page of a memory-mapped file that is gone: the file was truncated after it was mapped
+     * (by another process: tfir maps model and checkpoint files read-only and never maps past their size).
+     */
+    private static boolean isMappedFileFault(Throwable failure) {
+        return failure instanceof InternalError
+                && String.valueOf(failure.getMessage()).contains("unsafe memory access");
     }
 
     /**
