@@ -373,6 +373,37 @@ def _snappy_copy(source_case, table_name, other_files):
     return make
 
 
+def make_v2_big_endian(out):
+    """v2_dtypes without its string tensors, its header saying BIG endian (as BundleWriter writes on a big-endian
+    host); TensorFlow checks each CRC on the bytes as stored, then swaps them (the golden is its reading)."""
+    src = out.parent / 'v2_dtypes'
+    if not src.exists():
+        sys.exit('make v2_dtypes first')
+    from tensorflow.core.protobuf import tensor_bundle_pb2
+    from tensorflow.core.framework import types_pb2
+
+    def numeric(key, value):
+        entry = tensor_bundle_pb2.BundleEntryProto()
+        entry.ParseFromString(value)
+        return key == b'' or entry.dtype != types_pb2.DT_STRING
+    entries = [(k, _big_endian_header(k, v)) for k, v in sstable_entries((src / 'dtypes.index').read_bytes())
+               if numeric(k, v)]
+    shutil.copyfile(src / 'dtypes.data-00000-of-00001', out / 'dtypes.data-00000-of-00001')
+    (out / 'dtypes.index').write_bytes(build_sstable(entries))
+    return '%s/dtypes' % out.name
+
+
+def _big_endian_header(key, value):
+    """The header entry (key "") of a V2 index with endianness BIG; other entries as they are."""
+    if key != b'':
+        return value
+    from tensorflow.core.protobuf import tensor_bundle_pb2
+    header = tensor_bundle_pb2.BundleHeaderProto()
+    header.ParseFromString(value)
+    header.endianness = tensor_bundle_pb2.BundleHeaderProto.BIG
+    return header.SerializeToString(deterministic=True)
+
+
 # --------------------------------------------------------------------------------------------------------------
 # SSTable rewriting (for the Snappy and bad cases): LevelDB table format as in tensorflow/core/lib/io
 # --------------------------------------------------------------------------------------------------------------
@@ -537,6 +568,16 @@ def make_bad(out):
     last_block = _block_offsets(blocks_file)[-1]
     case('v1_block_crc', {'blocks.ckpt': _flip(blocks_file, last_block + 10)})
     case('v1_truncated', {'blocks.ckpt': blocks_file[:len(blocks_file) // 2]})
+    # v2_dtypes with a header saying BIG endian, its string tensors included: TensorFlow swaps the string lengths
+    # before their CRC check, so it refuses them ("The length checksum does not match")
+    dtypes = src / 'v2_dtypes'
+    case('v2_big_endian_strings', {
+        'dtypes.index': rewrite_sstable((dtypes / 'dtypes.index').read_bytes(), edit=_big_endian_header),
+        'dtypes.data-00000-of-00001': (dtypes / 'dtypes.data-00000-of-00001').read_bytes()})
+    # V1: the slice of global_step (a scalar) in the table of contents given one extent, so more extents than
+    # dimensions (valid CRCs: a hostile file, not a damaged one)
+    case('v1_slice_rank', {'model.ckpt': rewrite_sstable((v1 / 'model.ckpt').read_bytes(),
+                                                          edit=_extra_extent(b'global_step'))})
     return None
 
 
@@ -575,6 +616,21 @@ def _huge_shape(name):
         for tensor in contents.meta.tensor:
             if tensor.name == name.decode():
                 tensor.shape.dim.add().size = 1 << 20
+        return contents.SerializeToString(deterministic=True)
+    return edit
+
+
+def _extra_extent(name):
+    def edit(k, v):
+        if k != b'':
+            return v
+        from tensorflow.core.util import saved_tensor_slice_pb2
+        contents = saved_tensor_slice_pb2.SavedTensorSlices()
+        contents.ParseFromString(v)
+        for tensor in contents.meta.tensor:
+            if tensor.name == name.decode():
+                for tensor_slice in tensor.slice:
+                    tensor_slice.extent.add(start=0, length=1)
         return contents.SerializeToString(deterministic=True)
     return edit
 
@@ -705,6 +761,7 @@ SMALL = {
     'saved_model': make_saved_model,
     'v1_snappy': _snappy_copy('v1_small', 'model.ckpt', []),
     'v2_snappy': _snappy_copy('v2_small', 'model.ckpt.index', ['model.ckpt.data-00000-of-00001']),
+    'v2_big_endian': make_v2_big_endian,
     'bad': make_bad,
     'snappy': make_snappy_vectors,
 }

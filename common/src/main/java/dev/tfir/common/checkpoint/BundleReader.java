@@ -246,7 +246,8 @@ final class BundleReader implements TensorStore {
         if (dtype == DataType.DT_STRING) {
             ByteBuffer bytes = shard.read(entry.getOffset(), entry.getSize(), "tensor '" + what + "'");
             try {
-                return Tensor.strings(name, dims, BundleStrings.decode(bytes, Shapes.elements(dims), entry.getCrc32C()));
+                return Tensor.strings(name, dims, BundleStrings.decode(bytes, Shapes.elements(dims), entry.getCrc32C(),
+                        header.getEndianness() == BundleHeaderProto.Endianness.BIG));
             } catch (BundleStrings.Malformed e) {
                 throw new TfirException(shard + ": string tensor '" + what + "': " + e.getMessage()
                         + ": the data file is damaged; copy it again from its source");

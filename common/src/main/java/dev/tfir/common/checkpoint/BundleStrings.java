@@ -8,7 +8,9 @@ import java.util.zip.CRC32C;
 /**
  * The V2 on-disk form of a string tensor ({@code WriteStringTensor} in tensor_bundle.cc): a varint64 length per
  * element, a 4-byte masked CRC32C of the lengths, then the bytes of every element. The entry's CRC covers each
- * length (as a little-endian uint32, or uint64 beyond 4 GiB), the 4 length-CRC bytes and all string bytes.
+ * length (as a little-endian uint32, or uint64 beyond 4 GiB), the 4 length-CRC bytes and all string bytes. In a
+ * checkpoint written on a big-endian host, both CRCs were computed on big-endian lengths and the length CRC is
+ * stored big-endian: TensorFlow swaps them before checking, and so does this.
  */
 final class BundleStrings {
     /** A string tensor whose bytes do not match its entry. */
@@ -22,8 +24,11 @@ final class BundleStrings {
 
     private BundleStrings() {}
 
-    /** Decodes {@code elements} strings from {@code bytes} and checks both CRCs against {@code maskedCrc}. */
-    static List<byte[]> decode(ByteBuffer bytes, long elements, int maskedCrc) throws Malformed {
+    /**
+     * Decodes {@code elements} strings from {@code bytes} and checks both CRCs against {@code maskedCrc};
+     * {@code bigEndian}: the checkpoint's header says it was written on a big-endian host.
+     */
+    static List<byte[]> decode(ByteBuffer bytes, long elements, int maskedCrc, boolean bigEndian) throws Malformed {
         int size = bytes.limit();
         if (elements > size) {
             throw new Malformed(elements + " elements cannot fit in " + size + " bytes");
@@ -43,11 +48,11 @@ final class BundleStrings {
                 total += length;
                 int width = length <= 0xffffffffL ? 4 : 8;
                 for (int b = 0; b < width; b++) {
-                    crc.update((int) (length >>> (8 * b)));
+                    crc.update((int) (length >>> (8 * (bigEndian ? width - 1 - b : b))));
                 }
             }
             int lengthsCrcAt = in.position();
-            int storedLengthsCrc = in.fixed32();
+            int storedLengthsCrc = bigEndian ? Integer.reverseBytes(in.fixed32()) : in.fixed32();
             int lengthsCrc = MaskedCrc32c.mask((int) crc.getValue());
             if (storedLengthsCrc != lengthsCrc) {
                 throw new Malformed("its lengths fail their CRC32C check (stored "

@@ -109,8 +109,14 @@ final class SliceFileReader implements TensorStore {
                     + Shapes.describe(meta.getType(), shape) + " here but " + Shapes.describe(stored.dtype(),
                     stored.shape()) + " in another file of the checkpoint: the files belong to different saves");
         }
-        for (TensorSliceProto slice : meta.getSliceList()) {
-            stored.parts().add(new Part(table, TensorSlice.fromProto(slice)));
+        for (TensorSliceProto proto : meta.getSliceList()) {
+            TensorSlice slice = TensorSlice.fromProto(proto);
+            if (slice.shapeIn(shape) == null) {
+                throw new TfirException(file + ": tensor '" + meta.getName() + "' has the slice " + slice
+                        + " in the table of contents, which does not fit its shape " + Shapes.describe(meta.getType(),
+                        shape) + ": the file is damaged; copy it again from its source");
+            }
+            stored.parts().add(new Part(table, slice));
         }
     }
 

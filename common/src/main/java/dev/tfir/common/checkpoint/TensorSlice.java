@@ -46,15 +46,7 @@ final class TensorSlice {
 
     /** True when the slice covers every dimension of a tensor of {@code shape} entirely. */
     boolean isFull(long[] shape) {
-        if (rank() == 0) {
-            return true;
-        }
-        for (int d = 0; d < rank(); d++) {
-            if (length[d] != FULL && !(start[d] == 0 && length[d] == shape[d])) {
-                return false;
-            }
-        }
-        return true;
+        return Arrays.equals(shapeIn(shape), shape);
     }
 
     /**
