@@ -1,7 +1,9 @@
 package dev.tfir.common.checkpoint;
 
 import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.WireFormat;
+import dev.tfir.common.proto.Protos;
 import dev.tfir.common.types.DTypes;
 import java.io.IOException;
 import java.nio.BufferOverflowException;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.tensorflow.proto.DataType;
+import org.tensorflow.proto.SavedTensorSlices;
 
 /**
  * Decodes the values of a V1 slice record: a serialized SavedTensorSlices whose {@code data} (a SavedSlice) holds
@@ -75,6 +78,11 @@ final class TensorProtoValues {
         long count = Shapes.elements(shape);
         if (count > record.remaining()) {
             throw new Malformed("a record of " + record.remaining() + " bytes cannot hold its " + count + " values");
+        }
+        try {
+            Protos.check(SavedTensorSlices.getDefaultInstance(), record); // no length past the record
+        } catch (InvalidProtocolBufferException e) {
+            throw new Malformed("the record is malformed (" + e.getMessage() + ")");
         }
         Sink sink = dtype == DataType.DT_STRING ? new StringSink(count) : new NumericSink(dtype, count);
         CodedInputStream in = CodedInputStream.newInstance(record);

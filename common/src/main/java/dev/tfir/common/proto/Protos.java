@@ -22,7 +22,7 @@ public final class Protos {
     @SuppressWarnings("unchecked")
     public static <T extends Message> T parse(T prototype, ByteBuffer bytes, boolean alias)
             throws InvalidProtocolBufferException {
-        WireCheck.check(prototype.getDescriptorForType(), bytes);
+        check(prototype, bytes);
         CodedInputStream input = UnsafeByteOperations.unsafeWrap(bytes.duplicate()).newCodedInput();
         input.enableAliasing(alias);
         T message = (T) prototype.getParserForType().parseFrom(input);
@@ -38,10 +38,18 @@ public final class Protos {
     /** True when {@code bytes} are well-formed wire data for the prototype's type (see {@link WireCheck}). */
     public static boolean wellFormed(Message prototype, ByteBuffer bytes) {
         try {
-            WireCheck.check(prototype.getDescriptorForType(), bytes);
+            check(prototype, bytes);
             return true;
         } catch (InvalidProtocolBufferException e) {
             return false;
         }
+    }
+
+    /**
+     * Throws unless {@code bytes} (position to limit) are well-formed wire data for the prototype's type: for code
+     * that reads such bytes field by field with its own {@link CodedInputStream} (see {@link WireCheck}).
+     */
+    public static void check(Message prototype, ByteBuffer bytes) throws InvalidProtocolBufferException {
+        WireCheck.check(prototype.getDescriptorForType(), bytes);
     }
 }

@@ -1,5 +1,6 @@
 package dev.tfir.common.checkpoint;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,6 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.proto.DataType;
 import org.tensorflow.proto.SavedSlice;
@@ -65,6 +67,23 @@ class TensorProtoValuesTest {
         TensorProtoValues.Malformed e = assertThrows(TensorProtoValues.Malformed.class,
                 () -> TensorProtoValues.decode("w", DataType.DT_FLOAT, SHAPE, ByteBuffer.wrap(record(tensor))));
         assertTrue(e.getMessage().contains("23 bytes"), e.getMessage());
+    }
+
+    /**
+     * The record of global_step in v1_small (TensorFlow's), its packed int64_val's length (1) changed to 0x7fffffff
+     * (the lengths around it grown by the 4 bytes that takes), in a direct buffer as a mapped block gives it:
+     * protobuf's decoder of direct buffers overflowed its limit on that length and read outside the buffer.
+     */
+    @Test
+    void aLengthPastTheRecordIsRefusedBeforeDecoding() {
+        byte[] stored = HexFormat.of().parseHex("12140a0b676c6f62616c5f7374657012001a03520100");
+        byte[] hostile = HexFormat.of().parseHex("12180a0b676c6f62616c5f7374657012001a0752ffffffff0700");
+        ByteBuffer direct = ByteBuffer.allocateDirect(hostile.length).put(hostile).flip();
+        TensorProtoValues.Malformed e = assertThrows(TensorProtoValues.Malformed.class,
+                () -> TensorProtoValues.decode("global_step", DataType.DT_INT64, new long[0], direct));
+        assertTrue(e.getMessage().contains("declares 2147483647 bytes"), e.getMessage());
+        assertDoesNotThrow(() -> TensorProtoValues.decode("global_step", DataType.DT_INT64, new long[0],
+                ByteBuffer.allocateDirect(stored.length).put(stored).flip()));
     }
 
     private static void assertFloats(Tensor tensor) {
