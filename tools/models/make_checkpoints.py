@@ -606,7 +606,9 @@ def _oversize(key):
     return edit
 
 
-def _huge_shape(name):
+def _table_of_contents_edit(name, change):
+    """An edit (for rewrite_sstable) of a V1 file's table of contents (key ""): change(meta) on the
+    SavedSliceMeta of tensor `name`."""
     def edit(k, v):
         if k != b'':
             return v
@@ -615,24 +617,20 @@ def _huge_shape(name):
         contents.ParseFromString(v)
         for tensor in contents.meta.tensor:
             if tensor.name == name.decode():
-                tensor.shape.dim.add().size = 1 << 20
+                change(tensor)
         return contents.SerializeToString(deterministic=True)
     return edit
+
+
+def _huge_shape(name):
+    return _table_of_contents_edit(name, lambda tensor: tensor.shape.dim.add(size=1 << 20))
 
 
 def _extra_extent(name):
-    def edit(k, v):
-        if k != b'':
-            return v
-        from tensorflow.core.util import saved_tensor_slice_pb2
-        contents = saved_tensor_slice_pb2.SavedTensorSlices()
-        contents.ParseFromString(v)
-        for tensor in contents.meta.tensor:
-            if tensor.name == name.decode():
-                for tensor_slice in tensor.slice:
-                    tensor_slice.extent.add(start=0, length=1)
-        return contents.SerializeToString(deterministic=True)
-    return edit
+    def add_extent(tensor):
+        for tensor_slice in tensor.slice:
+            tensor_slice.extent.add(start=0, length=1)
+    return _table_of_contents_edit(name, add_extent)
 
 
 def _block_offsets(table):
