@@ -30,8 +30,9 @@ class BadCheckpointCliTest {
         "index_named_v1/model.ckpt       | index_named_v1/model.ckpt                  | the index of a V2 checkpoint",
         "v1_block_crc/blocks.ckpt        | v1_block_crc/blocks.ckpt                   | fails its CRC32C check",
         "v1_truncated/blocks.ckpt        | v1_truncated/blocks.ckpt                   | truncated",
-        "v1_slice_rank/model.ckpt        | v1_slice_rank/model.ckpt                   | slice 0,1 in the table of contents, which does not fit its shape",
-        "v2_big_endian_strings/dtypes    | v2_big_endian_strings/dtypes.data-00000-of-00001 | its lengths fail their CRC32C check (stored 0xc912845c, computed 0xe84ff10a)",
+        "v1_slice_rank/model.ckpt        | v1_slice_rank/model.ckpt                   | slice 0,1 in the table",
+        // TensorFlow: "The length checksum does not match: expected 3373433948 but actual is 3897553162"
+        "v2_big_endian_strings/dtypes    | v2_big_endian_strings/dtypes.data-00000-of-00001 | computed 0xe84ff10a",
     })
     void oneLineAndExitCode1(String given, String named, String what) {
         Path bad = TestData.checkpoint("bad");

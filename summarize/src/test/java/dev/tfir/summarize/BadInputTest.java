@@ -61,8 +61,9 @@ class BadInputTest {
 
     @Test
     void truncatedGraph() {
-        assertError(1, "summarize-graph: error: " + bad("truncated.pb") + ": not a valid GraphDef (the data ends in the "
-                + "middle of a field: the file is truncated or corrupt)" + EXPECTED, "--input_model", bad("truncated.pb"));
+        assertError(1, "summarize-graph: error: " + bad("truncated.pb") + ": not a valid GraphDef (a field at byte 73 "
+                + "declares 947 bytes, but only 924 are left in the message that holds it: the file is truncated or "
+                + "corrupt)" + EXPECTED, "--input_model", bad("truncated.pb"));
     }
 
     @Test

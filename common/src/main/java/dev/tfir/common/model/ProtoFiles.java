@@ -72,6 +72,9 @@ final class ProtoFiles {
         if (message.contains("negative size") || message.contains("misreported")) {
             return "a field declares a size that does not fit the file: the file is corrupt";
         }
+        if (message.contains(" declares ") || message.startsWith("the data ends")) { // from the wire check
+            return message + ": the file is truncated or corrupt";
+        }
         return message.replaceAll("\\s+", " ").trim();
     }
 
