@@ -121,6 +121,12 @@ final class ConvRules {
                         + filterDepth + "; TensorFlow requires it to be");
             }
             outputDepth = filter.dim(3);
+            if (Shapes.known(inputDepth) && Shapes.known(filterDepth) && Shapes.known(outputDepth)
+                    && outputDepth % (inputDepth / filterDepth) != 0) {
+                throw new CannotInfer("output depth " + outputDepth + " is not a multiple of the " + inputDepth
+                        / filterDepth + " groups (input depth " + inputDepth + " / filters' input depth " + filterDepth
+                        + "); TensorFlow requires it to be");
+            }
         }
         int h = layout.height();
         int w = layout.width();

@@ -60,12 +60,21 @@ class GroupedConvolutionTest {
 
     @Test
     void channelsThatTheFiltersDoNotDivideAreAnError() throws IOException {
-        Path model = new GraphBuilder().placeholder("input", 1, 4, 4, 6).floats("w", new long[] {1, 1, 4, 4}, 1f)
+        assertEquals("Conv2D 'conv': input depth 6 is not a multiple of the filters' input depth 4; TensorFlow "
+                + "requires it to be", conversionError(6, new long[] {1, 1, 4, 4}));
+    }
+
+    @Test
+    void filtersThatTheGroupsDoNotDivideAreAnError() throws IOException {
+        assertEquals("Conv2D 'conv': output depth 5 is not a multiple of the 2 groups (input depth 4 / filters' "
+                + "input depth 2); TensorFlow requires it to be", conversionError(4, new long[] {1, 1, 2, 5}));
+    }
+
+    private String conversionError(long channels, long[] filterShape) throws IOException {
+        Path model = new GraphBuilder().placeholder("input", 1, 4, 4, channels).floats("w", filterShape, 1f)
                 .op("conv", "Conv2D", Map.of("strides", GraphBuilder.ints(1, 1, 1, 1),
                         "padding", GraphBuilder.string("VALID")), "input", "w")
                 .write(dir.resolve("conv.pb"));
-        ConversionException e = assertThrows(ConversionException.class, () -> Conversions.convert(model, null));
-        assertEquals("Conv2D 'conv': has 4 filter input channels and 4 filters for 6 channels; the channels must be "
-                + "a multiple of the filter input channels (groups) and the filters of the groups", e.getMessage());
+        return assertThrows(ConversionException.class, () -> Conversions.convert(model, null)).getMessage();
     }
 }

@@ -41,10 +41,7 @@ public final class ConvTranslators {
         if (channels < 0 || channels == hwio[2]) {
             return List.of(DataFormat.result(Convolutions.convolution(data, oihw, window), channelsLast));
         }
-        long groups = hwio[2] > 0 && channels % hwio[2] == 0 ? channels / hwio[2] : -1;
-        node.require(groups > 0 && hwio[3] > 0 && hwio[3] % groups == 0, "has " + hwio[2] + " filter input channels"
-                + " and " + hwio[3] + " filters for " + channels + " channels; the channels must be a multiple of "
-                + "the filter input channels (groups) and the filters of the groups");
+        long groups = channels / hwio[2]; // common's ConvRules validated the depths as TensorFlow does
         Output grouped = Movement.reshape(oihw, groups, hwio[3] / groups, hwio[2], hwio[0], hwio[1]);
         return List.of(DataFormat.result(Convolutions.groupConvolution(data, grouped, window), channelsLast));
     }
