@@ -50,6 +50,6 @@ public final class Protos {
      * that reads such bytes field by field with its own {@link CodedInputStream} (see {@link WireCheck}).
      */
     public static void check(Message prototype, ByteBuffer bytes) throws InvalidProtocolBufferException {
-        WireCheck.check(prototype.getDescriptorForType(), bytes);
+        WireCheck.check(WireSchema.of(prototype.getClass()), bytes);
     }
 }

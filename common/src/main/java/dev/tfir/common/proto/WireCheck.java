@@ -1,7 +1,5 @@
 package dev.tfir.common.proto;
 
-import com.google.protobuf.Descriptors.Descriptor;
-import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.nio.ByteBuffer;
 
@@ -37,7 +35,7 @@ final class WireCheck {
     }
 
     /** Throws, saying what is wrong and at which byte, unless {@code bytes} (position to limit) are well-formed. */
-    static void check(Descriptor type, ByteBuffer bytes) throws InvalidProtocolBufferException {
+    static void check(WireSchema.Type type, ByteBuffer bytes) throws InvalidProtocolBufferException {
         WireCheck check = new WireCheck(bytes);
         check.fields(type, bytes.limit(), 0, -1);
     }
@@ -46,7 +44,7 @@ final class WireCheck {
      * The fields from {@link #pos} to {@code end} of a message of {@code type} (null: an unknown field's group,
      * whose fields protobuf keeps as bytes); {@code group} is the field number of the group being read, or -1.
      */
-    private void fields(Descriptor type, int end, int depth, int group) throws InvalidProtocolBufferException {
+    private void fields(WireSchema.Type type, int end, int depth, int group) throws InvalidProtocolBufferException {
         if (depth > MAX_DEPTH) {
             throw problem("messages nested more than " + MAX_DEPTH + " deep");
         }
@@ -68,7 +66,7 @@ final class WireCheck {
                                 + (end - pos) + " are left in the message that holds it");
                     }
                     int fieldEnd = pos + (int) length;
-                    Descriptor nested = messageType(type, field);
+                    WireSchema.Type nested = type == null ? null : type.nested(field);
                     if (nested != null) {
                         fields(nested, fieldEnd, depth + 1, -1);
                     }
@@ -87,15 +85,6 @@ final class WireCheck {
         if (group >= 0) {
             throw problem("the data ends inside a group");
         }
-    }
-
-    private static Descriptor messageType(Descriptor type, int field) {
-        if (type == null) {
-            return null;
-        }
-        FieldDescriptor descriptor = type.findFieldByNumber(field);
-        return descriptor != null && descriptor.getType() == FieldDescriptor.Type.MESSAGE
-                ? descriptor.getMessageType() : null;
     }
 
     /** A varint of up to 10 bytes; negative when it has the top bit set (too large for any length here). */

@@ -23,6 +23,8 @@ public final class ConstTensor {
     private static final int SCAN_CHUNK = 1 << 20;
     /** The f16 range check copies this many elements at a time to an array. */
     private static final int SCAN_BLOCK = 1 << 14;
+    /** Elements in the first block of a scan from the start. */
+    private static final int FIRST_SCAN = 256;
 
     private final ElementType type;
     private final long[] shape;
@@ -235,17 +237,20 @@ public final class ConstTensor {
     }
 
     /**
-     * Whether every finite element's magnitude is below {@code limit}, scanned a block at a time from the start
-     * (computing a derived tensor's elements block by block): quick when an early element is not.
+     * Whether every finite element's magnitude is below {@code limit}, scanned from the start in blocks that grow
+     * from {@link #FIRST_SCAN} to {@link #SCAN_BLOCK} elements (computing a derived tensor's elements block by
+     * block): quick, and computing little, when an early element is not.
      */
     private boolean allBelowFromStart(float limit) {
         if (!hasBytes() && derived.reordered() != null) {
             return derived.reordered().allBelowFromStart(limit);
         }
-        long step = Math.max(1, SCAN_BLOCK / chunkUnit()) * chunkUnit();
-        int[] block = new int[(int) Math.min(SCAN_BLOCK, count)];
-        for (long from = 0; from < count; from += step) {
-            if (Half.anyAtLeast(elementBytes(from, (int) Math.min(step, count - from)).asIntBuffer(), block, limit)) {
+        long unit = chunkUnit();
+        long largest = Math.max(1, SCAN_BLOCK / unit) * unit;
+        long step = Math.max(1, FIRST_SCAN / unit) * unit;
+        for (long from = 0; from < count; from += step, step = Math.min(step * 4, largest)) {
+            int n = (int) Math.min(step, count - from);
+            if (Half.anyAtLeast(elementBytes(from, n).asIntBuffer(), new int[Math.min(n, SCAN_BLOCK)], limit)) {
                 return false;
             }
         }
