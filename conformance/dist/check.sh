@@ -7,7 +7,8 @@
 #    PATH and from a read-only install (their class-data archive then goes to the user's cache);
 # 2. bash completion of `convert --inp` offers the --input options;
 # 3. `man -l` renders every option that `--help` shows;
-# 4. start-up: the unpacked summarize-graph against the build tree's bin/, interleaved, median of 7 (within 10%).
+# 4. start-up: the unpacked summarize-graph against the build tree's bin/, interleaved, median of 7 (within 10%);
+# 5. JReleaser's dry run of the release.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 archive=${1:-$(ls "$repo"/dist/target/tfir-*.tar.gz | head -n 1)}
@@ -114,4 +115,17 @@ built_s=$(printf '%s\n' "${built_runs[@]}" | median)
 echo "start-up (summarize-graph on the example, median of 7): unpacked ${unpacked_s} s, build tree ${built_s} s"
 check "unpacked start-up within 10% of the build tree's" awk -v a="$unpacked_s" -v b="$built_s" 'BEGIN { exit !(a <= b * 1.10) }'
 echo "archive: $(du -k "$archive" | cut -f 1) KB"
+
+# 5. JReleaser's dry run of the release (dist/jreleaser.yml), in a clone whose remote is the project's GitHub home:
+#    checksums, changelog, the GitHub release with both archives; nothing leaves the machine.
+release_dry_run() {
+  git clone -q "$repo" "$work/release" &&
+    git -C "$work/release" remote set-url origin https://github.com/tfir/tfir.git &&
+    mkdir -p "$work/release/dist/target" && cp "$repo"/dist/target/tfir-*.tar.gz "$repo"/dist/target/tfir-*.zip \
+      "$work/release/dist/target/" &&
+    (cd "$work/release" && JRELEASER_GITHUB_TOKEN=dry-run JRELEASER_MAVENCENTRAL_USERNAME=dry-run \
+      JRELEASER_MAVENCENTRAL_PASSWORD=dry-run mvn -B -q -pl dist jreleaser:full-release -Djreleaser.dry.run=true \
+      > "$work/jreleaser.log" 2>&1) || { tail -n 20 "$work/jreleaser.log" >&2; return 1; }
+}
+check "JReleaser dry run" release_dry_run
 [ "$failures" -eq 0 ]
