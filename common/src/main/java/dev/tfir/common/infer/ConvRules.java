@@ -60,22 +60,10 @@ final class ConvRules {
             return new Padding(mode, explicit);
         }
 
-        /** GetWindowedOutputSizeFromDimsV2: the output length of one dim of the sliding window. */
+        /** The output length of dim {@code dim} under the sliding window. */
         long outputSize(int dim, long input, long window, long dilation, long stride) {
-            if (mode.equals("SAME")) {
-                return Shapes.known(input) ? (input + stride - 1) / stride : input;
-            }
             long pads = mode.equals("EXPLICIT") ? explicit[2 * dim] + explicit[2 * dim + 1] : 0;
-            long padded = Shapes.add(input, pads);
-            long effectiveWindow = Shapes.known(window) ? (window - 1) * dilation + 1 : window;
-            if (!Shapes.known(padded) || !Shapes.known(effectiveWindow)) {
-                return PartialShape.UNKNOWN_DIM;
-            }
-            if (padded < effectiveWindow) {
-                throw new CannotInfer("the window (" + effectiveWindow + ") is larger than the input (" + padded
-                        + ", padded) in dim " + dim + "; TensorFlow requires it to fit");
-            }
-            return (padded - effectiveWindow + stride) / stride;
+            return Shapes.windowOutput(input, window, dilation, stride, pads, mode.equals("SAME"));
         }
     }
 
