@@ -46,6 +46,7 @@ public final class OpTable {
                 .add(1, unary("Ceiling", "opset1"), "Ceil")
                 .add(1, unary("Erf", "opset1"), "Erf")
                 .add(1, unary("SoftPlus", "opset4"), "Softplus")
+                .add(1, unary("SoftSign", "opset9"), "Softsign")
                 .add(1, ShapeTranslators::cast, "Cast")
                 // elementwise, two or more inputs
                 .add(2, binary("Add"), "Add")

@@ -33,6 +33,15 @@ class UnaryTranslatorsTest {
     }
 
     @Test
+    void softsignIsSoftSign9() {
+        Output softsign = translated("Softsign", 1, 7, 3);
+        assertEquals("SoftSign", softsign.node().type());
+        assertEquals("opset9", softsign.node().opset());
+        assertEquals(F32, softsign.type());
+        assertArrayEquals(new long[] {1, 7, 3}, softsign.shape().dims());
+    }
+
+    @Test
     void relu6IsAClamp() {
         Output clamp = translated("Relu6", 1, 4);
         assertEquals("Clamp", clamp.node().type());
