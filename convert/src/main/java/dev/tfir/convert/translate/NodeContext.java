@@ -99,8 +99,9 @@ public final class NodeContext {
         return value.get();
     }
 
-    public boolean hasAttribute(String attribute) {
-        return attributes.has(attribute);
+    /** The attribute reader itself, for helpers shared with summarize's shape rules (common's window attrs). */
+    public NodeAttrs attrs() {
+        return attributes;
     }
 
     public String string(String attribute, String fallback) {

@@ -23,8 +23,7 @@ public final class PoolTranslators {
     private static List<TfTensor> pool(NodeContext node, boolean average) {
         boolean channelsLast = DataFormat.isChannelsLast(node);
         Output data = DataFormat.data(node, channelsLast);
-        Window window = WindowAttributes.window(node, WindowAttributes.spatial(node, "ksize", channelsLast),
-                channelsLast);
+        Window window = WindowAttributes.window(node, WindowAttributes.poolKernel(node, channelsLast), channelsLast);
         node.require(window.padding() != Padding.EXPLICIT, "has EXPLICIT padding, which pooling does not take");
         Output y = average ? Pooling.avgPool(data, window, true) : Pooling.maxPool(data, window);
         return List.of(DataFormat.result(y, channelsLast));

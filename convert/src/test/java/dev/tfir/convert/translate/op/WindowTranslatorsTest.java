@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tfir.common.infer.CannotInfer;
 import dev.tfir.convert.ir.ConversionException;
 import dev.tfir.convert.ir.Output;
 import dev.tfir.convert.translate.TfTensor;
@@ -91,5 +92,29 @@ class WindowTranslatorsTest {
                 .input(F32, 1, 8, 8, 3).attr("ksize", 1, 2, 2, 1).attr("strides", "2").attr("padding", "SAME")
                 .translate(PoolTranslators::maxPool));
         assertEquals("attribute 'strides' is not a list; TensorFlow requires a list", strides.getMessage());
+    }
+
+    @Test
+    void windowAttributesAreCheckedAsSummarizesRulesCheckThem() {
+        CannotInfer ksize = assertThrows(CannotInfer.class, () -> InMemoryNode.of("MaxPool").input(F32, 1, 8, 8, 3)
+                .attr("ksize", 1, 2, 2).attr("strides", 1, 2, 2, 1).attr("padding", "SAME")
+                .translate(PoolTranslators::maxPool));
+        assertEquals("ksize [1, 2, 2]; TensorFlow requires 4 values (one per dim of the input), each >= 1",
+                ksize.getMessage());
+        CannotInfer padding = assertThrows(CannotInfer.class, () -> InMemoryNode.of("Conv2D").input(F32, 1, 8, 8, 3)
+                .input(F32, 3, 3, 3, 4).attr("strides", 1, 1, 1, 1).attr("padding", "FULL")
+                .translate(ConvTranslators::conv2d));
+        assertEquals("padding 'FULL'; TensorFlow requires SAME, VALID or EXPLICIT", padding.getMessage());
+    }
+
+    @Test
+    void explicitPaddingGoesToTheSpatialPads() {
+        Output conv = InMemoryNode.of("Conv2D").input(F32, 1, 8, 10, 3).input(F32, 3, 3, 3, 4)
+                .attr("strides", 1, 1, 1, 1).attr("padding", "EXPLICIT")
+                .attr("explicit_paddings", 0, 0, 1, 2, 3, 0, 0, 0).translateOne(ConvTranslators::conv2d).stored();
+        assertEquals("1, 3", conv.node().attributes().get("pads_begin"));
+        assertEquals("2, 0", conv.node().attributes().get("pads_end"));
+        // (8 + 1 + 2 - 3) + 1 = 9 rows, (10 + 3 + 0 - 3) + 1 = 11 columns
+        assertArrayEquals(new long[] {1, 4, 9, 11}, conv.shape().dims());
     }
 }
