@@ -15,8 +15,9 @@ import org.tensorflow.proto.NodeDef;
 
 /**
  * What a translator sees of one TensorFlow node: its name and op type, its data inputs as IR values (in TF's
- * layout, or channels first where the translator can work that way), and typed attribute getters with defaults
- * (common's {@link NodeAttrs}, which summarize's shape rules read too).
+ * layout, or channels first where the translator can work that way), and its attributes, read by common's
+ * {@link NodeAttrs} as summarize's shape rules read them (with two helpers for translators: a float attribute with
+ * an exact double default, a type attribute as an IR element type).
  */
 public final class NodeContext {
     private final NodeDef node;
@@ -99,30 +100,14 @@ public final class NodeContext {
         return value.get();
     }
 
-    /** The attribute reader itself, for helpers shared with summarize's shape rules (common's window attrs). */
+    /** The node's attributes, read as summarize's shape rules read them (common's reader). */
     public NodeAttrs attrs() {
         return attributes;
-    }
-
-    public String string(String attribute, String fallback) {
-        return attributes.string(attribute, fallback);
-    }
-
-    public long integer(String attribute, long fallback) {
-        return attributes.integer(attribute, fallback);
-    }
-
-    public long[] integers(String attribute, long[] fallback) {
-        return attributes.ints(attribute, fallback);
     }
 
     /** A float attribute, widened; the fallback as given when absent (a double default stays exact). */
     public double real(String attribute, double fallback) {
         return attributes.has(attribute) ? attributes.real(attribute, 0) : fallback;
-    }
-
-    public boolean bool(String attribute, boolean fallback) {
-        return attributes.bool(attribute, fallback);
     }
 
     /** A type attribute ({@code T}, {@code DstT}...) as an element type; null when absent. */

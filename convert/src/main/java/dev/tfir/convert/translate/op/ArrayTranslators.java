@@ -39,7 +39,7 @@ public final class ArrayTranslators {
 
     /** Pack: each value gets a new axis, then they are joined along it. */
     public static List<TfTensor> pack(NodeContext node) {
-        long axis = node.integer("axis", 0);
+        long axis = node.attrs().integer("axis", 0);
         int rank = node.inputShape(0).rank() + 1;
         long at = axis < 0 ? axis + rank : axis;
         List<Output> parts = new ArrayList<>();
@@ -61,7 +61,7 @@ public final class ArrayTranslators {
 
     /** MirrorPad: {@code mode} REFLECT or SYMMETRIC. */
     public static List<TfTensor> mirrorPad(NodeContext node) {
-        return pad(node, node.string("mode", "REFLECT").toLowerCase(Locale.ROOT), null);
+        return pad(node, node.attrs().string("mode", "REFLECT").toLowerCase(Locale.ROOT), null);
     }
 
     /** Paddings are a constant (rank, 2) input: before and after for each axis. */
@@ -86,7 +86,7 @@ public final class ArrayTranslators {
     }
 
     public static List<TfTensor> gather(NodeContext node) {
-        node.require(node.integer("batch_dims", 0) == 0, "has batch_dims; only 0 is supported");
+        node.require(node.attrs().integer("batch_dims", 0) == 0, "has batch_dims; only 0 is supported");
         long axis = node.constantInput(2, "axis")[0];
         return List.of(TfTensor.of(Movement.gather(node.input(0), node.input(1), axis)));
     }

@@ -17,7 +17,7 @@ public final class BatchNormTranslator {
     private BatchNormTranslator() {}
 
     public static List<TfTensor> fusedBatchNorm(NodeContext node) {
-        node.require(!node.bool("is_training", true), "has is_training=true (batch statistics); only graphs "
+        node.require(!node.attrs().bool("is_training", true), "has is_training=true (batch statistics); only graphs "
                 + "exported for inference (is_training=false) are supported");
         boolean channelsLast = DataFormat.isChannelsLast(node);
         Output x = DataFormat.data(node, channelsLast);

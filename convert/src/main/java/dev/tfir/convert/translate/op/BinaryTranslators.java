@@ -66,7 +66,7 @@ public final class BinaryTranslators {
 
     /** BiasAdd: NHWC adds along the last axis (a broadcasting Add); NCHW along axis 1. */
     public static List<TfTensor> biasAdd(NodeContext node) {
-        if (!node.string("data_format", "NHWC").equals("NCHW")) {
+        if (!node.attrs().string("data_format", "NHWC").equals("NCHW")) {
             return List.of(apply(node, "Add"));
         }
         Output x = node.input(0);

@@ -10,12 +10,12 @@ public final class MatMulTranslator {
     private MatMulTranslator() {}
 
     public static List<TfTensor> matMul(NodeContext node) {
-        return List.of(TfTensor.of(MatMuls.matMul(node.input(0), node.input(1), node.bool("transpose_a", false),
-                node.bool("transpose_b", false))));
+        return List.of(TfTensor.of(MatMuls.matMul(node.input(0), node.input(1), node.attrs().bool("transpose_a", false),
+                node.attrs().bool("transpose_b", false))));
     }
 
     public static List<TfTensor> batchMatMul(NodeContext node) {
-        return List.of(TfTensor.of(MatMuls.matMul(node.input(0), node.input(1), node.bool("adj_x", false),
-                node.bool("adj_y", false))));
+        return List.of(TfTensor.of(MatMuls.matMul(node.input(0), node.input(1), node.attrs().bool("adj_x", false),
+                node.attrs().bool("adj_y", false))));
     }
 }

@@ -12,8 +12,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Ops along axes: reductions over constant axes (Mean, Sum, Max, Min, Prod), ArgMax and ArgMin, and Softmax. On a channels-first input
- * they work channels first where the result's axes come out in TensorFlow's order (global pooling: Mean over H, W).
+ * Ops along axes: reductions over constant axes (Mean, Sum, Max, Min, Prod), ArgMax and ArgMin, and Softmax. On a
+ * channels-first input they work channels first where the result's axes come out in TensorFlow's order (global
+ * pooling: Mean over H, W).
  */
 public final class ReduceTranslators {
     private ReduceTranslators() {}
@@ -33,7 +34,7 @@ public final class ReduceTranslators {
 
     private static TfTensor reduce(NodeContext node, String irType) {
         long[] axes = node.constantInput(1, "axes");
-        boolean keepDims = node.bool("keep_dims", false);
+        boolean keepDims = node.attrs().bool("keep_dims", false);
         if (node.isChannelsFirst(0) && (keepDims || Layouts.sameOrderWithout(axes))) {
             Output y = Reductions.reduce(irType, node.channelsFirstInput(0), Layouts.channelsFirstAxes(axes),
                     keepDims);

@@ -58,7 +58,7 @@ public final class ShapeTranslators {
     /** Squeeze of {@code squeeze_dims}, or of every axis of size 1 when none are given. */
     public static List<TfTensor> squeeze(NodeContext node) {
         PartialShape shape = node.inputShape(0);
-        long[] axes = node.integers("squeeze_dims", new long[0]);
+        long[] axes = node.attrs().ints("squeeze_dims", new long[0]);
         if (axes.length == 0) {
             node.require(shape.isFullyDefined(), "squeezes every axis of size 1 of " + shape
                     + ", which is not static; give the input shapes (--input_shape or -b)");
@@ -81,9 +81,9 @@ public final class ShapeTranslators {
     }
 
     public static List<TfTensor> stridedSlice(NodeContext node) {
-        SliceMasks masks = new SliceMasks(node.integer("begin_mask", 0), node.integer("end_mask", 0),
-                node.integer("new_axis_mask", 0), node.integer("shrink_axis_mask", 0),
-                node.integer("ellipsis_mask", 0));
+        SliceMasks masks = new SliceMasks(node.attrs().integer("begin_mask", 0), node.attrs().integer("end_mask", 0),
+                node.attrs().integer("new_axis_mask", 0), node.attrs().integer("shrink_axis_mask", 0),
+                node.attrs().integer("ellipsis_mask", 0));
         return List.of(TfTensor.of(StridedSlices.slice(node.input(0), node.input(1), node.input(2),
                 node.input(3), masks)));
     }

@@ -24,7 +24,7 @@ public final class SplitTranslators {
     public static List<TfTensor> split(NodeContext node) {
         Output x = node.input(1);
         int axis = Shapes.axis(node.constantInput(0, "split_dim")[0], x.rank());
-        long count = node.integer("num_split", 1);
+        long count = node.attrs().integer("num_split", 1);
         long dim = x.shape().dim(axis);
         node.require(!Shapes.known(dim) || dim % count == 0, "cannot split axis " + axis + " of size " + dim + " into "
                 + count + " equal pieces");
@@ -62,8 +62,8 @@ public final class SplitTranslators {
     /** Unpack: {@code num} pieces of size 1 along {@code axis}, each without that axis. */
     public static List<TfTensor> unpack(NodeContext node) {
         Output x = node.input(0);
-        int axis = Shapes.axis(node.integer("axis", 0), x.rank());
-        long count = node.integer("num", 1);
+        int axis = Shapes.axis(node.attrs().integer("axis", 0), x.rank());
+        long count = node.attrs().integer("num", 1);
         node.require(!Shapes.known(x.shape().dim(axis)) || x.shape().dim(axis) == count, "cannot unpack "
                 + count + " pieces from axis " + axis + " of size " + x.shape().dim(axis));
         long[] sizes = new long[(int) count];
