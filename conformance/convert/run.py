@@ -112,6 +112,9 @@ IO_CASES = {
                                      outputs=['out']),
     'unread-placeholders': dict(file='unused_inputs.pb', args=['--output', 'Identity_1', '--input_shape', '[1,12,8]'],
                                 feeds=[('x', 'x:0', [1, 12, 8])], outputs=['Identity_1']),
+    # an op added in the op table's one-line form (issue 15), made by make_convert_models.py
+    'op-softsign': dict(file='softsign.pb', args=['--input_shape', '[2,6]'], feeds=[('input', 'input:0', [2, 6])],
+                        outputs=['output']),
 }
 IO_LIMIT = 1e-5
 UNSUPPORTED = dict(file=REPO / 'testdata/convert/unsupported_ops.pb',

@@ -21,6 +21,9 @@ Each model is made by TensorFlow itself in a fresh Python process, with fixed se
   tiny_constants.pb (committed under testdata/convert/)
       constants f16 cannot hold (3e-8, 1e7) and constant subexpressions (Mul of Consts, Sqrt of an Add of Consts)
       that fold to values it can or cannot hold: FP16 compression must keep the output.
+  softsign.pb (committed under testdata/convert/)
+      input `input` float32 [None, 6] -> x * 4 -> Softsign -> `output`: the op added by the op table's new form
+      (issue 15), in the convert suite's IO_CASES.
   grouped_conv_frozen.pb, grouped_conv_saved_model/ (committed under testdata/convert/)
       a Keras model of grouped convolutions (Conv2D with groups > 1: SAME, VALID with strides, dilated, one group
       per channel; Conv1D with groups), frozen as make_keras_models.py freezes the Keras applications (the grouped
@@ -46,7 +49,7 @@ REPO = make_models.REPO
 SEED = make_models.SEED
 FIXTURES = REPO / 'testdata' / 'convert'
 COMMITTED = ('ops_zoo.pb', 'unsupported_ops.pb', 'tiny_constants.pb', 'grouped_conv_frozen.pb',
-             'grouped_conv_saved_model')
+             'grouped_conv_saved_model', 'softsign.pb')
 
 
 # The preprocessing of make_models.slim_preprocessing (as the conformance suites feed it)
@@ -151,6 +154,14 @@ def make_unsupported_ops(path):
         second = tf.raw_ops.Igamma(a=x, x=a, name='gamma_high')
         zeta = tf.raw_ops.Zeta(x=a + 1.0, q=a, name='zeta')
         tf.add_n([first, second, zeta], name='output')
+    make_models.write_graph_def(make_models._graph(build), path)
+
+
+def make_softsign(path):
+    """input [None, 6] -> x * 4 (values past the knee of x / (1 + |x|)) -> Softsign -> output."""
+    def build(tf):
+        x = tf.compat.v1.placeholder(tf.float32, [None, 6], name='input')
+        tf.nn.softsign(tf.multiply(x, 4.0, name='scaled'), name='output')
     make_models.write_graph_def(make_models._graph(build), path)
 
 
@@ -280,6 +291,7 @@ MODELS = {
     'tiny_constants.pb': make_tiny_constants,
     'grouped_conv_frozen.pb': make_grouped_conv_frozen,
     'grouped_conv_saved_model': make_grouped_conv_saved_model,
+    'softsign.pb': make_softsign,
 }
 
 

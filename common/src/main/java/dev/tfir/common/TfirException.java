@@ -14,4 +14,9 @@ public class TfirException extends RuntimeException {
     public TfirException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** An exception thrown so often that it must be cheap: without a stack trace. */
+    protected TfirException(String message, boolean stackTrace) {
+        super(message, null, false, stackTrace);
+    }
 }

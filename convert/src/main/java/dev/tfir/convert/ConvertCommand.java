@@ -13,7 +13,7 @@ import dev.tfir.convert.pipeline.Converter;
 import dev.tfir.convert.progress.Progress;
 import dev.tfir.convert.progress.ProgressBar;
 import dev.tfir.convert.pipeline.Versions;
-import dev.tfir.convert.translate.OpTable;
+import dev.tfir.convert.translate.op.OpTable;
 import dev.tfir.convert.cli.ToolCommandLine;
 import dev.tfir.convert.write.IrFiles;
 import java.io.PrintWriter;

@@ -123,7 +123,8 @@ class BadGraphTest {
                 + "dims 5 and 4; they must be equal",
         "concat_unknown_input | [1,5] | ConcatV2 'bad': Concat along axis 0 of [1, 5] and [2, 4]: the other dims must "
                 + "be equal",
-        "maxpool_unknown_input | [1,2,2,3] | MaxPool 'bad': a window of 3 over 2 elements (padded); the window must fit",
+        "maxpool_unknown_input | [1,2,2,3] | MaxPool 'bad': the window (3) is larger than the input (2, padded); TensorFlow "
+                + "requires it to fit",
     })
     void inputShapesThatBreakTheGraphAreOneLine(String name, String shape, String message) throws IOException {
         Cli result = Cli.run("--input_model", TestData.bad(name + ".pb").toString(), "--input_shape", shape, "-o",

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tfir.common.testing.TestData;
-import dev.tfir.convert.translate.OpTable;
+import dev.tfir.convert.translate.op.OpTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -174,10 +174,10 @@ final class BundleReader implements TensorStore {
     public List<VariableInfo> variables() {
         List<VariableInfo> list = new ArrayList<>(entries.size());
         entries.forEach((name, entry) -> {
-            long[] dims = Shapes.dims(entry.getShape());
+            long[] dims = StoredShapes.dims(entry.getShape());
             DataType dtype = entry.getDtype();
             long size = dtype == DataType.DT_STRING ? (entry.getSlicesCount() > 0 ? -1 : entry.getSize())
-                    : dims == null ? -1 : Shapes.byteSize(dtype, dims);
+                    : dims == null ? -1 : StoredShapes.byteSize(dtype, dims);
             list.add(new VariableInfo(name, dtype, dims == null ? new long[0] : dims, size,
                     Math.max(1, entry.getSlicesCount()), null, name));
         });
@@ -202,7 +202,8 @@ final class BundleReader implements TensorStore {
             TensorSlice slice = TensorSlice.fromProto(proto);
             long[] sliceShape = slice.shapeIn(dims);
             if (sliceShape == null) {
-                throw damaged(name, "slice " + slice + " lies outside its shape " + Shapes.describe(entry.getDtype(), dims));
+                throw damaged(name, "slice " + slice + " lies outside its shape "
+                        + StoredShapes.describe(entry.getDtype(), dims));
             }
             String key = new String(OrderedCode.sliceKey(name, slice), StandardCharsets.ISO_8859_1);
             BundleEntryProto sliceEntry = sliceEntries.get(key);
@@ -211,18 +212,18 @@ final class BundleReader implements TensorStore {
             }
             long[] storedShape = checkedShape(name + "' slice '" + slice, sliceEntry);
             if (sliceEntry.getDtype() != entry.getDtype() || !java.util.Arrays.equals(storedShape, sliceShape)) {
-                throw damaged(name, "slice " + slice + " is stored as " + Shapes.describe(sliceEntry.getDtype(),
-                        storedShape) + ", expected " + Shapes.describe(entry.getDtype(), sliceShape));
+                throw damaged(name, "slice " + slice + " is stored as " + StoredShapes.describe(sliceEntry.getDtype(),
+                        storedShape) + ", expected " + StoredShapes.describe(entry.getDtype(), sliceShape));
             }
             CheckpointFile shard = shard(name, sliceEntry);
             checkRange(name, shard, sliceEntry);
             slices.add(slice);
             sliceEntryOf.put(slice, sliceEntry);
             stored += sliceEntry.getSize();
-            covered += Shapes.elements(sliceShape);
+            covered += StoredShapes.elements(sliceShape);
         }
-        long elements = Shapes.elements(dims);
-        long needed = entry.getDtype() == DataType.DT_STRING ? elements : Shapes.byteSize(entry.getDtype(), dims);
+        long elements = StoredShapes.elements(dims);
+        long needed = entry.getDtype() == DataType.DT_STRING ? elements : StoredShapes.byteSize(entry.getDtype(), dims);
         if (covered != elements || needed > stored) {
             throw damaged(name, "its " + slices.size() + " slices hold " + covered + " of its " + elements
                     + " elements");
@@ -237,17 +238,17 @@ final class BundleReader implements TensorStore {
         checkRange(what, shard, entry);
         DataType dtype = entry.getDtype();
         if (dtype != DataType.DT_STRING) {
-            long expected = Shapes.byteSize(dtype, dims);
+            long expected = StoredShapes.byteSize(dtype, dims);
             if (entry.getSize() != expected) {
                 throw damaged(what, "its entry declares " + entry.getSize() + " bytes, but "
-                        + Shapes.describe(dtype, dims) + " has " + expected);
+                        + StoredShapes.describe(dtype, dims) + " has " + expected);
             }
         }
         if (dtype == DataType.DT_STRING) {
             ByteBuffer bytes = shard.read(entry.getOffset(), entry.getSize(), "tensor '" + what + "'");
             try {
-                return Tensor.strings(name, dims, BundleStrings.decode(bytes, Shapes.elements(dims), entry.getCrc32C(),
-                        header.getEndianness() == BundleHeaderProto.Endianness.BIG));
+                return Tensor.strings(name, dims, BundleStrings.decode(bytes, StoredShapes.elements(dims),
+                        entry.getCrc32C(), header.getEndianness() == BundleHeaderProto.Endianness.BIG));
             } catch (BundleStrings.Malformed e) {
                 throw new TfirException(shard + ": string tensor '" + what + "': " + e.getMessage()
                         + ": the data file is damaged; copy it again from its source");
@@ -273,13 +274,13 @@ final class BundleReader implements TensorStore {
 
     /** The dims of an entry, which must be fully known, of a readable dtype. */
     private long[] checkedShape(String what, BundleEntryProto entry) {
-        long[] dims = Shapes.dims(entry.getShape());
-        if (dims == null || Shapes.elements(dims) < 0
-                || entry.getDtype() != DataType.DT_STRING && Shapes.byteSize(entry.getDtype(), dims) < 0) {
+        long[] dims = StoredShapes.dims(entry.getShape());
+        if (dims == null || StoredShapes.elements(dims) < 0
+                || entry.getDtype() != DataType.DT_STRING && StoredShapes.byteSize(entry.getDtype(), dims) < 0) {
             throw damaged(what, "its entry has the shape " + entry.getShape().toString().replace('\n', ' ').trim()
                     + ", not a fully known one");
         }
-        if (!Shapes.isReadable(entry.getDtype())) {
+        if (!StoredShapes.isReadable(entry.getDtype())) {
             throw new TfirException(indexFile + ": tensor '" + what + "' has dtype "
                     + DTypes.pythonName(entry.getDtype()) + ", whose values tfir does not read");
         }

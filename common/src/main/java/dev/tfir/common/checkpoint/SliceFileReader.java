@@ -95,9 +95,9 @@ final class SliceFileReader implements TensorStore {
     }
 
     private static void register(CheckpointFile file, SsTable table, SavedSliceMeta meta, Map<String, Stored> tensors) {
-        long[] shape = Shapes.dims(meta.getShape());
-        if (shape == null || Shapes.elements(shape) < 0
-                || DTypes.byteSize(meta.getType()) > 0 && Shapes.byteSize(meta.getType(), shape) < 0) {
+        long[] shape = StoredShapes.dims(meta.getShape());
+        if (shape == null || StoredShapes.elements(shape) < 0
+                || DTypes.byteSize(meta.getType()) > 0 && StoredShapes.byteSize(meta.getType(), shape) < 0) {
             throw new TfirException(file + ": tensor '" + meta.getName() + "' has the shape "
                     + meta.getShape().toString().replace('\n', ' ').trim() + " in the table of contents, not a fully"
                     + " known one: the file is damaged");
@@ -106,15 +106,17 @@ final class SliceFileReader implements TensorStore {
                 name -> new Stored(name, meta.getType(), shape, new ArrayList<>()));
         if (stored.dtype() != meta.getType() || !Arrays.equals(stored.shape(), shape)) {
             throw new TfirException(file + ": tensor '" + meta.getName() + "' is "
-                    + Shapes.describe(meta.getType(), shape) + " here but " + Shapes.describe(stored.dtype(),
-                    stored.shape()) + " in another file of the checkpoint: the files belong to different saves");
+                    + StoredShapes.describe(meta.getType(), shape) + " here but "
+                    + StoredShapes.describe(stored.dtype(), stored.shape())
+                    + " in another file of the checkpoint: the files belong to different saves");
         }
         for (TensorSliceProto proto : meta.getSliceList()) {
             TensorSlice slice = TensorSlice.fromProto(proto);
             if (slice.shapeIn(shape) == null) {
                 throw new TfirException(file + ": tensor '" + meta.getName() + "' has the slice " + slice
-                        + " in the table of contents, which does not fit its shape " + Shapes.describe(meta.getType(),
-                        shape) + ": the file is damaged; copy it again from its source");
+                        + " in the table of contents, which does not fit its shape "
+                        + StoredShapes.describe(meta.getType(), shape)
+                        + ": the file is damaged; copy it again from its source");
             }
             stored.parts().add(new Part(table, slice));
         }
@@ -124,7 +126,7 @@ final class SliceFileReader implements TensorStore {
     public List<VariableInfo> variables() {
         List<VariableInfo> list = new ArrayList<>(tensors.size());
         for (Stored t : tensors.values()) {
-            long size = t.dtype() == DataType.DT_STRING ? -1 : Shapes.byteSize(t.dtype(), t.shape());
+            long size = t.dtype() == DataType.DT_STRING ? -1 : StoredShapes.byteSize(t.dtype(), t.shape());
             list.add(new VariableInfo(t.name(), t.dtype(), t.shape(), size, Math.max(1, t.parts().size()), null,
                     t.name()));
         }
@@ -137,7 +139,7 @@ final class SliceFileReader implements TensorStore {
         if (t == null) {
             throw new TfirException(files.get(0) + ": no tensor '" + name + "' in this checkpoint");
         }
-        if (!Shapes.isReadable(t.dtype()) || TensorProtoValues.valueField(t.dtype()) == 0) {
+        if (!StoredShapes.isReadable(t.dtype()) || TensorProtoValues.valueField(t.dtype()) == 0) {
             throw new TfirException(files.get(0) + ": tensor '" + name + "' has dtype "
                     + DTypes.pythonName(t.dtype()) + ", whose values tfir does not read");
         }
@@ -148,7 +150,7 @@ final class SliceFileReader implements TensorStore {
         if (t.parts().size() == 1 && t.parts().get(0).slice().isFull(t.shape())) {
             return readPart(t, t.parts().get(0), t.shape());
         }
-        long elements = Shapes.elements(t.shape());
+        long elements = StoredShapes.elements(t.shape());
         long covered = 0;
         long stored = 0;
         List<TensorSlice> slices = new ArrayList<>();
@@ -157,9 +159,9 @@ final class SliceFileReader implements TensorStore {
             long[] sliceShape = part.slice().shapeIn(t.shape());
             if (sliceShape == null) {
                 throw damaged(part, name, "slice " + part.slice() + " lies outside its shape "
-                        + Shapes.describe(t.dtype(), t.shape()));
+                        + StoredShapes.describe(t.dtype(), t.shape()));
             }
-            covered += Shapes.elements(sliceShape);
+            covered += StoredShapes.elements(sliceShape);
             stored += record(t, part).valueLength(); // every value takes at least one byte of its record
             slices.add(part.slice());
             partOf.put(part.slice(), part);

@@ -75,7 +75,7 @@ final class TensorProtoValues {
 
     /** Decodes the record {@code record} of tensor {@code name}'s slice of shape {@code shape}. */
     static Tensor decode(String name, DataType dtype, long[] shape, ByteBuffer record) throws Malformed {
-        long count = Shapes.elements(shape);
+        long count = StoredShapes.elements(shape);
         if (count > record.remaining()) {
             throw new Malformed("a record of " + record.remaining() + " bytes cannot hold its " + count + " values");
         }

@@ -2,25 +2,24 @@ package dev.tfir.common.infer;
 
 import static dev.tfir.common.infer.ShapeRule.one;
 
+import dev.tfir.common.infer.WindowAttrs.Padding;
 import dev.tfir.common.types.PartialShape;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.LongStream;
 
 /**
  * 2-D convolutions and pooling (Conv2D, DepthwiseConv2dNative, Conv2DBackpropInput, MaxPool, MaxPoolV2, AvgPool)
  * in NHWC or NCHW, with strides, dilations and SAME, VALID or EXPLICIT padding.
  */
 final class ConvRules {
-    private static final long[] NO_DILATION = {1, 1, 1, 1};
-
     private ConvRules() {}
 
     static void addTo(RuleTable table) {
         table.add(c -> convolution(c, false), "Conv2D");
         table.add(c -> convolution(c, true), "DepthwiseConv2dNative");
         table.add(ConvRules::convolutionInputGradient, "Conv2DBackpropInput");
-        table.add(c -> pool(c, windowAttr(c, "ksize", null), windowAttr(c, "strides", null)), "MaxPool", "AvgPool");
+        table.add(c -> pool(c, WindowAttrs.required(c.attrs(), "ksize"), WindowAttrs.required(c.attrs(), "strides")),
+                "MaxPool", "AvgPool");
         table.add(ConvRules::poolWithTensorWindow, "MaxPoolV2");
     }
 
@@ -45,68 +44,16 @@ final class ConvRules {
         }
     }
 
-    /** A node's padding attr, with the EXPLICIT pads (before, after) of each dim. */
-    private record Padding(String mode, long[] explicit) {
-        static Padding of(NodeContext c) {
-            String mode = c.attrs().string("padding", "");
-            long[] explicit = c.attrs().ints("explicit_paddings", new long[0]);
-            if (!List.of("SAME", "VALID", "EXPLICIT").contains(mode)) {
-                throw new CannotInfer("padding '" + mode + "'; TensorFlow requires SAME, VALID or EXPLICIT");
-            }
-            if (mode.equals("EXPLICIT") && (explicit.length != 8 || LongStream.of(explicit).anyMatch(p -> p < 0))) {
-                throw new CannotInfer("explicit_paddings " + Arrays.toString(explicit) + "; TensorFlow requires 8 "
-                        + "values >= 0 (before and after each of the 4 dims)");
-            }
-            return new Padding(mode, explicit);
-        }
-
-        /** GetWindowedOutputSizeFromDimsV2: the output length of one dim of the sliding window. */
-        long outputSize(int dim, long input, long window, long dilation, long stride) {
-            if (mode.equals("SAME")) {
-                return Shapes.known(input) ? (input + stride - 1) / stride : input;
-            }
-            long pads = mode.equals("EXPLICIT") ? explicit[2 * dim] + explicit[2 * dim + 1] : 0;
-            long padded = Shapes.add(input, pads);
-            long effectiveWindow = Shapes.known(window) ? (window - 1) * dilation + 1 : window;
-            if (!Shapes.known(padded) || !Shapes.known(effectiveWindow)) {
-                return PartialShape.UNKNOWN_DIM;
-            }
-            if (padded < effectiveWindow) {
-                throw new CannotInfer("the window (" + effectiveWindow + ") is larger than the input (" + padded
-                        + ", padded) in dim " + dim + "; TensorFlow requires it to fit");
-            }
-            return (padded - effectiveWindow + stride) / stride;
-        }
-    }
-
-    /** A window attr (strides, dilations, ksize): 4 values, one per dim, each at least 1, as TensorFlow requires. */
-    private static long[] windowAttr(NodeContext c, String attr, long[] fallback) {
-        long[] values = c.attrs().ints(attr, fallback);
-        if (values == null) {
-            throw new CannotInfer("attribute '" + attr + "' is missing; TensorFlow requires it");
-        }
-        return checked(attr, values);
-    }
-
-    /** The window values named {@code what}, which must be 4, each at least 1. */
-    private static long[] checked(String what, long[] values) {
-        if (values.length != 4 || LongStream.of(values).anyMatch(v -> v < 1)) {
-            throw new CannotInfer(what + " " + Arrays.toString(values) + "; TensorFlow requires 4 values (one per dim "
-                    + "of the input), each >= 1");
-        }
-        return values;
-    }
-
     private static List<TensorType> convolution(NodeContext c, boolean depthwise) {
         Layout layout = Layout.of(c);
-        long[] strides = windowAttr(c, "strides", null);
-        long[] dilations = windowAttr(c, "dilations", NO_DILATION);
+        long[] strides = WindowAttrs.required(c.attrs(), "strides");
+        long[] dilations = WindowAttrs.dilations(c.attrs());
         int channel = layout.channel();
         if (strides[0] != 1 || strides[channel] != 1 || dilations[0] != 1 || dilations[channel] != 1) {
             throw new CannotInfer("strides " + Arrays.toString(strides) + " and dilations " + Arrays.toString(dilations)
                     + " step over the batch or channel dim; TensorFlow requires 1 there");
         }
-        Padding padding = Padding.of(c);
+        Padding padding = Padding.of(c.attrs());
         PartialShape input = Shapes.withRank(c.shape(0), 4);
         PartialShape filter = Shapes.withRank(c.shape(1), 4);
         long inputDepth = input.dim(layout.channel());
@@ -162,7 +109,7 @@ final class ConvRules {
 
     private static List<TensorType> pool(NodeContext c, long[] window, long[] strides) {
         Layout layout = Layout.of(c);
-        Padding padding = Padding.of(c);
+        Padding padding = Padding.of(c.attrs());
         PartialShape input = Shapes.withRank(c.shape(0), 4);
         int h = layout.height();
         int w = layout.width();
@@ -180,6 +127,6 @@ final class ConvRules {
         if (window == null || strides == null) {
             return one(c.typeAttrOr("T", 0), PartialShape.unknownRank());
         }
-        return pool(c, checked("ksize", window), checked("strides", strides));
+        return pool(c, WindowAttrs.checked("ksize", window), WindowAttrs.checked("strides", strides));
     }
 }

@@ -2,6 +2,7 @@ package dev.tfir.common.infer;
 
 import static dev.tfir.common.types.PartialShape.UNKNOWN_DIM;
 
+import dev.tfir.common.graph.NodeAttrs;
 import dev.tfir.common.types.DTypes;
 import dev.tfir.common.types.PartialShape;
 import java.util.Arrays;
@@ -24,7 +25,7 @@ final class NodeContext {
     /** Entries of {@code values} and {@code handles} are null where nothing is known. */
     NodeContext(NodeDef node, List<TensorType> inputs, List<KnownValue> values, List<TensorType> handles) {
         this.node = node;
-        this.attrs = new NodeAttrs(node);
+        this.attrs = new NodeAttrs(node, CannotInfer::new);
         this.inputs = inputs;
         this.values = values;
         this.handles = handles;

@@ -4,7 +4,6 @@ import static dev.tfir.common.infer.ShapeRule.one;
 
 import dev.tfir.common.types.PartialShape;
 import java.util.List;
-import java.util.stream.LongStream;
 import org.tensorflow.proto.DataType;
 
 /** Reductions over the axes of input 1 (Mean, Sum, Max, Min, Prod, Any, All), ArgMax/ArgMin, and L2Loss. */
@@ -27,19 +26,7 @@ final class ReduceRules {
             return one(dtype, keepDims && input.hasRank() ? Shapes.unknownOfRank(input.rank())
                     : PartialShape.unknownRank());
         }
-        boolean[] reduced = new boolean[input.rank()];
-        for (long axis : axes) {
-            reduced[Shapes.axis(axis, input.rank())] = true;
-        }
-        LongStream.Builder dims = LongStream.builder();
-        for (int i = 0; i < reduced.length; i++) {
-            if (!reduced[i]) {
-                dims.add(input.dim(i));
-            } else if (keepDims) {
-                dims.add(1);
-            }
-        }
-        return one(dtype, PartialShape.of(dims.build().toArray()));
+        return one(dtype, Shapes.reduced(input, axes, keepDims));
     }
 
     /** The input without the dim named by input 1; a vector or scalar gives a scalar. */

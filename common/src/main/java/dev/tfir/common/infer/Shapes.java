@@ -4,20 +4,22 @@ import static dev.tfir.common.types.PartialShape.UNKNOWN_DIM;
 
 import dev.tfir.common.types.PartialShape;
 import java.util.Arrays;
+import java.util.stream.LongStream;
 
 /**
  * Shape arithmetic with TensorFlow's {@code InferenceContext} semantics: dims are -1 when unknown, and a
- * contradiction (two different known dims merged, a wrong rank) throws {@link CannotInfer}.
+ * contradiction (two different known dims merged, a wrong rank) throws {@link CannotInfer}. The output shapes of
+ * summarize's rules and of convert's IR builders are computed here, once: the public methods are those both use.
  */
-final class Shapes {
+public final class Shapes {
     private Shapes() {}
 
-    static boolean known(long dim) {
+    public static boolean known(long dim) {
         return dim != UNKNOWN_DIM;
     }
 
     /** A shape of this rank whose dims are all unknown. */
-    static PartialShape unknownOfRank(int rank) {
+    public static PartialShape unknownOfRank(int rank) {
         long[] dims = new long[rank];
         Arrays.fill(dims, UNKNOWN_DIM);
         return PartialShape.of(dims);
@@ -111,7 +113,7 @@ final class Shapes {
      * known dim > 1 gives the known one. With {@code strict} false (Equal/NotEqual with
      * incompatible_shape_error=false), any doubt gives an unknown rank, and incompatible known dims a scalar.
      */
-    static PartialShape broadcast(PartialShape x, PartialShape y, boolean strict) {
+    public static PartialShape broadcast(PartialShape x, PartialShape y, boolean strict) {
         if (!x.hasRank() || !y.hasRank()) {
             return PartialShape.unknownRank();
         }
@@ -190,11 +192,55 @@ final class Shapes {
     }
 
     /** A dim index that may count from the end (-1 is the last), checked against the rank. */
-    static int axis(long axis, int rank) {
+    public static int axis(long axis, int rank) {
         if (axis < -rank || axis >= rank) {
             throw new CannotInfer("axis " + axis + " is out of range for rank " + rank + "; TensorFlow requires [-"
                     + rank + ", " + rank + ")");
         }
         return (int) (axis < 0 ? axis + rank : axis);
+    }
+
+    /** Which of {@code rank} dims the axes name (each checked as by {@link #axis}). */
+    public static boolean[] axisSet(long[] axes, int rank) {
+        boolean[] named = new boolean[rank];
+        for (long axis : axes) {
+            named[axis(axis, rank)] = true;
+        }
+        return named;
+    }
+
+    /** A reduction's output: the dims named by {@code axes} dropped, or kept as 1. */
+    public static PartialShape reduced(PartialShape input, long[] axes, boolean keepDims) {
+        boolean[] reduced = axisSet(axes, input.rank());
+        LongStream.Builder dims = LongStream.builder();
+        for (int i = 0; i < reduced.length; i++) {
+            if (!reduced[i]) {
+                dims.add(input.dim(i));
+            } else if (keepDims) {
+                dims.add(1);
+            }
+        }
+        return PartialShape.of(dims.build().toArray());
+    }
+
+    /**
+     * GetWindowedOutputSizeFromDimsV2: the output length of one dim under a sliding window (convolution, pooling).
+     * SAME gives ceil(input / stride); otherwise the input, with {@code pads} added (both sides, EXPLICIT padding),
+     * must hold the dilated window.
+     */
+    public static long windowOutput(long input, long window, long dilation, long stride, long pads, boolean same) {
+        if (same) {
+            return known(input) ? (input + stride - 1) / stride : input;
+        }
+        long padded = add(input, pads);
+        long effectiveWindow = known(window) ? (window - 1) * dilation + 1 : window;
+        if (!known(padded) || !known(effectiveWindow)) {
+            return UNKNOWN_DIM;
+        }
+        if (padded < effectiveWindow) {
+            throw new CannotInfer("the window (" + effectiveWindow + ") is larger than the input (" + padded
+                    + ", padded); TensorFlow requires it to fit");
+        }
+        return (padded - effectiveWindow + stride) / stride;
     }
 }

@@ -2,6 +2,7 @@ package dev.tfir.common.infer;
 
 import static dev.tfir.common.types.PartialShape.UNKNOWN_DIM;
 
+import dev.tfir.common.graph.NodeAttrs;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,10 +1,10 @@
 package dev.tfir.convert.ops;
 
+import dev.tfir.common.infer.Shapes;
 import dev.tfir.common.types.PartialShape;
-import dev.tfir.convert.ConversionException;
+import dev.tfir.convert.ir.ConversionException;
 import dev.tfir.convert.ir.Node;
 import dev.tfir.convert.ir.Output;
-import java.util.Arrays;
 
 /** Convolution-1 and GroupConvolution-1 on channels-first data (N, C, spatial...). */
 public final class Convolutions {
@@ -19,7 +19,7 @@ public final class Convolutions {
     public static Output groupConvolution(Output data, Output filters, Window window) {
         long groups = filters.shape().dim(0);
         long perGroup = filters.shape().dim(1);
-        long channels = Dims.known(groups) && Dims.known(perGroup) ? groups * perGroup : Dims.UNKNOWN;
+        long channels = Shapes.known(groups) && Shapes.known(perGroup) ? groups * perGroup : PartialShape.UNKNOWN_DIM;
         return build("GroupConvolution", data, filters, window, channels, 3);
     }
 
@@ -29,18 +29,13 @@ public final class Convolutions {
         if (spatial != window.kernel().length || filters.rank() != filterSpatialStart + spatial) {
             throw new ConversionException(type + " of " + data.shape() + " with filters " + filters.shape());
         }
-        long[] in = data.shape().dims();
-        long[] dims = new long[data.rank()];
-        dims[0] = in[0];
-        dims[1] = outChannels;
-        long[] out = window.outputDims(Arrays.copyOfRange(in, 2, in.length));
-        System.arraycopy(out, 0, dims, 2, spatial);
         return Node.builder(type, "opset1")
                 .attribute("strides", window.strides())
                 .attribute("dilations", window.dilations())
                 .attribute("pads_begin", window.padsBegin())
                 .attribute("pads_end", window.padsEnd())
                 .attribute("auto_pad", window.padding().autoPad())
-                .inputs(data, filters).output(data.type(), PartialShape.of(dims)).buildOutput();
+                .inputs(data, filters).output(data.type(), window.outputShape(data.shape(), outChannels))
+                .buildOutput();
     }
 }

@@ -1,7 +1,8 @@
 package dev.tfir.convert.ops;
 
-import dev.tfir.convert.ConversionException;
+import dev.tfir.common.infer.Shapes;
 import dev.tfir.convert.ir.ConstTensor;
+import dev.tfir.convert.ir.ConversionException;
 import dev.tfir.convert.ir.ElementType;
 import dev.tfir.convert.ir.Node;
 import dev.tfir.convert.ir.Output;
@@ -29,7 +30,7 @@ public final class Elementwise {
             node.attribute("m_pythondiv", true);
         }
         ElementType result = isComparison(type) ? ElementType.BOOLEAN : a.type();
-        return node.inputs(a, b).output(result, Dims.broadcast(a.shape(), b.shape())).buildOutput();
+        return node.inputs(a, b).output(result, Shapes.broadcast(a.shape(), b.shape(), true)).buildOutput();
     }
 
     public static Output add(Output a, Output b) {

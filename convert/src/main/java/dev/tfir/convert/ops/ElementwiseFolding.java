@@ -1,5 +1,6 @@
 package dev.tfir.convert.ops;
 
+import dev.tfir.common.infer.Shapes;
 import dev.tfir.common.types.PartialShape;
 import dev.tfir.convert.ir.ConstTensor;
 import dev.tfir.convert.ir.Output;
@@ -41,7 +42,7 @@ final class ElementwiseFolding {
         }
         ConstTensor left = a.constant();
         ConstTensor right = b.constant();
-        PartialShape broadcast = Dims.broadcast(left.partialShape(), right.partialShape());
+        PartialShape broadcast = Shapes.broadcast(left.partialShape(), right.partialShape(), true);
         long[] shape = broadcast.dims();
         long count = broadcast.elementCount();
         LongBinaryOperator integerOp = a.type().isInteger() && count <= INTEGER_LIMIT ? INTEGER_OPS.get(type) : null;

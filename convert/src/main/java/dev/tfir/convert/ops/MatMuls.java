@@ -1,7 +1,8 @@
 package dev.tfir.convert.ops;
 
+import dev.tfir.common.infer.Shapes;
 import dev.tfir.common.types.PartialShape;
-import dev.tfir.convert.ConversionException;
+import dev.tfir.convert.ir.ConversionException;
 import dev.tfir.convert.ir.Node;
 import dev.tfir.convert.ir.Output;
 
@@ -15,14 +16,14 @@ public final class MatMuls {
         }
         long inA = a.shape().dim(a.rank() - (transposeA ? 2 : 1));
         long inB = b.shape().dim(b.rank() - (transposeB ? 1 : 2));
-        if (Dims.known(inA) && Dims.known(inB) && inA != inB) {
+        if (Shapes.known(inA) && Shapes.known(inB) && inA != inB) {
             throw new ConversionException("MatMul of " + a.shape() + " and " + b.shape() + " (transposed: "
                     + transposeA + ", " + transposeB + ") has inner dims " + inA + " and " + inB
                     + "; they must be equal");
         }
         long rows = a.shape().dim(a.rank() - (transposeA ? 1 : 2));
         long columns = b.shape().dim(b.rank() - (transposeB ? 2 : 1));
-        PartialShape batch = Dims.broadcast(batchOf(a), batchOf(b));
+        PartialShape batch = Shapes.broadcast(batchOf(a), batchOf(b), true);
         long[] dims = new long[batch.rank() + 2];
         System.arraycopy(batch.dims(), 0, dims, 0, batch.rank());
         dims[batch.rank()] = rows;

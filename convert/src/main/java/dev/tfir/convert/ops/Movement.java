@@ -1,8 +1,9 @@
 package dev.tfir.convert.ops;
 
+import dev.tfir.common.infer.Shapes;
 import dev.tfir.common.types.PartialShape;
-import dev.tfir.convert.ConversionException;
 import dev.tfir.convert.ir.ConstTensor;
+import dev.tfir.convert.ir.ConversionException;
 import dev.tfir.convert.ir.ElementType;
 import dev.tfir.convert.ir.Node;
 import dev.tfir.convert.ir.Output;
@@ -50,7 +51,7 @@ public final class Movement {
         PartialShape shape;
         if (values != null) {
             shape = ReshapeTarget.resolve(x.shape(), values, specialZero);
-        } else if (target.shape().rank() == 1 && Dims.known(target.shape().dim(0))) {
+        } else if (target.shape().rank() == 1 && Shapes.known(target.shape().dim(0))) {
             shape = partialTarget(x, target, specialZero);
         } else {
             throw new ConversionException("Reshape to a shape of unknown length; give the input shapes "
@@ -72,19 +73,19 @@ public final class Movement {
         int rank = (int) target.shape().dim(0);
         Node concat = target.node();
         if (!concat.type().equals("Concat") || concat.inputs().stream().anyMatch(part -> part.rank() != 1
-                || !Dims.known(part.shape().dim(0)))) {
-            return Dims.unknown(rank);
+                || !Shapes.known(part.shape().dim(0)))) {
+            return Shapes.unknownOfRank(rank);
         }
         long[] dims = new long[rank];
         int at = 0;
         for (Output part : concat.inputs()) {
             long[] values = Constants.valuesOf(part);
             for (int i = 0; i < part.shape().dim(0); i++, at++) {
-                long value = values == null ? Dims.UNKNOWN : values[i];
+                long value = values == null ? PartialShape.UNKNOWN_DIM : values[i];
                 if (specialZero && value == 0) {
-                    dims[at] = at < x.rank() ? x.shape().dim(at) : Dims.UNKNOWN;
+                    dims[at] = at < x.rank() ? x.shape().dim(at) : PartialShape.UNKNOWN_DIM;
                 } else {
-                    dims[at] = value >= 0 ? value : Dims.UNKNOWN;
+                    dims[at] = value >= 0 ? value : PartialShape.UNKNOWN_DIM;
                 }
             }
         }
@@ -99,13 +100,13 @@ public final class Movement {
     /** Squeeze-1 of the given axes (each of size 1). */
     public static Output squeeze(Output x, long... axes) {
         int rank = x.rank();
-        boolean[] removed = Dims.axisSet(axes, rank);
+        boolean[] removed = Shapes.axisSet(axes, rank);
         List<Long> dims = new ArrayList<>();
         for (int i = 0; i < rank; i++) {
             long dim = x.shape().dim(i);
             if (!removed[i]) {
                 dims.add(dim);
-            } else if (Dims.known(dim) && dim != 1) {
+            } else if (Shapes.known(dim) && dim != 1) {
                 throw new ConversionException("cannot squeeze axis " + i + " of size " + dim + " (shape "
                         + x.shape() + ")");
             }
@@ -121,7 +122,7 @@ public final class Movement {
     /** Unsqueeze-1: new axes of size 1 at the given positions of the output. */
     public static Output unsqueeze(Output x, long... axes) {
         int rank = x.rank() + axes.length;
-        boolean[] added = Dims.axisSet(axes, rank);
+        boolean[] added = Shapes.axisSet(axes, rank);
         long[] dims = new long[rank];
         for (int i = 0, from = 0; i < rank; i++) {
             dims[i] = added[i] ? 1 : x.shape().dim(from++);
@@ -138,7 +139,7 @@ public final class Movement {
     public static Output concat(List<Output> parts, long axis) {
         Output first = parts.get(0);
         int rank = first.rank();
-        int at = Dims.axis(axis, rank);
+        int at = Shapes.axis(axis, rank);
         long[] dims = first.shape().dims();
         for (Output part : parts.subList(1, parts.size())) {
             if (part.rank() != rank || part.type() != first.type()) {
@@ -148,16 +149,16 @@ public final class Movement {
             for (int d = 0; d < rank; d++) {
                 long a = first.shape().dim(d);
                 long b = part.shape().dim(d);
-                if (d != at && Dims.known(a) && Dims.known(b) && a != b) {
+                if (d != at && Shapes.known(a) && Shapes.known(b) && a != b) {
                     throw new ConversionException("Concat along axis " + at + " of " + first.shape() + " and "
                             + part.shape() + ": the other dims must be equal");
                 }
             }
             long dim = part.shape().dim(at);
-            dims[at] = Dims.known(dims[at]) && Dims.known(dim) ? dims[at] + dim : Dims.UNKNOWN;
+            dims[at] = Shapes.known(dims[at]) && Shapes.known(dim) ? dims[at] + dim : PartialShape.UNKNOWN_DIM;
         }
         if (rank == 1 && first.type().isInteger() && parts.stream().allMatch(Output::isConstant)
-                && Dims.known(dims[0]) && dims[0] <= FOLD_LIMIT) {
+                && Shapes.known(dims[0]) && dims[0] <= FOLD_LIMIT) {
             long[] joined = parts.stream().flatMapToLong(p -> Arrays.stream(p.constant().longs())).toArray();
             return Constants.of(ConstTensor.vector(first.type(), joined));
         }
@@ -167,7 +168,7 @@ public final class Movement {
 
     /** Gather-8 of {@code indices} along {@code axis}; small integer constants are gathered right away. */
     public static Output gather(Output x, Output indices, long axis) {
-        int at = Dims.axis(axis, x.rank());
+        int at = Shapes.axis(axis, x.rank());
         long[] dims = new long[x.rank() - 1 + indices.rank()];
         int n = 0;
         for (int i = 0; i < at; i++) {
@@ -183,7 +184,7 @@ public final class Movement {
                 && indices.constant().elementCount() <= FOLD_LIMIT) {
             long[] values = x.constant().longs();
             long[] picked = Arrays.stream(indices.constant().longs())
-                    .map(i -> values[Dims.axis(i, values.length)]).toArray();
+                    .map(i -> values[Shapes.axis(i, values.length)]).toArray();
             return Constants.of(ConstTensor.ofLongs(x.type(), dims, picked));
         }
         return Node.builder("Gather", "opset8").attribute("batch_dims", 0)
@@ -199,7 +200,7 @@ public final class Movement {
                 throw new ConversionException("pads " + Arrays.toString(begin) + " before and " + Arrays.toString(end)
                         + " after " + x.shape() + " must be >= 0");
             }
-            dims[i] = Dims.known(dims[i]) ? dims[i] + begin[i] + end[i] : Dims.UNKNOWN;
+            dims[i] = Shapes.known(dims[i]) ? dims[i] + begin[i] + end[i] : PartialShape.UNKNOWN_DIM;
         }
         Node.Builder node = Node.builder("Pad", "opset12").attribute("pad_mode", mode)
                 .inputs(x, Constants.i64(begin), Constants.i64(end));

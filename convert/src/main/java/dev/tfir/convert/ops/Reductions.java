@@ -1,12 +1,11 @@
 package dev.tfir.convert.ops;
 
+import dev.tfir.common.infer.Shapes;
 import dev.tfir.common.types.PartialShape;
 import dev.tfir.convert.ir.ConstTensor;
 import dev.tfir.convert.ir.ElementType;
 import dev.tfir.convert.ir.Node;
 import dev.tfir.convert.ir.Output;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleBinaryOperator;
 import java.util.stream.DoubleStream;
@@ -24,18 +23,8 @@ public final class Reductions {
     private Reductions() {}
 
     public static Output reduce(String type, Output x, long[] axes, boolean keepDims) {
-        int rank = x.rank();
-        boolean[] reduced = Dims.axisSet(axes, rank);
-        List<Long> dims = new ArrayList<>();
-        for (int i = 0; i < rank; i++) {
-            if (!reduced[i]) {
-                dims.add(x.shape().dim(i));
-            } else if (keepDims) {
-                dims.add(1L);
-            }
-        }
-        long[] outDims = dims.stream().mapToLong(Long::longValue).toArray();
-        Output folded = folded(type, x, reduced, outDims);
+        long[] outDims = Shapes.reduced(x.shape(), axes, keepDims).dims();
+        Output folded = folded(type, x, Shapes.axisSet(axes, x.rank()), outDims);
         if (folded != null) {
             return folded;
         }

@@ -1,7 +1,8 @@
 package dev.tfir.convert.ops;
 
+import dev.tfir.common.infer.Shapes;
 import dev.tfir.common.types.PartialShape;
-import dev.tfir.convert.ConversionException;
+import dev.tfir.convert.ir.ConversionException;
 import java.util.Arrays;
 
 /** The output shape of Reshape-1 from a known target: -1 is inferred, 0 keeps the input dim with special_zero. */
@@ -22,7 +23,7 @@ final class ReshapeTarget {
                             + " has more than one -1");
                 }
                 inferred = i;
-            } else if (Dims.known(dims[i])) {
+            } else if (Shapes.known(dims[i])) {
                 knownProduct *= dims[i];
             }
         }
@@ -30,9 +31,9 @@ final class ReshapeTarget {
             long total = input.elementCount();
             boolean othersKnown = true;
             for (int i = 0; i < dims.length; i++) {
-                othersKnown &= i == inferred || Dims.known(dims[i]);
+                othersKnown &= i == inferred || Shapes.known(dims[i]);
             }
-            dims[inferred] = total >= 0 && othersKnown && knownProduct > 0 ? total / knownProduct : Dims.UNKNOWN;
+            dims[inferred] = total >= 0 && othersKnown && knownProduct > 0 ? total / knownProduct : PartialShape.UNKNOWN_DIM;
         }
         PartialShape shape = PartialShape.of(dims);
         if (shape.isFullyDefined() && input.isFullyDefined() && shape.elementCount() != input.elementCount()) {

@@ -1,5 +1,7 @@
 package dev.tfir.convert.ops;
 
+import dev.tfir.common.infer.Shapes;
+import dev.tfir.common.types.PartialShape;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -73,13 +75,13 @@ final class SliceSpec {
             throw new IllegalArgumentException("a slice stride of 0");
         }
         if (shrink) {
-            long index = Dims.known(dim) && begin < 0 ? begin + dim : begin;
+            long index = Shapes.known(dim) && begin < 0 ? begin + dim : begin;
             ranges.add(new Range(index, 1, 1, false));
             return;
         }
-        if (!Dims.known(dim)) {
-            ranges.add(new Range(0, stride, Dims.UNKNOWN, true));
-            outputDims.add(Dims.UNKNOWN);
+        if (!Shapes.known(dim)) {
+            ranges.add(new Range(0, stride, PartialShape.UNKNOWN_DIM, true));
+            outputDims.add(PartialShape.UNKNOWN_DIM);
             return;
         }
         long start;

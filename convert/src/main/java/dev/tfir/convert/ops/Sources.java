@@ -1,5 +1,6 @@
 package dev.tfir.convert.ops;
 
+import dev.tfir.common.infer.Shapes;
 import dev.tfir.common.types.PartialShape;
 import dev.tfir.convert.ir.ElementType;
 import dev.tfir.convert.ir.Node;
@@ -12,7 +13,7 @@ public final class Sources {
     private Sources() {}
 
     public static Node parameter(ElementType type, PartialShape shape) {
-        String dims = LongStream.of(shape.dims()).mapToObj(d -> Dims.known(d) ? Long.toString(d) : "?")
+        String dims = LongStream.of(shape.dims()).mapToObj(d -> Shapes.known(d) ? Long.toString(d) : "?")
                 .collect(Collectors.joining(","));
         return Node.builder("Parameter", "opset1").attribute("shape", dims)
                 .attribute("element_type", type.irName()).output(type, shape).build();

@@ -1,5 +1,6 @@
 package dev.tfir.convert.ops;
 
+import dev.tfir.common.infer.Shapes;
 import dev.tfir.common.types.PartialShape;
 import dev.tfir.convert.ir.Node;
 import dev.tfir.convert.ir.Output;
@@ -18,9 +19,9 @@ public final class SpaceBatch {
         long blocks = 1;
         for (int i = 1; i < dims.length; i++) {
             blocks *= block[i];
-            dims[i] = Dims.known(dims[i]) ? (dims[i] + begin[i] + end[i]) / block[i] : Dims.UNKNOWN;
+            dims[i] = Shapes.known(dims[i]) ? (dims[i] + begin[i] + end[i]) / block[i] : PartialShape.UNKNOWN_DIM;
         }
-        dims[0] = Dims.known(dims[0]) ? dims[0] * blocks : Dims.UNKNOWN;
+        dims[0] = Shapes.known(dims[0]) ? dims[0] * blocks : PartialShape.UNKNOWN_DIM;
         return build("SpaceToBatch", data, block, begin, end, dims);
     }
 
@@ -30,9 +31,9 @@ public final class SpaceBatch {
         long blocks = 1;
         for (int i = 1; i < dims.length; i++) {
             blocks *= block[i];
-            dims[i] = Dims.known(dims[i]) ? dims[i] * block[i] - begin[i] - end[i] : Dims.UNKNOWN;
+            dims[i] = Shapes.known(dims[i]) ? dims[i] * block[i] - begin[i] - end[i] : PartialShape.UNKNOWN_DIM;
         }
-        dims[0] = Dims.known(dims[0]) ? dims[0] / blocks : Dims.UNKNOWN;
+        dims[0] = Shapes.known(dims[0]) ? dims[0] / blocks : PartialShape.UNKNOWN_DIM;
         return build("BatchToSpace", data, block, begin, end, dims);
     }
 

@@ -1,8 +1,8 @@
 package dev.tfir.convert.ops;
 
 import dev.tfir.common.types.PartialShape;
-import dev.tfir.convert.ConversionException;
 import dev.tfir.convert.ir.ConstTensor;
+import dev.tfir.convert.ir.ConversionException;
 import dev.tfir.convert.ir.Node;
 import dev.tfir.convert.ir.Output;
 

@@ -1,5 +1,7 @@
 package dev.tfir.convert.ops;
 
+import dev.tfir.common.infer.Shapes;
+import dev.tfir.common.types.PartialShape;
 import java.util.Arrays;
 
 /**
@@ -15,14 +17,16 @@ public record Window(long[] kernel, long[] strides, long[] dilations, Padding pa
         return new Window(kernel, strides, ones(n), padding, new long[n], new long[n]);
     }
 
-    /** The output dims of the spatial axes for the given input dims. */
-    long[] outputDims(long[] spatial) {
-        long[] out = new long[spatial.length];
-        for (int i = 0; i < spatial.length; i++) {
-            out[i] = Dims.windowOutput(spatial[i], kernel[i], strides[i], dilations[i], padsBegin[i], padsEnd[i],
-                    padding);
+    /** The output shape over channels-first data: its batch, {@code channels}, the spatial dims the window gives. */
+    PartialShape outputShape(PartialShape data, long channels) {
+        long[] dims = data.dims();
+        dims[1] = channels;
+        for (int i = 2; i < dims.length; i++) {
+            int s = i - 2;
+            dims[i] = Shapes.windowOutput(dims[i], kernel[s], dilations[s], strides[s], padsBegin[s] + padsEnd[s],
+                    padding == Padding.SAME);
         }
-        return out;
+        return PartialShape.of(dims);
     }
 
     private static long[] ones(int n) {

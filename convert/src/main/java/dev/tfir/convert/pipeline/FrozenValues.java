@@ -1,7 +1,7 @@
 package dev.tfir.convert.pipeline;
 
-import dev.tfir.convert.ConversionException;
 import dev.tfir.convert.ir.ConstTensor;
+import dev.tfir.convert.ir.ConversionException;
 import dev.tfir.convert.ir.ElementType;
 import dev.tfir.convert.ir.Output;
 import dev.tfir.convert.ops.Constants;

@@ -2,7 +2,7 @@ package dev.tfir.convert.pipeline;
 
 import dev.tfir.common.graph.TensorRef;
 import dev.tfir.common.graph.TfGraph;
-import dev.tfir.convert.ConversionException;
+import dev.tfir.convert.ir.ConversionException;
 import dev.tfir.convert.translate.Boundary;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

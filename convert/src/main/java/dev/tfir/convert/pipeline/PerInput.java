@@ -1,6 +1,6 @@
 package dev.tfir.convert.pipeline;
 
-import dev.tfir.convert.ConversionException;
+import dev.tfir.convert.ir.ConversionException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

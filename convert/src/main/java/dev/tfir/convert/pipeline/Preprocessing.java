@@ -1,11 +1,11 @@
 package dev.tfir.convert.pipeline;
 
 import dev.tfir.common.types.PartialShape;
-import dev.tfir.convert.ConversionException;
 import dev.tfir.convert.cli.LayoutSpec;
 import dev.tfir.convert.cli.NamedValues;
 import dev.tfir.convert.cli.ShapeText;
 import dev.tfir.convert.ir.ConstTensor;
+import dev.tfir.convert.ir.ConversionException;
 import dev.tfir.convert.ir.Output;
 import dev.tfir.convert.ops.Constants;
 import dev.tfir.convert.ops.Elementwise;

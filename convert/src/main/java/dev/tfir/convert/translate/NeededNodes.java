@@ -2,7 +2,7 @@ package dev.tfir.convert.translate;
 
 import dev.tfir.common.graph.TensorRef;
 import dev.tfir.common.graph.TfGraph;
-import dev.tfir.convert.ConversionException;
+import dev.tfir.convert.ir.ConversionException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;

@@ -1,39 +1,51 @@
 package dev.tfir.convert.translate;
 
+import dev.tfir.common.graph.NodeAttrs;
 import dev.tfir.common.types.PartialShape;
-import dev.tfir.convert.ConversionException;
 import dev.tfir.convert.ir.ConstTensor;
+import dev.tfir.convert.ir.ConversionException;
 import dev.tfir.convert.ir.ElementType;
 import dev.tfir.convert.ir.Output;
+import dev.tfir.convert.ir.TfTypes;
+import dev.tfir.convert.weights.GraphConstants;
 import java.util.List;
 import java.util.function.Supplier;
+import org.tensorflow.proto.DataType;
+import org.tensorflow.proto.NodeDef;
 
 /**
  * What a translator sees of one TensorFlow node: its name and op type, its data inputs as IR values (in TF's
- * layout, or channels first where the translator can work that way), and typed attribute getters with defaults.
+ * layout, or channels first where the translator can work that way), and its attributes, read by common's
+ * {@link NodeAttrs} as summarize's shape rules read them (with two helpers for translators: a float attribute with
+ * an exact double default, a type attribute as an IR element type).
  */
 public final class NodeContext {
-    private final String name;
-    private final String opType;
+    private final NodeDef node;
     private final List<TfTensor> inputs;
-    private final NodeAttributes attributes;
+    private final NodeAttrs attributes;
     private final Supplier<ConstTensor> value;
 
-    NodeContext(String name, String opType, List<TfTensor> inputs, NodeAttributes attributes,
-                Supplier<ConstTensor> value) {
-        this.name = name;
-        this.opType = opType;
+    NodeContext(NodeDef node, List<TfTensor> inputs, Supplier<ConstTensor> value) {
+        this.node = node;
         this.inputs = inputs;
-        this.attributes = attributes;
+        this.attributes = new NodeAttrs(node, ConversionException::new);
         this.value = value;
     }
 
+    /**
+     * The node over inputs made in memory (IR values of any element type and shape: Parameters, constants): a
+     * translator runs on it alone, without a graph; a Const's value is its {@code value} attribute.
+     */
+    public static NodeContext of(NodeDef node, List<TfTensor> inputs) {
+        return new NodeContext(node, List.copyOf(inputs), () -> new GraphConstants().valueOf(node));
+    }
+
     public String name() {
-        return name;
+        return node.getName();
     }
 
     public String opType() {
-        return opType;
+        return node.getOp();
     }
 
     public int inputCount() {
@@ -88,33 +100,26 @@ public final class NodeContext {
         return value.get();
     }
 
-    public boolean hasAttribute(String attribute) {
-        return attributes.has(attribute);
+    /** The node's attributes, read as summarize's shape rules read them (common's reader). */
+    public NodeAttrs attrs() {
+        return attributes;
     }
 
-    public String string(String attribute, String fallback) {
-        return attributes.string(attribute, fallback);
-    }
-
-    public long integer(String attribute, long fallback) {
-        return attributes.integer(attribute, fallback);
-    }
-
-    public long[] integers(String attribute, long[] fallback) {
-        return attributes.integers(attribute, fallback);
-    }
-
+    /** A float attribute, widened; the fallback as given when absent (a double default stays exact). */
     public double real(String attribute, double fallback) {
-        return attributes.real(attribute, fallback);
+        return attributes.has(attribute) ? attributes.real(attribute, 0) : fallback;
     }
 
-    public boolean bool(String attribute, boolean fallback) {
-        return attributes.bool(attribute, fallback);
-    }
-
-    /** A type attribute ({@code T}, {@code DstT}...); null when absent. */
+    /** A type attribute ({@code T}, {@code DstT}...) as an element type; null when absent. */
     public ElementType type(String attribute) {
-        return attributes.type(attribute);
+        if (!attributes.has(attribute)) {
+            return null;
+        }
+        DataType dtype = attributes.type(attribute);
+        require(dtype != DataType.DT_INVALID, "attribute '" + attribute + "' is not a type");
+        ElementType type = TfTypes.elementType(dtype);
+        require(type != null, "attribute '" + attribute + "' is " + dtype + ", which OpenVINO IR cannot hold");
+        return type;
     }
 
     /** Fails the translation unless {@code condition} holds; the message says what the node needs. */

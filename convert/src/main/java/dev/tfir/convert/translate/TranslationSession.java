@@ -3,8 +3,9 @@ package dev.tfir.convert.translate;
 import dev.tfir.common.TfirException;
 import dev.tfir.common.graph.TensorRef;
 import dev.tfir.common.graph.TfGraph;
+import dev.tfir.common.infer.CannotInfer;
 import dev.tfir.common.infer.ShapeInference;
-import dev.tfir.convert.ConversionException;
+import dev.tfir.convert.ir.ConversionException;
 import dev.tfir.convert.weights.ConstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,13 +25,13 @@ public final class TranslationSession {
     public record Result(List<TfTensor> outputs, int translatedNodes) {}
 
     private final TfGraph graph;
-    private final OpTable table;
+    private final TranslatorRegistry table;
     private final ConstantSource constants;
     private final Boundary boundary;
     private final ShapeInference inference;
     private final List<List<TfTensor>> translated;
 
-    private TranslationSession(TfGraph graph, OpTable table, ConstantSource constants, Boundary boundary,
+    private TranslationSession(TfGraph graph, TranslatorRegistry table, ConstantSource constants, Boundary boundary,
                                ShapeInference inference) {
         this.graph = graph;
         this.table = table;
@@ -50,7 +51,7 @@ public final class TranslationSession {
      * @throws UnsupportedOpsException when needed nodes have op types without a translator (all of them listed)
      * @throws ConversionException when a node is invalid or cannot be translated (naming the node)
      */
-    public static Result run(TfGraph graph, OpTable table, ConstantSource constants, Boundary boundary,
+    public static Result run(TfGraph graph, TranslatorRegistry table, ConstantSource constants, Boundary boundary,
                              ShapeInference inference) {
         return new TranslationSession(graph, table, constants, boundary, inference).run();
     }
@@ -111,14 +112,13 @@ public final class TranslationSession {
 
     private List<TfTensor> translate(NodeDef node) {
         List<TfTensor> inputs = inputsOf(node);
-        OpTable.Entry entry = table.get(node.getOp());
+        TranslatorRegistry.Entry entry = table.get(node.getOp());
         String where = node.getOp() + " '" + node.getName() + "'";
-        NodeContext context = new NodeContext(node.getName(), node.getOp(), inputs, new NodeAttributes(node),
-                () -> constants.valueOf(node));
+        NodeContext context = new NodeContext(node, inputs, () -> constants.valueOf(node));
         List<TfTensor> outputs;
         try {
             outputs = entry.translator().translate(context);
-        } catch (ConversionException e) {
+        } catch (ConversionException | CannotInfer e) {
             throw new ConversionException(where + ": " + e.getMessage());
         } catch (TfirException e) {
             throw e;

@@ -1,7 +1,7 @@
 package dev.tfir.convert.translate;
 
 import dev.tfir.common.model.CheckpointBinding;
-import dev.tfir.convert.ConversionException;
+import dev.tfir.convert.ir.ConversionException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;

@@ -6,7 +6,7 @@ import dev.tfir.common.model.VariableValues;
 import dev.tfir.common.types.DTypes;
 import dev.tfir.convert.ir.ConstTensor;
 import dev.tfir.convert.ir.ElementType;
-import dev.tfir.convert.translate.TfTypes;
+import dev.tfir.convert.ir.TfTypes;
 import org.tensorflow.proto.NodeDef;
 
 /**

@@ -1,7 +1,7 @@
 package dev.tfir.convert.weights;
 
-import dev.tfir.convert.ConversionException;
 import dev.tfir.convert.ir.ConstTensor;
+import dev.tfir.convert.ir.ConversionException;
 import org.tensorflow.proto.AttrValue;
 import org.tensorflow.proto.NodeDef;
 

@@ -2,11 +2,11 @@ package dev.tfir.convert.weights;
 
 import dev.tfir.common.types.DTypes;
 import dev.tfir.common.types.PartialShape;
-import dev.tfir.convert.ConversionException;
 import dev.tfir.convert.ir.ConstTensor;
+import dev.tfir.convert.ir.ConversionException;
 import dev.tfir.convert.ir.ElementType;
 import dev.tfir.convert.ir.Half;
-import dev.tfir.convert.translate.TfTypes;
+import dev.tfir.convert.ir.TfTypes;
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.tensorflow.proto.TensorProto;

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tfir.common.model.ModelSource;
 import dev.tfir.common.testing.TestData;
-import dev.tfir.convert.ConversionException;
 import dev.tfir.convert.Conversions;
 import dev.tfir.convert.GraphBuilder;
+import dev.tfir.convert.ir.ConversionException;
 import dev.tfir.convert.ir.IrModel;
 import dev.tfir.convert.ir.Node;
 import dev.tfir.convert.pipeline.ConversionRequest;

@@ -3,9 +3,9 @@ package dev.tfir.convert.translate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.tfir.convert.ConversionException;
 import dev.tfir.convert.Conversions;
 import dev.tfir.convert.GraphBuilder;
+import dev.tfir.convert.ir.ConversionException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -7,7 +7,7 @@ import dev.tfir.common.infer.TensorType;
 import dev.tfir.common.model.Freezing;
 import dev.tfir.common.model.VariableValues;
 import dev.tfir.common.types.DTypes;
-import dev.tfir.convert.translate.OpTable;
+import dev.tfir.convert.translate.op.OpTable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -82,7 +82,7 @@ final class CutCommands {
         p.println("  outputs: " + String.join(", ", cut.outputs()));
         p.println("  ops:     " + ops.entrySet().stream().map(e -> e.getValue() + " " + p.op(e.getKey()))
                 .collect(Collectors.joining(", ")));
-        OpTable translators = OpTable.standard();
+        var translators = OpTable.standard();
         List<String> unsupported = ops.keySet().stream().filter(op -> !translators.supports(op)).toList();
         p.println("  convert: " + (unsupported.isEmpty() ? "every op type is supported"
                 : "unsupported op types: " + String.join(", ", unsupported)));

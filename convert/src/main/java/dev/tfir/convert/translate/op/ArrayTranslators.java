@@ -5,7 +5,6 @@ import dev.tfir.convert.ops.Constants;
 import dev.tfir.convert.ops.Movement;
 import dev.tfir.convert.translate.Layouts;
 import dev.tfir.convert.translate.NodeContext;
-import dev.tfir.convert.translate.OpTable;
 import dev.tfir.convert.translate.TfTensor;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,18 +17,8 @@ import java.util.Locale;
 public final class ArrayTranslators {
     private ArrayTranslators() {}
 
-    public static void register(OpTable table) {
-        table.add(2, ArrayTranslators::concat, "ConcatV2");
-        table.add(1, ArrayTranslators::pack, "Pack");
-        table.add(2, node -> pad(node, "constant", null), "Pad");
-        table.add(3, node -> pad(node, "constant", node.input(2)), "PadV2");
-        table.add(2, node -> pad(node, node.string("mode", "REFLECT").toLowerCase(Locale.ROOT), null),
-                "MirrorPad");
-        table.add(3, ArrayTranslators::gather, "GatherV2");
-    }
-
     /** ConcatV2: the values, then the axis as the last input. */
-    private static List<TfTensor> concat(NodeContext node) {
+    public static List<TfTensor> concat(NodeContext node) {
         int count = node.inputCount() - 1;
         long axis = node.constantInput(count, "axis")[0];
         boolean channelsFirst = false;
@@ -49,8 +38,8 @@ public final class ArrayTranslators {
     }
 
     /** Pack: each value gets a new axis, then they are joined along it. */
-    private static List<TfTensor> pack(NodeContext node) {
-        long axis = node.integer("axis", 0);
+    public static List<TfTensor> pack(NodeContext node) {
+        long axis = node.attrs().integer("axis", 0);
         int rank = node.inputShape(0).rank() + 1;
         long at = axis < 0 ? axis + rank : axis;
         List<Output> parts = new ArrayList<>();
@@ -58,6 +47,21 @@ public final class ArrayTranslators {
             parts.add(Movement.unsqueeze(node.input(i), at));
         }
         return List.of(TfTensor.of(Movement.concat(parts, at)));
+    }
+
+    /** Pad: zeros. */
+    public static List<TfTensor> pad(NodeContext node) {
+        return pad(node, "constant", null);
+    }
+
+    /** PadV2: the constant value of input 2. */
+    public static List<TfTensor> padV2(NodeContext node) {
+        return pad(node, "constant", node.input(2));
+    }
+
+    /** MirrorPad: {@code mode} REFLECT or SYMMETRIC. */
+    public static List<TfTensor> mirrorPad(NodeContext node) {
+        return pad(node, node.attrs().string("mode", "REFLECT").toLowerCase(Locale.ROOT), null);
     }
 
     /** Paddings are a constant (rank, 2) input: before and after for each axis. */
@@ -81,8 +85,8 @@ public final class ArrayTranslators {
         return List.of(channelsFirst ? TfTensor.channelsFirst(y) : TfTensor.of(y));
     }
 
-    private static List<TfTensor> gather(NodeContext node) {
-        node.require(node.integer("batch_dims", 0) == 0, "has batch_dims; only 0 is supported");
+    public static List<TfTensor> gather(NodeContext node) {
+        node.require(node.attrs().integer("batch_dims", 0) == 0, "has batch_dims; only 0 is supported");
         long axis = node.constantInput(2, "axis")[0];
         return List.of(TfTensor.of(Movement.gather(node.input(0), node.input(1), axis)));
     }

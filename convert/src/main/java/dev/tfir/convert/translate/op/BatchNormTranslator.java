@@ -3,7 +3,6 @@ package dev.tfir.convert.translate.op;
 import dev.tfir.convert.ir.Output;
 import dev.tfir.convert.ops.Normalization;
 import dev.tfir.convert.translate.NodeContext;
-import dev.tfir.convert.translate.OpTable;
 import dev.tfir.convert.translate.TfTensor;
 import java.util.Arrays;
 import java.util.List;
@@ -17,12 +16,8 @@ public final class BatchNormTranslator {
 
     private BatchNormTranslator() {}
 
-    public static void register(OpTable table) {
-        table.add(5, BatchNormTranslator::translate, "FusedBatchNorm", "FusedBatchNormV2", "FusedBatchNormV3");
-    }
-
-    private static List<TfTensor> translate(NodeContext node) {
-        node.require(!node.bool("is_training", true), "has is_training=true (batch statistics); only graphs "
+    public static List<TfTensor> fusedBatchNorm(NodeContext node) {
+        node.require(!node.attrs().bool("is_training", true), "has is_training=true (batch statistics); only graphs "
                 + "exported for inference (is_training=false) are supported");
         boolean channelsLast = DataFormat.isChannelsLast(node);
         Output x = DataFormat.data(node, channelsLast);

@@ -5,9 +5,8 @@ import dev.tfir.convert.ops.Elementwise;
 import dev.tfir.convert.ops.Movement;
 import dev.tfir.convert.translate.Layouts;
 import dev.tfir.convert.translate.NodeContext;
-import dev.tfir.convert.translate.OpTable;
+import dev.tfir.convert.translate.OpTranslator;
 import dev.tfir.convert.translate.TfTensor;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -15,21 +14,16 @@ import java.util.List;
  * op is done channels first too: lower-rank operands (a per-channel vector) are broadcast the NCHW way.
  */
 public final class BinaryTranslators {
-    /** The OpenVINO op (opset1, numpy broadcasting), then the TensorFlow ops it translates. */
-    private static final String[][] BINARY = {
-        {"Add", "Add", "AddV2"}, {"Subtract", "Sub"}, {"Multiply", "Mul"}, {"Divide", "RealDiv"},
-        {"Maximum", "Maximum"}, {"Minimum", "Minimum"}, {"Power", "Pow"}, {"SquaredDifference", "SquaredDifference"},
-        {"Less", "Less"}, {"Greater", "Greater"}, {"Equal", "Equal"},
-    };
-
     private BinaryTranslators() {}
 
-    public static void register(OpTable table) {
-        for (String[] ops : BINARY) {
-            table.add(2, node -> List.of(apply(node, ops[0])), Arrays.copyOfRange(ops, 1, ops.length));
-        }
-        table.add(2, BinaryTranslators::biasAdd, "BiasAdd");
-        table.add(1, node -> List.of(combine(node, "Add", node.inputCount())), "AddN");
+    /** The OpenVINO binary op {@code irType} (opset1, numpy broadcasting) of inputs 0 and 1. */
+    public static OpTranslator binary(String irType) {
+        return node -> List.of(apply(node, irType));
+    }
+
+    /** AddN: the sum of all inputs. */
+    public static List<TfTensor> addN(NodeContext node) {
+        return List.of(combine(node, "Add", node.inputCount()));
     }
 
     /** The binary op of inputs 0 and 1, in the layout of its inputs. */
@@ -71,8 +65,8 @@ public final class BinaryTranslators {
     }
 
     /** BiasAdd: NHWC adds along the last axis (a broadcasting Add); NCHW along axis 1. */
-    private static List<TfTensor> biasAdd(NodeContext node) {
-        if (!node.string("data_format", "NHWC").equals("NCHW")) {
+    public static List<TfTensor> biasAdd(NodeContext node) {
+        if (!node.attrs().string("data_format", "NHWC").equals("NCHW")) {
             return List.of(apply(node, "Add"));
         }
         Output x = node.input(0);

@@ -6,7 +6,6 @@ import dev.tfir.convert.ops.Movement;
 import dev.tfir.convert.ops.Window;
 import dev.tfir.convert.translate.Layouts;
 import dev.tfir.convert.translate.NodeContext;
-import dev.tfir.convert.translate.OpTable;
 import dev.tfir.convert.translate.TfTensor;
 import java.util.List;
 
@@ -20,16 +19,11 @@ public final class ConvTranslators {
 
     private ConvTranslators() {}
 
-    public static void register(OpTable table) {
-        table.add(2, ConvTranslators::conv2d, "Conv2D");
-        table.add(2, ConvTranslators::depthwise, "DepthwiseConv2dNative");
-    }
-
     /**
      * HWIO filters with I the data's channels, or a grouped convolution: I dividing the channels C into C / I
      * groups, each with its share of the O filters (consecutive), as GroupConvolution (G, O / G, I, H, W).
      */
-    private static List<TfTensor> conv2d(NodeContext node) {
+    public static List<TfTensor> conv2d(NodeContext node) {
         boolean channelsLast = DataFormat.isChannelsLast(node);
         Output data = DataFormat.data(node, channelsLast);
         Output filters = node.input(1);
@@ -47,7 +41,7 @@ public final class ConvTranslators {
     }
 
     /** Depthwise filters (H, W, C, M) are C groups of M filters over one channel: (C, M, 1, H, W). */
-    private static List<TfTensor> depthwise(NodeContext node) {
+    public static List<TfTensor> depthwise(NodeContext node) {
         boolean channelsLast = DataFormat.isChannelsLast(node);
         Output data = DataFormat.data(node, channelsLast);
         Output filters = node.input(1);

@@ -13,7 +13,7 @@ final class DataFormat {
 
     /** True for NHWC (the default), false for NCHW; other formats are errors. */
     static boolean isChannelsLast(NodeContext node) {
-        String format = node.string("data_format", "NHWC");
+        String format = node.attrs().string("data_format", "NHWC");
         node.require(format.equals("NHWC") || format.equals("NCHW"), "has data_format " + format
                 + "; NHWC and NCHW are supported");
         return format.equals("NHWC");

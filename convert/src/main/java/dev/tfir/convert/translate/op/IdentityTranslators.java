@@ -1,7 +1,6 @@
 package dev.tfir.convert.translate.op;
 
 import dev.tfir.convert.translate.NodeContext;
-import dev.tfir.convert.translate.OpTable;
 import dev.tfir.convert.translate.TfTensor;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,13 +9,13 @@ import java.util.List;
 public final class IdentityTranslators {
     private IdentityTranslators() {}
 
-    public static void register(OpTable table) {
-        table.add(1, node -> List.of(node.tensor(0)), "Identity", "StopGradient", "Snapshot", "PreventGradient",
-                "CheckNumerics", "EnsureShape");
-        table.add(0, IdentityTranslators::all, "IdentityN");
+    /** The first input, unchanged. */
+    public static List<TfTensor> first(NodeContext node) {
+        return List.of(node.tensor(0));
     }
 
-    private static List<TfTensor> all(NodeContext node) {
+    /** IdentityN: every input, unchanged. */
+    public static List<TfTensor> all(NodeContext node) {
         List<TfTensor> outputs = new ArrayList<>();
         for (int i = 0; i < node.inputCount(); i++) {
             outputs.add(node.tensor(i));

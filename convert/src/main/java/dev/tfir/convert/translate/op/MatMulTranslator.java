@@ -1,7 +1,7 @@
 package dev.tfir.convert.translate.op;
 
 import dev.tfir.convert.ops.MatMuls;
-import dev.tfir.convert.translate.OpTable;
+import dev.tfir.convert.translate.NodeContext;
 import dev.tfir.convert.translate.TfTensor;
 import java.util.List;
 
@@ -9,11 +9,13 @@ import java.util.List;
 public final class MatMulTranslator {
     private MatMulTranslator() {}
 
-    public static void register(OpTable table) {
-        table.add(2, node -> List.of(TfTensor.of(MatMuls.matMul(node.input(0), node.input(1),
-                node.bool("transpose_a", false), node.bool("transpose_b", false)))), "MatMul");
-        table.add(2, node -> List.of(TfTensor.of(MatMuls.matMul(node.input(0), node.input(1),
-                node.bool("adj_x", false), node.bool("adj_y", false)))), "BatchMatMul", "BatchMatMulV2",
-                "BatchMatMulV3");
+    public static List<TfTensor> matMul(NodeContext node) {
+        return List.of(TfTensor.of(MatMuls.matMul(node.input(0), node.input(1), node.attrs().bool("transpose_a", false),
+                node.attrs().bool("transpose_b", false))));
+    }
+
+    public static List<TfTensor> batchMatMul(NodeContext node) {
+        return List.of(TfTensor.of(MatMuls.matMul(node.input(0), node.input(1), node.attrs().bool("adj_x", false),
+                node.attrs().bool("adj_y", false))));
     }
 }

@@ -5,7 +5,6 @@ import dev.tfir.convert.ops.Padding;
 import dev.tfir.convert.ops.Pooling;
 import dev.tfir.convert.ops.Window;
 import dev.tfir.convert.translate.NodeContext;
-import dev.tfir.convert.translate.OpTable;
 import dev.tfir.convert.translate.TfTensor;
 import java.util.List;
 
@@ -13,16 +12,18 @@ import java.util.List;
 public final class PoolTranslators {
     private PoolTranslators() {}
 
-    public static void register(OpTable table) {
-        table.add(1, node -> pool(node, false), "MaxPool");
-        table.add(1, node -> pool(node, true), "AvgPool");
+    public static List<TfTensor> maxPool(NodeContext node) {
+        return pool(node, false);
+    }
+
+    public static List<TfTensor> avgPool(NodeContext node) {
+        return pool(node, true);
     }
 
     private static List<TfTensor> pool(NodeContext node, boolean average) {
         boolean channelsLast = DataFormat.isChannelsLast(node);
         Output data = DataFormat.data(node, channelsLast);
-        Window window = WindowAttributes.window(node, WindowAttributes.spatial(node, "ksize", channelsLast),
-                channelsLast);
+        Window window = WindowAttributes.window(node, WindowAttributes.poolKernel(node, channelsLast), channelsLast);
         node.require(window.padding() != Padding.EXPLICIT, "has EXPLICIT padding, which pooling does not take");
         Output y = average ? Pooling.avgPool(data, window, true) : Pooling.maxPool(data, window);
         return List.of(DataFormat.result(y, channelsLast));

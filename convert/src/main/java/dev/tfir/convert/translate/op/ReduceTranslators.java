@@ -6,33 +6,35 @@ import dev.tfir.convert.ops.Normalization;
 import dev.tfir.convert.ops.Reductions;
 import dev.tfir.convert.translate.Layouts;
 import dev.tfir.convert.translate.NodeContext;
-import dev.tfir.convert.translate.OpTable;
+import dev.tfir.convert.translate.OpTranslator;
 import dev.tfir.convert.translate.TfTensor;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Ops along axes: reductions over constant axes (Mean, Sum, Max, Min, Prod), ArgMax and ArgMin, and Softmax. On a channels-first input
- * they work channels first where the result's axes come out in TensorFlow's order (global pooling: Mean over H, W).
+ * Ops along axes: reductions over constant axes (Mean, Sum, Max, Min, Prod), ArgMax and ArgMin, and Softmax. On a
+ * channels-first input they work channels first where the result's axes come out in TensorFlow's order (global
+ * pooling: Mean over H, W).
  */
 public final class ReduceTranslators {
-    /** TensorFlow reductions and their OpenVINO ops (opset1). */
-    private static final Map<String, String> REDUCTIONS = Map.of("Mean", "ReduceMean", "Sum", "ReduceSum",
-            "Max", "ReduceMax", "Min", "ReduceMin", "Prod", "ReduceProd");
-
     private ReduceTranslators() {}
 
-    public static void register(OpTable table) {
-        REDUCTIONS.forEach((tfOp, irType) -> table.add(2, node -> List.of(reduce(node, irType)), tfOp));
-        table.add(2, node -> List.of(argExtreme(node, "max")), "ArgMax");
-        table.add(2, node -> List.of(argExtreme(node, "min")), "ArgMin");
-        table.add(1, ReduceTranslators::softmax, "Softmax");
+    /** The OpenVINO reduction {@code irType} (opset1) over the constant axes of input 1. */
+    public static OpTranslator reduction(String irType) {
+        return node -> List.of(reduce(node, irType));
+    }
+
+    public static List<TfTensor> argMax(NodeContext node) {
+        return List.of(argExtreme(node, "max"));
+    }
+
+    public static List<TfTensor> argMin(NodeContext node) {
+        return List.of(argExtreme(node, "min"));
     }
 
     private static TfTensor reduce(NodeContext node, String irType) {
         long[] axes = node.constantInput(1, "axes");
-        boolean keepDims = node.bool("keep_dims", false);
+        boolean keepDims = node.attrs().bool("keep_dims", false);
         if (node.isChannelsFirst(0) && (keepDims || Layouts.sameOrderWithout(axes))) {
             Output y = Reductions.reduce(irType, node.channelsFirstInput(0), Layouts.channelsFirstAxes(axes),
                     keepDims);
@@ -53,7 +55,7 @@ public final class ReduceTranslators {
     }
 
     /** Softmax over the last axis: the channels, axis 1 of a channels-first input. */
-    private static List<TfTensor> softmax(NodeContext node) {
+    public static List<TfTensor> softmax(NodeContext node) {
         if (node.isChannelsFirst(0)) {
             return List.of(TfTensor.channelsFirst(Normalization.softmax(node.channelsFirstInput(0), 1)));
         }

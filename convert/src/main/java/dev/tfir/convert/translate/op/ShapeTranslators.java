@@ -12,7 +12,6 @@ import dev.tfir.convert.ops.SliceMasks;
 import dev.tfir.convert.ops.StridedSlices;
 import dev.tfir.convert.translate.Layouts;
 import dev.tfir.convert.translate.NodeContext;
-import dev.tfir.convert.translate.OpTable;
 import dev.tfir.convert.translate.TfTensor;
 import java.util.List;
 import java.util.stream.LongStream;
@@ -24,20 +23,7 @@ import java.util.stream.LongStream;
 public final class ShapeTranslators {
     private ShapeTranslators() {}
 
-    public static void register(OpTable table) {
-        table.add(1, ShapeTranslators::shape, "Shape");
-        table.add(1, ShapeTranslators::size, "Size");
-        table.add(2, node -> List.of(TfTensor.of(Movement.reshape(node.input(0), node.input(1), false))),
-                "Reshape");
-        table.add(1, ShapeTranslators::squeeze, "Squeeze");
-        table.add(2, node -> List.of(TfTensor.of(Movement.unsqueeze(node.input(0),
-                node.constantInput(1, "axis")))), "ExpandDims");
-        table.add(2, ShapeTranslators::transpose, "Transpose");
-        table.add(4, ShapeTranslators::stridedSlice, "StridedSlice");
-        table.add(1, ShapeTranslators::cast, "Cast");
-    }
-
-    private static List<TfTensor> shape(NodeContext node) {
+    public static List<TfTensor> shape(NodeContext node) {
         ElementType outType = outType(node);
         PartialShape shape = node.inputShape(0);
         Output result = shape.isFullyDefined() ? Constants.of(ConstTensor.vector(outType, shape.dims()))
@@ -46,7 +32,7 @@ public final class ShapeTranslators {
     }
 
     /** The number of elements: a constant when the shape is static, else the product of ShapeOf. */
-    private static List<TfTensor> size(NodeContext node) {
+    public static List<TfTensor> size(NodeContext node) {
         ElementType outType = outType(node);
         PartialShape shape = node.inputShape(0);
         Output result = shape.isFullyDefined()
@@ -61,10 +47,18 @@ public final class ShapeTranslators {
         return type != null ? type : ElementType.I32;
     }
 
+    public static List<TfTensor> reshape(NodeContext node) {
+        return List.of(TfTensor.of(Movement.reshape(node.input(0), node.input(1), false)));
+    }
+
+    public static List<TfTensor> expandDims(NodeContext node) {
+        return List.of(TfTensor.of(Movement.unsqueeze(node.input(0), node.constantInput(1, "axis"))));
+    }
+
     /** Squeeze of {@code squeeze_dims}, or of every axis of size 1 when none are given. */
-    private static List<TfTensor> squeeze(NodeContext node) {
+    public static List<TfTensor> squeeze(NodeContext node) {
         PartialShape shape = node.inputShape(0);
-        long[] axes = node.integers("squeeze_dims", new long[0]);
+        long[] axes = node.attrs().ints("squeeze_dims", new long[0]);
         if (axes.length == 0) {
             node.require(shape.isFullyDefined(), "squeezes every axis of size 1 of " + shape
                     + ", which is not static; give the input shapes (--input_shape or -b)");
@@ -77,7 +71,7 @@ public final class ShapeTranslators {
         return List.of(TfTensor.of(Movement.squeeze(node.input(0), axes)));
     }
 
-    private static List<TfTensor> transpose(NodeContext node) {
+    public static List<TfTensor> transpose(NodeContext node) {
         long[] perm = node.constantInput(1, "permutation");
         int[] axes = new int[perm.length];
         for (int i = 0; i < perm.length; i++) {
@@ -86,15 +80,15 @@ public final class ShapeTranslators {
         return List.of(TfTensor.of(Movement.transpose(node.input(0), axes)));
     }
 
-    private static List<TfTensor> stridedSlice(NodeContext node) {
-        SliceMasks masks = new SliceMasks(node.integer("begin_mask", 0), node.integer("end_mask", 0),
-                node.integer("new_axis_mask", 0), node.integer("shrink_axis_mask", 0),
-                node.integer("ellipsis_mask", 0));
+    public static List<TfTensor> stridedSlice(NodeContext node) {
+        SliceMasks masks = new SliceMasks(node.attrs().integer("begin_mask", 0), node.attrs().integer("end_mask", 0),
+                node.attrs().integer("new_axis_mask", 0), node.attrs().integer("shrink_axis_mask", 0),
+                node.attrs().integer("ellipsis_mask", 0));
         return List.of(TfTensor.of(StridedSlices.slice(node.input(0), node.input(1), node.input(2),
                 node.input(3), masks)));
     }
 
-    private static List<TfTensor> cast(NodeContext node) {
+    public static List<TfTensor> cast(NodeContext node) {
         ElementType target = node.type("DstT");
         node.require(target != null, "has no DstT attribute");
         return List.of(node.tensor(0).map(x -> Elementwise.convert(x, target)));

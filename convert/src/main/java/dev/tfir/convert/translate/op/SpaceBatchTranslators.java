@@ -4,7 +4,6 @@ import dev.tfir.convert.ir.Output;
 import dev.tfir.convert.ops.SpaceBatch;
 import dev.tfir.convert.translate.Layouts;
 import dev.tfir.convert.translate.NodeContext;
-import dev.tfir.convert.translate.OpTable;
 import dev.tfir.convert.translate.TfTensor;
 import java.util.List;
 
@@ -16,9 +15,12 @@ import java.util.List;
 public final class SpaceBatchTranslators {
     private SpaceBatchTranslators() {}
 
-    public static void register(OpTable table) {
-        table.add(3, node -> blocks(node, "paddings", true), "SpaceToBatchND");
-        table.add(3, node -> blocks(node, "crops", false), "BatchToSpaceND");
+    public static List<TfTensor> spaceToBatch(NodeContext node) {
+        return blocks(node, "paddings", true);
+    }
+
+    public static List<TfTensor> batchToSpace(NodeContext node) {
+        return blocks(node, "crops", false);
     }
 
     private static List<TfTensor> blocks(NodeContext node, String amounts, boolean toBatch) {

@@ -1,13 +1,12 @@
 package dev.tfir.convert.translate.op;
 
+import dev.tfir.common.infer.Shapes;
 import dev.tfir.common.types.PartialShape;
 import dev.tfir.convert.ir.Node;
 import dev.tfir.convert.ir.Output;
 import dev.tfir.convert.ops.Constants;
-import dev.tfir.convert.ops.Dims;
 import dev.tfir.convert.ops.Movement;
 import dev.tfir.convert.translate.NodeContext;
-import dev.tfir.convert.translate.OpTable;
 import dev.tfir.convert.translate.TfTensor;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,31 +20,25 @@ import java.util.List;
 public final class SplitTranslators {
     private SplitTranslators() {}
 
-    public static void register(OpTable table) {
-        table.add(2, SplitTranslators::split, "Split");
-        table.add(3, SplitTranslators::splitV, "SplitV");
-        table.add(1, SplitTranslators::unpack, "Unpack");
-    }
-
     /** Split: the axis, then the value. */
-    private static List<TfTensor> split(NodeContext node) {
+    public static List<TfTensor> split(NodeContext node) {
         Output x = node.input(1);
-        int axis = Dims.axis(node.constantInput(0, "split_dim")[0], x.rank());
-        long count = node.integer("num_split", 1);
+        int axis = Shapes.axis(node.constantInput(0, "split_dim")[0], x.rank());
+        long count = node.attrs().integer("num_split", 1);
         long dim = x.shape().dim(axis);
-        node.require(!Dims.known(dim) || dim % count == 0, "cannot split axis " + axis + " of size " + dim + " into "
+        node.require(!Shapes.known(dim) || dim % count == 0, "cannot split axis " + axis + " of size " + dim + " into "
                 + count + " equal pieces");
         long[] sizes = new long[(int) count];
-        Arrays.fill(sizes, Dims.known(dim) ? dim / count : Dims.UNKNOWN);
+        Arrays.fill(sizes, Shapes.known(dim) ? dim / count : PartialShape.UNKNOWN_DIM);
         Node.Builder split = Node.builder("Split", "opset1").attribute("num_splits", count)
                 .inputs(x, Constants.i64Scalar(axis));
         return pieces(split, x, axis, sizes);
     }
 
     /** SplitV: the value, the sizes (one may be -1: the rest), the axis. */
-    private static List<TfTensor> splitV(NodeContext node) {
+    public static List<TfTensor> splitV(NodeContext node) {
         Output x = node.input(0);
-        int axis = Dims.axis(node.constantInput(2, "split_dim")[0], x.rank());
+        int axis = Shapes.axis(node.constantInput(2, "split_dim")[0], x.rank());
         long[] sizes = node.constantInput(1, "size_splits").clone();
         long dim = x.shape().dim(axis);
         int rest = -1;
@@ -59,7 +52,7 @@ public final class SplitTranslators {
             }
         }
         if (rest >= 0) {
-            sizes[rest] = Dims.known(dim) ? dim - given : Dims.UNKNOWN;
+            sizes[rest] = Shapes.known(dim) ? dim - given : PartialShape.UNKNOWN_DIM;
         }
         Node.Builder split = Node.builder("VariadicSplit", "opset1")
                 .inputs(x, Constants.i64Scalar(axis), Constants.i64(node.constantInput(1, "size_splits")));
@@ -67,11 +60,11 @@ public final class SplitTranslators {
     }
 
     /** Unpack: {@code num} pieces of size 1 along {@code axis}, each without that axis. */
-    private static List<TfTensor> unpack(NodeContext node) {
+    public static List<TfTensor> unpack(NodeContext node) {
         Output x = node.input(0);
-        int axis = Dims.axis(node.integer("axis", 0), x.rank());
-        long count = node.integer("num", 1);
-        node.require(!Dims.known(x.shape().dim(axis)) || x.shape().dim(axis) == count, "cannot unpack "
+        int axis = Shapes.axis(node.attrs().integer("axis", 0), x.rank());
+        long count = node.attrs().integer("num", 1);
+        node.require(!Shapes.known(x.shape().dim(axis)) || x.shape().dim(axis) == count, "cannot unpack "
                 + count + " pieces from axis " + axis + " of size " + x.shape().dim(axis));
         long[] sizes = new long[(int) count];
         Arrays.fill(sizes, 1);

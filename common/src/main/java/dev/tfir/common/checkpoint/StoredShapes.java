@@ -5,8 +5,8 @@ import org.tensorflow.proto.DataType;
 import org.tensorflow.proto.TensorShapeProto;
 
 /** Shape and size arithmetic for stored tensors, which must have fully known, non-negative dims. */
-final class Shapes {
-    private Shapes() {}
+final class StoredShapes {
+    private StoredShapes() {}
 
     /** The dims of a stored shape, or null when the rank or a dim is unknown or negative. */
     static long[] dims(TensorShapeProto proto) {

@@ -1,15 +1,17 @@
-package dev.tfir.convert.translate;
+package dev.tfir.convert.translate.op;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tfir.convert.translate.TranslatorRegistry;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The registry of translators: what the TF-Slim nets need, aliases sharing one translator. */
+/** The op table: what the TF-Slim nets need, minimum input counts, one translator per op type. */
 class OpTableTest {
-    private final OpTable table = OpTable.standard();
+    private final TranslatorRegistry table = OpTable.standard();
 
     @Test
     void coversTheTfSlimClassifiers() {
@@ -23,11 +25,17 @@ class OpTableTest {
     }
 
     @Test
-    void aliasesShareOneTranslator() {
-        assertSame(table.get("FusedBatchNorm").translator(), table.get("FusedBatchNormV3").translator());
-        assertSame(table.get("FusedBatchNorm").translator(), table.get("FusedBatchNormV2").translator());
-        assertSame(table.get("Add").translator(), table.get("AddV2").translator());
-        assertSame(table.get("Identity").translator(), table.get("StopGradient").translator());
+    void minimumInputsAreTensorFlowsDataInputs() {
+        assertEquals(0, table.get("Const").minInputs());
+        assertEquals(2, table.get("Conv2D").minInputs());
+        assertEquals(5, table.get("FusedBatchNormV3").minInputs());
+        assertEquals(4, table.get("StridedSlice").minInputs());
+    }
+
+    @Test
+    void oneOpTypeHasOneTranslator() {
+        TranslatorRegistry registry = new TranslatorRegistry().add(1, IdentityTranslators::first, "Identity");
+        assertThrows(IllegalStateException.class, () -> registry.add(1, IdentityTranslators::all, "Identity"));
     }
 
     @Test

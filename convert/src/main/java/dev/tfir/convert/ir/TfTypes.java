@@ -1,7 +1,6 @@
-package dev.tfir.convert.translate;
+package dev.tfir.convert.ir;
 
 import dev.tfir.common.types.DTypes;
-import dev.tfir.convert.ir.ElementType;
 import org.tensorflow.proto.DataType;
 
 /** TensorFlow data types as OpenVINO element types. */

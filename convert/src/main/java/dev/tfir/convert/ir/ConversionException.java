@@ -1,4 +1,4 @@
-package dev.tfir.convert;
+package dev.tfir.convert.ir;
 
 import dev.tfir.common.TfirException;
 

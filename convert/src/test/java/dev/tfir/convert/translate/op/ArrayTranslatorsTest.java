@@ -1,0 +1,59 @@
+package dev.tfir.convert.translate.op;
+
+import static dev.tfir.convert.ir.ElementType.F32;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tfir.convert.ir.ConstTensor;
+import dev.tfir.convert.ir.ElementType;
+import dev.tfir.convert.translate.TfTensor;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Padding, joining and splitting translated alone on inputs made in memory. TensorFlow's shapes: Pad adds its
+ * (before, after) pairs to each dim; ConcatV2 sums the axis; SplitV gives the sizes, a -1 taking the rest.
+ */
+class ArrayTranslatorsTest {
+    private static final ConstTensor PADDINGS = ConstTensor.ofLongs(ElementType.I32, new long[] {4, 2},
+            0, 0, 1, 2, 3, 4, 0, 0);
+
+    @Test
+    void padAddsItsPairs() {
+        TfTensor y = InMemoryNode.of("Pad").input(F32, 1, 4, 4, 3).constant(PADDINGS)
+                .translateOne(ArrayTranslators::pad);
+        assertEquals("Pad", y.stored().node().type());
+        assertArrayEquals(new long[] {1, 7, 11, 3}, y.tfLayout().shape().dims());
+    }
+
+    @Test
+    void padOfAChannelsFirstInputPadsItsAxesInThatOrder() {
+        TfTensor channelsFirst = InMemoryNode.of("Conv2D").input(F32, 1, 8, 8, 3).input(F32, 1, 1, 3, 4)
+                .attr("strides", 1, 1, 1, 1).attr("padding", "VALID").translateOne(ConvTranslators::conv2d);
+        TfTensor y = InMemoryNode.of("Pad").input(channelsFirst).constant(PADDINGS).translateOne(ArrayTranslators::pad);
+        assertTrue(y.isChannelsFirst());
+        assertArrayEquals(new long[] {1, 4, 11, 15}, y.stored().shape().dims());
+        assertArrayEquals(new long[] {1, 11, 15, 4}, y.tfLayout().shape().dims());
+    }
+
+    @Test
+    void concatSumsTheAxis() {
+        TfTensor y = InMemoryNode.of("ConcatV2").input(F32, 2, 3).input(F32, 2, 5)
+                .constant(ConstTensor.ofLongs(ElementType.I32, new long[0], -1)).translateOne(ArrayTranslators::concat);
+        assertEquals("Concat", y.stored().node().type());
+        assertArrayEquals(new long[] {2, 8}, y.tfLayout().shape().dims());
+    }
+
+    @Test
+    void splitVGivesItsSizesAndTheRest() {
+        List<TfTensor> pieces = InMemoryNode.of("SplitV").input(F32, 2, 10)
+                .constant(ConstTensor.vector(ElementType.I64, 3, -1, 2))
+                .constant(ConstTensor.ofLongs(ElementType.I32, new long[0], 1)).translate(SplitTranslators::splitV);
+        assertEquals(3, pieces.size());
+        assertArrayEquals(new long[] {2, 3}, pieces.get(0).tfLayout().shape().dims());
+        assertArrayEquals(new long[] {2, 5}, pieces.get(1).tfLayout().shape().dims());
+        assertArrayEquals(new long[] {2, 2}, pieces.get(2).tfLayout().shape().dims());
+        assertEquals("VariadicSplit", pieces.get(0).stored().node().type());
+    }
+}

@@ -1,0 +1,61 @@
+package dev.tfir.convert.translate.op;
+
+import static dev.tfir.convert.ir.ElementType.F32;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tfir.convert.ir.ConstTensor;
+import dev.tfir.convert.ir.ElementType;
+import dev.tfir.convert.ir.Output;
+import org.junit.jupiter.api.Test;
+import org.tensorflow.proto.DataType;
+
+/**
+ * Reductions, ArgMax, Shape and Cast translated alone on inputs made in memory; expected element types and shapes
+ * are TensorFlow's: a reduction drops its axes (or keeps them as 1), ArgMax drops its dimension and gives int64
+ * unless {@code output_type} says otherwise, Shape gives {@code out_type} (int32 by default), Cast gives DstT.
+ */
+class AxisTranslatorsTest {
+    @Test
+    void meanDropsOrKeepsItsAxes() {
+        Output dropped = InMemoryNode.of("Mean").input(F32, 2, 7, 7, 5).constant(ConstTensor.vector(ElementType.I32,
+                1, 2)).translateOne(ReduceTranslators.reduction("ReduceMean")).tfLayout();
+        assertEquals("ReduceMean", dropped.node().type());
+        assertArrayEquals(new long[] {2, 5}, dropped.shape().dims());
+        Output kept = InMemoryNode.of("Mean").input(F32, 2, 7, 7, 5).constant(ConstTensor.vector(ElementType.I32,
+                -3, -2)).attr("keep_dims", true).translateOne(ReduceTranslators.reduction("ReduceMean")).tfLayout();
+        assertArrayEquals(new long[] {2, 1, 1, 5}, kept.shape().dims());
+    }
+
+    @Test
+    void argMaxGivesInt64UnlessTold() {
+        Output i64 = InMemoryNode.of("ArgMax").input(F32, 4, 10).constant(ConstTensor.ofLongs(ElementType.I32,
+                new long[0], 1)).translateOne(ReduceTranslators::argMax).tfLayout();
+        assertEquals(ElementType.I64, i64.type());
+        assertArrayEquals(new long[] {4}, i64.shape().dims());
+        Output i32 = InMemoryNode.of("ArgMax").input(F32, 4, 10).constant(ConstTensor.ofLongs(ElementType.I32,
+                new long[0], 0)).attr("output_type", DataType.DT_INT32).translateOne(ReduceTranslators::argMax)
+                .tfLayout();
+        assertEquals(ElementType.I32, i32.type());
+        assertArrayEquals(new long[] {10}, i32.shape().dims());
+    }
+
+    @Test
+    void shapeOfAStaticInputIsAConstant() {
+        Output shape = InMemoryNode.of("Shape").input(F32, 2, 3).attr("out_type", DataType.DT_INT32)
+                .translateOne(ShapeTranslators::shape).tfLayout();
+        assertTrue(shape.isConstant());
+        assertEquals(ElementType.I32, shape.type());
+        assertArrayEquals(new long[] {2, 3}, shape.constant().longs());
+    }
+
+    @Test
+    void castGivesDstT() {
+        Output half = InMemoryNode.of("Cast").input(F32, 2, 3).attr("DstT", DataType.DT_HALF)
+                .translateOne(ShapeTranslators::cast).tfLayout();
+        assertEquals("Convert", half.node().type());
+        assertEquals(ElementType.F16, half.type());
+        assertArrayEquals(new long[] {2, 3}, half.shape().dims());
+    }
+}

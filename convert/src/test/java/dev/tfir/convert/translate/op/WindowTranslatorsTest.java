@@ -1,0 +1,120 @@
+package dev.tfir.convert.translate.op;
+
+import static dev.tfir.convert.ir.ElementType.F32;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tfir.common.infer.CannotInfer;
+import dev.tfir.convert.ir.ConversionException;
+import dev.tfir.convert.ir.Output;
+import dev.tfir.convert.translate.TfTensor;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Convolutions and pooling translated alone, on inputs made in memory. The expected shapes are TensorFlow's
+ * (output = ceil(in / stride) for SAME, floor((in - dilated window) / stride) + 1 for VALID) and OpenVINO's:
+ * channels first, HWIO filters as OIHW, grouped filters as (groups, out per group, in per group, H, W).
+ */
+class WindowTranslatorsTest {
+    @Test
+    void conv2dSameTakesNhwcDataChannelsFirst() {
+        TfTensor y = InMemoryNode.of("Conv2D").input(F32, 1, 224, 224, 3).input(F32, 7, 7, 3, 64)
+                .attr("strides", 1, 2, 2, 1).attr("padding", "SAME").translateOne(ConvTranslators::conv2d);
+        assertTrue(y.isChannelsFirst());
+        Output conv = y.stored();
+        assertEquals("Convolution", conv.node().type());
+        assertEquals(F32, conv.type());
+        assertArrayEquals(new long[] {1, 64, 112, 112}, conv.shape().dims());
+        assertArrayEquals(new long[] {64, 3, 7, 7}, conv.node().input(1).shape().dims());
+        assertEquals("same_upper", conv.node().attributes().get("auto_pad"));
+        assertArrayEquals(new long[] {1, 112, 112, 64}, y.tfLayout().shape().dims());
+    }
+
+    @Test
+    void conv2dValidWithDilations() {
+        TfTensor valid = InMemoryNode.of("Conv2D").input(F32, 1, 224, 224, 3).input(F32, 7, 7, 3, 64)
+                .attr("strides", 1, 2, 2, 1).attr("padding", "VALID").translateOne(ConvTranslators::conv2d);
+        assertArrayEquals(new long[] {1, 64, 109, 109}, valid.stored().shape().dims());
+        TfTensor dilated = InMemoryNode.of("Conv2D").input(F32, 1, 10, 12, 3).input(F32, 3, 3, 3, 8)
+                .attr("strides", 1, 1, 1, 1).attr("dilations", 1, 2, 1, 1).attr("padding", "VALID")
+                .translateOne(ConvTranslators::conv2d);
+        assertArrayEquals(new long[] {1, 8, 6, 10}, dilated.stored().shape().dims());
+    }
+
+    @Test
+    void conv2dNchwStaysInTensorFlowsLayout() {
+        TfTensor y = InMemoryNode.of("Conv2D").input(F32, 1, 3, 32, 32).input(F32, 3, 3, 3, 8)
+                .attr("strides", 1, 1, 2, 2).attr("padding", "SAME").attr("data_format", "NCHW")
+                .translateOne(ConvTranslators::conv2d);
+        assertFalse(y.isChannelsFirst());
+        assertArrayEquals(new long[] {1, 8, 16, 16}, y.tfLayout().shape().dims());
+    }
+
+    @Test
+    void groupedConv2dAndDepthwise() {
+        TfTensor grouped = InMemoryNode.of("Conv2D").input(F32, 1, 8, 8, 6).input(F32, 3, 3, 2, 6)
+                .attr("strides", 1, 1, 1, 1).attr("padding", "SAME").translateOne(ConvTranslators::conv2d);
+        assertEquals("GroupConvolution", grouped.stored().node().type());
+        assertArrayEquals(new long[] {3, 2, 2, 3, 3}, grouped.stored().node().input(1).shape().dims());
+        assertArrayEquals(new long[] {1, 8, 8, 6}, grouped.tfLayout().shape().dims());
+
+        TfTensor depthwise = InMemoryNode.of("DepthwiseConv2dNative").input(F32, 1, 10, 12, 4).input(F32, 3, 3, 4, 2)
+                .attr("strides", 1, 1, 1, 1).attr("padding", "VALID").translateOne(ConvTranslators::depthwise);
+        assertEquals("GroupConvolution", depthwise.stored().node().type());
+        assertArrayEquals(new long[] {4, 2, 1, 3, 3}, depthwise.stored().node().input(1).shape().dims());
+        assertArrayEquals(new long[] {1, 8, 8, 10}, depthwise.stored().shape().dims());
+        assertArrayEquals(new long[] {1, 8, 10, 8}, depthwise.tfLayout().shape().dims());
+    }
+
+    @Test
+    void pooling() {
+        TfTensor max = InMemoryNode.of("MaxPool").input(F32, 1, 9, 9, 16).attr("ksize", 1, 3, 3, 1)
+                .attr("strides", 1, 2, 2, 1).attr("padding", "VALID").translateOne(PoolTranslators::maxPool);
+        assertEquals("MaxPool", max.stored().node().type());
+        assertArrayEquals(new long[] {1, 16, 4, 4}, max.stored().shape().dims());
+        TfTensor avg = InMemoryNode.of("AvgPool").input(F32, 1, 9, 9, 16).attr("ksize", 1, 3, 3, 1)
+                .attr("strides", 1, 2, 2, 1).attr("padding", "SAME").translateOne(PoolTranslators::avgPool);
+        assertEquals("AvgPool", avg.stored().node().type());
+        assertEquals("true", avg.stored().node().attributes().get("exclude-pad"));
+        assertArrayEquals(new long[] {1, 5, 5, 16}, avg.tfLayout().shape().dims());
+    }
+
+    @Test
+    void badAttributesAreConversionErrors() {
+        ConversionException format = assertThrows(ConversionException.class, () -> InMemoryNode.of("Conv2D")
+                .input(F32, 1, 8, 8, 3).input(F32, 3, 3, 3, 4).attr("strides", 1, 1, 1, 1).attr("padding", "SAME")
+                .attr("data_format", "NDHWC").translate(ConvTranslators::conv2d));
+        assertEquals("has data_format NDHWC; NHWC and NCHW are supported", format.getMessage());
+        ConversionException strides = assertThrows(ConversionException.class, () -> InMemoryNode.of("MaxPool")
+                .input(F32, 1, 8, 8, 3).attr("ksize", 1, 2, 2, 1).attr("strides", "2").attr("padding", "SAME")
+                .translate(PoolTranslators::maxPool));
+        assertEquals("attribute 'strides' is not a list; TensorFlow requires a list", strides.getMessage());
+    }
+
+    @Test
+    void windowAttributesAreCheckedAsSummarizesRulesCheckThem() {
+        CannotInfer ksize = assertThrows(CannotInfer.class, () -> InMemoryNode.of("MaxPool").input(F32, 1, 8, 8, 3)
+                .attr("ksize", 1, 2, 2).attr("strides", 1, 2, 2, 1).attr("padding", "SAME")
+                .translate(PoolTranslators::maxPool));
+        assertEquals("ksize [1, 2, 2]; TensorFlow requires 4 values (one per dim of the input), each >= 1",
+                ksize.getMessage());
+        CannotInfer padding = assertThrows(CannotInfer.class, () -> InMemoryNode.of("Conv2D").input(F32, 1, 8, 8, 3)
+                .input(F32, 3, 3, 3, 4).attr("strides", 1, 1, 1, 1).attr("padding", "FULL")
+                .translate(ConvTranslators::conv2d));
+        assertEquals("padding 'FULL'; TensorFlow requires SAME, VALID or EXPLICIT", padding.getMessage());
+    }
+
+    @Test
+    void explicitPaddingGoesToTheSpatialPads() {
+        Output conv = InMemoryNode.of("Conv2D").input(F32, 1, 8, 10, 3).input(F32, 3, 3, 3, 4)
+                .attr("strides", 1, 1, 1, 1).attr("padding", "EXPLICIT")
+                .attr("explicit_paddings", 0, 0, 1, 2, 3, 0, 0, 0).translateOne(ConvTranslators::conv2d).stored();
+        assertEquals("1, 3", conv.node().attributes().get("pads_begin"));
+        assertEquals("2, 0", conv.node().attributes().get("pads_end"));
+        // (8 + 1 + 2 - 3) + 1 = 9 rows, (10 + 3 + 0 - 3) + 1 = 11 columns
+        assertArrayEquals(new long[] {1, 4, 9, 11}, conv.shape().dims());
+    }
+}
