@@ -1,10 +1,14 @@
 package dev.tfir.convert;
 
+import dev.tfir.cli.ModelOptions;
+import dev.tfir.cli.ToolCommandLine;
+import dev.tfir.cli.TrueFalse;
+import dev.tfir.cli.VerboseOption;
+import dev.tfir.cli.Versions;
 import dev.tfir.common.model.ModelSource;
 import dev.tfir.common.types.PartialShape;
 import dev.tfir.convert.cli.InputSpec;
 import dev.tfir.convert.cli.LayoutSpec;
-import dev.tfir.convert.cli.ModelOptions;
 import dev.tfir.convert.cli.NamedValues;
 import dev.tfir.convert.cli.OptionConverters;
 import dev.tfir.convert.pipeline.Conversion;
@@ -12,9 +16,7 @@ import dev.tfir.convert.pipeline.ConversionRequest;
 import dev.tfir.convert.pipeline.Converter;
 import dev.tfir.convert.progress.Progress;
 import dev.tfir.convert.progress.ProgressBar;
-import dev.tfir.convert.pipeline.Versions;
 import dev.tfir.convert.translate.OpTable;
-import dev.tfir.convert.cli.ToolCommandLine;
 import dev.tfir.convert.write.IrFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -33,7 +35,7 @@ import picocli.CommandLine.Spec;
  * Optimizer ({@code mo}) for TensorFlow models.
  */
 @Command(name = ConvertCommand.NAME, mixinStandardHelpOptions = true, sortOptions = false,
-        versionProvider = ConvertCommand.Version.class,
+        versionProvider = Versions.Provider.class,
         description = "Converts a TensorFlow model to OpenVINO IR (as Model Optimizer, mo, does).",
         footer = {"", "Examples:",
                 "  convert --input_model frozen.pb -b 1 --mean_values [127.5,127.5,127.5] --scale 127.5",
@@ -81,7 +83,7 @@ public final class ConvertCommand implements Callable<Integer> {
     private Double scale;
 
     @Option(names = "--reverse_input_channels", paramLabel = "True|False", arity = "0..1", fallbackValue = "True",
-            converter = OptionConverters.Bool.class, description = "Reverse the input channels (RGB <-> BGR).")
+            converter = TrueFalse.class, description = "Reverse the input channels (RGB <-> BGR).")
     private boolean reverseInputChannels;
 
     @Option(names = {"--layout", "--source_layout"}, paramLabel = "LAYOUT", converter = OptionConverters.Layouts.class,
@@ -92,7 +94,7 @@ public final class ConvertCommand implements Callable<Integer> {
     private String targetLayout;
 
     @Option(names = "--compress_to_fp16", paramLabel = "True|False", arity = "0..1", fallbackValue = "True",
-            converter = OptionConverters.Bool.class,
+            converter = TrueFalse.class,
             description = "Store weights in FP16 (computed in FP32). Default: True, as mo.")
     private boolean compressToFp16 = true;
 
@@ -106,16 +108,15 @@ public final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--list-ops", description = "List the TensorFlow op types convert translates, and exit.")
     private boolean listOps;
 
-    @Option(names = {"-v", "--verbose"}, description = "Print stack traces of errors.")
-    private boolean verbose;
+    @Mixin
+    private VerboseOption verbose;
 
     @Option(names = "--no_progress", hidden = true, description = "No progress line on the terminal.")
     private boolean noProgress;
 
     /** The configured command line; {@code main} and the tests both use it. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        ConvertCommand command = new ConvertCommand();
-        return ToolCommandLine.of(command, NAME, () -> command.verbose, out, err);
+        return ToolCommandLine.of(new ConvertCommand(), out, err);
     }
 
     @Override
@@ -167,13 +168,5 @@ public final class ConvertCommand implements Callable<Integer> {
         int dot = name.lastIndexOf('.');
         String stem = dot > 0 ? name.substring(0, dot) : name;
         return stem.isEmpty() || stem.startsWith(".") ? "model" : stem;
-    }
-
-    /** {@code --version}. */
-    static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            return new String[] {NAME + " (tfir) " + Versions.tfir()};
-        }
     }
 }

@@ -1,5 +1,9 @@
 package dev.tfir.summarize;
 
+import dev.tfir.cli.ModelOptions;
+import dev.tfir.cli.ToolCommandLine;
+import dev.tfir.cli.VerboseOption;
+import dev.tfir.cli.Versions;
 import dev.tfir.common.detect.GraphSummary;
 import dev.tfir.common.detect.IoDetector;
 import dev.tfir.common.model.CheckpointMatch;
@@ -7,9 +11,6 @@ import dev.tfir.common.model.LoadedModel;
 import dev.tfir.common.model.ModelLoader;
 import dev.tfir.common.model.ModelSource;
 import dev.tfir.common.model.VariableValues;
-import dev.tfir.convert.cli.ModelOptions;
-import dev.tfir.convert.cli.ToolCommandLine;
-import dev.tfir.convert.pipeline.Versions;
 import dev.tfir.summarize.repl.GraphShell;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -37,7 +38,7 @@ import picocli.CommandLine.Spec;
  * {@code summarize_graph.py} does, and more on request.
  */
 @Command(name = SummarizeGraphCommand.NAME, mixinStandardHelpOptions = true, sortOptions = false,
-        versionProvider = SummarizeGraphCommand.Version.class,
+        versionProvider = Versions.Provider.class,
         description = "Finds the inputs and outputs of a TensorFlow model (as OpenVINO's summarize_graph.py does).",
         footer = {"", "Examples:",
                 "  summarize-graph --input_model inception_v1_inference_graph.pb",
@@ -82,13 +83,12 @@ public final class SummarizeGraphCommand implements Callable<Integer> {
             description = "Explore the graph in a REPL (from a pipe: read commands line by line).")
     private boolean interactive;
 
-    @Option(names = {"-v", "--verbose"}, description = "Print stack traces of errors.")
-    private boolean verbose;
+    @Mixin
+    private VerboseOption verbose;
 
     /** The configured command line; {@code main} and the tests both use it. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        SummarizeGraphCommand command = new SummarizeGraphCommand();
-        return ToolCommandLine.of(command, NAME, () -> command.verbose, out, err);
+        return ToolCommandLine.of(new SummarizeGraphCommand(), out, err);
     }
 
     @Override
@@ -156,13 +156,5 @@ public final class SummarizeGraphCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    /** {@code --version}. */
-    static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            return new String[] {NAME + " (tfir) " + Versions.tfir()};
-        }
     }
 }

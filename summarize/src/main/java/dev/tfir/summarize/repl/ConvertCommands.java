@@ -1,6 +1,6 @@
 package dev.tfir.summarize.repl;
 
-import dev.tfir.common.model.ModelSource;
+import dev.tfir.cli.ModelOptions;
 import dev.tfir.convert.ConvertCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -31,7 +31,7 @@ final class ConvertCommands {
     }
 
     private static void convert(List<String> options, ShellContext c) {
-        List<String> args = new ArrayList<>(sourceArgs(c.session().source()));
+        List<String> args = new ArrayList<>(ModelOptions.arguments(c.session().source()));
         Cut cut = c.session().cut();
         if (cut != null && !options.contains("--input") && !options.contains("--output")) {
             args.add("--input=" + String.join(",", cut.inputs()));
@@ -48,29 +48,5 @@ final class ConvertCommands {
         if (exit != 0) {
             c.printer().println(c.printer().muted("convert " + String.join(" ", args) + " exited with " + exit));
         }
-    }
-
-    /** The converter options that name the model the way it was opened. */
-    static List<String> sourceArgs(ModelSource source) {
-        List<String> args = new ArrayList<>();
-        if (source.savedModelDir() != null) {
-            args.add("--saved_model_dir=" + source.savedModelDir());
-            if (!source.savedModelTags().isEmpty()) {
-                args.add("--saved_model_tags=" + String.join(",", source.savedModelTags()));
-            }
-        } else if (source.inputMetaGraph() != null) {
-            args.add("--input_meta_graph=" + source.inputMetaGraph());
-        } else if (source.inputIsMeta()) {
-            args.add("--input_meta_graph=" + source.inputModel());
-        } else {
-            args.add("--input_model=" + source.inputModel());
-            if (source.inputModelIsText()) {
-                args.add("--input_model_is_text");
-            }
-        }
-        if (source.inputCheckpoint() != null) {
-            args.add("--input_checkpoint=" + source.inputCheckpoint());
-        }
-        return args;
     }
 }
