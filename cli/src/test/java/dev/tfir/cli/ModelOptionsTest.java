@@ -34,11 +34,11 @@ class ModelOptionsTest {
         Path ckpt = Path.of("dir with space/model.ckpt");
         List<ModelSource> sources = List.of(
                 ModelSource.graphFile(Path.of("m.pb")),
-                new ModelSource(Path.of("m.pbtxt"), true, false, null, null, List.of(), null),
-                new ModelSource(Path.of("m.pb"), false, false, null, null, List.of(), ckpt),
-                new ModelSource(null, false, false, Path.of("model.ckpt.index"), null, List.of(), null),
-                new ModelSource(null, false, false, null, Path.of("saved"), List.of("serve", "gpu"), null),
-                new ModelSource(null, false, false, null, Path.of("saved"), List.of(), ckpt));
+                ModelSource.graphFile(Path.of("m.pbtxt")).readAsText(),
+                ModelSource.graphFile(Path.of("m.pb")).withCheckpoint(ckpt),
+                ModelSource.metaGraph(Path.of("model.ckpt.index")),
+                ModelSource.savedModel(Path.of("saved")).withTags(List.of("serve", "gpu")),
+                ModelSource.savedModel(Path.of("saved")).withCheckpoint(ckpt));
         for (ModelSource source : sources) {
             assertEquals(source, parsed(ModelOptions.arguments(source)), ModelOptions.arguments(source).toString());
         }
@@ -46,7 +46,7 @@ class ModelOptionsTest {
 
     @Test
     void summarizeGraphsInputMetaIsWrittenAsMosInputMetaGraph() {
-        ModelSource meta = new ModelSource(Path.of("graph.meta"), false, true, null, null, List.of(), null);
+        ModelSource meta = ModelSource.graphFile(Path.of("graph.meta")).readAsMetaGraph();
         assertEquals(List.of("--input_meta_graph", "graph.meta"), ModelOptions.arguments(meta));
         assertEquals(Path.of("graph.meta"), parsed(ModelOptions.arguments(meta)).inputMetaGraph());
     }
