@@ -1,11 +1,15 @@
 package dev.tfir.summarize;
 
+import dev.tfir.summarize.report.PreprocessingHint;
+import dev.tfir.summarize.report.StatsReport;
+import dev.tfir.summarize.report.TextReport;
+import dev.tfir.ModelSummary;
+import dev.tfir.Tfir;
 import dev.tfir.cli.ModelOptions;
 import dev.tfir.cli.ToolCommandLine;
 import dev.tfir.cli.VerboseOption;
 import dev.tfir.cli.Versions;
 import dev.tfir.common.detect.GraphSummary;
-import dev.tfir.common.detect.IoDetector;
 import dev.tfir.common.model.CheckpointMatch;
 import dev.tfir.common.model.LoadedModel;
 import dev.tfir.common.model.ModelLoader;
@@ -109,11 +113,12 @@ public final class SummarizeGraphCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--output goes with --save_frozen FILE");
         }
         ModelSource source = model.source(spec);
-        LoadedModel loaded = ModelLoader.load(source);
         if (interactive) {
-            return explore(source, loaded, out);
+            return explore(source, out);
         }
-        GraphSummary summary = IoDetector.summarize(loaded.graph());
+        ModelSummary summarized = Tfir.summarize(source);
+        LoadedModel loaded = summarized.model();
+        GraphSummary summary = summarized.detected();
         Optional<PreprocessingHint> preprocessing = PreprocessingHint.recognise(loaded);
         Map<String, String> jsonMembers = new LinkedHashMap<>();
         jsonMembers.put("preprocessing", preprocessing.map(p -> p.json(source)).orElse("null"));
@@ -146,8 +151,8 @@ public final class SummarizeGraphCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int explore(ModelSource source, LoadedModel loaded, PrintWriter out) throws IOException {
-        GraphShell shell = new GraphShell(source, loaded);
+    private int explore(ModelSource source, PrintWriter out) throws IOException {
+        GraphShell shell = new GraphShell(source, ModelLoader.load(source));
         if (System.console() == null) {
             shell.runScript(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out);
         } else {

@@ -1,5 +1,6 @@
 package dev.tfir.summarize;
 
+import dev.tfir.summarize.report.StatsReport;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.tfir.common.Failure;
 import dev.tfir.common.TfirException;

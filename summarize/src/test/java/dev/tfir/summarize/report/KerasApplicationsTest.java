@@ -1,5 +1,6 @@
-package dev.tfir.summarize;
+package dev.tfir.summarize.report;
 
+import dev.tfir.summarize.Cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,4 +1,4 @@
-package dev.tfir.summarize;
+package dev.tfir.summarize.report;
 
 import dev.tfir.cli.ModelOptions;
 import dev.tfir.common.model.CheckpointBinding;
@@ -74,7 +74,7 @@ public record PreprocessingHint(String framework, String family, String scope, L
     }
 
     /** The {@code preprocessing} object of --json. */
-    String json(ModelSource source) {
+    public String json(ModelSource source) {
         return "{\"framework\": " + Json.string(framework) + ", \"family\": " + Json.string(family) + ", \"scope\": "
                 + Json.string(scope) + ", \"mean_values\": " + list(mean, ", ") + ", \"scale\": " + scale
                 + ", \"scale_values\": " + (scaleValues.isEmpty() ? "null" : list(scaleValues, ", "))
