@@ -61,7 +61,7 @@ public final class ModelOptions {
 
     /**
      * The options that name the model as {@code source} says it, as convert takes them, each with its value: a
-     * {@code Path}, a list of tags, or {@code Boolean.TRUE} for a flag. A MetaGraph is named by
+     * {@code Path}, the text of the tags, or {@code Boolean.TRUE} for a flag. A MetaGraph is named by
      * {@code --input_meta_graph} (mo's option; {@code --input_meta} is summarize_graph.py's).
      */
     public static Map<String, Object> of(ModelSource source) {
@@ -69,7 +69,7 @@ public final class ModelOptions {
         if (source.savedModelDir() != null) {
             options.put("--saved_model_dir", source.savedModelDir());
             if (!source.savedModelTags().isEmpty()) {
-                options.put("--saved_model_tags", source.savedModelTags());
+                options.put("--saved_model_tags", String.join(",", source.savedModelTags()));
             }
         } else if (source.inputMetaGraph() != null || source.inputIsMeta()) {
             options.put("--input_meta_graph", source.mainPath());
@@ -90,9 +90,7 @@ public final class ModelOptions {
         List<String> words = new ArrayList<>();
         of(source).forEach((name, value) -> {
             words.add(name);
-            if (value instanceof List<?> list) {
-                words.add(String.join(",", list.stream().map(String::valueOf).toList()));
-            } else if (!(value instanceof Boolean)) {
+            if (!(value instanceof Boolean)) {
                 words.add(String.valueOf(value));
             }
         });

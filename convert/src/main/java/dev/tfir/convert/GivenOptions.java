@@ -4,7 +4,6 @@ import dev.tfir.cli.ModelOptions;
 import dev.tfir.common.model.ModelSource;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
@@ -36,8 +35,7 @@ final class GivenOptions {
     static Map<String, String> of(ModelSource source) {
         Map<String, String> given = new HashMap<>();
         ModelOptions.of(source).forEach((name, value) -> given.put(key(name), value instanceof Path path ? hidden(path)
-                : value instanceof List<?> list ? String.join(",", list.stream().map(String::valueOf).toList())
-                : pythonBoolean(value)));
+                : value instanceof Boolean ? pythonBoolean(value) : String.valueOf(value)));
         return given;
     }
 
