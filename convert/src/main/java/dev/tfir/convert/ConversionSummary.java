@@ -1,5 +1,6 @@
 package dev.tfir.convert;
 
+import dev.tfir.ConvertedModel;
 import dev.tfir.common.graph.TensorRef;
 import dev.tfir.convert.cli.ShapeText;
 import dev.tfir.convert.ir.ElementType;
@@ -21,12 +22,15 @@ import org.tensorflow.proto.NodeDef;
  * them (Placeholders the outputs do not need, outputs no model input reaches), counts of ops and
  * parameters, the files with their sizes (in mo's {@code [ SUCCESS ]} lines) and the time taken.
  */
-final class ConversionSummary {
+public final class ConversionSummary {
     private static final int NAMES_SHOWN = 3;
 
     private ConversionSummary() {}
 
-    static void print(PrintWriter out, Conversion conversion, IrFiles.Written written, long nanos) {
+    /** Prints the summary of a conversion that took {@code nanos}. */
+    public static void print(PrintWriter out, ConvertedModel converted, long nanos) {
+        Conversion conversion = converted.conversion();
+        IrFiles.Written written = converted.files();
         IrModel model = conversion.model();
         out.println("Model: " + conversion.form() + ", " + conversion.translatedNodes() + " TensorFlow nodes "
                 + "converted");

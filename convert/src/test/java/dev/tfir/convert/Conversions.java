@@ -9,7 +9,6 @@ import dev.tfir.convert.pipeline.ConversionRequest;
 import dev.tfir.convert.pipeline.Converter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /** Converts test graphs in memory, with mo's defaults except where a test says otherwise. */
 public final class Conversions {
@@ -17,8 +16,8 @@ public final class Conversions {
 
     /** A request for the model file with no options but {@code -b} (null: none) and FP16 compression off. */
     public static ConversionRequest request(Path model, Long batch) {
-        return new ConversionRequest(ModelSource.graphFile(model), List.of(), List.of(), List.of(), batch, null, null,
-                null, false, null, false, "model", Map.of());
+        return ConversionRequest.of(ModelSource.graphFile(model)).batch(batch).compressToFp16(false).modelName("model")
+                .build();
     }
 
     public static Conversion convert(Path model, Long batch) {
@@ -28,8 +27,8 @@ public final class Conversions {
     /** The conversion with inputs and outputs named. */
     public static Conversion convert(Path model, List<InputSpec> inputs, List<String> outputs) {
         ConversionRequest base = request(model, null);
-        return new Converter().convert(new ConversionRequest(base.source(), inputs, outputs, List.of(), null, null,
-                null, null, false, null, false, "model", Map.of()));
+        return new Converter().convert(ConversionRequest.of(base.source()).inputs(inputs).outputs(outputs)
+                .compressToFp16(false).modelName("model").build());
     }
 
     /** The layers of a type, in the model's order. */

@@ -1,5 +1,6 @@
 package dev.tfir.summarize;
 
+import dev.tfir.summarize.report.Json;
 import dev.tfir.common.checkpoint.Checkpoint;
 import dev.tfir.common.model.CheckpointMatch;
 import java.util.stream.Collectors;

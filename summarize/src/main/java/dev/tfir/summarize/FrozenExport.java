@@ -1,5 +1,6 @@
 package dev.tfir.summarize;
 
+import dev.tfir.summarize.report.Json;
 import dev.tfir.common.TfirException;
 import dev.tfir.common.detect.GraphSummary;
 import dev.tfir.common.graph.TensorRef;

@@ -1,5 +1,7 @@
 package dev.tfir.summarize;
 
+import dev.tfir.summarize.report.PreprocessingHint;
+import dev.tfir.summarize.report.Json;
 import dev.tfir.common.detect.GraphSummary;
 import dev.tfir.common.detect.InputInfo;
 import dev.tfir.common.infer.ShapeInference;

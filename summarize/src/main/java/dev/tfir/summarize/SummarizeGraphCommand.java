@@ -1,15 +1,20 @@
 package dev.tfir.summarize;
 
+import dev.tfir.summarize.report.PreprocessingHint;
+import dev.tfir.summarize.report.StatsReport;
+import dev.tfir.summarize.report.TextReport;
+import dev.tfir.ModelSummary;
+import dev.tfir.Tfir;
+import dev.tfir.cli.ModelOptions;
+import dev.tfir.cli.ToolCommandLine;
+import dev.tfir.cli.VerboseOption;
+import dev.tfir.cli.Versions;
 import dev.tfir.common.detect.GraphSummary;
-import dev.tfir.common.detect.IoDetector;
 import dev.tfir.common.model.CheckpointMatch;
 import dev.tfir.common.model.LoadedModel;
 import dev.tfir.common.model.ModelLoader;
 import dev.tfir.common.model.ModelSource;
 import dev.tfir.common.model.VariableValues;
-import dev.tfir.convert.cli.ModelOptions;
-import dev.tfir.convert.cli.ToolCommandLine;
-import dev.tfir.convert.pipeline.Versions;
 import dev.tfir.summarize.repl.GraphShell;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -37,7 +42,7 @@ import picocli.CommandLine.Spec;
  * {@code summarize_graph.py} does, and more on request.
  */
 @Command(name = SummarizeGraphCommand.NAME, mixinStandardHelpOptions = true, sortOptions = false,
-        versionProvider = SummarizeGraphCommand.Version.class,
+        versionProvider = Versions.Provider.class,
         description = "Finds the inputs and outputs of a TensorFlow model (as OpenVINO's summarize_graph.py does).",
         footer = {"", "Examples:",
                 "  summarize-graph --input_model inception_v1_inference_graph.pb",
@@ -82,13 +87,12 @@ public final class SummarizeGraphCommand implements Callable<Integer> {
             description = "Explore the graph in a REPL (from a pipe: read commands line by line).")
     private boolean interactive;
 
-    @Option(names = {"-v", "--verbose"}, description = "Print stack traces of errors.")
-    private boolean verbose;
+    @Mixin
+    private VerboseOption verbose;
 
     /** The configured command line; {@code main} and the tests both use it. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        SummarizeGraphCommand command = new SummarizeGraphCommand();
-        return ToolCommandLine.of(command, NAME, () -> command.verbose, out, err);
+        return ToolCommandLine.of(new SummarizeGraphCommand(), out, err);
     }
 
     @Override
@@ -109,11 +113,12 @@ public final class SummarizeGraphCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--output goes with --save_frozen FILE");
         }
         ModelSource source = model.source(spec);
-        LoadedModel loaded = ModelLoader.load(source);
         if (interactive) {
-            return explore(source, loaded, out);
+            return explore(source, out);
         }
-        GraphSummary summary = IoDetector.summarize(loaded.graph());
+        ModelSummary summarized = Tfir.summarize(source);
+        LoadedModel loaded = summarized.model();
+        GraphSummary summary = summarized.detected();
         Optional<PreprocessingHint> preprocessing = PreprocessingHint.recognise(loaded);
         Map<String, String> jsonMembers = new LinkedHashMap<>();
         jsonMembers.put("preprocessing", preprocessing.map(p -> p.json(source)).orElse("null"));
@@ -146,8 +151,8 @@ public final class SummarizeGraphCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int explore(ModelSource source, LoadedModel loaded, PrintWriter out) throws IOException {
-        GraphShell shell = new GraphShell(source, loaded);
+    private int explore(ModelSource source, PrintWriter out) throws IOException {
+        GraphShell shell = new GraphShell(source, ModelLoader.load(source));
         if (System.console() == null) {
             shell.runScript(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out);
         } else {
@@ -156,13 +161,5 @@ public final class SummarizeGraphCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    /** {@code --version}. */
-    static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            return new String[] {NAME + " (tfir) " + Versions.tfir()};
-        }
     }
 }

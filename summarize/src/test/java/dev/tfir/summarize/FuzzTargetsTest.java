@@ -1,5 +1,6 @@
 package dev.tfir.summarize;
 
+import dev.tfir.summarize.report.StatsReport;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.tfir.common.Failure;
 import dev.tfir.common.TfirException;
@@ -18,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
@@ -56,7 +56,7 @@ class FuzzTargetsTest {
     void metaGraph(byte[] data) {
         Path dir = fixtureCopy("meta", "testdata/models", "small.index", "small.data-00000-of-00001");
         replace(dir.resolve("small.meta"), data);
-        summarize(new ModelSource(null, false, false, dir.resolve("small.meta"), null, List.of(), null));
+        summarize(ModelSource.metaGraph(dir.resolve("small.meta")));
     }
 
     /** A SavedModel's saved_model.pb, with the variables of the TF2 fixture; read as for summarizing and converting. */
@@ -66,7 +66,7 @@ class FuzzTargetsTest {
         Path dir = fixtureCopy("saved_model", "testdata/models/saved_model_tf2", "variables/variables.index",
                 "variables/variables.data-00000-of-00001");
         replace(dir.resolve("saved_model.pb"), data);
-        ModelSource source = new ModelSource(null, false, false, null, dir, List.of(), null);
+        ModelSource source = ModelSource.savedModel(dir);
         expectBadInputOnly(() -> {
             summarize(source);
             ModelLoader.loadForConversion(source);

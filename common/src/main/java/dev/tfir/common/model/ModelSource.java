@@ -24,8 +24,47 @@ public record ModelSource(Path inputModel, boolean inputModelIsText, boolean inp
     /** A file of a checkpoint saved with its MetaGraph: {@code PREFIX.meta}, {@code .index} or a data file. */
     private static final Pattern CHECKPOINT_FILE = Pattern.compile("^(.*)\\.(data-\\d*-of-\\d*|index|meta)$");
 
+    public ModelSource {
+        savedModelTags = List.copyOf(savedModelTags);
+    }
+
+    /** A GraphDef file, binary or text ({@code --input_model}); a {@code .meta} file is read as MetaGraph. */
     public static ModelSource graphFile(Path inputModel) {
         return new ModelSource(inputModel, false, false, null, null, List.of(), null);
+    }
+
+    /** A MetaGraph file, or a checkpoint's file next to it ({@code --input_meta_graph}). */
+    public static ModelSource metaGraph(Path inputMetaGraph) {
+        return new ModelSource(null, false, false, inputMetaGraph, null, List.of(), null);
+    }
+
+    /** A SavedModel directory ({@code --saved_model_dir}), its {@code serve} MetaGraph. */
+    public static ModelSource savedModel(Path savedModelDir) {
+        return new ModelSource(null, false, false, null, savedModelDir, List.of(), null);
+    }
+
+    /** This source with the variables' checkpoint ({@code --input_checkpoint}). */
+    public ModelSource withCheckpoint(Path checkpoint) {
+        return new ModelSource(inputModel, inputModelIsText, inputIsMeta, inputMetaGraph, savedModelDir,
+                savedModelTags, checkpoint);
+    }
+
+    /** This SavedModel with the MetaGraph of another tag set ({@code --saved_model_tags}). */
+    public ModelSource withTags(List<String> tags) {
+        return new ModelSource(inputModel, inputModelIsText, inputIsMeta, inputMetaGraph, savedModelDir, tags,
+                inputCheckpoint);
+    }
+
+    /** This graph file read as text protobuf whatever it looks like ({@code --input_model_is_text}). */
+    public ModelSource readAsText() {
+        return new ModelSource(inputModel, true, inputIsMeta, inputMetaGraph, savedModelDir, savedModelTags,
+                inputCheckpoint);
+    }
+
+    /** This graph file read as MetaGraph whatever its name (summarize_graph.py's {@code --input_meta}). */
+    public ModelSource readAsMetaGraph() {
+        return new ModelSource(inputModel, inputModelIsText, true, inputMetaGraph, savedModelDir, savedModelTags,
+                inputCheckpoint);
     }
 
     /** The path users named, for messages. */

@@ -18,8 +18,7 @@ class CheckpointMatchTest {
     private static final Path RESOURCE = TestData.repo().resolve("testdata/freeze/resource");
 
     private static CheckpointMatch match(GraphDef graph, Path checkpoint) {
-        ModelSource source = new ModelSource(RESOURCE.resolve("inference_graph.pb"), false, false, null, null,
-                List.of(), checkpoint);
+        ModelSource source = ModelSource.graphFile(RESOURCE.resolve("inference_graph.pb")).withCheckpoint(checkpoint);
         LoadedModel loaded = new LoadedModel(new TfGraph(graph, "test"), graph, "GraphDef");
         try (VariableValues values = new VariableValues(source, loaded)) {
             return CheckpointMatch.of(new TfGraph(graph, "test"), values.binding());

@@ -42,11 +42,11 @@ class FreezingWithValuesTest {
     }
 
     private static ModelSource meta(String model) {
-        return new ModelSource(null, false, false, freeze(model + "/model.ckpt.meta"), null, List.of(), null);
+        return ModelSource.metaGraph(freeze(model + "/model.ckpt.meta"));
     }
 
     private static ModelSource inferenceGraph(String model, Path checkpoint) {
-        return new ModelSource(freeze(model + "/inference_graph.pb"), false, false, null, null, List.of(), checkpoint);
+        return ModelSource.graphFile(freeze(model + "/inference_graph.pb")).withCheckpoint(checkpoint);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tfir.common.TfirException;
 import dev.tfir.common.testing.TestData;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Where a model's MetaGraph and checkpoint are, the one place both tools ask. */
@@ -16,13 +15,13 @@ class ModelSourceTest {
     private static final Path META = TestData.model("small.meta");
 
     private static ModelSource metaGraph(Path given) {
-        return new ModelSource(null, false, false, given, null, List.of(), null);
+        return ModelSource.metaGraph(given);
     }
 
     @Test
     void anExplicitCheckpointWins() {
         Path checkpoint = TestData.checkpoint("v2_small");
-        ModelSource source = new ModelSource(META, false, false, null, null, List.of(), checkpoint);
+        ModelSource source = ModelSource.graphFile(META).withCheckpoint(checkpoint);
         assertEquals(checkpoint, source.checkpointPath());
     }
 
@@ -38,7 +37,7 @@ class ModelSourceTest {
     @Test
     void aSavedModelsCheckpointIsItsDirectory() {
         Path dir = TestData.model("saved_model_tf1");
-        assertEquals(dir, new ModelSource(null, false, false, null, dir, List.of(), null).checkpointPath());
+        assertEquals(dir, ModelSource.savedModel(dir).checkpointPath());
     }
 
     @Test

@@ -26,7 +26,7 @@ import org.tensorflow.proto.OpDef;
 /** TF2 SavedModels (written by TensorFlow) loaded for conversion: function bodies inlined, interface unchanged. */
 class SavedModelBodiesTest {
     private static LoadedModel load(String name, boolean withBodies) {
-        ModelSource source = new ModelSource(null, false, false, null, TestData.model(name), List.of(), null);
+        ModelSource source = ModelSource.savedModel(TestData.model(name));
         return withBodies ? ModelLoader.loadForConversion(source) : ModelLoader.load(source);
     }
 

@@ -2,7 +2,6 @@ package dev.tfir.convert.cli;
 
 import dev.tfir.common.types.PartialShape;
 import java.util.List;
-import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -39,18 +38,6 @@ public final class OptionConverters {
         @Override
         public LayoutSpec convert(String value) {
             return parse(() -> LayoutSpec.parse(value));
-        }
-    }
-
-    /** mo's booleans: True or False, in any case. */
-    public static final class Bool implements ITypeConverter<Boolean> {
-        @Override
-        public Boolean convert(String value) {
-            return switch (value.toLowerCase(Locale.ROOT)) {
-                case "true" -> true;
-                case "false" -> false;
-                default -> throw new TypeConversionException("expected True or False, not '" + value + "'");
-            };
         }
     }
 

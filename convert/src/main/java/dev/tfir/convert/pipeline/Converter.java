@@ -1,5 +1,6 @@
 package dev.tfir.convert.pipeline;
 
+import dev.tfir.cli.Versions;
 import dev.tfir.common.graph.TensorRef;
 import dev.tfir.common.graph.TfGraph;
 import dev.tfir.common.model.LoadedModel;

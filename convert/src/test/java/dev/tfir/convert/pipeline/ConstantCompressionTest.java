@@ -29,8 +29,7 @@ import org.tensorflow.proto.DataType;
 class ConstantCompressionTest {
     private static IrModel convert(boolean fp16) {
         ModelSource source = ModelSource.graphFile(TestData.repo().resolve("testdata/convert/tiny_constants.pb"));
-        return new Converter().convert(new ConversionRequest(source, List.of(), List.of(), List.of(), 1L, null, null,
-                null, false, null, fp16, "model", Map.of())).model();
+        return new Converter().convert(ConversionRequest.of(source).batch(1L).compressToFp16(fp16).build()).model();
     }
 
     /** The constant a Multiply takes as its second input, through its decompression when compressed. */

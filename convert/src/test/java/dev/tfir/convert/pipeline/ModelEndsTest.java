@@ -57,8 +57,7 @@ class ModelEndsTest {
     @Test
     void theOutputsASavedModelsSignatureDeclaresAllStay() {
         Path dir = TestData.repo().resolve("testdata/convert/saved_model_constant_output");
-        ConversionRequest request = new ConversionRequest(new ModelSource(null, false, false, null, dir, List.of(),
-                null), List.of(), List.of(), List.of(), null, null, null, null, false, null, false, "model", Map.of());
+        ConversionRequest request = ConversionRequest.of(ModelSource.savedModel(dir)).compressToFp16(false).build();
 
         Conversion conversion = new Converter().convert(request);
 
@@ -123,8 +122,8 @@ class ModelEndsTest {
     }
 
     private static ConversionRequest request(Path model, List<InputSpec> inputs, List<PartialShape> shapes) {
-        return new ConversionRequest(ModelSource.graphFile(model), inputs, List.of(), shapes, null, null, null, null,
-                false, null, false, "model", Map.of());
+        return ConversionRequest.of(ModelSource.graphFile(model)).inputs(inputs).inputShapes(shapes)
+                .compressToFp16(false).build();
     }
 
     private static List<String> resultNames(Conversion conversion) {

@@ -65,8 +65,7 @@ class PreprocessingTest {
         Path model = graph.op("out", "Relu", Map.of(), graph.graphDef().getNode(graph.graphDef().getNodeCount() - 1)
                 .getName()).write(dir.resolve("model.pb"));
         ConversionRequest base = Conversions.request(model, null);
-        return new Converter().convert(new ConversionRequest(base.source(), base.inputs(), base.outputs(),
-                base.inputShapes(), null, NamedValues.parse("[1,2,3]"), null, 127.5, reverse, layout, true, "model",
-                Map.of())).model();
+        return new Converter().convert(ConversionRequest.of(base.source()).meanValues(NamedValues.parse("[1,2,3]"))
+                .scale(127.5).reverseChannels(reverse).layout(layout).build()).model();
     }
 }

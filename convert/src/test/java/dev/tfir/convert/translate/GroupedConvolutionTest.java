@@ -31,8 +31,7 @@ class GroupedConvolutionTest {
     Path dir;
 
     private static IrModel convert(ModelSource source) {
-        return new Converter().convert(new ConversionRequest(source, List.of(), List.of(), List.of(), 1L, null, null,
-                null, false, null, false, "model", Map.of())).model();
+        return new Converter().convert(ConversionRequest.of(source).batch(1L).compressToFp16(false).build()).model();
     }
 
     private static void assertGrouped(IrModel model) {
@@ -54,8 +53,8 @@ class GroupedConvolutionTest {
 
     @Test
     void savedModelIsGroupedToo() {
-        assertGrouped(convert(new ModelSource(null, false, false, null,
-                TestData.repo().resolve("testdata/convert/grouped_conv_saved_model"), List.of(), null)));
+        assertGrouped(convert(ModelSource.savedModel(
+                TestData.repo().resolve("testdata/convert/grouped_conv_saved_model"))));
     }
 
     @Test

@@ -13,7 +13,6 @@ import dev.tfir.convert.ir.Node;
 import dev.tfir.convert.pipeline.ConversionRequest;
 import dev.tfir.convert.pipeline.Converter;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Variables take their values from the checkpoint: the IR equals the frozen graph's, constant by constant. */
@@ -21,8 +20,8 @@ class CheckpointConstantsTest {
     @Test
     void inferenceGraphWithCheckpointEqualsTheFrozenGraph() {
         IrModel frozen = Conversions.convert(TestData.model("small_frozen.pb"), 1L).model();
-        ModelSource withCheckpoint = new ModelSource(TestData.model("small_inference_graph.pb"), false, false, null,
-                null, List.of(), TestData.model("small"));
+        ModelSource withCheckpoint = ModelSource.graphFile(TestData.model("small_inference_graph.pb"))
+                .withCheckpoint(TestData.model("small"));
         IrModel restored = convert(withCheckpoint);
 
         List<Node> expected = constants(frozen);
@@ -35,7 +34,7 @@ class CheckpointConstantsTest {
 
     @Test
     void aMetaGraphFindsTheCheckpointBesideIt() {
-        ModelSource meta = new ModelSource(null, false, false, TestData.model("small.meta"), null, List.of(), null);
+        ModelSource meta = ModelSource.metaGraph(TestData.model("small.meta"));
         IrModel model = convert(meta);
         assertEquals(1, model.results().size(), "the Saver's SaveV2 is no output");
         assertTrue(constants(model).size() > 4);
@@ -43,15 +42,14 @@ class CheckpointConstantsTest {
 
     @Test
     void aVariableMissingFromTheCheckpointIsNamed() {
-        ModelSource wrong = new ModelSource(TestData.model("small_inference_graph.pb"), false, false, null, null,
-                List.of(), TestData.checkpoint("v2_small/model.ckpt"));
+        ModelSource wrong = ModelSource.graphFile(TestData.model("small_inference_graph.pb"))
+                .withCheckpoint(TestData.checkpoint("v2_small/model.ckpt"));
         TfirException e = assertThrows(TfirException.class, () -> convert(wrong));
         assertTrue(e.getMessage().contains("SmallNet/"), e.getMessage());
     }
 
     private static IrModel convert(ModelSource source) {
-        return new Converter().convert(new ConversionRequest(source, List.of(), List.of(), List.of(), 1L, null, null,
-                null, false, null, false, "model", Map.of())).model();
+        return new Converter().convert(ConversionRequest.of(source).batch(1L).compressToFp16(false).build()).model();
     }
 
     private static List<Node> constants(IrModel model) {

@@ -1,76 +1,81 @@
 package dev.tfir.summarize.repl;
 
-import dev.tfir.common.model.ModelSource;
-import dev.tfir.convert.ConvertCommand;
+import dev.tfir.ConvertedModel;
+import dev.tfir.Tfir;
+import dev.tfir.convert.ConversionOptions;
+import dev.tfir.convert.ConversionSummary;
+import dev.tfir.convert.pipeline.ConversionRequest;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * convert: runs the converter on the explored model, with the inputs and outputs of the last cut (or the
- * detected ones) and the mo options typed after it; prints the converter's summary (where the IR went), with no
- * progress line (it would cross the shell's own drawing).
+ * detected ones) and the mo options typed after it, parsed as convert parses them into the same request; prints the
+ * converter's summary (where the IR went), with no progress line (it would cross the shell's own drawing).
  */
 final class ConvertCommands {
     private ConvertCommands() {}
 
+    /** The options of the REPL's convert: convert's, but those naming the model (it is the one explored). */
+    @Command(name = "convert", sortOptions = false)
+    static final class Options {
+        @Spec
+        private CommandSpec spec;
+
+        @Mixin
+        private ConversionOptions conversion;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show these options.")
+        private boolean help;
+    }
+
     static List<ShellCommand> all() {
         return List.of(new SimpleCommand("convert", "convert [mo options]",
                 "convert to OpenVINO IR with the last cut's inputs and outputs, e.g. convert -b 1 --output_dir ir",
-                ShellCommand.Completion.NONE, converterOptions(), ConvertCommands::convert));
+                ShellCommand.Completion.NONE, optionNames(), ConvertCommands::convert));
     }
 
-    /** The converter's own option names, from its picocli model. */
-    private static List<String> converterOptions() {
-        return ConvertCommand.commandLine(new PrintWriter(Writer.nullWriter()), new PrintWriter(Writer.nullWriter()))
-                .getCommandSpec().options().stream().filter(o -> !o.hidden()).flatMap(o -> Arrays.stream(o.names()))
-                .filter(name -> name.startsWith("--")).sorted().toList();
+    /** The option names, from the picocli model. */
+    private static List<String> optionNames() {
+        return new CommandLine(new Options()).getCommandSpec().options().stream().filter(o -> !o.hidden())
+                .flatMap(o -> Arrays.stream(o.names())).filter(name -> name.startsWith("--")).sorted().toList();
     }
 
-    private static void convert(List<String> options, ShellContext c) {
-        List<String> args = new ArrayList<>(sourceArgs(c.session().source()));
+    private static void convert(List<String> typed, ShellContext c) {
+        List<String> args = new ArrayList<>();
         Cut cut = c.session().cut();
-        if (cut != null && !options.contains("--input") && !options.contains("--output")) {
+        if (cut != null && !typed.contains("--input") && !typed.contains("--output")) {
             args.add("--input=" + String.join(",", cut.inputs()));
             args.add("--output=" + String.join(",", cut.outputs()));
         }
-        args.addAll(options);
-        args.add("--no_progress");
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = ConvertCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
-                .execute(args.toArray(String[]::new));
-        out.toString().lines().forEach(c.printer()::println);
-        err.toString().lines().forEach(line -> c.printer().error(line.replaceFirst("^convert: error: ", "")));
-        if (exit != 0) {
-            c.printer().println(c.printer().muted("convert " + String.join(" ", args) + " exited with " + exit));
-        }
-    }
-
-    /** The converter options that name the model the way it was opened. */
-    static List<String> sourceArgs(ModelSource source) {
-        List<String> args = new ArrayList<>();
-        if (source.savedModelDir() != null) {
-            args.add("--saved_model_dir=" + source.savedModelDir());
-            if (!source.savedModelTags().isEmpty()) {
-                args.add("--saved_model_tags=" + String.join(",", source.savedModelTags()));
+        args.addAll(typed);
+        Options options = new Options();
+        CommandLine commandLine = new CommandLine(options);
+        ConversionRequest request;
+        try {
+            commandLine.parseArgs(args.toArray(String[]::new));
+            if (commandLine.isUsageHelpRequested()) {
+                commandLine.getUsageMessage().lines().forEach(c.printer()::println);
+                return;
             }
-        } else if (source.inputMetaGraph() != null) {
-            args.add("--input_meta_graph=" + source.inputMetaGraph());
-        } else if (source.inputIsMeta()) {
-            args.add("--input_meta_graph=" + source.inputModel());
-        } else {
-            args.add("--input_model=" + source.inputModel());
-            if (source.inputModelIsText()) {
-                args.add("--input_model_is_text");
-            }
+            request = options.conversion.requestFor(c.session().source(), options.spec);
+        } catch (ParameterException e) {
+            throw new ShellException(e.getMessage() + " ('convert --help' lists the options)");
         }
-        if (source.inputCheckpoint() != null) {
-            args.add("--input_checkpoint=" + source.inputCheckpoint());
-        }
-        return args;
+        long start = System.nanoTime();
+        ConvertedModel converted = Tfir.convert(request);
+        StringWriter summary = new StringWriter();
+        ConversionSummary.print(new PrintWriter(summary), converted, System.nanoTime() - start);
+        summary.toString().lines().forEach(c.printer()::println);
     }
 }

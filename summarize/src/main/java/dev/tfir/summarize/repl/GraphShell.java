@@ -102,6 +102,9 @@ public final class GraphShell {
             command.run(words.subList(1, words.size()), new ShellContext(session, printer));
         } catch (ShellException | TfirException e) {
             printer.error(Failure.oneLine(e.getMessage()));
+        } catch (RuntimeException | VirtualMachineError e) {
+            // a bug or out of memory: one line, as the executables report it, and the loop goes on
+            printer.error(Failure.message(name, e));
         } finally {
             printer.flush();
         }

@@ -2,9 +2,9 @@ package dev.tfir.summarize.repl;
 
 import dev.tfir.common.detect.InputInfo;
 import dev.tfir.common.types.DTypes;
-import dev.tfir.summarize.PreprocessingHint;
-import dev.tfir.summarize.StatsReport;
-import dev.tfir.summarize.TextReport;
+import dev.tfir.summarize.report.PreprocessingHint;
+import dev.tfir.summarize.report.StatsReport;
+import dev.tfir.summarize.report.TextReport;
 import java.util.List;
 import org.tensorflow.proto.NodeDef;
 

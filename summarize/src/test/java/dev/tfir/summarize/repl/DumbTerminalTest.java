@@ -50,8 +50,7 @@ class DumbTerminalTest {
 
     @Test
     void savedModelOnADumbTerminal(@TempDir Path home) throws IOException {
-        ModelSource savedModel = new ModelSource(null, false, false, null, TestData.model("saved_model_tf2"),
-                java.util.List.of(), null);
+        ModelSource savedModel = ModelSource.savedModel(TestData.model("saved_model_tf2"));
         String screen = session(savedModel, "inputs\noutputs\n", home);
         assertTrue(screen.contains("image  float32 (-1,32,32,3)") && screen.contains("Identity (Identity)"), screen);
     }

@@ -45,7 +45,7 @@ class GraphShellTest {
     @Test
     void summaryOfAKerasSavedModelHasItsPreprocessing() throws IOException {
         Path dir = TestData.repo().resolve("testdata/keras/VGG16_notop_saved_model");
-        String summary = run(new ModelSource(null, false, false, null, dir, List.of(), null), "summary\n");
+        String summary = run(ModelSource.savedModel(dir), "summary\n");
         assertTrue(summary.endsWith("Keras vgg16 (scope vgg16): mean [103.939,116.779,123.68], scale 1; the IR takes "
                 + "BGR images (as OpenVINO's samples and cv2 read them; add --reverse_input_channels to feed RGB)\n"
                 + "  convert --saved_model_dir " + dir + " -b 1 --mean_values [103.939,116.779,123.68]\n"), summary);
@@ -132,8 +132,7 @@ class GraphShellTest {
     @Test
     void saveFreezesWithTheCheckpointsValuesAsTensorFlowDoes(@TempDir Path dir) throws IOException {
         Path freeze = TestData.repo().resolve("testdata/freeze/partitioned");
-        ModelSource meta = new ModelSource(null, false, false, freeze.resolve("model.ckpt.meta"), null, List.of(),
-                null);
+        ModelSource meta = ModelSource.metaGraph(freeze.resolve("model.ckpt.meta"));
         Path saved = dir.resolve("frozen.pb");
         String out = run(meta, "cut --output y\nsave " + saved + "\n");
         assertTrue(out.contains("wrote " + saved + " (36 nodes, 10 variable(s) frozen with their checkpoint values)"),
@@ -168,8 +167,7 @@ class GraphShellTest {
 
     @Test
     void savedModelIsExploredToo() throws IOException {
-        ModelSource savedModel = new ModelSource(null, false, false, null, TestData.model("saved_model_tf2"),
-                List.of(), null);
+        ModelSource savedModel = ModelSource.savedModel(TestData.model("saved_model_tf2"));
         String out = run(savedModel, "summary\n");
         assertEquals(TestData.expectedSummary("saved_model_tf2"), out);
         assertTrue(Files.isDirectory(savedModel.savedModelDir()));

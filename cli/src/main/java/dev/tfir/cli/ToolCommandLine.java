@@ -1,8 +1,8 @@
-package dev.tfir.convert.cli;
+package dev.tfir.cli;
 
 import dev.tfir.common.Failure;
 import java.io.PrintWriter;
-import java.util.function.BooleanSupplier;
+import java.util.function.BiFunction;
 import picocli.CommandLine;
 
 /**
@@ -14,13 +14,16 @@ public final class ToolCommandLine {
     private ToolCommandLine() {}
 
     /**
-     * @param command the picocli command object
-     * @param tool    the executable's name, which starts every error line
-     * @param verbose whether the user asked for stack traces (read when a failure happens)
+     * @param command the picocli command object, with a {@link VerboseOption} mixin; its name starts every error
+     *                line
      */
-    public static CommandLine of(Object command, String tool, BooleanSupplier verbose, PrintWriter out,
-                                 PrintWriter err) {
+    public static CommandLine of(Object command, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(command);
+        String tool = cli.getCommandName();
+        VerboseOption verbose = cli.getCommandSpec().mixins().values().stream()
+                .map(mixin -> mixin.userObject()).filter(VerboseOption.class::isInstance)
+                .map(VerboseOption.class::cast).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(tool + " has no --verbose mixin"));
         cli.setOut(out).setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> report(tool, e, commandLine, verbose));
         // errors (out of memory, a stack overflow) pass picocli's exception handler by: the same one line for them
@@ -38,9 +41,16 @@ public final class ToolCommandLine {
         return cli;
     }
 
-    private static int report(String tool, Throwable failure, CommandLine cli, BooleanSupplier verbose) {
+    /** An executable's {@code main}: its command line on stdout and stderr, exiting with the command's code. */
+    public static void main(BiFunction<PrintWriter, PrintWriter, CommandLine> commandLine, String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        System.exit(commandLine.apply(out, err).execute(args));
+    }
+
+    private static int report(String tool, Throwable failure, CommandLine cli, VerboseOption verbose) {
         cli.getErr().println(Failure.message(tool, failure));
-        if (verbose.getAsBoolean()) {
+        if (verbose.on()) {
             failure.printStackTrace(cli.getErr());
         }
         cli.getErr().flush();

@@ -1,4 +1,4 @@
-package dev.tfir.summarize;
+package dev.tfir.summarize.report;
 
 import java.util.List;
 import java.util.Optional;

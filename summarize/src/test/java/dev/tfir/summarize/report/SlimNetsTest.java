@@ -1,5 +1,6 @@
-package dev.tfir.summarize;
+package dev.tfir.summarize.report;
 
+import dev.tfir.summarize.Cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,8 +83,8 @@ class SlimNetsTest {
     void commandNamesTheCheckpoint() {
         PreprocessingHint hint = PreprocessingHint.rgb("TF-Slim", "inception_v1", "InceptionV1", List.of("127.5",
                 "127.5", "127.5"), "127.5", true);
-        ModelSource graphAndCheckpoint = new ModelSource(Path.of("/m/g.pb"), false, false, null, null, List.of(),
-                Path.of("/m/inception_v1.ckpt"));
+        ModelSource graphAndCheckpoint = ModelSource.graphFile(Path.of("/m/g.pb"))
+                .withCheckpoint(Path.of("/m/inception_v1.ckpt"));
         assertEquals("convert --input_model /m/g.pb --input_checkpoint /m/inception_v1.ckpt -b 1 --mean_values "
                 + "[127.5,127.5,127.5] --scale 127.5", hint.convertCommand(graphAndCheckpoint));
     }
@@ -92,7 +93,7 @@ class SlimNetsTest {
     void savedModelCommandNamesTheDirectory() {
         PreprocessingHint hint = PreprocessingHint.rgb("TF-Slim", "mobilenet_v1", "MobilenetV1", List.of("127.5",
                 "127.5", "127.5"), "127.5", true);
-        ModelSource savedModel = new ModelSource(null, false, false, null, Path.of("/m/saved"), List.of(), null);
+        ModelSource savedModel = ModelSource.savedModel(Path.of("/m/saved"));
         assertEquals("convert --saved_model_dir /m/saved -b 1 --mean_values [127.5,127.5,127.5] --scale 127.5",
                 hint.convertCommand(savedModel));
     }

@@ -1,5 +1,6 @@
-package dev.tfir.summarize;
+package dev.tfir.summarize.report;
 
+import dev.tfir.summarize.Cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -120,8 +121,7 @@ class KerasApplicationsTest {
 
     @Test
     void savedModelIsRecognisedFromItsFunctionBodies() {
-        ModelSource source = new ModelSource(null, false, false, null, fixture("VGG16_notop_saved_model"), List.of(),
-                null);
+        ModelSource source = ModelSource.savedModel(fixture("VGG16_notop_saved_model"));
         LoadedModel model = ModelLoader.load(source);
         // the serving graph summarize-graph detects on is only the signature's interface: the names are in the library
         assertTrue(model.graph().nodes().stream().noneMatch(node -> node.getName().startsWith("vgg16/")));

@@ -1,4 +1,4 @@
-package dev.tfir.summarize;
+package dev.tfir.summarize.report;
 
 import dev.tfir.common.model.LoadedModel;
 import java.util.HashMap;

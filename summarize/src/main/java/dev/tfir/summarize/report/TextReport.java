@@ -1,4 +1,4 @@
-package dev.tfir.summarize;
+package dev.tfir.summarize.report;
 
 import dev.tfir.common.detect.GraphSummary;
 import dev.tfir.common.detect.InputInfo;

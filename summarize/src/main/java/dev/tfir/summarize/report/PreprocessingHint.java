@@ -1,5 +1,6 @@
-package dev.tfir.summarize;
+package dev.tfir.summarize.report;
 
+import dev.tfir.cli.ModelOptions;
 import dev.tfir.common.model.CheckpointBinding;
 import dev.tfir.common.model.LoadedModel;
 import dev.tfir.common.model.ModelSource;
@@ -46,16 +47,8 @@ public record PreprocessingHint(String framework, String family, String scope, L
      */
     public String convertCommand(ModelSource source) {
         StringBuilder command = new StringBuilder("convert");
-        if (source.savedModelDir() != null) {
-            command.append(" --saved_model_dir ").append(source.savedModelDir());
-        } else if (source.inputMetaGraph() != null || source.inputIsMeta()) {
-            command.append(" --input_meta_graph ").append(source.mainPath());
-        } else {
-            command.append(" --input_model ").append(source.inputModel());
-        }
-        if (source.inputCheckpoint() != null) {
-            command.append(" --input_checkpoint ").append(source.inputCheckpoint());
-        } else if (variables && source.checkpointPath() == null) {
+        ModelOptions.arguments(source).forEach(word -> command.append(' ').append(word));
+        if (variables && source.checkpointPath() == null) {
             command.append(" --input_checkpoint <checkpoint>");
         }
         command.append(" -b 1");
@@ -81,7 +74,7 @@ public record PreprocessingHint(String framework, String family, String scope, L
     }
 
     /** The {@code preprocessing} object of --json. */
-    String json(ModelSource source) {
+    public String json(ModelSource source) {
         return "{\"framework\": " + Json.string(framework) + ", \"family\": " + Json.string(family) + ", \"scope\": "
                 + Json.string(scope) + ", \"mean_values\": " + list(mean, ", ") + ", \"scale\": " + scale
                 + ", \"scale_values\": " + (scaleValues.isEmpty() ? "null" : list(scaleValues, ", "))
