@@ -1,10 +1,10 @@
 package dev.tfir.summarize;
 
 /** Minimal JSON text building: string escaping for the reports. */
-final class Json {
+public final class Json {
     private Json() {}
 
-    static String string(String s) {
+    public static String string(String s) {
         StringBuilder out = new StringBuilder(s.length() + 2).append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -10,6 +10,9 @@ import dev.tfir.common.model.VariableValues;
 import dev.tfir.convert.cli.ModelOptions;
 import dev.tfir.convert.cli.ToolCommandLine;
 import dev.tfir.convert.pipeline.Versions;
+import dev.tfir.summarize.ir.IrModel;
+import dev.tfir.summarize.ir.IrReader;
+import dev.tfir.summarize.ir.IrReport;
 import dev.tfir.summarize.repl.GraphShell;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -43,6 +46,7 @@ import picocli.CommandLine.Spec;
                 "  summarize-graph --input_model inception_v1_inference_graph.pb",
                 "  summarize-graph --saved_model_dir my_saved_model --json",
                 "  summarize-graph --input_model frozen.pb --stats",
+                "  summarize-graph --input_model model.xml --json   (an OpenVINO IR v10/v11)",
                 "  summarize-graph --input_model inference_graph.pb --input_checkpoint model.ckpt --save_frozen frozen.pb",
                 ""})
 public final class SummarizeGraphCommand implements Callable<Integer> {
@@ -109,9 +113,12 @@ public final class SummarizeGraphCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--output goes with --save_frozen FILE");
         }
         ModelSource source = model.source(spec);
+        if (source.inputModel() != null && IrReader.looksLikeIr(source.inputModel())) {
+            return summarizeIr(source, out);
+        }
         LoadedModel loaded = ModelLoader.load(source);
         if (interactive) {
-            return explore(source, loaded, out);
+            return explore(new GraphShell(source, loaded), out);
         }
         GraphSummary summary = IoDetector.summarize(loaded.graph());
         Optional<PreprocessingHint> preprocessing = PreprocessingHint.recognise(loaded);
@@ -146,8 +153,22 @@ public final class SummarizeGraphCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int explore(ModelSource source, LoadedModel loaded, PrintWriter out) throws IOException {
-        GraphShell shell = new GraphShell(source, loaded);
+    /** An OpenVINO IR: its inputs and outputs, statistics, JSON or the REPL. */
+    private int summarizeIr(ModelSource source, PrintWriter out) throws IOException {
+        if (model.checkpoint() != null || saveFrozen != null) {
+            throw new ParameterException(spec.commandLine(),
+                    "--input_checkpoint and --save_frozen go with TensorFlow models, not with an OpenVINO IR");
+        }
+        IrModel ir = IrReader.read(source.inputModel());
+        if (interactive) {
+            return explore(new GraphShell(source, ir), out);
+        }
+        out.print(json ? IrReport.json(ir, stats) : IrReport.text(ir, stats));
+        out.flush();
+        return 0;
+    }
+
+    private int explore(GraphShell shell, PrintWriter out) throws IOException {
         if (System.console() == null) {
             shell.runScript(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out);
         } else {

@@ -4,6 +4,7 @@ import dev.tfir.common.Failure;
 import dev.tfir.common.TfirException;
 import dev.tfir.common.model.LoadedModel;
 import dev.tfir.common.model.ModelSource;
+import dev.tfir.summarize.ir.IrModel;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -32,7 +33,16 @@ public final class GraphShell {
 
     /** A shell on a model, loaded from {@code source}. */
     public GraphShell(ModelSource source, LoadedModel model) {
-        this.session = new GraphSession(source, model);
+        this(new GraphSession(source, model));
+    }
+
+    /** A shell on an OpenVINO IR: its layers as nodes, its Parameters and Results as inputs and outputs. */
+    public GraphShell(ModelSource source, IrModel ir) {
+        this(new GraphSession(source, ir));
+    }
+
+    private GraphShell(GraphSession session) {
+        this.session = session;
         List<ShellCommand> all = new ArrayList<>();
         all.addAll(ModelCommands.all());
         all.addAll(SearchCommands.all());

@@ -5,6 +5,7 @@ import dev.tfir.common.types.DTypes;
 import dev.tfir.summarize.PreprocessingHint;
 import dev.tfir.summarize.StatsReport;
 import dev.tfir.summarize.TextReport;
+import dev.tfir.summarize.ir.IrReport;
 import java.util.List;
 import org.tensorflow.proto.NodeDef;
 
@@ -23,10 +24,15 @@ final class ModelCommands {
                         ShellCommand.Completion.NONE, ModelCommands::outputs),
                 new SimpleCommand("stats", "stats", "op types used with counts, parameters, control edges",
                         ShellCommand.Completion.NONE,
-                        (args, c) -> print(c, StatsReport.render(c.session().model().stored()))));
+                        (args, c) -> print(c, c.session().ir() != null ? IrReport.stats(c.session().ir())
+                                : StatsReport.render(c.session().model().stored()))));
     }
 
     private static void summary(List<String> args, ShellContext c) {
+        if (c.session().ir() != null) {
+            print(c, IrReport.text(c.session().ir()));
+            return;
+        }
         print(c, TextReport.render(c.session().summary()));
         PreprocessingHint.recognise(c.session().model()).ifPresent(preprocessing -> preprocessing
                 .text(c.session().source()).lines().map(c.printer()::muted).forEach(c.printer()::println));
