@@ -124,6 +124,10 @@ public final class SummarizeGraphCommand implements Callable<Integer> {
         Optional<PreprocessingHint> preprocessing = PreprocessingHint.recognise(loaded);
         Map<String, String> jsonMembers = new LinkedHashMap<>();
         jsonMembers.put("preprocessing", preprocessing.map(p -> p.json(source)).orElse("null"));
+        if (!loaded.signatures().isEmpty()) {
+            jsonMembers.put("signature", Json.string(loaded.signature()));
+            jsonMembers.put("signatures", SignaturesReport.json(loaded));
+        }
         StringBuilder textAfter = new StringBuilder();
         try (VariableValues variables = new VariableValues(source, loaded)) {
             if (model.checkpoint() != null) {

@@ -3,13 +3,14 @@ package dev.tfir.summarize.repl;
 import dev.tfir.common.detect.InputInfo;
 import dev.tfir.common.types.DTypes;
 import dev.tfir.summarize.PreprocessingHint;
+import dev.tfir.summarize.SignaturesReport;
 import dev.tfir.summarize.StatsReport;
 import dev.tfir.summarize.TextReport;
 import dev.tfir.summarize.ir.IrReport;
 import java.util.List;
 import org.tensorflow.proto.NodeDef;
 
-/** Commands about the model as a whole: summary, inputs, outputs, stats. */
+/** Commands about the model as a whole: summary, inputs, outputs, stats, signatures. */
 final class ModelCommands {
     private ModelCommands() {}
 
@@ -25,7 +26,10 @@ final class ModelCommands {
                 new SimpleCommand("stats", "stats", "op types used with counts, parameters, control edges",
                         ShellCommand.Completion.NONE,
                         (args, c) -> print(c, c.session().ir() != null ? IrReport.stats(c.session().ir())
-                                : StatsReport.render(c.session().model().stored()))));
+                                : StatsReport.render(c.session().model().stored()))),
+                new SimpleCommand("signatures", "signatures",
+                        "a SavedModel's signatures with their inputs and outputs, and the one in use",
+                        ShellCommand.Completion.NONE, ModelCommands::signatures));
     }
 
     private static void summary(List<String> args, ShellContext c) {
@@ -36,6 +40,13 @@ final class ModelCommands {
         print(c, TextReport.render(c.session().summary()));
         PreprocessingHint.recognise(c.session().model()).ifPresent(preprocessing -> preprocessing
                 .text(c.session().source()).lines().map(c.printer()::muted).forEach(c.printer()::println));
+    }
+
+    private static void signatures(List<String> args, ShellContext c) {
+        if (c.session().model().signatures().isEmpty()) {
+            c.printer().println(c.printer().muted("no signatures: only a SavedModel has them"));
+        }
+        print(c, SignaturesReport.text(c.session().model()));
     }
 
     private static void inputs(List<String> args, ShellContext c) {

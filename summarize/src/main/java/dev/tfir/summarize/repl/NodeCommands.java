@@ -1,6 +1,7 @@
 package dev.tfir.summarize.repl;
 
 import dev.tfir.common.graph.TensorRef;
+import dev.tfir.summarize.AttrFormat;
 import dev.tfir.common.graph.TfGraph;
 import dev.tfir.common.infer.TensorType;
 import dev.tfir.common.types.DTypes;
