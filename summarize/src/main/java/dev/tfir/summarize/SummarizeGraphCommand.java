@@ -10,6 +10,9 @@ import dev.tfir.common.model.VariableValues;
 import dev.tfir.convert.cli.ModelOptions;
 import dev.tfir.convert.cli.ToolCommandLine;
 import dev.tfir.convert.pipeline.Versions;
+import dev.tfir.summarize.diff.DiffInputs;
+import dev.tfir.summarize.diff.DiffReport;
+import dev.tfir.summarize.diff.GraphDiff;
 import dev.tfir.summarize.ir.IrModel;
 import dev.tfir.summarize.ir.IrReader;
 import dev.tfir.summarize.ir.IrReport;
@@ -47,6 +50,7 @@ import picocli.CommandLine.Spec;
                 "  summarize-graph --saved_model_dir my_saved_model --json",
                 "  summarize-graph --input_model frozen.pb --stats",
                 "  summarize-graph --input_model model.xml --json   (an OpenVINO IR v10/v11)",
+                "  summarize-graph --input_model inference_graph.pb --diff frozen.pb",
                 "  summarize-graph --input_model inference_graph.pb --input_checkpoint model.ckpt --save_frozen frozen.pb",
                 ""})
 public final class SummarizeGraphCommand implements Callable<Integer> {
@@ -82,6 +86,11 @@ public final class SummarizeGraphCommand implements Callable<Integer> {
                     + "outputs that are model outputs, not a Saver's or an initializer's).")
     private List<String> outputs = List.of();
 
+    @Option(names = "--diff", paramLabel = "MODEL",
+            description = "Compare with another model (a GraphDef, .meta, SavedModel directory or OpenVINO IR): nodes "
+                    + "only in one, and nodes whose op, inputs, attributes or constant values differ, by scope.")
+    private Path diff;
+
     @Option(names = {"-i", "--interactive"},
             description = "Explore the graph in a REPL (from a pipe: read commands line by line).")
     private boolean interactive;
@@ -113,6 +122,16 @@ public final class SummarizeGraphCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--output goes with --save_frozen FILE");
         }
         ModelSource source = model.source(spec);
+        if (diff != null) {
+            LoadedModel a = DiffInputs.load(source);
+            LoadedModel b = DiffInputs.load(diff);
+            GraphDiff result = GraphDiff.of(a.stored(), b.stored());
+            DiffReport.Side sideA = DiffReport.Side.of(source.mainPath(), a);
+            DiffReport.Side sideB = DiffReport.Side.of(diff, b);
+            out.print(json ? DiffReport.json(result, sideA, sideB) : DiffReport.text(result, sideA, sideB));
+            out.flush();
+            return 0;
+        }
         if (source.inputModel() != null && IrReader.looksLikeIr(source.inputModel())) {
             return summarizeIr(source, out);
         }

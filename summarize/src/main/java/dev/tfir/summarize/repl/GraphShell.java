@@ -49,6 +49,7 @@ public final class GraphShell {
         all.addAll(NodeCommands.all());
         all.addAll(CutCommands.all());
         all.addAll(ConvertCommands.all());
+        all.addAll(DiffCommands.all());
         all.forEach(command -> commands.put(command.name(), command));
         commands.put("help", new SimpleCommand("help", "help [command]", "the commands, or one command's usage",
                 ShellCommand.Completion.NONE, this::help));

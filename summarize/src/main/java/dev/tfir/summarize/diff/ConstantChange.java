@@ -1,0 +1,74 @@
+package dev.tfir.summarize.diff;
+
+import dev.tfir.common.types.DTypes;
+import dev.tfir.common.types.PartialShape;
+import dev.tfir.convert.ConversionException;
+import dev.tfir.convert.ir.ConstTensor;
+import dev.tfir.convert.ir.ElementType;
+import dev.tfir.convert.ir.Half;
+import dev.tfir.convert.weights.TensorProtos;
+import java.nio.ByteBuffer;
+import org.tensorflow.proto.TensorProto;
+
+/**
+ * How two constant values differ: dtype and shape in each, and where both agree, the largest absolute difference
+ * of their elements (NaN where it cannot be computed: strings, or a value the graph holds damaged).
+ */
+public record ConstantChange(String dtypeA, String dtypeB, String shapeA, String shapeB, double maxAbsDiff) {
+
+    /** The change between two tensors, or null when they hold the same dtype, shape and elements. */
+    static ConstantChange of(TensorProto a, TensorProto b) {
+        String dtypeA = DTypes.pythonName(a.getDtype());
+        String dtypeB = DTypes.pythonName(b.getDtype());
+        PartialShape shapeA = PartialShape.fromProto(a.getTensorShape());
+        PartialShape shapeB = PartialShape.fromProto(b.getTensorShape());
+        double diff = Double.NaN;
+        if (a.getDtype() == b.getDtype() && shapeA.toString().equals(shapeB.toString())) {
+            diff = maxAbsDiff(a, b);
+            if (diff == 0) {
+                return null;
+            }
+        }
+        return new ConstantChange(dtypeA, dtypeB, shapeA.toSummaryString(), shapeB.toSummaryString(), diff);
+    }
+
+    private static double maxAbsDiff(TensorProto a, TensorProto b) {
+        if (a.equals(b)) {
+            return 0;
+        }
+        try {
+            ConstTensor ta = TensorProtos.decode(a);
+            ConstTensor tb = TensorProtos.decode(b);
+            ByteBuffer da = ta.data();
+            ByteBuffer db = tb.data();
+            if (da.equals(db)) {
+                return 0;
+            }
+            double max = 0;
+            for (long i = 0; i < ta.elementCount(); i++) {
+                double d = Math.abs(element(da, ta.type(), (int) i) - element(db, tb.type(), (int) i));
+                if (d > max || Double.isNaN(d)) {
+                    max = d;
+                }
+            }
+            return max;
+        } catch (ConversionException e) {
+            return Double.NaN; // strings, resources, or a damaged value: the report says the values differ
+        }
+    }
+
+    private static double element(ByteBuffer data, ElementType type, int i) {
+        return switch (type) {
+            case F32 -> data.getFloat(i * 4);
+            case F16 -> Half.toFloat(data.getShort(i * 2));
+            case F64 -> data.getDouble(i * 8);
+            case I64, U64 -> data.getLong(i * 8);
+            case I32 -> data.getInt(i * 4);
+            case U32 -> Integer.toUnsignedLong(data.getInt(i * 4));
+            case I16 -> data.getShort(i * 2);
+            case U16 -> Short.toUnsignedInt(data.getShort(i * 2));
+            case I8 -> data.get(i);
+            case U8, BOOLEAN -> Byte.toUnsignedInt(data.get(i));
+        };
+    }
+}
