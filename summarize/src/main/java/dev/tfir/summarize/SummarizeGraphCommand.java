@@ -17,6 +17,7 @@ import dev.tfir.summarize.ir.IrModel;
 import dev.tfir.summarize.ir.IrReader;
 import dev.tfir.summarize.ir.IrReport;
 import dev.tfir.summarize.repl.GraphShell;
+import dev.tfir.summarize.view.HtmlView;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -51,6 +52,7 @@ import picocli.CommandLine.Spec;
                 "  summarize-graph --input_model frozen.pb --stats",
                 "  summarize-graph --input_model model.xml --json   (an OpenVINO IR v10/v11)",
                 "  summarize-graph --input_model inference_graph.pb --diff frozen.pb",
+                "  summarize-graph --input_model frozen.pb --html graph.html",
                 "  summarize-graph --input_model inference_graph.pb --input_checkpoint model.ckpt --save_frozen frozen.pb",
                 ""})
 public final class SummarizeGraphCommand implements Callable<Integer> {
@@ -91,6 +93,11 @@ public final class SummarizeGraphCommand implements Callable<Integer> {
                     + "only in one, and nodes whose op, inputs, attributes or constant values differ, by scope.")
     private Path diff;
 
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Write the graph as one self-contained HTML page: scopes folded into boxes that open on "
+                    + "click, node details, search, inputs and outputs marked.")
+    private Path html;
+
     @Option(names = {"-i", "--interactive"},
             description = "Explore the graph in a REPL (from a pipe: read commands line by line).")
     private boolean interactive;
@@ -129,6 +136,11 @@ public final class SummarizeGraphCommand implements Callable<Integer> {
             DiffReport.Side sideA = DiffReport.Side.of(source.mainPath(), a);
             DiffReport.Side sideB = DiffReport.Side.of(diff, b);
             out.print(json ? DiffReport.json(result, sideA, sideB) : DiffReport.text(result, sideA, sideB));
+            out.flush();
+            return 0;
+        }
+        if (html != null) {
+            out.println(html + ": " + HtmlView.writeModel(source, html) + " nodes");
             out.flush();
             return 0;
         }

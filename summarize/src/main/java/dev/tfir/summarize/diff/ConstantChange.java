@@ -4,9 +4,8 @@ import dev.tfir.common.types.DTypes;
 import dev.tfir.common.types.PartialShape;
 import dev.tfir.convert.ConversionException;
 import dev.tfir.convert.ir.ConstTensor;
-import dev.tfir.convert.ir.ElementType;
-import dev.tfir.convert.ir.Half;
 import dev.tfir.convert.weights.TensorProtos;
+import dev.tfir.summarize.ConstantElements;
 import java.nio.ByteBuffer;
 import org.tensorflow.proto.TensorProto;
 
@@ -46,7 +45,8 @@ public record ConstantChange(String dtypeA, String dtypeB, String shapeA, String
             }
             double max = 0;
             for (long i = 0; i < ta.elementCount(); i++) {
-                double d = Math.abs(element(da, ta.type(), (int) i) - element(db, tb.type(), (int) i));
+                double d = Math.abs(ConstantElements.element(da, ta.type(), (int) i)
+                        - ConstantElements.element(db, tb.type(), (int) i));
                 if (d > max || Double.isNaN(d)) {
                     max = d;
                 }
@@ -55,20 +55,5 @@ public record ConstantChange(String dtypeA, String dtypeB, String shapeA, String
         } catch (ConversionException e) {
             return Double.NaN; // strings, resources, or a damaged value: the report says the values differ
         }
-    }
-
-    private static double element(ByteBuffer data, ElementType type, int i) {
-        return switch (type) {
-            case F32 -> data.getFloat(i * 4);
-            case F16 -> Half.toFloat(data.getShort(i * 2));
-            case F64 -> data.getDouble(i * 8);
-            case I64, U64 -> data.getLong(i * 8);
-            case I32 -> data.getInt(i * 4);
-            case U32 -> Integer.toUnsignedLong(data.getInt(i * 4));
-            case I16 -> data.getShort(i * 2);
-            case U16 -> Short.toUnsignedInt(data.getShort(i * 2));
-            case I8 -> data.get(i);
-            case U8, BOOLEAN -> Byte.toUnsignedInt(data.get(i));
-        };
     }
 }

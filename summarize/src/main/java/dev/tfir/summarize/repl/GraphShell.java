@@ -47,9 +47,12 @@ public final class GraphShell {
         all.addAll(ModelCommands.all());
         all.addAll(SearchCommands.all());
         all.addAll(NodeCommands.all());
-        all.addAll(CutCommands.all());
-        all.addAll(ConvertCommands.all());
+        if (session.ir() == null) { // cut, save and convert work on TensorFlow graphs
+            all.addAll(CutCommands.all());
+            all.addAll(ConvertCommands.all());
+        }
         all.addAll(DiffCommands.all());
+        all.addAll(ViewCommands.all());
         all.forEach(command -> commands.put(command.name(), command));
         commands.put("help", new SimpleCommand("help", "help [command]", "the commands, or one command's usage",
                 ShellCommand.Completion.NONE, this::help));

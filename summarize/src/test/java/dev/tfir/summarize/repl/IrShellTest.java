@@ -27,7 +27,7 @@ class IrShellTest {
     @Test
     void summaryShowInOutFindWorkOnLayers() throws IOException {
         String out = run("summary\nshow SmallNet/logits/MatMul\nout input:0 1\nin SmallNet/Predictions/Reshape_1:0 1\n"
-                + "find *MatMul\nstats\n");
+                + "find *MatMul\nstats\nconvert\n");
         // the file: Parameter 'input:0' [?,32,32,3] f32; Result 'SmallNet/Predictions/Reshape_1:0' after the SoftMax
         assertTrue(out.startsWith("1 input(s) detected:\nName: input:0, type: f32, shape: [?,32,32,3]\n"
                 + "1 output(s) detected:\nName: SmallNet/Predictions/Reshape_1:0,SmallNet/Predictions/Softmax:0, type: f32, shape: [?,10]\n"), out);
@@ -41,5 +41,6 @@ class IrShellTest {
                 out);
         assertTrue(out.contains("SmallNet/logits/MatMul (MatMul)\n"), out);
         assertTrue(out.contains("OpenVINO IR v11 'TensorFlow_Frontend_IR': 22 layers, 21 edges\n"), out);
+        assertTrue(out.contains("unknown command 'convert'"), out); // cut, save and convert are for TensorFlow graphs
     }
 }
