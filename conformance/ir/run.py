@@ -88,6 +88,19 @@ def differences(mine, theirs, notes):
     return found
 
 
+def check(counts, case, mine, readers):
+    """Compares one IR's reading with each runtime's read_model and prints the result."""
+    notes = set()
+    problems = ['%s: %s' % (runtime, p) for runtime, theirs in readers.items()
+                for p in differences(mine, theirs, notes)]
+    counts['irs'] += 1
+    counts['failures'] += bool(problems)
+    counts['noted'] += bool(notes)
+    print('%s %s: %d inputs, %d outputs%s%s' % ('FAIL' if problems else 'ok  ', case, len(mine['inputs']),
+                                               len(mine['outputs']), ''.join('\n    ' + p for p in problems),
+                                               ''.join('\n    note: ' + n for n in sorted(notes))), flush=True)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument('--zoo', action='store_true', help="every frozen graph and SavedModel of the zoo")
@@ -99,37 +112,32 @@ def main():
         models = [os.path.join(ROOT, m) for m in CI_MODELS]
         models += [p for p in (os.path.join(BIG, 'zoo', z) for z in CI_ZOO) if os.path.exists(p)]
     work = options.keep or tempfile.mkdtemp(prefix='tfir-ir-')
-    failures = 0
-    noted = 0
+    counts = dict(irs=0, failures=0, noted=0)
+    runtimes = set()
     try:
-        irs = {}
         for model in models:
+            out = os.path.join(work, os.path.basename(model.rstrip('/')))
             try:
-                for label, xml in write_irs(model, os.path.join(work, os.path.basename(model.rstrip('/')))).items():
-                    irs['%s (%s)' % (os.path.relpath(model, ROOT), label)] = xml
+                irs = write_irs(model, out)
             except RuntimeError as e:
-                print('SKIP %s: a converter failed: %s' % (model, str(e).splitlines()[-1]))
-        readers = {}
-        for venv in (VENV, VENV_LATEST):
-            read = json.loads(run([venv + '/bin/python', HERE + '/read_model.py'] + list(irs.values())))
-            readers[read['runtime']] = read['models']
-        for case, xml in irs.items():
-            mine = ours(xml)
-            notes = set()
-            problems = ['%s: %s' % (runtime, p) for runtime, models_read in readers.items()
-                        for p in differences(mine, models_read[xml], notes)]
-            failures += bool(problems)
-            noted += bool(notes)
-            print('%s %s: %d inputs, %d outputs%s%s' % ('FAIL' if problems else 'ok  ', case, len(mine['inputs']),
-                                                       len(mine['outputs']),
-                                                       ''.join('\n    ' + p for p in problems),
-                                                       ''.join('\n    note: ' + n for n in sorted(notes))))
+                print('SKIP %s: a converter failed: %s' % (model, str(e).splitlines()[-1]), flush=True)
+                continue
+            readers = {}
+            for venv in (VENV, VENV_LATEST):
+                read = json.loads(run([venv + '/bin/python', HERE + '/read_model.py'] + list(irs.values())))
+                readers[read['runtime']] = read['models']
+            runtimes.update(readers)
+            for label, xml in irs.items():
+                check(counts, '%s (%s)' % (os.path.relpath(model, ROOT), label), ours(xml),
+                      {runtime: read[xml] for runtime, read in readers.items()})
+            if not options.keep:
+                shutil.rmtree(out, ignore_errors=True)
         print('%d IRs, %d differ from read_model, %d declare output dims read_model infers (runtimes %s)'
-              % (len(irs), failures, noted, ', '.join(readers)))
+              % (counts['irs'], counts['failures'], counts['noted'], ', '.join(sorted(runtimes))))
     finally:
         if not options.keep:
             shutil.rmtree(work, ignore_errors=True)
-    return 1 if failures else 0
+    return 1 if counts['failures'] else 0
 
 
 if __name__ == '__main__':

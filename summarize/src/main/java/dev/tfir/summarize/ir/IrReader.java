@@ -133,7 +133,7 @@ public final class IrReader {
         for (Element port : children(ports, "port")) {
             List<String> dims = new ArrayList<>();
             for (Element dim : children(port, "dim")) {
-                dims.add(dim.getTextContent().trim());
+                dims.add(dim(dim.getTextContent().trim(), xml));
             }
             String names = port.getAttribute("names");
             List<String> nameList = names.isEmpty() ? List.of() : TensorNames.split(names);
@@ -142,6 +142,20 @@ public final class IrReader {
             result.add(new IrPort(integer(port, "id", xml), elementType, dims, nameList));
         }
         return result;
+    }
+
+    /** A port's dim: a size, -1 (dynamic) or an interval "1..10", as the serializer writes them. */
+    private static String dim(String text, Path xml) {
+        try {
+            for (String bound : text.split("\\.\\.", -1)) {
+                if (Long.parseLong(bound) < -1) {
+                    throw new NumberFormatException();
+                }
+            }
+            return text;
+        } catch (NumberFormatException e) {
+            throw new TfirException(xml + ": a port has <dim>" + text + "</dim>, not a size; the IR is corrupt");
+        }
     }
 
     private static void flatten(Element element, String prefix, Map<String, String> into) {
