@@ -10,9 +10,7 @@ import dev.tfir.common.model.VariableValues;
 import dev.tfir.convert.cli.ModelOptions;
 import dev.tfir.convert.cli.ToolCommandLine;
 import dev.tfir.convert.pipeline.Versions;
-import dev.tfir.summarize.diff.DiffInputs;
 import dev.tfir.summarize.diff.DiffReport;
-import dev.tfir.summarize.diff.GraphDiff;
 import dev.tfir.summarize.ir.IrModel;
 import dev.tfir.summarize.ir.IrReader;
 import dev.tfir.summarize.ir.IrReport;
@@ -130,12 +128,7 @@ public final class SummarizeGraphCommand implements Callable<Integer> {
         }
         ModelSource source = model.source(spec);
         if (diff != null) {
-            LoadedModel a = DiffInputs.load(source);
-            LoadedModel b = DiffInputs.load(diff);
-            GraphDiff result = GraphDiff.of(a.stored(), b.stored());
-            DiffReport.Side sideA = DiffReport.Side.of(source.mainPath(), a);
-            DiffReport.Side sideB = DiffReport.Side.of(diff, b);
-            out.print(json ? DiffReport.json(result, sideA, sideB) : DiffReport.text(result, sideA, sideB));
+            out.print(DiffReport.models(source, diff, json));
             out.flush();
             return 0;
         }

@@ -1,7 +1,9 @@
 package dev.tfir.summarize.diff;
 
 import dev.tfir.common.model.LoadedModel;
+import dev.tfir.common.model.ModelSource;
 import dev.tfir.summarize.Json;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +33,16 @@ public final class DiffReport {
             return "{\"path\": " + Json.string(path) + ", \"form\": " + Json.string(form) + ", \"nodes\": " + nodes
                     + "}";
         }
+    }
+
+    /** The report of the model the command line names against the model at {@code other}, plain or JSON. */
+    public static String models(ModelSource source, Path other, boolean json) {
+        LoadedModel a = DiffInputs.load(source);
+        LoadedModel b = DiffInputs.load(other);
+        GraphDiff diff = GraphDiff.of(a.stored(), b.stored());
+        Side sideA = Side.of(source.mainPath(), a);
+        Side sideB = Side.of(other, b);
+        return json ? json(diff, sideA, sideB) : text(diff, sideA, sideB);
     }
 
     public static String text(GraphDiff diff, Side a, Side b) {
