@@ -38,16 +38,18 @@ public record IrInterface(List<IrTensor> inputs, List<IrTensor> outputs) {
     private static IrTensor output(IrModel model, Map<Integer, IrLayer> byId, IrLayer result) {
         IrPort port = result.inputs().get(0);
         Set<String> names = new LinkedHashSet<>();
+        String elementType = port.elementType();
         for (IrEdge edge : model.edges()) {
             if (edge.toLayer() == result.id() && edge.toPort() == port.id()) {
                 IrLayer producer = byId.get(edge.fromLayer());
                 int index = producer.outputIndex(edge.fromPort());
                 names.addAll(producer.outputs().get(index).names());
+                elementType = elementType.isEmpty() ? producer.outputs().get(index).elementType() : elementType;
                 if (model.version() == 10) {
                     names.add(producer.name() + (producer.outputs().size() > 1 ? "." + index : ""));
                 }
             }
         }
-        return new IrTensor(result.name(), List.copyOf(names), port.elementType(), port.shapeText());
+        return new IrTensor(result.name(), List.copyOf(names), elementType, port.shapeText());
     }
 }
