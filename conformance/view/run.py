@@ -4,7 +4,7 @@ For the bundled inception_v1 inference graph and a generated 100,000-node graph 
 made under $TFIR_BIG if missing), writes the page, checks it loads nothing from outside (no script/link/img src,
 no network: chromium runs with every host unresolvable), then opens it in headless chromium with probe.js appended:
 the top level must be drawn within 2 s of navigation start (the page's own measurement), a click on a folded scope
-must open it (a cluster for it, more boxes), a click on a node must show its details, and a search must highlight
+must open it (a cluster for it, more boxes) and one on its title fold it again, a click on a node must show its details, and a search must highlight
 boxes and list hits. A screenshot of each page (a scope open, the search's hits highlighted) is kept in
 target/view/ (the CI artifact).
 
@@ -65,6 +65,8 @@ def check(name, model, query):
         problems.append('no folded scope at the top level')
     if probe['clickedScope'] not in probe['openedClusters'] or not probe['itemsAfterClick'] > probe['topItems']:
         problems.append('a click did not open %s' % probe['clickedScope'])
+    if not probe['foldedAgain']:
+        problems.append("a click on an open scope's title did not fold it")
     if not probe['details'] or not probe['details'][1].startswith('op: '):
         problems.append('a click on a node showed no details: %s' % probe['details'])
     if not probe['hitBoxes'] > 0 or not probe['hitList'] > 0:

@@ -121,10 +121,11 @@
       const c = g.node('c' + s);
       const group = el('g', {class: 'cluster', 'data-scope': G.scopes[s]}, svg);
       el('rect', {x: c.x - c.width / 2, y: c.y - c.height / 2, width: c.width, height: c.height, rx: 4}, group);
-      const title = el('text', {x: c.x - c.width / 2 + 4, y: c.y - c.height / 2 + 11, class: 'label'}, group);
-      title.textContent = G.scopes[s] + ' (click to fold)';
-      group.addEventListener('click', e => {
-        if (e.target === group.firstChild && e.offsetY > c.y - c.height / 2 + 14) return;
+      const fold = el('rect', {x: c.x - c.width / 2, y: c.y - c.height / 2, width: c.width, height: 14,
+        class: 'fold'}, group);
+      el('text', {x: c.x - c.width / 2 + 4, y: c.y - c.height / 2 + 11, class: 'label'}, group).textContent =
+        G.scopes[s] + ' (click to fold)';
+      fold.addEventListener('click', () => {
         open.delete(s);
         render();
       });
