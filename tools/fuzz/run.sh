@@ -17,7 +17,7 @@ shift || true
 if [ $# -gt 0 ]; then
   targets=("$@")
 else
-  targets=(binaryGraph textGraph metaGraph savedModel v1Checkpoint v2Index freeze convertGraph)
+  targets=(binaryGraph textGraph metaGraph savedModel v1Checkpoint v2Index freeze convertGraph irModel)
 fi
 work=${TFIR_FUZZ_DIR:-target/fuzz}
 mkdir -p "$work"

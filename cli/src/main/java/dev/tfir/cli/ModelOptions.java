@@ -44,6 +44,10 @@ public final class ModelOptions {
             description = "Tag set of the SavedModel's MetaGraph, comma-separated (default: serve).")
     private List<String> savedModelTags = List.of();
 
+    @Option(names = "--signature", paramLabel = "NAME",
+            description = "The SavedModel signature to use (default: serving_default, or the only one there is).")
+    private String signature;
+
     /** The checkpoint named by --input_checkpoint, or null. */
     public Path checkpoint() {
         return inputCheckpoint;
@@ -55,8 +59,11 @@ public final class ModelOptions {
             throw new ParameterException(spec.commandLine(),
                     "no model given: pass --input_model FILE, --input_meta_graph FILE or --saved_model_dir DIR");
         }
+        if (signature != null && savedModelDir == null) {
+            throw new ParameterException(spec.commandLine(), "--signature goes with --saved_model_dir DIR");
+        }
         return new ModelSource(inputModel, inputModelIsText, inputMeta, inputMetaGraph, savedModelDir, savedModelTags,
-                inputCheckpoint);
+                inputCheckpoint, signature);
     }
 
     /**

@@ -7,11 +7,11 @@ import dev.tfir.common.model.ModelSource;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** ModelSource to options and back: what the options name is the source they were written from. */
 class ModelOptionsTest {

@@ -12,12 +12,12 @@ import dev.tfir.convert.progress.ProgressBar;
 import dev.tfir.convert.translate.op.OpTable;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code convert}: a TensorFlow model to OpenVINO IR v11 (model.xml + model.bin), with the options of Model

@@ -1,8 +1,8 @@
 package dev.tfir.summarize;
 
-import dev.tfir.summarize.report.Json;
 import dev.tfir.common.checkpoint.Checkpoint;
 import dev.tfir.common.model.CheckpointMatch;
+import dev.tfir.summarize.report.Json;
 import java.util.stream.Collectors;
 
 /**

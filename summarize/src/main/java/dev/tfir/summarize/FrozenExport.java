@@ -1,12 +1,12 @@
 package dev.tfir.summarize;
 
-import dev.tfir.summarize.report.Json;
 import dev.tfir.common.TfirException;
 import dev.tfir.common.detect.GraphSummary;
 import dev.tfir.common.graph.TensorRef;
 import dev.tfir.common.model.Freezing;
 import dev.tfir.common.model.LoadedModel;
 import dev.tfir.common.model.VariableValues;
+import dev.tfir.summarize.report.Json;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;

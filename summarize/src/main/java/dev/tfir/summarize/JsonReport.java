@@ -1,19 +1,17 @@
 package dev.tfir.summarize;
 
-import dev.tfir.summarize.report.PreprocessingHint;
-import dev.tfir.summarize.report.Json;
 import dev.tfir.common.detect.GraphSummary;
 import dev.tfir.common.detect.InputInfo;
 import dev.tfir.common.infer.ShapeInference;
 import dev.tfir.common.infer.TensorType;
 import dev.tfir.common.model.LoadedModel;
 import dev.tfir.common.types.DTypes;
-import dev.tfir.common.types.PartialShape;
+import dev.tfir.summarize.report.Json;
+import dev.tfir.summarize.report.PreprocessingHint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.LongStream;
 import org.tensorflow.proto.DataType;
 import org.tensorflow.proto.NodeDef;
 
@@ -35,7 +33,7 @@ final class JsonReport {
         List<String> inputs = new ArrayList<>();
         for (InputInfo input : summary.inputs()) {
             inputs.add("{\"name\": " + Json.string(input.name()) + ", \"dtype\": "
-                    + Json.string(DTypes.pythonName(input.dtype())) + ", \"shape\": " + shape(input.shape()) + "}");
+                    + Json.string(DTypes.pythonName(input.dtype())) + ", \"shape\": " + Json.shape(input.shape()) + "}");
         }
         ShapeInference inference = ShapeInference.of(model.graph());
         List<String> outputs = new ArrayList<>();
@@ -43,7 +41,7 @@ final class JsonReport {
             TensorType type = inference.output(output.getName(), 0);
             String dtype = type.dtype() == DataType.DT_INVALID ? "null" : Json.string(DTypes.pythonName(type.dtype()));
             outputs.add("{\"name\": " + Json.string(output.getName()) + ", \"op\": " + Json.string(output.getOp())
-                    + ", \"dtype\": " + dtype + ", \"shape\": " + shape(type.shape()) + "}");
+                    + ", \"dtype\": " + dtype + ", \"shape\": " + Json.shape(type.shape()) + "}");
         }
         return "{\n  \"format\": " + Json.string(model.form())
                 + ",\n  \"inputs\": " + array(inputs) + ",\n  \"outputs\": " + array(outputs)
@@ -55,9 +53,4 @@ final class JsonReport {
         return items.isEmpty() ? "[]" : items.stream().collect(Collectors.joining(",\n    ", "[\n    ", "\n  ]"));
     }
 
-    /** A list of dims with -1 for unknown ones, or null when the rank is unknown. */
-    static String shape(PartialShape shape) {
-        return !shape.hasRank() ? "null"
-                : LongStream.of(shape.dims()).mapToObj(Long::toString).collect(Collectors.joining(", ", "[", "]"));
-    }
-}
+    /** A list of dims with -1 for unknown ones, or null when the rank is unknown. */}

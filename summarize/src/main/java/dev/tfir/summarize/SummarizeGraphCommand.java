@@ -1,8 +1,5 @@
 package dev.tfir.summarize;
 
-import dev.tfir.summarize.report.PreprocessingHint;
-import dev.tfir.summarize.report.StatsReport;
-import dev.tfir.summarize.report.TextReport;
 import dev.tfir.ModelSummary;
 import dev.tfir.Tfir;
 import dev.tfir.cli.ModelOptions;
@@ -15,7 +12,17 @@ import dev.tfir.common.model.LoadedModel;
 import dev.tfir.common.model.ModelLoader;
 import dev.tfir.common.model.ModelSource;
 import dev.tfir.common.model.VariableValues;
+import dev.tfir.summarize.diff.DiffReport;
+import dev.tfir.summarize.ir.IrModel;
+import dev.tfir.summarize.ir.IrReader;
+import dev.tfir.summarize.ir.IrReport;
 import dev.tfir.summarize.repl.GraphShell;
+import dev.tfir.summarize.report.Json;
+import dev.tfir.summarize.report.PreprocessingHint;
+import dev.tfir.summarize.report.SignaturesReport;
+import dev.tfir.summarize.report.StatsReport;
+import dev.tfir.summarize.report.TextReport;
+import dev.tfir.summarize.view.HtmlView;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -29,13 +36,13 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code summarize-graph}: prints a TensorFlow model's inputs and outputs exactly as OpenVINO's
@@ -48,6 +55,9 @@ import picocli.CommandLine.Spec;
                 "  summarize-graph --input_model inception_v1_inference_graph.pb",
                 "  summarize-graph --saved_model_dir my_saved_model --json",
                 "  summarize-graph --input_model frozen.pb --stats",
+                "  summarize-graph --input_model model.xml --json   (an OpenVINO IR v10/v11)",
+                "  summarize-graph --input_model inference_graph.pb --diff frozen.pb",
+                "  summarize-graph --input_model frozen.pb --html graph.html",
                 "  summarize-graph --input_model inference_graph.pb --input_checkpoint model.ckpt --save_frozen frozen.pb",
                 ""})
 public final class SummarizeGraphCommand implements Callable<Integer> {
@@ -83,6 +93,16 @@ public final class SummarizeGraphCommand implements Callable<Integer> {
                     + "outputs that are model outputs, not a Saver's or an initializer's).")
     private List<String> outputs = List.of();
 
+    @Option(names = "--diff", paramLabel = "MODEL",
+            description = "Compare with another model (a GraphDef, .meta, SavedModel directory or OpenVINO IR): nodes "
+                    + "only in one, and nodes whose op, inputs, attributes or constant values differ, by scope.")
+    private Path diff;
+
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Write the graph as one self-contained HTML page: scopes folded into boxes that open on "
+                    + "click, node details, search, inputs and outputs marked.")
+    private Path html;
+
     @Option(names = {"-i", "--interactive"},
             description = "Explore the graph in a REPL (from a pipe: read commands line by line).")
     private boolean interactive;
@@ -113,8 +133,21 @@ public final class SummarizeGraphCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--output goes with --save_frozen FILE");
         }
         ModelSource source = model.source(spec);
+        if (diff != null) {
+            out.print(DiffReport.models(source, diff, json));
+            out.flush();
+            return 0;
+        }
+        if (html != null) {
+            out.println(html + ": " + HtmlView.writeModel(source, html) + " nodes");
+            out.flush();
+            return 0;
+        }
+        if (source.inputModel() != null && IrReader.looksLikeIr(source.inputModel())) {
+            return summarizeIr(source, out);
+        }
         if (interactive) {
-            return explore(source, out);
+            return explore(new GraphShell(source, ModelLoader.load(source)), out);
         }
         ModelSummary summarized = Tfir.summarize(source);
         LoadedModel loaded = summarized.model();
@@ -122,6 +155,10 @@ public final class SummarizeGraphCommand implements Callable<Integer> {
         Optional<PreprocessingHint> preprocessing = PreprocessingHint.recognise(loaded);
         Map<String, String> jsonMembers = new LinkedHashMap<>();
         jsonMembers.put("preprocessing", preprocessing.map(p -> p.json(source)).orElse("null"));
+        if (!loaded.signatures().isEmpty()) {
+            jsonMembers.put("signature", Json.string(loaded.signature()));
+            jsonMembers.put("signatures", SignaturesReport.json(loaded));
+        }
         StringBuilder textAfter = new StringBuilder();
         try (VariableValues variables = new VariableValues(source, loaded)) {
             if (model.checkpoint() != null) {
@@ -151,8 +188,22 @@ public final class SummarizeGraphCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int explore(ModelSource source, PrintWriter out) throws IOException {
-        GraphShell shell = new GraphShell(source, ModelLoader.load(source));
+    /** An OpenVINO IR: its inputs and outputs, statistics, JSON or the REPL. */
+    private int summarizeIr(ModelSource source, PrintWriter out) throws IOException {
+        if (model.checkpoint() != null || saveFrozen != null) {
+            throw new ParameterException(spec.commandLine(),
+                    "--input_checkpoint and --save_frozen go with TensorFlow models, not with an OpenVINO IR");
+        }
+        IrModel ir = IrReader.read(source.inputModel());
+        if (interactive) {
+            return explore(new GraphShell(source, ir), out);
+        }
+        out.print(json ? IrReport.json(ir, stats) : IrReport.text(ir, stats));
+        out.flush();
+        return 0;
+    }
+
+    private int explore(GraphShell shell, PrintWriter out) throws IOException {
         if (System.console() == null) {
             shell.runScript(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out);
         } else {

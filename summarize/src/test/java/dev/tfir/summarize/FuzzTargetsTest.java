@@ -1,6 +1,5 @@
 package dev.tfir.summarize;
 
-import dev.tfir.summarize.report.StatsReport;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.tfir.common.Failure;
 import dev.tfir.common.TfirException;
@@ -10,6 +9,12 @@ import dev.tfir.common.model.ModelLoader;
 import dev.tfir.common.model.ModelSource;
 import dev.tfir.common.testing.TestData;
 import dev.tfir.convert.ConvertCommand;
+import dev.tfir.summarize.ir.IrGraphs;
+import dev.tfir.summarize.ir.IrModel;
+import dev.tfir.summarize.ir.IrReader;
+import dev.tfir.summarize.ir.IrReport;
+import dev.tfir.summarize.report.StatsReport;
+import dev.tfir.summarize.view.HtmlView;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -139,6 +144,33 @@ class FuzzTargetsTest {
     static Stream<byte[]> frozenGraphs() {
         return seeds("testdata/models/two_inputs_two_outputs.pb", "testdata/convert/ops_zoo.pb",
                 "testdata/shapes/conv_pool.pb", "testdata/shapes/elementwise.pb");
+    }
+
+    /**
+     * An OpenVINO IR's .xml (with the .bin of testdata/ir/small_ovc beside it), read back as summarize-graph
+     * --json --stats reads it, and as the REPL and the HTML view see it.
+     */
+    @MethodSource("irs")
+    @FuzzTest
+    void irModel(byte[] data) {
+        withFile("model.xml", data, xml -> {
+            try {
+                Files.copy(TestData.repo().resolve("testdata/ir/small_ovc.bin"), xml.resolveSibling("model.bin"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            expectBadInputOnly(() -> {
+                IrModel ir = IrReader.read(xml);
+                IrReport.json(ir, true);
+                IrReport.text(ir, true);
+                LoadedModel loaded = IrGraphs.loaded(ir);
+                HtmlView.render(loaded.graph(), IrGraphs.summary(ir, loaded.graph()), "fuzz", "");
+            });
+        });
+    }
+
+    static Stream<byte[]> irs() {
+        return seeds("testdata/ir/small_ovc.xml", "testdata/ir/two_mo.xml", "testdata/ir/small_v10.xml");
     }
 
     private static Stream<byte[]> seeds(String... fixtures) {

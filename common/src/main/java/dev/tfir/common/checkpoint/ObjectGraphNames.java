@@ -8,9 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.tensorflow.proto.DataType;
-import org.tensorflow.proto.TrackableObjectGraphOuterClass.TrackableObjectGraph;
-import org.tensorflow.proto.TrackableObjectGraphOuterClass.TrackableObjectGraph.TrackableObject;
 import org.tensorflow.proto.TrackableObjectGraphOuterClass.TrackableObjectGraph.TrackableObject.SerializedTensor;
+import org.tensorflow.proto.TrackableObjectGraphOuterClass.TrackableObjectGraph.TrackableObject;
+import org.tensorflow.proto.TrackableObjectGraphOuterClass.TrackableObjectGraph;
 
 /**
  * Maps the keys of a TF2 object-graph checkpoint ({@code tf.train.Checkpoint}, Keras, a SavedModel's

@@ -2,6 +2,7 @@ package dev.tfir.common.model;
 
 import dev.tfir.common.graph.TensorRef;
 import dev.tfir.common.graph.TfGraph;
+import java.util.List;
 import java.util.Map;
 import org.tensorflow.proto.GraphDef;
 
@@ -14,10 +15,13 @@ import org.tensorflow.proto.GraphDef;
  * @param form          a short description of what was read, e.g. "GraphDef", "MetaGraph", "SavedModel (TF2)"
  * @param signatureKeys for a SavedModel, the key its serving signature gives each of its input and output tensors
  *                      in {@code graph} (the names mo gives them); empty for other models
+ * @param signature     for a SavedModel, the name of the signature {@code graph} is, else null
+ * @param signatures    for a SavedModel, all its signatures in name order; empty for other models
  */
-public record LoadedModel(TfGraph graph, GraphDef stored, String form, Map<TensorRef, String> signatureKeys) {
+public record LoadedModel(TfGraph graph, GraphDef stored, String form, Map<TensorRef, String> signatureKeys,
+                          String signature, List<SignatureInfo> signatures) {
     /** A model without a signature. */
     public LoadedModel(TfGraph graph, GraphDef stored, String form) {
-        this(graph, stored, form, Map.of());
+        this(graph, stored, form, Map.of(), null, List.of());
     }
 }

@@ -39,7 +39,7 @@ public final class ModelLoader {
                             + "and --saved_model_dir");
         }
         if (source.savedModelDir() != null) {
-            return SavedModels.load(source.savedModelDir(), source.savedModelTags(), withBodies);
+            return SavedModels.load(source.savedModelDir(), source.savedModelTags(), source.signature(), withBodies);
         }
         Path meta = source.metaGraphFile();
         if (meta != null) {

@@ -18,9 +18,17 @@ import java.util.regex.Pattern;
  * @param savedModelDir     a SavedModel directory
  * @param savedModelTags    the tag set of the MetaGraph to use in the SavedModel; empty means {@code serve}
  * @param inputCheckpoint   variables for an inference graph (a checkpoint file, prefix or directory), or null
+ * @param signature         the SavedModel signature to use; null: {@code serving_default}, or the only one there is
  */
 public record ModelSource(Path inputModel, boolean inputModelIsText, boolean inputIsMeta, Path inputMetaGraph,
-                          Path savedModelDir, List<String> savedModelTags, Path inputCheckpoint) {
+                          Path savedModelDir, List<String> savedModelTags, Path inputCheckpoint, String signature) {
+    /** A source without a chosen signature. */
+    public ModelSource(Path inputModel, boolean inputModelIsText, boolean inputIsMeta, Path inputMetaGraph,
+                       Path savedModelDir, List<String> savedModelTags, Path inputCheckpoint) {
+        this(inputModel, inputModelIsText, inputIsMeta, inputMetaGraph, savedModelDir, savedModelTags,
+                inputCheckpoint, null);
+    }
+
     /** A file of a checkpoint saved with its MetaGraph: {@code PREFIX.meta}, {@code .index} or a data file. */
     private static final Pattern CHECKPOINT_FILE = Pattern.compile("^(.*)\\.(data-\\d*-of-\\d*|index|meta)$");
 

@@ -5,8 +5,8 @@ import com.google.protobuf.Message;
 import com.google.protobuf.TextFormat;
 import dev.tfir.common.TfirException;
 import dev.tfir.common.proto.Protos;
-import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**

@@ -5,7 +5,9 @@ import dev.tfir.common.graph.TfGraph;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.tensorflow.proto.GraphDef;
 import org.tensorflow.proto.MetaGraphDef;
@@ -16,21 +18,23 @@ import org.tensorflow.proto.SignatureDef;
 final class SavedModels {
     private static final String SERVE = "serve";
     private static final String SERVING_SIGNATURE = "serving_default";
+    /** Not a signature users call: the SavedModel's initializer, listed among the signatures by TF2. */
+    private static final String INIT_OP_SIGNATURE = "__saved_model_init_op";
 
     private SavedModels() {}
 
     /**
-     * The SavedModel's serving signature: for a TF2 SavedModel its interface only (what detection needs), or with
-     * {@code withBodies} its function bodies inlined (what conversion needs, also of a TF1 signature's calls).
+     * A signature of the SavedModel ({@code name}; null: {@code serving_default}, or the only one it has): for a TF2
+     * SavedModel its interface only (what detection needs), or with {@code withBodies} its function bodies inlined
+     * (what conversion needs, also of a TF1 signature's calls).
      */
-    static LoadedModel load(Path dir, List<String> tags, boolean withBodies) {
+    static LoadedModel load(Path dir, List<String> tags, String name, boolean withBodies) {
         MetaGraphDef meta = metaGraph(dir, tags);
         GraphCheck.check(meta.getGraphDef(), dir, "SavedModel's graph");
-        SignatureDef signature = meta.getSignatureDefOrDefault(SERVING_SIGNATURE, null);
-        if (signature == null) {
-            throw new TfirException(dir + ": the SavedModel has no '" + SERVING_SIGNATURE + "' signature (it has "
-                    + meta.getSignatureDefMap().keySet() + "); export it with a serving signature");
-        }
+        Map<String, SignatureDef> signatures = new TreeMap<>(meta.getSignatureDefMap());
+        signatures.remove(INIT_OP_SIGNATURE);
+        String chosen = chosenSignature(dir, signatures.keySet(), name);
+        SignatureDef signature = signatures.get(chosen);
         boolean tf2 = meta.hasObjectGraphDef() && meta.getObjectGraphDef().getNodesCount() > 0;
         GraphDef graph = tf2 && withBodies ? SignatureGraphs.tf2Inlined(meta.getGraphDef(), signature, dir)
                 : tf2 ? SignatureGraphs.tf2(signature) : SignatureGraphs.tf1(meta.getGraphDef(), signature, dir);
@@ -39,7 +43,30 @@ final class SavedModels {
         }
         return new LoadedModel(new TfGraph(graph, dir.toString()), meta.getGraphDef(),
                 tf2 ? "SavedModel (TF2)" : "SavedModel (TF1)", tf2 ? SignatureGraphs.tf2Keys(signature)
-                : SignatureGraphs.tf1Keys(signature));
+                : SignatureGraphs.tf1Keys(signature), chosen,
+                signatures.entrySet().stream().map(e -> SignatureInfo.of(e.getKey(), e.getValue())).toList());
+    }
+
+    /** The signature asked for; else serving_default; else the only one; else an error naming the choices. */
+    private static String chosenSignature(Path dir, Set<String> names, String asked) {
+        String choices = names.stream().collect(Collectors.joining("', '", "'", "'"));
+        if (asked != null) {
+            if (!names.contains(asked)) {
+                throw new TfirException(dir + ": the SavedModel has no signature '" + asked + "'; it has "
+                        + (names.isEmpty() ? "none" : choices) + "; choose one with --signature");
+            }
+            return asked;
+        }
+        if (names.contains(SERVING_SIGNATURE)) {
+            return SERVING_SIGNATURE;
+        }
+        if (names.size() == 1) {
+            return names.iterator().next();
+        }
+        throw new TfirException(names.isEmpty()
+                ? dir + ": the SavedModel has no signatures; export it with one (tf.saved_model.save(..., signatures=...))"
+                : dir + ": the SavedModel has no '" + SERVING_SIGNATURE + "' signature but " + names.size() + ": "
+                        + choices + "; choose one with --signature NAME");
     }
 
     static MetaGraphDef metaGraph(Path dir, List<String> tags) {

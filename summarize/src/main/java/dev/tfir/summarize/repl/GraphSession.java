@@ -6,6 +6,8 @@ import dev.tfir.common.graph.TfGraph;
 import dev.tfir.common.infer.ShapeInference;
 import dev.tfir.common.model.LoadedModel;
 import dev.tfir.common.model.ModelSource;
+import dev.tfir.summarize.ir.IrGraphs;
+import dev.tfir.summarize.ir.IrModel;
 import java.util.Arrays;
 import java.util.List;
 import java.util.NavigableSet;
@@ -25,14 +27,29 @@ final class GraphSession {
     private final NavigableSet<String> opTypes = new TreeSet<>();
     private final NavigableSet<String> scopes = new TreeSet<>();
     private Cut cut;
+    private IrModel ir;
     private ShapeInference inference;
 
     GraphSession(ModelSource source, LoadedModel model) {
+        this(source, model, IoDetector.summarize(model.graph()));
+    }
+
+    /** A session on an OpenVINO IR: its layers as nodes, its Parameters and Results as inputs and outputs. */
+    GraphSession(ModelSource source, IrModel ir) {
+        this(source, IrGraphs.loaded(ir), ir);
+    }
+
+    private GraphSession(ModelSource source, LoadedModel loaded, IrModel ir) {
+        this(source, loaded, IrGraphs.summary(ir, loaded.graph()));
+        this.ir = ir;
+    }
+
+    private GraphSession(ModelSource source, LoadedModel model, GraphSummary summary) {
         String origin = String.valueOf(source.mainPath());
         this.source = source;
         this.model = model;
         this.graph = model.stored() == model.graph().graphDef() ? model.graph() : new TfGraph(model.stored(), origin);
-        this.summary = IoDetector.summarize(model.graph());
+        this.summary = summary;
         this.sortedNames = new String[graph.size()];
         for (int i = 0; i < graph.size(); i++) {
             NodeDef node = graph.node(i);
@@ -43,6 +60,11 @@ final class GraphSession {
             }
         }
         Arrays.sort(sortedNames);
+    }
+
+    /** The OpenVINO IR explored, or null for a TensorFlow model. */
+    IrModel ir() {
+        return ir;
     }
 
     /** How the model was opened, for running the converter on it. */

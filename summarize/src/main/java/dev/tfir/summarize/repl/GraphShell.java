@@ -4,6 +4,7 @@ import dev.tfir.common.Failure;
 import dev.tfir.common.TfirException;
 import dev.tfir.common.model.LoadedModel;
 import dev.tfir.common.model.ModelSource;
+import dev.tfir.summarize.ir.IrModel;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -32,13 +33,26 @@ public final class GraphShell {
 
     /** A shell on a model, loaded from {@code source}. */
     public GraphShell(ModelSource source, LoadedModel model) {
-        this.session = new GraphSession(source, model);
+        this(new GraphSession(source, model));
+    }
+
+    /** A shell on an OpenVINO IR: its layers as nodes, its Parameters and Results as inputs and outputs. */
+    public GraphShell(ModelSource source, IrModel ir) {
+        this(new GraphSession(source, ir));
+    }
+
+    private GraphShell(GraphSession session) {
+        this.session = session;
         List<ShellCommand> all = new ArrayList<>();
         all.addAll(ModelCommands.all());
         all.addAll(SearchCommands.all());
         all.addAll(NodeCommands.all());
-        all.addAll(CutCommands.all());
-        all.addAll(ConvertCommands.all());
+        if (session.ir() == null) { // cut, save and convert work on TensorFlow graphs
+            all.addAll(CutCommands.all());
+            all.addAll(ConvertCommands.all());
+        }
+        all.addAll(DiffCommands.all());
+        all.addAll(ViewCommands.all());
         all.forEach(command -> commands.put(command.name(), command));
         commands.put("help", new SimpleCommand("help", "help [command]", "the commands, or one command's usage",
                 ShellCommand.Completion.NONE, this::help));

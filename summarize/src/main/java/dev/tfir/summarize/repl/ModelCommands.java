@@ -2,13 +2,15 @@ package dev.tfir.summarize.repl;
 
 import dev.tfir.common.detect.InputInfo;
 import dev.tfir.common.types.DTypes;
+import dev.tfir.summarize.ir.IrReport;
 import dev.tfir.summarize.report.PreprocessingHint;
+import dev.tfir.summarize.report.SignaturesReport;
 import dev.tfir.summarize.report.StatsReport;
 import dev.tfir.summarize.report.TextReport;
 import java.util.List;
 import org.tensorflow.proto.NodeDef;
 
-/** Commands about the model as a whole: summary, inputs, outputs, stats. */
+/** Commands about the model as a whole: summary, inputs, outputs, stats, signatures. */
 final class ModelCommands {
     private ModelCommands() {}
 
@@ -23,13 +25,28 @@ final class ModelCommands {
                         ShellCommand.Completion.NONE, ModelCommands::outputs),
                 new SimpleCommand("stats", "stats", "op types used with counts, parameters, control edges",
                         ShellCommand.Completion.NONE,
-                        (args, c) -> print(c, StatsReport.render(c.session().model().stored()))));
+                        (args, c) -> print(c, c.session().ir() != null ? IrReport.stats(c.session().ir())
+                                : StatsReport.render(c.session().model().stored()))),
+                new SimpleCommand("signatures", "signatures",
+                        "a SavedModel's signatures with their inputs and outputs, and the one in use",
+                        ShellCommand.Completion.NONE, ModelCommands::signatures));
     }
 
     private static void summary(List<String> args, ShellContext c) {
+        if (c.session().ir() != null) {
+            print(c, IrReport.text(c.session().ir()));
+            return;
+        }
         print(c, TextReport.render(c.session().summary()));
         PreprocessingHint.recognise(c.session().model()).ifPresent(preprocessing -> preprocessing
                 .text(c.session().source()).lines().map(c.printer()::muted).forEach(c.printer()::println));
+    }
+
+    private static void signatures(List<String> args, ShellContext c) {
+        if (c.session().model().signatures().isEmpty()) {
+            c.printer().println(c.printer().muted("no signatures: only a SavedModel has them"));
+        }
+        print(c, SignaturesReport.text(c.session().model()));
     }
 
     private static void inputs(List<String> args, ShellContext c) {

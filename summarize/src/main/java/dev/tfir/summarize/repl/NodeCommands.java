@@ -4,6 +4,7 @@ import dev.tfir.common.graph.TensorRef;
 import dev.tfir.common.graph.TfGraph;
 import dev.tfir.common.infer.TensorType;
 import dev.tfir.common.types.DTypes;
+import dev.tfir.summarize.report.AttrFormat;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,6 +1,10 @@
 package dev.tfir.summarize.report;
 
-/** Minimal JSON text building: string escaping for the reports. */
+import dev.tfir.common.types.PartialShape;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+
+/** Minimal JSON text building for the reports: strings escaped, shapes as arrays. */
 public final class Json {
     private Json() {}
 
@@ -24,5 +28,11 @@ public final class Json {
             }
         }
         return out.append('"').toString();
+    }
+
+    /** A shape as a JSON array of dims (-1 unknown), or null for an unknown rank. */
+    public static String shape(PartialShape shape) {
+        return !shape.hasRank() ? "null"
+                : LongStream.of(shape.dims()).mapToObj(Long::toString).collect(Collectors.joining(", ", "[", "]"));
     }
 }

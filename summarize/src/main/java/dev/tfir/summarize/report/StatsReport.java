@@ -99,7 +99,7 @@ public final class StatsReport {
      * TensorFlow's strings::HumanReadableNum: plain below 1000; else integer division by 1000 down to below a
      * million, then two decimals and k, M, B or T; three significant digits from 10^15 on.
      */
-    static String humanReadable(long value) {
+    public static String humanReadable(long value) {
         String sign = value < 0 ? "-" : "";
         long magnitude = Math.abs(value);
         if (magnitude < 1000) {

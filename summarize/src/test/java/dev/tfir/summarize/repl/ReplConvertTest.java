@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tfir.common.testing.TestData;
 import dev.tfir.common.model.ModelSource;
+import dev.tfir.common.testing.TestData;
 import dev.tfir.convert.ConvertCommand;
 import java.io.IOException;
 import java.io.PrintWriter;

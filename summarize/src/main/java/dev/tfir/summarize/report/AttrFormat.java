@@ -1,4 +1,4 @@
-package dev.tfir.summarize.repl;
+package dev.tfir.summarize.report;
 
 import dev.tfir.common.types.DTypes;
 import dev.tfir.common.types.PartialShape;
@@ -9,12 +9,12 @@ import org.tensorflow.proto.AttrValue;
 import org.tensorflow.proto.TensorProto;
 
 /** Node attributes as a person reads them: {@code strides=[1,2,2,1]}, {@code T=float32}, tensors summarised. */
-final class AttrFormat {
+public final class AttrFormat {
     private static final int MAX_STRING = 60;
 
     private AttrFormat() {}
 
-    static String format(AttrValue value) {
+    public static String format(AttrValue value) {
         return switch (value.getValueCase()) {
             case S -> quoted(value.getS().toStringUtf8());
             case I -> Long.toString(value.getI());
