@@ -40,9 +40,13 @@ public final class IrReader {
             return true;
         }
         try (var in = Files.newInputStream(file)) {
-            String head = new String(in.readNBytes(256), java.nio.charset.StandardCharsets.ISO_8859_1)
-                    .replaceFirst("^\\xEF\\xBB\\xBF", "").strip();
-            return head.startsWith("<?xml") || head.startsWith("<net");
+            String head = new String(in.readNBytes(256), java.nio.charset.StandardCharsets.ISO_8859_1);
+            // text (a binary GraphDef has control bytes at its start, and may hold "<net" in a name)
+            if (!head.chars().allMatch(c -> c >= 0x20 || c == '\t' || c == '\n' || c == '\r')) {
+                return false;
+            }
+            head = head.replaceFirst("^\\xEF\\xBB\\xBF", "").strip();
+            return head.startsWith("<?xml") || head.matches("(?s)<net[\\s>].*");
         } catch (IOException e) {
             return false; // the model reader reports the file
         }
