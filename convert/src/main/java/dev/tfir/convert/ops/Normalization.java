@@ -18,4 +18,9 @@ public final class Normalization {
         return Node.builder("SoftMax", "opset8").attribute("axis", axis).inputs(x).output(x.type(), x.shape())
                 .buildOutput();
     }
+
+    public static Output logSoftmax(Output x, long axis) {
+        return Node.builder("LogSoftmax", "opset5").attribute("axis", axis).inputs(x).output(x.type(), x.shape())
+                .buildOutput();
+    }
 }

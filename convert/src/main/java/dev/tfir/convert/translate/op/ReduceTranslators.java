@@ -54,6 +54,21 @@ public final class ReduceTranslators {
                 type != null ? type : ElementType.I64));
     }
 
+    /** LogSoftmax over the last axis, as LogSoftmax-5. */
+    public static List<TfTensor> logSoftmax(NodeContext node) {
+        return List.of(TfTensor.of(Normalization.logSoftmax(node.input(0), -1)));
+    }
+
+    /** Cumsum along the constant axis (input 1), with TensorFlow's exclusive and reverse, as CumSum-3. */
+    public static List<TfTensor> cumsum(NodeContext node) {
+        long[] axis = node.constantInput(1, "axis");
+        int rank = node.inputShape(0).rank();
+        node.require(axis.length == 1 && axis[0] >= -rank && axis[0] < rank,
+                "needs one axis in [-" + rank + ", " + rank + "), not " + Arrays.toString(axis));
+        return List.of(TfTensor.of(Reductions.cumulativeSum(node.input(0), axis[0],
+                node.attrs().bool("exclusive", false), node.attrs().bool("reverse", false))));
+    }
+
     /** Softmax over the last axis: the channels, axis 1 of a channels-first input. */
     public static List<TfTensor> softmax(NodeContext node) {
         if (node.isChannelsFirst(0)) {

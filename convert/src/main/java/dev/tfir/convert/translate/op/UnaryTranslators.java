@@ -11,6 +11,9 @@ import java.util.function.UnaryOperator;
 
 /** Elementwise ops of one input; they work in either layout, so the result keeps the input's. */
 public final class UnaryTranslators {
+    private static final double SELU_ALPHA = 1.6732632423543772848170429916717;
+    private static final double SELU_SCALE = 1.0507009873554804934193349852946;
+
     private UnaryTranslators() {}
 
     /** The OpenVINO op {@code irType} of {@code opset}, which maps one to one without attributes. */
@@ -32,6 +35,25 @@ public final class UnaryTranslators {
 
     public static List<TfTensor> leakyRelu(NodeContext node) {
         return apply(node, x -> Elementwise.prelu(x, node.real("alpha", 0.2)));
+    }
+
+    public static List<TfTensor> elu(NodeContext node) {
+        return apply(node, x -> Elementwise.elu(x, 1.0));
+    }
+
+    /** Selu with TensorFlow's fixed constants (those of Klambauer et al.). */
+    public static List<TfTensor> selu(NodeContext node) {
+        return apply(node, x -> Elementwise.selu(x, SELU_ALPHA, SELU_SCALE));
+    }
+
+    public static List<TfTensor> round(NodeContext node) {
+        return apply(node, Elementwise::roundHalfToEven);
+    }
+
+    /** Reciprocal (Inv): x to the power -1. */
+    public static List<TfTensor> reciprocal(NodeContext node) {
+        node.require(node.inputType(0).isFloating(), "needs a floating-point input");
+        return apply(node, x -> Elementwise.binary("Power", x, Constants.scalar(x.type(), -1)));
     }
 
     private static List<TfTensor> apply(NodeContext node, UnaryOperator<Output> op) {
