@@ -121,11 +121,11 @@ def cases():
     case('DepthwiseConv2dNative', 'SAME-multiplier2', 'conv', [('f', (1, 8, 8, 3))],
          lambda x: raw.DepthwiseConv2dNative(input=x, filter=weights((3, 3, 3, 2)), strides=[1, 1, 1, 1],
                                              padding='SAME'))
-    for padding in ('SAME', 'VALID'):
-        case('Conv2DBackpropInput', padding + '-stride2', 'conv', [('f', (1, 5, 5, 4))],
-             lambda x, p=padding: raw.Conv2DBackpropInput(
-                 input_sizes=[1, 10, 10, 3] if p == 'SAME' else [1, 11, 11, 3], filter=weights((3, 3, 3, 4)),
-                 out_backprop=x, strides=[1, 2, 2, 1], padding=p))
+    for padding, size, stride in (('SAME', 10, 2), ('SAME', 9, 2), ('SAME', 5, 1), ('VALID', 11, 2), ('VALID', 12, 2)):
+        case('Conv2DBackpropInput', '%s-to%d-stride%d' % (padding, size, stride), 'conv', [('f', (1, 5, 5, 4))],
+             lambda x, p=padding, n=size, s=stride: raw.Conv2DBackpropInput(
+                 input_sizes=[1, n, n, 3], filter=weights((3, 3, 3, 4)), out_backprop=x, strides=[1, s, s, 1],
+                 padding=p))
     for op in ('MaxPool', 'AvgPool'):
         for padding in ('SAME', 'VALID'):
             case(op, padding + '-3x3-stride2', 'pool', [('f', (1, 9, 8, 3))],
@@ -180,8 +180,9 @@ def cases():
     case('TopKV2', 'k3', 'reduce', [('f', (2, 7))], lambda x: list(raw.TopKV2(input=x, k=3)))
 
     # shapes
-    case('Shape', 'static', 'shape', [('f', (2, 3))], lambda x: raw.Shape(input=x))
-    case('Size', 'static', 'shape', [('f', (2, 3))], lambda x: raw.Size(input=x))
+    # a static shape is a constant by conversion: the graphs have another output, so that x stays an input
+    case('Shape', 'static', 'shape', [('f', (2, 3))], lambda x: [raw.Shape(input=x), x + 1.0])
+    case('Size', 'static', 'shape', [('f', (2, 3))], lambda x: [raw.Size(input=x), x + 1.0])
     case('Reshape', 'minus1', 'shape', [('f', (2, 3, 4))], lambda x: raw.Reshape(tensor=x, shape=[4, -1]))
     case('Squeeze', 'axis-neg', 'shape', [('f', (2, 1, 3, 1))], lambda x: raw.Squeeze(input=x, axis=[-1]))
     case('Squeeze', 'all', 'shape', [('f', (2, 1, 3, 1))], lambda x: raw.Squeeze(input=x))

@@ -93,6 +93,7 @@ public final class OpTable {
                 // windows
                 .add(2, ConvTranslators::conv2d, "Conv2D")
                 .add(2, ConvTranslators::depthwise, "DepthwiseConv2dNative")
+                .add(3, ConvTranslators::conv2dBackpropInput, "Conv2DBackpropInput")
                 .add(1, PoolTranslators::maxPool, "MaxPool")
                 .add(1, PoolTranslators::avgPool, "AvgPool")
                 .add(3, SpaceBatchTranslators::spaceToBatch, "SpaceToBatchND")
