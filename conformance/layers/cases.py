@@ -3,7 +3,7 @@
 A case is an op type, a variant label, its family (the CI subset runs each family's first case), the inputs (each a
 Placeholder fed with fixed random values: `f` float32 normal, `pos` float32 in [0.5, 3], `ge1` in [1, 4], `unit`
 float32 in (-0.9, 0.9), `i32`/`i64` integers in [-10, 10], `nz32` integers in [1, 10] with random sign, `idx6`
-int32 in [0, 6), `bool`), a builder that makes the op from the placeholders with tf.raw_ops (so the op type is
+int32 in [0, 6), `bool`, `special` float32 of NaN, +-inf and ordinary values), a builder that makes the op from the placeholders with tf.raw_ops (so the op type is
 exactly the one named) and returns its output(s), and the relative tolerance of float outputs (1e-5 for exact ops;
 TRANSCENDENTAL for ops OpenVINO's CPU computes with its own polynomial approximations).
 """
@@ -66,7 +66,8 @@ def cases():
                           ('Atan', 'f', TRANSCENDENTAL), ('Cosh', 'f', TRANSCENDENTAL),
                           ('Sinh', 'f', TRANSCENDENTAL), ('Asinh', 'f', TRANSCENDENTAL),
                           ('Acosh', 'ge1', TRANSCENDENTAL), ('Atanh', 'unit', TRANSCENDENTAL),
-                          ('Sign', 'f', 1e-5), ('Reciprocal', 'pos', 1e-5)):
+                          ('Sign', 'f', 1e-5), ('Reciprocal', 'pos', 1e-5), ('Expm1', 'f', TRANSCENDENTAL),
+                          ('Log1p', 'pos', TRANSCENDENTAL)):
         arg = 'features' if op in ('Relu', 'Relu6', 'Softplus', 'Softsign', 'Elu', 'Selu') else 'x'
         case(op, 'f32', 'unary', [(kind, (2, 3, 4))], lambda x, op=op, arg=arg: getattr(raw, op)(**{arg: x}), tol)
     case('LeakyRelu', 'alpha0.3', 'unary', [('f', (2, 3, 4))], lambda x: raw.LeakyRelu(features=x, alpha=0.3))
@@ -78,6 +79,12 @@ def cases():
         case('Cast', '%s-to-%s' % (src, dst.name), 'unary', [(src, (3, 4))],
              lambda x, dst=dst: raw.Cast(x=x, DstT=dst))
     case('LogicalNot', 'bool', 'logical', [('bool', (3, 4))], lambda x: raw.LogicalNot(x=x))
+    for op in ('IsNan', 'IsInf', 'IsFinite'):
+        case(op, 'special-values', 'unary', [('special', (2, 8))], lambda x, op=op: getattr(raw, op)(x=x))
+    case('ClipByValue', 'scalars', 'unary', [('f', (3, 4))],
+         lambda x: raw.ClipByValue(t=x, clip_value_min=-0.5, clip_value_max=0.7))
+    case('ClipByValue', 'tensors', 'unary', [('f', (3, 4)), ('f', (3, 4)), ('pos', (3, 4))],
+         lambda x, lo, hi: raw.ClipByValue(t=x, clip_value_min=lo, clip_value_max=hi))
 
     # elementwise, two or more inputs
     for op in ('Add', 'AddV2', 'Sub', 'Mul', 'Maximum', 'Minimum', 'SquaredDifference'):
@@ -148,6 +155,9 @@ def cases():
                                                epsilon=1e-3, is_training=False)[0])
     case('Softmax', 'last-axis', 'norm', [('f', (2, 3, 5))], lambda x: raw.Softmax(logits=x), TRANSCENDENTAL)
     case('LogSoftmax', 'last-axis', 'norm', [('f', (2, 3, 5))], lambda x: raw.LogSoftmax(logits=x), TRANSCENDENTAL)
+    case('LRN', 'radius2', 'norm', [('f', (1, 4, 4, 8))],
+         lambda x: raw.LRN(input=x, depth_radius=2, bias=1.5, alpha=0.3, beta=0.75), TRANSCENDENTAL)
+    case('LRN', 'defaults', 'norm', [('f', (1, 3, 3, 12))], lambda x: raw.LRN(input=x), TRANSCENDENTAL)
     case('MatMul', 'plain', 'matmul', [('f', (3, 4)), ('f', (4, 5))], lambda a, b: raw.MatMul(a=a, b=b))
     case('MatMul', 'transposed', 'matmul', [('f', (4, 3)), ('f', (5, 4))],
          lambda a, b: raw.MatMul(a=a, b=b, transpose_a=True, transpose_b=True))
@@ -180,7 +190,7 @@ def cases():
     case('TopKV2', 'k3', 'reduce', [('f', (2, 7))], lambda x: list(raw.TopKV2(input=x, k=3)))
 
     # shapes
-    # a static shape is a constant by conversion: the graphs have another output, so that x stays an input
+    # a static shape is a constant by conversion: these graphs have another output, so that x stays an input
     case('Shape', 'static', 'shape', [('f', (2, 3))], lambda x: [raw.Shape(input=x), x + 1.0])
     case('Size', 'static', 'shape', [('f', (2, 3))], lambda x: [raw.Size(input=x), x + 1.0])
     case('Reshape', 'minus1', 'shape', [('f', (2, 3, 4))], lambda x: raw.Reshape(tensor=x, shape=[4, -1]))
@@ -193,6 +203,11 @@ def cases():
                                     shrink_axis_mask=0, new_axis_mask=0, ellipsis_mask=0, begin_mask=0))
     case('StridedSlice', 'shrink-negstride', 'shape', [('f', (4, 5, 6))],
          lambda x: raw.StridedSlice(input=x, begin=[1, -1], end=[2, 0], strides=[1, -1], shrink_axis_mask=1))
+    case('Rank', 'static', 'shape', [('f', (2, 3))], lambda x: [raw.Rank(input=x), x + 1.0])
+    for kind in ('f', 'i32', 'bool'):
+        case('ZerosLike', kind, 'shape', [(kind, (2, 3))], lambda x: [raw.ZerosLike(x=x), raw.Identity(input=x)])
+    for kind in ('f', 'i64'):
+        case('OnesLike', kind, 'shape', [(kind, (2, 3))], lambda x: [raw.OnesLike(x=x), raw.Identity(input=x)])
     case('Fill', 'scalar-input', 'shape', [('f', ())], lambda v: raw.Fill(dims=[2, 3], value=v))
     case('Fill', 'i32', 'shape', [('i32', ())], lambda v: raw.Fill(dims=[4], value=v))
     case('Range', 'i32', 'shape', [('i32', (5,))], lambda x: x + raw.Range(start=2, limit=12, delta=2))
@@ -247,7 +262,9 @@ FEED_KINDS = {
     'nz32': lambda rng, shape: (rng.integers(1, 11, shape) * rng.choice([-1, 1], shape)).astype(np.int32),
     'idx6': lambda rng, shape: rng.integers(0, 6, shape).astype(np.int32),
     'bool': lambda rng, shape: rng.integers(0, 2, shape).astype(bool),
+    'special': lambda rng, shape: rng.choice(np.array([np.nan, np.inf, -np.inf, 0.0, -1.5, 2.0, 1e30], np.float32),
+                                             shape),
 }
 
 FEED_DTYPES = {'f': 'float32', 'ge1': 'float32', 'pos': 'float32', 'unit': 'float32', 'i32': 'int32', 'i64': 'int64',
-               'nz32': 'int32', 'idx6': 'int32', 'bool': 'bool'}
+               'nz32': 'int32', 'idx6': 'int32', 'bool': 'bool', 'special': 'float32'}

@@ -81,6 +81,15 @@ public final class Elementwise {
                 .buildOutput();
     }
 
+    /** IsNaN, IsInf (both signs), IsFinite of opset10: booleans of x's shape. */
+    public static Output classify(String type, Output x) {
+        Node.Builder node = Node.builder(type, "opset10");
+        if (type.equals("IsInf")) {
+            node.attribute("detect_negative", true).attribute("detect_positive", true);
+        }
+        return node.inputs(x).output(ElementType.BOOLEAN, x.shape()).buildOutput();
+    }
+
     /** Clamp-1: min(max(x, low), high). */
     public static Output clamp(Output x, double low, double high) {
         return Node.builder("Clamp", "opset1").attribute("min", low).attribute("max", high).inputs(x)

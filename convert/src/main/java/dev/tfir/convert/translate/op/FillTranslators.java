@@ -11,7 +11,10 @@ import dev.tfir.convert.translate.TfTensor;
 import java.util.Arrays;
 import java.util.List;
 
-/** Ops that make tensors of a given shape: Fill (a value broadcast to constant dims), Range, Tile. */
+/**
+ * Ops that make tensors of a given shape: Fill (a value broadcast to constant dims), ZerosLike, OnesLike, Rank,
+ * Range, Tile.
+ */
 public final class FillTranslators {
     /** The most elements a Range is computed into at conversion. */
     private static final long RANGE_LIMIT = 1 << 24;
@@ -20,10 +23,34 @@ public final class FillTranslators {
 
     /** Fill: the scalar value (input 1) broadcast to the constant dims (input 0), as Broadcast-3. */
     public static List<TfTensor> fill(NodeContext node) {
-        long[] dims = node.constantInput(0, "dims");
-        Output value = node.input(1);
-        return List.of(TfTensor.of(Node.builder("Broadcast", "opset3").attribute("mode", "numpy")
-                .inputs(value, Constants.i64(dims)).output(value.type(), PartialShape.of(dims)).buildOutput()));
+        return List.of(TfTensor.of(broadcast(node.input(1), node.constantInput(0, "dims"))));
+    }
+
+    public static List<TfTensor> zerosLike(NodeContext node) {
+        return like(node, 0);
+    }
+
+    public static List<TfTensor> onesLike(NodeContext node) {
+        return like(node, 1);
+    }
+
+    /** ZerosLike, OnesLike of an input of static shape: the value broadcast to it. */
+    private static List<TfTensor> like(NodeContext node, double value) {
+        PartialShape shape = node.inputShape(0);
+        node.require(shape.hasRank() && shape.isFullyDefined(), "needs an input of static shape, not " + shape);
+        return List.of(TfTensor.of(broadcast(Constants.scalar(node.inputType(0), value), shape.dims())));
+    }
+
+    /** Rank: the input's rank, a constant int32. */
+    public static List<TfTensor> rank(NodeContext node) {
+        PartialShape shape = node.inputShape(0);
+        node.require(shape.hasRank(), "needs an input of known rank");
+        return List.of(TfTensor.of(Constants.of(ConstTensor.ofLongs(ElementType.I32, new long[0], shape.rank()))));
+    }
+
+    private static Output broadcast(Output value, long[] dims) {
+        return Node.builder("Broadcast", "opset3").attribute("mode", "numpy").inputs(value, Constants.i64(dims))
+                .output(value.type(), PartialShape.of(dims)).buildOutput();
     }
 
     /** Range of constant start, limit and delta: computed at conversion, as TensorFlow folds it. */

@@ -56,6 +56,28 @@ public final class UnaryTranslators {
         return apply(node, x -> Elementwise.binary("Power", x, Constants.scalar(x.type(), -1)));
     }
 
+    /** IsNan, IsInf, IsFinite: the OpenVINO op {@code irType} of opset10, giving booleans. */
+    public static OpTranslator classify(String irType) {
+        return node -> apply(node, x -> Elementwise.classify(irType, x));
+    }
+
+    /** Expm1: exp(x) - 1. */
+    public static List<TfTensor> expm1(NodeContext node) {
+        return apply(node, x -> Elementwise.binary("Subtract", Elementwise.unary("Exp", "opset1", x),
+                Constants.scalar(x.type(), 1)));
+    }
+
+    /** Log1p: log(1 + x). */
+    public static List<TfTensor> log1p(NodeContext node) {
+        return apply(node, x -> Elementwise.unary("Log", "opset1", Elementwise.add(x, Constants.scalar(x.type(), 1))));
+    }
+
+    /** ClipByValue: min(max(x, low), high), low and high tensors that broadcast to x. */
+    public static List<TfTensor> clipByValue(NodeContext node) {
+        return List.of(TfTensor.of(Elementwise.binary("Minimum", Elementwise.binary("Maximum", node.input(0),
+                node.input(1)), node.input(2))));
+    }
+
     private static List<TfTensor> apply(NodeContext node, UnaryOperator<Output> op) {
         return List.of(node.tensor(0).map(op));
     }

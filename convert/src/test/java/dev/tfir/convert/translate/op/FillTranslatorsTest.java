@@ -54,4 +54,15 @@ class FillTranslatorsTest {
         assertThrows(ConversionException.class, () -> InMemoryNode.of("Tile").input(F32, 2, 3)
                 .constant(ConstTensor.vector(I32, 2)).translate(FillTranslators::tile));
     }
+
+    @Test
+    void zerosLikeOfAStaticShapeIsABroadcastZero() {
+        Output zeros = InMemoryNode.of("ZerosLike").input(I32, 2, 3).translateOne(FillTranslators::zerosLike)
+                .tfLayout();
+        assertEquals("Broadcast", zeros.node().type());
+        assertEquals(0L, zeros.node().input(0).constant().longs()[0]);
+        assertArrayEquals(new long[] {2, 3}, zeros.shape().dims());
+        assertThrows(ConversionException.class, () -> InMemoryNode.of("OnesLike").input(F32, -1, 3)
+                .translate(FillTranslators::onesLike));
+    }
 }
