@@ -249,8 +249,21 @@ def cases():
             case(op, 'align%d-half%d' % (align, half), 'resize', [('f', (1, 4, 5, 2))],
                  lambda x, op=op, a=align, h=half: getattr(raw, op)(images=x, size=[7, 9], align_corners=a,
                                                                     half_pixel_centers=h))
+
+    # op types of issue 16 not translated yet: their rows in docs/op-coverage.md say so (--ci leaves them out)
+    case('Einsum', 'attention-scores', PENDING, [('f', (2, 3, 4)), ('f', (2, 5, 4))],
+         lambda a, b: raw.Einsum(inputs=[a, b], equation='bqd,bkd->bqk'))
+    case('Where', 'bool', PENDING, [('bool', (3, 4))], lambda x: raw.Where(condition=x))
+    case('ScatterNd', 'rows', PENDING, [('f', (2, 3))],
+         lambda u: raw.ScatterNd(indices=[[3], [0]], updates=u, shape=[5, 3]))
+    case('MatrixBandPart', 'lower', PENDING, [('f', (4, 5))],
+         lambda x: raw.MatrixBandPart(input=x, num_lower=-1, num_upper=0))
+    case('Bucketize', 'boundaries', PENDING, [('f', (3, 4))],
+         lambda x: raw.Bucketize(input=x, boundaries=[-1.0, 0.0, 0.5]))
     return out
 
+
+PENDING = 'pending'   # the family of op types not translated yet
 
 FEED_KINDS = {
     'f': lambda rng, shape: rng.standard_normal(shape).astype(np.float32),
