@@ -81,6 +81,9 @@ def cases():
     case('LogicalNot', 'bool', 'logical', [('bool', (3, 4))], lambda x: raw.LogicalNot(x=x))
     for op in ('IsNan', 'IsInf', 'IsFinite'):
         case(op, 'special-values', 'unary', [('special', (2, 8))], lambda x, op=op: getattr(raw, op)(x=x))
+    case('Bucketize', 'f32', 'unary', [('f', (3, 4))], lambda x: raw.Bucketize(input=x, boundaries=[-1.0, 0.0, 0.5]))
+    case('Bucketize', 'i32-on-boundary', 'unary', [('i32', (3, 4))],
+         lambda x: raw.Bucketize(input=x, boundaries=[-5.0, 0.0, 3.0]))
     case('ClipByValue', 'scalars', 'unary', [('f', (3, 4))],
          lambda x: raw.ClipByValue(t=x, clip_value_min=-0.5, clip_value_max=0.7))
     case('ClipByValue', 'tensors', 'unary', [('f', (3, 4)), ('f', (3, 4)), ('pos', (3, 4))],
@@ -250,16 +253,18 @@ def cases():
                  lambda x, op=op, a=align, h=half: getattr(raw, op)(images=x, size=[7, 9], align_corners=a,
                                                                     half_pixel_centers=h))
 
-    # op types of issue 16 not translated yet: their rows in docs/op-coverage.md say so (--ci leaves them out)
-    case('Einsum', 'attention-scores', PENDING, [('f', (2, 3, 4)), ('f', (2, 5, 4))],
+    case('Einsum', 'attention-scores', 'matmul', [('f', (2, 3, 4)), ('f', (2, 5, 4))],
          lambda a, b: raw.Einsum(inputs=[a, b], equation='bqd,bkd->bqk'))
+    case('Einsum', 'dense-heads', 'matmul', [('f', (2, 3, 8))],
+         lambda x: raw.Einsum(inputs=[x, weights((8, 2, 4))], equation='abc,cde->abde'))
+    case('Einsum', 'transpose-one', 'matmul', [('f', (2, 3, 4))], lambda x: raw.Einsum(inputs=[x], equation='ijk->kji'))
+
+    # op types of issue 16 not translated yet: their rows in docs/op-coverage.md say so (--ci leaves them out)
     case('Where', 'bool', PENDING, [('bool', (3, 4))], lambda x: raw.Where(condition=x))
     case('ScatterNd', 'rows', PENDING, [('f', (2, 3))],
          lambda u: raw.ScatterNd(indices=[[3], [0]], updates=u, shape=[5, 3]))
     case('MatrixBandPart', 'lower', PENDING, [('f', (4, 5))],
          lambda x: raw.MatrixBandPart(input=x, num_lower=-1, num_upper=0))
-    case('Bucketize', 'boundaries', PENDING, [('f', (3, 4))],
-         lambda x: raw.Bucketize(input=x, boundaries=[-1.0, 0.0, 0.5]))
     return out
 
 

@@ -6,7 +6,10 @@ import dev.tfir.common.types.PartialShape;
 import java.util.List;
 import org.tensorflow.proto.DataType;
 
-/** Ops that pick or move elements by index or block: GatherNd, OneHot, TopKV2, the resizes, DepthToSpace. */
+/**
+ * Ops that pick or move elements by index or block: GatherNd, OneHot, TopKV2, the resizes, DepthToSpace, and
+ * Bucketize (an int32 bucket index per element).
+ */
 final class IndexRules {
     private IndexRules() {}
 
@@ -18,6 +21,7 @@ final class IndexRules {
         table.add(c -> resize(c, DataType.DT_FLOAT), "ResizeBilinear");
         table.add(c -> depthSpace(c, true), "DepthToSpace");
         table.add(c -> depthSpace(c, false), "SpaceToDepth");
+        table.add(c -> one(DataType.DT_INT32, c.shape(0)), "Bucketize");
     }
 
     /** indices[:-1] + params[indices[-1]:]. */

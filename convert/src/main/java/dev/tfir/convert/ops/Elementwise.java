@@ -90,6 +90,13 @@ public final class Elementwise {
         return node.inputs(x).output(ElementType.BOOLEAN, x.shape()).buildOutput();
     }
 
+    /** Bucketize-3: the index of each value's bucket among the sorted boundaries (right bounds excluded), int32. */
+    public static Output bucketize(Output x, Output boundaries) {
+        return Node.builder("Bucketize", "opset3").attribute("output_type", "i32")
+                .attribute("with_right_bound", false).inputs(x, boundaries).output(ElementType.I32, x.shape())
+                .buildOutput();
+    }
+
     /** Clamp-1: min(max(x, low), high). */
     public static Output clamp(Output x, double low, double high) {
         return Node.builder("Clamp", "opset1").attribute("min", low).attribute("max", high).inputs(x)

@@ -71,6 +71,7 @@ public final class OpTable {
                 .add(1, UnaryTranslators.classify("IsInf"), "IsInf")
                 .add(1, UnaryTranslators.classify("IsFinite"), "IsFinite")
                 .add(3, UnaryTranslators::clipByValue, "ClipByValue")
+                .add(1, UnaryTranslators::bucketize, "Bucketize")
                 .add(1, ShapeTranslators::cast, "Cast")
                 // elementwise, two or more inputs
                 .add(2, binary("Add"), "Add")
@@ -119,6 +120,7 @@ public final class OpTable {
                 .add(2, MatMulTranslator::batchMatMul, "BatchMatMul")
                 .add(2, MatMulTranslator::batchMatMul, "BatchMatMulV2")
                 .add(2, MatMulTranslator::batchMatMul, "BatchMatMulV3")
+                .add(1, MatMulTranslator::einsum, "Einsum")
                 // along axes
                 .add(2, reduction("ReduceMean"), "Mean")
                 .add(2, reduction("ReduceSum"), "Sum")

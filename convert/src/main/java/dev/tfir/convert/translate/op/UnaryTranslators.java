@@ -1,5 +1,7 @@
 package dev.tfir.convert.translate.op;
 
+import dev.tfir.convert.ir.ConstTensor;
+import dev.tfir.convert.ir.ElementType;
 import dev.tfir.convert.ir.Output;
 import dev.tfir.convert.ops.Constants;
 import dev.tfir.convert.ops.Elementwise;
@@ -76,6 +78,18 @@ public final class UnaryTranslators {
     public static List<TfTensor> clipByValue(NodeContext node) {
         return List.of(TfTensor.of(Elementwise.binary("Minimum", Elementwise.binary("Maximum", node.input(0),
                 node.input(1)), node.input(2))));
+    }
+
+    /** Bucketize with the {@code boundaries} attribute (sorted floats, as TensorFlow requires). */
+    public static List<TfTensor> bucketize(NodeContext node) {
+        List<Float> boundaries = node.attrs().floats("boundaries");
+        double[] values = new double[boundaries.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = boundaries.get(i);
+            node.require(i == 0 || values[i] >= values[i - 1], "has boundaries that are not sorted");
+        }
+        return apply(node, x -> Elementwise.bucketize(x, Constants.of(ConstTensor.ofDoubles(ElementType.F32,
+                new long[] {values.length}, values))));
     }
 
     private static List<TfTensor> apply(NodeContext node, UnaryOperator<Output> op) {
