@@ -3,9 +3,8 @@ package dev.tfir.common.infer;
 import static dev.tfir.common.infer.ShapeRule.one;
 
 import dev.tfir.common.types.PartialShape;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.tensorflow.proto.DataType;
 
 /** MatMul (with transpose_a/b) and the batched BatchMatMul, BatchMatMulV2 and BatchMatMulV3 (with adj_x/y). */
@@ -19,31 +18,14 @@ final class MatMulRules {
         table.add(MatMulRules::einsum, "Einsum");
     }
 
-    /**
-     * Einsum of an explicit equation without ellipsis: each output label has its size in the operands (1
-     * broadcasts); other equations give the output's rank only when the equation shows it.
-     */
+    /** Einsum: the output shape of an explicit equation ({@link Shapes#einsum}); of others, unknown. */
     private static List<TensorType> einsum(NodeContext c) {
-        DataType dtype = c.typeAttrOr("T", 0);
-        String[] sides = c.attrs().string("equation", "").replace(" ", "").split("->", -1);
-        String[] terms = sides[0].split(",", -1);
-        if (sides.length != 2 || sides[0].contains(".") || sides[1].contains(".") || terms.length != c.inputCount()) {
-            return one(dtype, PartialShape.unknownRank());
+        List<PartialShape> operands = new ArrayList<>();
+        for (int i = 0; i < c.inputCount(); i++) {
+            operands.add(c.shape(i));
         }
-        Map<Character, Long> sizes = new HashMap<>();
-        for (int i = 0; i < terms.length; i++) {
-            PartialShape shape = c.shape(i);
-            for (int axis = 0; axis < terms[i].length(); axis++) {
-                long dim = shape.hasRank() && shape.rank() == terms[i].length() ? shape.dim(axis)
-                        : PartialShape.UNKNOWN_DIM;
-                sizes.merge(terms[i].charAt(axis), dim, (a, b) -> a == 1 || !Shapes.known(a) ? b : a);
-            }
-        }
-        long[] dims = new long[sides[1].length()];
-        for (int axis = 0; axis < dims.length; axis++) {
-            dims[axis] = sizes.getOrDefault(sides[1].charAt(axis), PartialShape.UNKNOWN_DIM);
-        }
-        return one(dtype, PartialShape.of(dims));
+        PartialShape out = Shapes.einsum(c.attrs().string("equation", ""), operands);
+        return one(c.typeAttrOr("T", 0), out != null ? out : PartialShape.unknownRank());
     }
 
     private static List<TensorType> matMul(NodeContext c) {

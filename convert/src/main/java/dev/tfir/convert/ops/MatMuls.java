@@ -5,9 +5,7 @@ import dev.tfir.common.types.PartialShape;
 import dev.tfir.convert.ir.ConversionException;
 import dev.tfir.convert.ir.Node;
 import dev.tfir.convert.ir.Output;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /** MatMul-1 of matrices or batches of matrices (batch dims broadcast), and Einsum-7. */
 public final class MatMuls {
@@ -36,39 +34,22 @@ public final class MatMuls {
                 .buildOutput();
     }
 
-    /**
-     * Einsum-7 of an explicit equation ("ij,jk->ik": one lowercase or uppercase letter per axis of each operand, no
-     * ellipsis): each output axis has the size of its label in the operands (1 broadcasts).
-     */
+    /** Einsum-7 of an explicit equation ("ij,jk->ik", no ellipsis), its output shape from {@link Shapes#einsum}. */
     public static Output einsum(String equation, List<Output> operands) {
-        String[] sides = equation.replace(" ", "").split("->", -1);
-        String[] inputs = sides[0].split(",", -1);
-        if (sides.length != 2 || equation.contains(".") || inputs.length != operands.size()) {
+        PartialShape out = Shapes.einsum(equation, operands.stream().map(Output::shape).toList());
+        if (out == null) {
             throw new ConversionException("Einsum equation '" + equation + "' for " + operands.size()
                     + " operands; an explicit equation (with '->', no ellipsis) with one term per operand is needed");
         }
-        Map<Character, Long> sizes = new HashMap<>();
-        for (int i = 0; i < inputs.length; i++) {
-            Output operand = operands.get(i);
-            if (inputs[i].length() != operand.rank()) {
-                throw new ConversionException("Einsum term '" + inputs[i] + "' for an operand of rank " + operand.rank());
+        for (int i = 0; i < operands.size(); i++) {
+            String term = equation.replace(" ", "").split("->")[0].split(",", -1)[i];
+            if (term.length() != operands.get(i).rank()) {
+                throw new ConversionException("Einsum term '" + term + "' for an operand of rank "
+                        + operands.get(i).rank());
             }
-            for (int axis = 0; axis < operand.rank(); axis++) {
-                long dim = operand.shape().dim(axis);
-                sizes.merge(inputs[i].charAt(axis), dim, (a, b) -> a == 1 || !Shapes.known(a) ? b : a);
-            }
-        }
-        long[] dims = new long[sides[1].length()];
-        for (int axis = 0; axis < dims.length; axis++) {
-            Long size = sizes.get(sides[1].charAt(axis));
-            if (size == null) {
-                throw new ConversionException("Einsum output label '" + sides[1].charAt(axis) + "' of '" + equation
-                        + "' is in no operand");
-            }
-            dims[axis] = size;
         }
         return Node.builder("Einsum", "opset7").attribute("equation", equation.replace(" ", "")).inputs(operands)
-                .output(operands.get(0).type(), PartialShape.of(dims)).buildOutput();
+                .output(operands.get(0).type(), out).buildOutput();
     }
 
     private static PartialShape batchOf(Output x) {
