@@ -3,9 +3,10 @@
 A case is an op type, a variant label, its family (the CI subset runs each family's first case), the inputs (each a
 Placeholder fed with fixed random values: `f` float32 normal, `pos` float32 in [0.5, 3], `ge1` in [1, 4], `unit`
 float32 in (-0.9, 0.9), `i32`/`i64` integers in [-10, 10], `nz32` integers in [1, 10] with random sign, `idx6`
-int32 in [0, 6), `bool`, `special` float32 of NaN, +-inf and ordinary values), a builder that makes the op from the placeholders with tf.raw_ops (so the op type is
-exactly the one named) and returns its output(s), and the relative tolerance of float outputs (1e-5 for exact ops;
-TRANSCENDENTAL for ops OpenVINO's CPU computes with its own polynomial approximations).
+int32 in [0, 6), `bool`, `special` float32 of NaN, +-inf and ordinary values), a builder that makes the op from
+the placeholders with tf.raw_ops (so the op type is exactly the one named) and returns its output(s), and the
+relative tolerance of float outputs (1e-5 for exact ops; TRANSCENDENTAL for ops OpenVINO's CPU computes with its
+own polynomial approximations).
 """
 
 from dataclasses import dataclass, field
@@ -118,6 +119,11 @@ def cases():
          lambda c, x, y: raw.SelectV2(condition=c, t=x, e=y))
     case('SelectV2', 'i32', 'select', [('bool', (3, 4)), ('i32', (3, 4)), ('i32', ())],
          lambda c, x, y: raw.SelectV2(condition=c, t=x, e=y))
+    for lower, upper in ((-1, 0), (1, 2), (0, -1)):
+        case('MatrixBandPart', 'lower%d-upper%d' % (lower, upper), 'select', [('f', (2, 4, 5))],
+             lambda x, lo=lower, up=upper: raw.MatrixBandPart(input=x, num_lower=lo, num_upper=up))
+    case('MatrixBandPart', 'i64-band', 'select', [('i64', (5, 3))],
+         lambda x: raw.MatrixBandPart(input=x, num_lower=tf.constant(1, tf.int64), num_upper=tf.constant(0, tf.int64)))
     case('BiasAdd', 'NHWC', 'binary', [('f', (1, 4, 4, 3))], lambda x: raw.BiasAdd(value=x, bias=weights((3,))))
     case('BiasAdd', 'NCHW', 'binary', [('f', (1, 3, 4, 4))],
          lambda x: raw.BiasAdd(value=x, bias=weights((3,)), data_format='NCHW'))
@@ -263,8 +269,6 @@ def cases():
     case('Where', 'bool', PENDING, [('bool', (3, 4))], lambda x: raw.Where(condition=x))
     case('ScatterNd', 'rows', PENDING, [('f', (2, 3))],
          lambda u: raw.ScatterNd(indices=[[3], [0]], updates=u, shape=[5, 3]))
-    case('MatrixBandPart', 'lower', PENDING, [('f', (4, 5))],
-         lambda x: raw.MatrixBandPart(input=x, num_lower=-1, num_upper=0))
     return out
 
 

@@ -96,6 +96,7 @@ public final class OpTable {
                 .add(2, binary("FloorMod"), "FloorMod")
                 .add(3, SelectTranslators::select, "Select")
                 .add(3, SelectTranslators::selectV2, "SelectV2")
+                .add(3, SelectTranslators::matrixBandPart, "MatrixBandPart")
                 .add(2, BinaryTranslators::biasAdd, "BiasAdd")
                 // windows
                 .add(2, ConvTranslators::conv2d, "Conv2D")

@@ -11,7 +11,7 @@ import dev.tfir.convert.ir.Output;
 import dev.tfir.convert.translate.TranslatorRegistry;
 import org.junit.jupiter.api.Test;
 
-/** Select, SelectV2, FloorDiv, the logical ops and Cumsum translated alone through the op table. */
+/** Select, SelectV2, MatrixBandPart, FloorDiv, the logical ops and Cumsum translated alone through the op table. */
 class SelectTranslatorsTest {
     private final TranslatorRegistry table = OpTable.standard();
 
@@ -62,5 +62,15 @@ class SelectTranslatorsTest {
         assertEquals("CumSum", sum.node().type());
         assertEquals("true", sum.node().attributes().get("exclusive"));
         assertEquals("false", sum.node().attributes().get("reverse"));
+    }
+
+    @Test
+    void matrixBandPartSelectsByAConstantMask() {
+        Output band = InMemoryNode.of("MatrixBandPart").input(F32, 2, 3, 4).constant(ConstTensor.ofLongs(I32,
+                new long[0], 0)).constant(ConstTensor.ofLongs(I32, new long[0], 1))
+                .translateOne(table.get("MatrixBandPart").translator()).tfLayout();
+        assertEquals("Select", band.node().type());
+        assertArrayEquals(new long[] {1, 1, 0, 0, 0, 1, 1, 0, 0, 0, 1, 1}, band.node().input(0).constant().longs());
+        assertArrayEquals(new long[] {2, 3, 4}, band.shape().dims());
     }
 }
