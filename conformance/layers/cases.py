@@ -239,6 +239,10 @@ def cases():
          lambda x: raw.GatherV2(params=x, indices=tf.constant([[4, 0], [1, 1]], tf.int64), axis=1))
     case('GatherV2', 'indices-input', 'gather', [('f', (6, 3)), ('idx6', (4,))],
          lambda x, i: raw.GatherV2(params=x, indices=i, axis=0))
+    case('GatherV2', 'batch_dims1', 'gather', [('f', (3, 5, 2)), ('idx6', (3, 4))],
+         lambda x, i: raw.GatherV2(params=x, indices=i % 5, axis=1, batch_dims=1))
+    case('GatherV2', 'batch_dims-1-axis2', 'gather', [('f', (2, 3, 6)), ('idx6', (2, 3, 2))],
+         lambda x, i: raw.GatherV2(params=x, indices=i, axis=2, batch_dims=-1))
     case('GatherNd', 'full-index', 'gather', [('f', (3, 4, 2))],
          lambda x: raw.GatherNd(params=x, indices=[[0, 1], [2, 3], [1, 0]]))
     case('GatherNd', 'slices', 'gather', [('f', (3, 4, 2))], lambda x: raw.GatherNd(params=x, indices=[[2], [0]]))
