@@ -67,8 +67,8 @@ def cases():
                           ('Atan', 'f', TRANSCENDENTAL), ('Cosh', 'f', TRANSCENDENTAL),
                           ('Sinh', 'f', TRANSCENDENTAL), ('Asinh', 'f', TRANSCENDENTAL),
                           ('Acosh', 'ge1', TRANSCENDENTAL), ('Atanh', 'unit', TRANSCENDENTAL),
-                          ('Sign', 'f', 1e-5), ('Reciprocal', 'pos', 1e-5), ('Expm1', 'f', TRANSCENDENTAL),
-                          ('Log1p', 'pos', TRANSCENDENTAL)):
+                          ('Sign', 'f', 1e-5), ('Reciprocal', 'pos', 1e-5), ('Inv', 'pos', 1e-5),
+                          ('Expm1', 'f', TRANSCENDENTAL), ('Log1p', 'pos', TRANSCENDENTAL)):
         arg = 'features' if op in ('Relu', 'Relu6', 'Softplus', 'Softsign', 'Elu', 'Selu') else 'x'
         case(op, 'f32', 'unary', [(kind, (2, 3, 4))], lambda x, op=op, arg=arg: getattr(raw, op)(**{arg: x}), tol)
     case('LeakyRelu', 'alpha0.3', 'unary', [('f', (2, 3, 4))], lambda x: raw.LeakyRelu(features=x, alpha=0.3))

@@ -169,9 +169,10 @@ def write_table(path, listed, outcomes):
              'Written by `conformance/layers/run.py --write-table docs/op-coverage.md` (the layer tests: one small '
              'TensorFlow graph per op type and attribute variant, converted FP32 and FP16 by `bin/convert`, run in '
              'both OpenVINO runtimes, compared with TensorFlow). The variants of an op type are its own cases and the '
-             'passing cases of other op types whose graphs hold it (Placeholder, Const, Identity...). Diffs: FP32, max |ours - tf| / max(1, |tf|) for floats, unequal elements for integers '
-             'and bools; FP16 the worst over both runtimes. Limits: 1e-5, 1e-4 for transcendental ops (their '
-             'CPU kernels approximate), 1e-2 with FP16 (constant operands rounded to FP16).', '',
+             'passing cases of other op types whose graphs hold it (Placeholder, Const, Identity...). Diffs: FP32, '
+             'max |ours - tf| / max(1, |tf|) for floats, unequal elements for integers and bools; FP16 the worst '
+             'over both runtimes. Limits: 1e-5, 1e-4 for transcendental ops (their CPU kernels approximate), 1e-2 '
+             'with FP16 (constant operands rounded to FP16).', '',
              '| op type | translated | variants | %s | FP16 | result | notes |' % ' | '.join(
                  'OV ' + r for r in runtimes),
              '| --- | --- | --- | %s | --- | --- | --- |' % ' | '.join('---' for _ in runtimes)]
