@@ -54,6 +54,11 @@ public final class NodeAttrs {
         return get(name, fallback, AttrValue::hasS, value -> value.getS().toStringUtf8(), "a string");
     }
 
+    /** A list of floats; empty when absent. */
+    public List<Float> floats(String name) {
+        return get(name, List.of(), AttrValue::hasList, value -> value.getList().getFList(), "a list");
+    }
+
     /** A list of ints; the fallback when absent. */
     public long[] ints(String name, long[] fallback) {
         return get(name, fallback, AttrValue::hasList,

@@ -7,7 +7,7 @@ import java.util.List;
 import org.tensorflow.proto.DataType;
 
 /**
- * Ops whose output has the shape of their input (activations, unary math, Cast, Softmax, EnsureShape...),
+ * Ops whose output has the shape of their input (activations, unary math, Cast, Cumsum, Softmax, EnsureShape...),
  * broadcasting binary ops (arithmetic, comparisons, logical), BiasAdd, AddN and Select.
  */
 final class ElementwiseRules {
@@ -15,8 +15,8 @@ final class ElementwiseRules {
         "CheckNumerics", "Relu", "Relu6", "Elu", "Selu", "Softplus", "Softsign", "LeakyRelu", "Sigmoid", "Tanh",
         "HardSwish", "Neg", "Exp", "Expm1", "Log", "Log1p", "Sqrt", "Rsqrt", "Square", "Abs", "Floor", "Ceil",
         "Round", "Rint", "Sign", "Reciprocal", "Inv", "Erf", "Erfc", "Sin", "Cos", "Tan", "Asin", "Acos", "Atan",
-        "Sinh", "Cosh", "Asinh", "Acosh", "Atanh", "ZerosLike", "OnesLike", "FakeQuantWithMinMaxArgs",
-        "FakeQuantWithMinMaxVars", "FakeQuantWithMinMaxVarsPerChannel"};
+        "Sinh", "Cosh", "Asinh", "Acosh", "Atanh", "Cumsum", "Cumprod", "ClipByValue", "ReverseV2", "MatrixBandPart",
+        "ZerosLike", "OnesLike", "FakeQuantWithMinMaxArgs", "FakeQuantWithMinMaxVars", "FakeQuantWithMinMaxVarsPerChannel"};
     private static final String[] UNARY_TO_BOOL = {"IsNan", "IsInf", "IsFinite", "LogicalNot"};
     private static final String[] BINARY = {"Add", "AddV2", "Sub", "Mul", "Div", "RealDiv", "TruncateDiv",
         "FloorDiv", "FloorMod", "TruncateMod", "Mod", "Maximum", "Minimum", "Pow", "SquaredDifference", "DivNoNan",

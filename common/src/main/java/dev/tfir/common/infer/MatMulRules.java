@@ -3,6 +3,7 @@ package dev.tfir.common.infer;
 import static dev.tfir.common.infer.ShapeRule.one;
 
 import dev.tfir.common.types.PartialShape;
+import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.proto.DataType;
 
@@ -14,6 +15,17 @@ final class MatMulRules {
         table.add(MatMulRules::matMul, "MatMul");
         table.add(c -> batchMatMul(c, false), "BatchMatMul");
         table.add(c -> batchMatMul(c, true), "BatchMatMulV2", "BatchMatMulV3");
+        table.add(MatMulRules::einsum, "Einsum");
+    }
+
+    /** Einsum: the output shape of an explicit equation ({@link Shapes#einsum}); of others, unknown. */
+    private static List<TensorType> einsum(NodeContext c) {
+        List<PartialShape> operands = new ArrayList<>();
+        for (int i = 0; i < c.inputCount(); i++) {
+            operands.add(c.shape(i));
+        }
+        PartialShape out = Shapes.einsum(c.attrs().string("equation", ""), operands);
+        return one(c.typeAttrOr("T", 0), out != null ? out : PartialShape.unknownRank());
     }
 
     private static List<TensorType> matMul(NodeContext c) {

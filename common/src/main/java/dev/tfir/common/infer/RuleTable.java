@@ -39,6 +39,7 @@ final class RuleTable {
         JoinSplitRules.addTo(table);
         SliceRules.addTo(table);
         GeneratorRules.addTo(table);
+        IndexRules.addTo(table);
         SummaryRules.addTo(table);
         return Map.copyOf(table.rules);
     }

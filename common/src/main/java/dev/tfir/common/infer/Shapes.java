@@ -4,6 +4,9 @@ import static dev.tfir.common.types.PartialShape.UNKNOWN_DIM;
 
 import dev.tfir.common.types.PartialShape;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.LongStream;
 
 /**
@@ -242,5 +245,31 @@ public final class Shapes {
                     + ", padded); TensorFlow requires it to fit");
         }
         return (padded - effectiveWindow + stride) / stride;
+    }
+
+    /**
+     * The output shape of an Einsum of an explicit equation without ellipsis ("ij,jk->ik", spaces ignored): each
+     * output label has its size in the operands (1 broadcasts; an operand whose rank does not match its term gives
+     * unknown sizes). Null when the equation is not of that form or has another number of terms than operands.
+     */
+    public static PartialShape einsum(String equation, List<PartialShape> operands) {
+        String[] sides = equation.replace(" ", "").split("->", -1);
+        String[] terms = sides[0].split(",", -1);
+        if (sides.length != 2 || equation.contains(".") || terms.length != operands.size()) {
+            return null;
+        }
+        Map<Character, Long> sizes = new HashMap<>();
+        for (int i = 0; i < terms.length; i++) {
+            PartialShape shape = operands.get(i);
+            for (int axis = 0; axis < terms[i].length(); axis++) {
+                long dim = shape.hasRank() && shape.rank() == terms[i].length() ? shape.dim(axis) : UNKNOWN_DIM;
+                sizes.merge(terms[i].charAt(axis), dim, (a, b) -> a == 1 || !known(a) ? b : a);
+            }
+        }
+        long[] dims = new long[sides[1].length()];
+        for (int axis = 0; axis < dims.length; axis++) {
+            dims[axis] = sizes.getOrDefault(sides[1].charAt(axis), UNKNOWN_DIM);
+        }
+        return PartialShape.of(dims);
     }
 }

@@ -72,6 +72,33 @@ class ShapeInferenceTest {
     }
 
     @Test
+    void indexResizeAndEinsumOpsHaveTensorFlowsShapes() {
+        ShapeInference inference = ShapeInference.of(graph(placeholder("x", 1, 4, 6, 8),
+                constant("pairs", TensorProto.newBuilder().setDtype(DataType.DT_INT32).setTensorShape(shapeProto(3, 2))
+                        .addIntVal(0).addIntVal(1).addIntVal(0).addIntVal(2).addIntVal(0).addIntVal(3)),
+                constant("size", TensorProto.newBuilder().setDtype(DataType.DT_INT32).setTensorShape(shapeProto(2))
+                        .addIntVal(7).addIntVal(9)),
+                constant("k", TensorProto.newBuilder().setDtype(DataType.DT_INT32).setTensorShape(shapeProto())
+                        .addIntVal(3)),
+                node("gathered", "GatherNd", "x", "pairs").putAttr("Tparams", type(DataType.DT_FLOAT)).build(),
+                node("resized", "ResizeBilinear", "x", "size").putAttr("T", type(DataType.DT_FLOAT)).build(),
+                node("top", "TopKV2", "x", "k").putAttr("T", type(DataType.DT_FLOAT)).build(),
+                node("space", "DepthToSpace", "x").putAttr("T", type(DataType.DT_FLOAT))
+                        .putAttr("block_size", AttrValue.newBuilder().setI(2).build()).build(),
+                node("hot", "OneHot", "pairs", "k", "k", "k").putAttr("T", type(DataType.DT_INT32))
+                        .putAttr("axis", AttrValue.newBuilder().setI(0).build()).build(),
+                node("heads", "Einsum", "x", "x").putAttr("T", type(DataType.DT_FLOAT)).putAttr("equation",
+                        AttrValue.newBuilder().setS(ByteString.copyFromUtf8("abcd,abed->acbe")).build()).build()));
+        assertEquals(PartialShape.of(3, 6, 8), inference.output("gathered", 0).shape());
+        assertEquals(PartialShape.of(1, 7, 9, 8), inference.output("resized", 0).shape());
+        assertEquals(PartialShape.of(1, 4, 6, 3), inference.output("top", 1).shape());
+        assertEquals(DataType.DT_INT32, inference.output("top", 1).dtype());
+        assertEquals(PartialShape.of(1, 8, 12, 2), inference.output("space", 0).shape());
+        assertEquals(PartialShape.of(3, 3, 2), inference.output("hot", 0).shape());
+        assertEquals(PartialShape.of(1, 6, 4, 6), inference.output("heads", 0).shape());
+    }
+
+    @Test
     void unknownOpsGiveUnknownOutputsForEveryPortRead() {
         ShapeInference inference = ShapeInference.of(graph(placeholder("x", 2), node("mystery", "NoSuchOp", "x")
                 .build(), node("reader", "Identity", "mystery:2").putAttr("T", type(DataType.DT_FLOAT)).build()));

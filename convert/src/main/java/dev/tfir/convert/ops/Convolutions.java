@@ -23,6 +23,41 @@ public final class Convolutions {
         return build("GroupConvolution", data, filters, window, channels, 3);
     }
 
+    /**
+     * ConvolutionBackpropData-1 (a transposed convolution) of channels-first data with filters laid out (in channels,
+     * out channels, spatial...) to the {@code spatial} output size, with explicit pads: those of the forward
+     * convolution with TensorFlow's SAME padding (the odd one at the end) or none (VALID), and the rest of the size
+     * as output_padding (below the stride, as TensorFlow requires).
+     */
+    public static Output backpropData(Output data, Output filters, long[] strides, long[] dilations, boolean same,
+            long[] spatial) {
+        long[] inDims = data.shape().dims();
+        long[] kernel = filters.shape().dims();
+        long[] begin = new long[spatial.length];
+        long[] end = new long[spatial.length];
+        long[] outputPadding = new long[spatial.length];
+        for (int i = 0; i < spatial.length; i++) {
+            long full = strides[i] * (inDims[i + 2] - 1) + dilations[i] * (kernel[i + 2] - 1) + 1;
+            long total = same ? Math.max(full - spatial[i], 0) : 0;
+            begin[i] = total / 2;
+            end[i] = total - begin[i];
+            outputPadding[i] = spatial[i] - (full - total);
+            if (outputPadding[i] < 0 || outputPadding[i] >= strides[i]) {
+                throw new ConversionException("a transposed convolution from " + inDims[i + 2] + " to "
+                        + spatial[i] + " along a spatial axis; with these strides and filters TensorFlow allows "
+                        + (full - total) + " to " + (full - total + strides[i] - 1));
+            }
+        }
+        long[] out = new long[spatial.length + 2];
+        out[0] = inDims[0];
+        out[1] = kernel[1];
+        System.arraycopy(spatial, 0, out, 2, spatial.length);
+        return Node.builder("ConvolutionBackpropData", "opset1").attribute("strides", strides)
+                .attribute("dilations", dilations).attribute("pads_begin", begin).attribute("pads_end", end)
+                .attribute("auto_pad", "explicit").attribute("output_padding", outputPadding).inputs(data, filters)
+                .output(data.type(), PartialShape.of(out)).buildOutput();
+    }
+
     private static Output build(String type, Output data, Output filters, Window window, long outChannels,
                                 int filterSpatialStart) {
         int spatial = data.rank() - 2;

@@ -50,6 +50,53 @@ public final class Elementwise {
         return Node.builder(type, opset).inputs(x).output(x.type(), x.shape()).buildOutput();
     }
 
+    /** Elu-1: x for x > 0, alpha * (exp(x) - 1) below. */
+    public static Output elu(Output x, double alpha) {
+        return Node.builder("Elu", "opset1").attribute("alpha", alpha).inputs(x).output(x.type(), x.shape())
+                .buildOutput();
+    }
+
+    /** Selu-1: lambda * (x for x > 0, alpha * (exp(x) - 1) below), alpha and lambda as scalar constants. */
+    public static Output selu(Output x, double alpha, double lambda) {
+        return Node.builder("Selu", "opset1").inputs(x, Constants.scalar(x.type(), alpha),
+                Constants.scalar(x.type(), lambda)).output(x.type(), x.shape()).buildOutput();
+    }
+
+    /** Round-5 to the nearest integer, halves to even (TensorFlow's banker's rounding). */
+    public static Output roundHalfToEven(Output x) {
+        return Node.builder("Round", "opset5").attribute("mode", "half_to_even").inputs(x)
+                .output(x.type(), x.shape()).buildOutput();
+    }
+
+    /** Select-1 with numpy broadcasting: {@code then} where the condition holds, else {@code otherwise}. */
+    public static Output select(Output condition, Output then, Output otherwise) {
+        if (then.type() != otherwise.type()) {
+            throw new ConversionException("Select of " + then.type().irName() + " and " + otherwise.type().irName()
+                    + " values; both branches must have the same element type");
+        }
+        return Node.builder("Select", "opset1").attribute("auto_broadcast", "numpy")
+                .inputs(condition, then, otherwise)
+                .output(then.type(), Shapes.broadcast(condition.shape(),
+                        Shapes.broadcast(then.shape(), otherwise.shape(), true), true))
+                .buildOutput();
+    }
+
+    /** IsNaN, IsInf (both signs), IsFinite of opset10: booleans of x's shape. */
+    public static Output classify(String type, Output x) {
+        Node.Builder node = Node.builder(type, "opset10");
+        if (type.equals("IsInf")) {
+            node.attribute("detect_negative", true).attribute("detect_positive", true);
+        }
+        return node.inputs(x).output(ElementType.BOOLEAN, x.shape()).buildOutput();
+    }
+
+    /** Bucketize-3: the index of each value's bucket among the sorted boundaries (right bounds excluded), int32. */
+    public static Output bucketize(Output x, Output boundaries) {
+        return Node.builder("Bucketize", "opset3").attribute("output_type", "i32")
+                .attribute("with_right_bound", false).inputs(x, boundaries).output(ElementType.I32, x.shape())
+                .buildOutput();
+    }
+
     /** Clamp-1: min(max(x, low), high). */
     public static Output clamp(Output x, double low, double high) {
         return Node.builder("Clamp", "opset1").attribute("min", low).attribute("max", high).inputs(x)
@@ -81,7 +128,8 @@ public final class Elementwise {
 
     private static boolean isComparison(String type) {
         return switch (type) {
-            case "Less", "LessEqual", "Greater", "GreaterEqual", "Equal", "NotEqual" -> true;
+            case "Less", "LessEqual", "Greater", "GreaterEqual", "Equal", "NotEqual", "LogicalAnd", "LogicalOr",
+                    "LogicalXor" -> true;
             default -> false;
         };
     }

@@ -5,8 +5,9 @@ import dev.tfir.common.types.PartialShape;
 import dev.tfir.convert.ir.ConversionException;
 import dev.tfir.convert.ir.Node;
 import dev.tfir.convert.ir.Output;
+import java.util.List;
 
-/** MatMul-1 of matrices or batches of matrices (batch dims broadcast). */
+/** MatMul-1 of matrices or batches of matrices (batch dims broadcast), and Einsum-7. */
 public final class MatMuls {
     private MatMuls() {}
 
@@ -31,6 +32,24 @@ public final class MatMuls {
         return Node.builder("MatMul", "opset1").attribute("transpose_a", transposeA)
                 .attribute("transpose_b", transposeB).inputs(a, b).output(a.type(), PartialShape.of(dims))
                 .buildOutput();
+    }
+
+    /** Einsum-7 of an explicit equation ("ij,jk->ik", no ellipsis), its output shape from {@link Shapes#einsum}. */
+    public static Output einsum(String equation, List<Output> operands) {
+        PartialShape out = Shapes.einsum(equation, operands.stream().map(Output::shape).toList());
+        if (out == null) {
+            throw new ConversionException("Einsum equation '" + equation + "' for " + operands.size()
+                    + " operands; an explicit equation (with '->', no ellipsis) with one term per operand is needed");
+        }
+        for (int i = 0; i < operands.size(); i++) {
+            String term = equation.replace(" ", "").split("->")[0].split(",", -1)[i];
+            if (term.length() != operands.get(i).rank()) {
+                throw new ConversionException("Einsum term '" + term + "' for an operand of rank "
+                        + operands.get(i).rank());
+            }
+        }
+        return Node.builder("Einsum", "opset7").attribute("equation", equation.replace(" ", "")).inputs(operands)
+                .output(operands.get(0).type(), out).buildOutput();
     }
 
     private static PartialShape batchOf(Output x) {

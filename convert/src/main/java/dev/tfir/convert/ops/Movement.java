@@ -168,26 +168,34 @@ public final class Movement {
 
     /** Gather-8 of {@code indices} along {@code axis}; small integer constants are gathered right away. */
     public static Output gather(Output x, Output indices, long axis) {
+        return gather(x, indices, axis, 0);
+    }
+
+    /**
+     * Gather-8 with the first {@code batchDims} (>= 0, at most the axis) axes of x and indices matched one to one:
+     * x's axes before the axis, the indices' after the batch, x's after the axis.
+     */
+    public static Output gather(Output x, Output indices, long axis, int batchDims) {
         int at = Shapes.axis(axis, x.rank());
-        long[] dims = new long[x.rank() - 1 + indices.rank()];
+        long[] dims = new long[x.rank() - 1 + indices.rank() - batchDims];
         int n = 0;
         for (int i = 0; i < at; i++) {
             dims[n++] = x.shape().dim(i);
         }
-        for (int i = 0; i < indices.rank(); i++) {
+        for (int i = batchDims; i < indices.rank(); i++) {
             dims[n++] = indices.shape().dim(i);
         }
         for (int i = at + 1; i < x.rank(); i++) {
             dims[n++] = x.shape().dim(i);
         }
-        if (x.rank() == 1 && x.type().isInteger() && x.isConstant() && indices.isConstant()
+        if (batchDims == 0 && x.rank() == 1 && x.type().isInteger() && x.isConstant() && indices.isConstant()
                 && indices.constant().elementCount() <= FOLD_LIMIT) {
             long[] values = x.constant().longs();
             long[] picked = Arrays.stream(indices.constant().longs())
                     .map(i -> values[Shapes.axis(i, values.length)]).toArray();
             return Constants.of(ConstTensor.ofLongs(x.type(), dims, picked));
         }
-        return Node.builder("Gather", "opset8").attribute("batch_dims", 0)
+        return Node.builder("Gather", "opset8").attribute("batch_dims", batchDims)
                 .inputs(x, Convert64.of(indices), Constants.i64Scalar(at)).output(x.type(), PartialShape.of(dims))
                 .buildOutput();
     }

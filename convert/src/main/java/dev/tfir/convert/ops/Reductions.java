@@ -22,6 +22,12 @@ public final class Reductions {
 
     private Reductions() {}
 
+    /** CumSum-3 along {@code axis}: exclusive leaves each element out of its own sum, reverse sums from the end. */
+    public static Output cumulativeSum(Output x, long axis, boolean exclusive, boolean reverse) {
+        return Node.builder("CumSum", "opset3").attribute("exclusive", exclusive).attribute("reverse", reverse)
+                .inputs(x, Constants.i64Scalar(axis)).output(x.type(), x.shape()).buildOutput();
+    }
+
     public static Output reduce(String type, Output x, long[] axes, boolean keepDims) {
         long[] outDims = Shapes.reduced(x.shape(), axes, keepDims).dims();
         Output folded = folded(type, x, Shapes.axisSet(axes, x.rank()), outDims);

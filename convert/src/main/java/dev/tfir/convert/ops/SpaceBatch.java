@@ -42,4 +42,32 @@ public final class SpaceBatch {
                 .inputs(data, Constants.i64(block), Constants.i64(begin), Constants.i64(end))
                 .output(data.type(), PartialShape.of(dims)).buildOutput();
     }
+
+    /**
+     * DepthToSpace-1 (blocks_first, TensorFlow's order) of channels-first data: [N, C, H, W] to
+     * [N, C / b^2, H * b, W * b].
+     */
+    public static Output depthToSpace(Output data, long block) {
+        long[] dims = data.shape().dims();
+        dims[1] = Shapes.known(dims[1]) ? dims[1] / (block * block) : PartialShape.UNKNOWN_DIM;
+        for (int i = 2; i < dims.length; i++) {
+            dims[i] = Shapes.known(dims[i]) ? dims[i] * block : PartialShape.UNKNOWN_DIM;
+        }
+        return depthSpace("DepthToSpace", data, block, dims);
+    }
+
+    /** SpaceToDepth-1 (blocks_first) of channels-first data: [N, C, H, W] to [N, C * b^2, H / b, W / b]. */
+    public static Output spaceToDepth(Output data, long block) {
+        long[] dims = data.shape().dims();
+        dims[1] = Shapes.known(dims[1]) ? dims[1] * block * block : PartialShape.UNKNOWN_DIM;
+        for (int i = 2; i < dims.length; i++) {
+            dims[i] = Shapes.known(dims[i]) ? dims[i] / block : PartialShape.UNKNOWN_DIM;
+        }
+        return depthSpace("SpaceToDepth", data, block, dims);
+    }
+
+    private static Output depthSpace(String type, Output data, long block, long[] dims) {
+        return Node.builder(type, "opset1").attribute("mode", "blocks_first").attribute("block_size", block)
+                .inputs(data).output(data.type(), PartialShape.of(dims)).buildOutput();
+    }
 }

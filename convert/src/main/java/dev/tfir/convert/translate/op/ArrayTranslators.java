@@ -86,8 +86,15 @@ public final class ArrayTranslators {
     }
 
     public static List<TfTensor> gather(NodeContext node) {
-        node.require(node.attrs().integer("batch_dims", 0) == 0, "has batch_dims; only 0 is supported");
+        int rank = node.inputShape(0).rank();
+        int indicesRank = node.inputShape(1).rank();
         long axis = node.constantInput(2, "axis")[0];
-        return List.of(TfTensor.of(Movement.gather(node.input(0), node.input(1), axis)));
+        node.require(axis >= -rank && axis < rank, "has axis " + axis + " for params of rank " + rank);
+        long batchDims = node.attrs().integer("batch_dims", 0);
+        long batch = batchDims < 0 ? batchDims + indicesRank : batchDims;
+        node.require(batch >= 0 && batch <= indicesRank && batch <= Math.floorMod(axis, rank),
+                "has batch_dims " + batchDims + "; TensorFlow requires it within the indices' rank " + indicesRank
+                        + " and at most the axis");
+        return List.of(TfTensor.of(Movement.gather(node.input(0), node.input(1), axis, (int) batch)));
     }
 }

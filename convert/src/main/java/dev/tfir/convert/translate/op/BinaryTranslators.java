@@ -26,6 +26,20 @@ public final class BinaryTranslators {
         return List.of(combine(node, "Add", node.inputCount()));
     }
 
+    /**
+     * FloorDiv: floats Floor(x / y); integers (x - FloorMod(x, y)) / y, whose division is exact (OpenVINO's CPU
+     * truncates an integer Divide whatever its m_pythondiv says).
+     */
+    public static List<TfTensor> floorDiv(NodeContext node) {
+        if (node.inputType(0).isFloating()) {
+            return List.of(apply(node, "Divide").map(q -> Elementwise.unary("Floor", "opset1", q)));
+        }
+        Output x = node.input(0);
+        Output y = node.input(1);
+        Output multiple = Elementwise.binary("Subtract", x, Elementwise.binary("FloorMod", x, y));
+        return List.of(TfTensor.of(Elementwise.binary("Divide", multiple, y)));
+    }
+
     /** The binary op of inputs 0 and 1, in the layout of its inputs. */
     static TfTensor apply(NodeContext node, String irType) {
         return combine(node, irType, 2);

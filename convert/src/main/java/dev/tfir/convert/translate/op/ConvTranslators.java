@@ -7,15 +7,18 @@ import dev.tfir.convert.ops.Window;
 import dev.tfir.convert.translate.Layouts;
 import dev.tfir.convert.translate.NodeContext;
 import dev.tfir.convert.translate.TfTensor;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Conv2D (also grouped) and DepthwiseConv2dNative: OpenVINO convolutions are channels first, so NHWC data is taken
  * channels first (and the result stays so); HWIO filters are transposed to OIHW, grouped and depthwise filters to
- * per-group filters.
+ * per-group filters. Conv2DBackpropInput as ConvolutionBackpropData.
  */
 public final class ConvTranslators {
     private static final int[] DEPTHWISE_TO_GROUPS = {2, 3, 0, 1};
+    /** HWIO filters of a Conv2D to (O, I, H, W): the data channels of its gradient first. */
+    private static final int[] BACKPROP_FILTERS = {3, 2, 0, 1};
 
     private ConvTranslators() {}
 
@@ -51,6 +54,37 @@ public final class ConvTranslators {
                 hwcm[2], hwcm[3], 1, hwcm[0], hwcm[1]);
         Window window = WindowAttributes.window(node, kernel(filters), channelsLast);
         return List.of(DataFormat.result(Convolutions.groupConvolution(data, groups, window), channelsLast));
+    }
+
+    /**
+     * Conv2DBackpropInput (Keras Conv2DTranspose): the gradient of a Conv2D of the constant input_sizes (input 0)
+     * with HWIO filters (input 1) at out_backprop (input 2); the filters become (O, I, H, W) for
+     * ConvolutionBackpropData. Padding SAME or VALID (EXPLICIT is refused).
+     */
+    public static List<TfTensor> conv2dBackpropInput(NodeContext node) {
+        boolean channelsLast = DataFormat.isChannelsLast(node);
+        long[] sizes = node.constantInput(0, "input_sizes");
+        Output filters = node.input(1);
+        node.require(filters.rank() == 4 && sizes.length == 4 && node.inputShape(2).rank() == 4,
+                "needs 4-D filters, input_sizes of 4 values and a 4-D out_backprop");
+        String padding = node.attrs().string("padding", "");
+        node.require(padding.equals("SAME") || padding.equals("VALID"), "has padding " + padding
+                + "; SAME and VALID are supported");
+        int first = channelsLast ? 1 : 2;
+        long[] strides = spatialPair(node, "strides", first);
+        long[] dilations = spatialPair(node, "dilations", first);
+        Output data = channelsLast ? node.channelsFirstInput(2) : node.input(2);
+        Output oihw = Movement.transpose(filters, BACKPROP_FILTERS);
+        return List.of(DataFormat.result(Convolutions.backpropData(data, oihw, strides, dilations,
+                padding.equals("SAME"), new long[] {sizes[first], sizes[first + 1]}),
+                channelsLast));
+    }
+
+    private static long[] spatialPair(NodeContext node, String attribute, int first) {
+        long[] values = node.attrs().ints(attribute, new long[] {1, 1, 1, 1});
+        node.require(values.length == 4 && values[0] == 1 && values[first == 1 ? 3 : 1] == 1,
+                "has " + attribute + " " + Arrays.toString(values) + "; 4 values, 1 for the batch and channels");
+        return new long[] {values[first], values[first + 1]};
     }
 
     private static long[] kernel(Output filters) {

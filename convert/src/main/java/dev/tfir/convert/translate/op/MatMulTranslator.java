@@ -1,11 +1,13 @@
 package dev.tfir.convert.translate.op;
 
+import dev.tfir.convert.ir.Output;
 import dev.tfir.convert.ops.MatMuls;
 import dev.tfir.convert.translate.NodeContext;
 import dev.tfir.convert.translate.TfTensor;
+import java.util.ArrayList;
 import java.util.List;
 
-/** MatMul ({@code transpose_a/b}) and BatchMatMul, V2, V3 ({@code adj_x/y}, real types only). */
+/** MatMul ({@code transpose_a/b}), BatchMatMul, V2, V3 ({@code adj_x/y}, real types only) and Einsum. */
 public final class MatMulTranslator {
     private MatMulTranslator() {}
 
@@ -17,5 +19,14 @@ public final class MatMulTranslator {
     public static List<TfTensor> batchMatMul(NodeContext node) {
         return List.of(TfTensor.of(MatMuls.matMul(node.input(0), node.input(1), node.attrs().bool("adj_x", false),
                 node.attrs().bool("adj_y", false))));
+    }
+
+    /** Einsum of its N operands with the {@code equation} attribute (Keras MultiHeadAttention, EinsumDense). */
+    public static List<TfTensor> einsum(NodeContext node) {
+        List<Output> operands = new ArrayList<>();
+        for (int i = 0; i < node.inputCount(); i++) {
+            operands.add(node.input(i));
+        }
+        return List.of(TfTensor.of(MatMuls.einsum(node.attrs().string("equation", ""), operands)));
     }
 }

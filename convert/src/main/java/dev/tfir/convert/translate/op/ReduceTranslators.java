@@ -2,6 +2,8 @@ package dev.tfir.convert.translate.op;
 
 import dev.tfir.convert.ir.ElementType;
 import dev.tfir.convert.ir.Output;
+import dev.tfir.convert.ops.Constants;
+import dev.tfir.convert.ops.Elementwise;
 import dev.tfir.convert.ops.Normalization;
 import dev.tfir.convert.ops.Reductions;
 import dev.tfir.convert.translate.Layouts;
@@ -52,6 +54,39 @@ public final class ReduceTranslators {
         ElementType type = node.type("output_type");
         return TfTensor.of(Reductions.argExtreme(node.input(0), (int) Math.floorMod(dimension[0], rank), mode,
                 type != null ? type : ElementType.I64));
+    }
+
+    /**
+     * LRN of NHWC data over 2 * depth_radius + 1 channels; TensorFlow's alpha scales the sum itself, OpenVINO's the
+     * mean, so it is multiplied by the window's size. OpenVINO's CPU computes with bias 1 whatever the attribute says,
+     * so the bias is taken out: x / (b + a s)^beta = b^-beta * x / (1 + (a / b) s)^beta.
+     */
+    public static List<TfTensor> lrn(NodeContext node) {
+        node.require(node.inputShape(0).rank() == 4, "needs a rank-4 (NHWC) input");
+        long radius = node.attrs().integer("depth_radius", 5);
+        node.require(radius >= 0, "has depth_radius " + radius + "; TensorFlow requires 0 or more");
+        long size = 2 * radius + 1;
+        double bias = node.real("bias", 1);
+        double beta = node.real("beta", 0.5);
+        node.require(bias > 0, "has bias " + bias + "; a positive bias is supported");
+        Output y = Normalization.lrn(node.channelsFirstInput(0), node.real("alpha", 1) * size / bias, beta, 1, size);
+        return List.of(TfTensor.channelsFirst(bias == 1 ? y
+                : Elementwise.multiply(y, Constants.scalar(y.type(), Math.pow(bias, -beta)))));
+    }
+
+    /** LogSoftmax over the last axis, as LogSoftmax-5. */
+    public static List<TfTensor> logSoftmax(NodeContext node) {
+        return List.of(TfTensor.of(Normalization.logSoftmax(node.input(0), -1)));
+    }
+
+    /** Cumsum along the constant axis (input 1), with TensorFlow's exclusive and reverse, as CumSum-3. */
+    public static List<TfTensor> cumsum(NodeContext node) {
+        long[] axis = node.constantInput(1, "axis");
+        int rank = node.inputShape(0).rank();
+        node.require(axis.length == 1 && axis[0] >= -rank && axis[0] < rank,
+                "needs one axis in [-" + rank + ", " + rank + "), not " + Arrays.toString(axis));
+        return List.of(TfTensor.of(Reductions.cumulativeSum(node.input(0), axis[0],
+                node.attrs().bool("exclusive", false), node.attrs().bool("reverse", false))));
     }
 
     /** Softmax over the last axis: the channels, axis 1 of a channels-first input. */

@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * SpaceToBatchND and BatchToSpaceND (around the Conv2D of a dilated convolution that TensorFlow computes on
  * blocks): a block shape and (M, 2) paddings or crops for the M spatial axes after the batch axis, extended with 1
- * and 0 for the other axes; channels first when the rank-4 input is held so.
+ * and 0 for the other axes; channels first when the rank-4 input is held so. DepthToSpace and SpaceToDepth.
  */
 public final class SpaceBatchTranslators {
     private SpaceBatchTranslators() {}
@@ -21,6 +21,25 @@ public final class SpaceBatchTranslators {
 
     public static List<TfTensor> batchToSpace(NodeContext node) {
         return blocks(node, "crops", false);
+    }
+
+    public static List<TfTensor> depthToSpace(NodeContext node) {
+        return depthSpace(node, true);
+    }
+
+    public static List<TfTensor> spaceToDepth(NodeContext node) {
+        return depthSpace(node, false);
+    }
+
+    /** DepthToSpace, SpaceToDepth: computed channels first, as OpenVINO's ops are; block_size at least 2. */
+    private static List<TfTensor> depthSpace(NodeContext node, boolean toSpace) {
+        boolean channelsLast = DataFormat.isChannelsLast(node);
+        node.require(node.inputShape(0).rank() == 4, "needs a rank-4 input");
+        long block = node.attrs().integer("block_size", 0);
+        node.require(block >= 2, "has block_size " + block + "; TensorFlow requires 2 or more");
+        Output data = DataFormat.data(node, channelsLast);
+        return List.of(DataFormat.result(toSpace ? SpaceBatch.depthToSpace(data, block)
+                : SpaceBatch.spaceToDepth(data, block), channelsLast));
     }
 
     private static List<TfTensor> blocks(NodeContext node, String amounts, boolean toBatch) {

@@ -3,13 +3,16 @@ package dev.tfir.convert.translate.op;
 import static dev.tfir.convert.ir.ElementType.F32;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tfir.convert.ir.ConstTensor;
+import dev.tfir.convert.ir.ConversionException;
 import dev.tfir.convert.ir.ElementType;
 import dev.tfir.convert.translate.TfTensor;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.tensorflow.proto.AttrValue;
 
 /**
  * Padding, joining and splitting translated alone on inputs made in memory. TensorFlow's shapes: Pad adds its
@@ -55,5 +58,17 @@ class ArrayTranslatorsTest {
         assertArrayEquals(new long[] {2, 5}, pieces.get(1).tfLayout().shape().dims());
         assertArrayEquals(new long[] {2, 2}, pieces.get(2).tfLayout().shape().dims());
         assertEquals("VariadicSplit", pieces.get(0).stored().node().type());
+    }
+
+    @Test
+    void gatherWithBatchDimsMatchesTheLeadingAxes() {
+        TfTensor y = InMemoryNode.of("GatherV2").input(F32, 2, 3, 6).input(ElementType.I32, 2, 3, 2)
+                .constant(ConstTensor.ofLongs(ElementType.I32, new long[0], 2))
+                .attr("batch_dims", AttrValue.newBuilder().setI(-1).build()).translateOne(ArrayTranslators::gather);
+        assertEquals("2", y.stored().node().attributes().get("batch_dims"));
+        assertArrayEquals(new long[] {2, 3, 2}, y.tfLayout().shape().dims());
+        assertThrows(ConversionException.class, () -> InMemoryNode.of("GatherV2").input(F32, 2, 3, 6)
+                .input(ElementType.I32, 2, 3, 2).constant(ConstTensor.ofLongs(ElementType.I32, new long[0], 0))
+                .attr("batch_dims", AttrValue.newBuilder().setI(1).build()).translate(ArrayTranslators::gather));
     }
 }

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tfir.convert.ir.ConstTensor;
 import dev.tfir.convert.ir.ElementType;
 import dev.tfir.convert.ir.Output;
+import dev.tfir.convert.translate.TfTensor;
 import org.junit.jupiter.api.Test;
+import org.tensorflow.proto.AttrValue;
 import org.tensorflow.proto.DataType;
 
 /**
@@ -57,5 +59,23 @@ class AxisTranslatorsTest {
         assertEquals("Convert", half.node().type());
         assertEquals(ElementType.F16, half.type());
         assertArrayEquals(new long[] {2, 3}, half.shape().dims());
+    }
+
+    @Test
+    void lrnTakesTheBiasOutOfOpenVinosLrn() {
+        TfTensor y = InMemoryNode.of("LRN").input(F32, 1, 4, 4, 8)
+                .attr("depth_radius", AttrValue.newBuilder().setI(2).build())
+                .attr("bias", AttrValue.newBuilder().setF(2f).build())
+                .attr("alpha", AttrValue.newBuilder().setF(0.5f).build())
+                .attr("beta", AttrValue.newBuilder().setF(1f).build()).translateOne(ReduceTranslators::lrn);
+        Output scaled = y.stored();
+        assertEquals("Multiply", scaled.node().type());
+        assertEquals(0.5, scaled.node().input(1).constant().doubles()[0], 1e-7);
+        Output lrn = scaled.node().input(0);
+        assertEquals("LRN", lrn.node().type());
+        assertEquals(1.0, Double.parseDouble(lrn.node().attributes().get("bias")));
+        assertEquals(1.25, Double.parseDouble(lrn.node().attributes().get("alpha")), 1e-7);
+        assertEquals("5", lrn.node().attributes().get("size"));
+        assertArrayEquals(new long[] {1, 4, 4, 8}, y.tfLayout().shape().dims());
     }
 }

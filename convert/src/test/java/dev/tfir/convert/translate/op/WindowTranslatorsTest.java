@@ -1,6 +1,7 @@
 package dev.tfir.convert.translate.op;
 
 import static dev.tfir.convert.ir.ElementType.F32;
+import static dev.tfir.convert.ir.ElementType.I32;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tfir.common.infer.CannotInfer;
+import dev.tfir.convert.ir.ConstTensor;
 import dev.tfir.convert.ir.ConversionException;
 import dev.tfir.convert.ir.Output;
 import dev.tfir.convert.translate.TfTensor;
@@ -116,5 +118,22 @@ class WindowTranslatorsTest {
         assertEquals("2, 0", conv.node().attributes().get("pads_end"));
         // (8 + 1 + 2 - 3) + 1 = 9 rows, (10 + 3 + 0 - 3) + 1 = 11 columns
         assertArrayEquals(new long[] {1, 4, 9, 11}, conv.shape().dims());
+    }
+
+    @Test
+    void conv2dBackpropInputPadsAsTheForwardConvolution() {
+        TfTensor y = InMemoryNode.of("Conv2DBackpropInput").constant(ConstTensor.vector(I32, 1, 10, 10, 3))
+                .input(F32, 3, 3, 3, 4).input(F32, 1, 5, 5, 4).attr("strides", 1, 2, 2, 1).attr("padding", "SAME")
+                .translateOne(ConvTranslators::conv2dBackpropInput);
+        assertEquals("ConvolutionBackpropData", y.stored().node().type());
+        assertEquals("0, 0", y.stored().node().attributes().get("pads_begin"));
+        assertEquals("1, 1", y.stored().node().attributes().get("pads_end"));
+        assertArrayEquals(new long[] {1, 10, 10, 3}, y.tfLayout().shape().dims());
+        ConversionException size = assertThrows(ConversionException.class, () -> InMemoryNode.of(
+                "Conv2DBackpropInput").constant(ConstTensor.vector(I32, 1, 14, 14, 3)).input(F32, 3, 3, 3, 4)
+                .input(F32, 1, 5, 5, 4).attr("strides", 1, 2, 2, 1).attr("padding", "VALID")
+                .translate(ConvTranslators::conv2dBackpropInput));
+        assertEquals("a transposed convolution from 5 to 14 along a spatial axis; with these strides and filters "
+                + "TensorFlow allows 11 to 12", size.getMessage());
     }
 }

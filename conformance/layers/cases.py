@@ -1,0 +1,296 @@
+"""The layer tests' cases: for each TensorFlow op type, single-op (or few-op) graphs across its attribute variants.
+
+A case is an op type, a variant label, its family (the CI subset runs each family's first case), the inputs (each a
+Placeholder fed with fixed random values: `f` float32 normal, `pos` float32 in [0.5, 3], `ge1` in [1, 4], `unit`
+float32 in (-0.9, 0.9), `i32`/`i64` integers in [-10, 10], `nz32` integers in [1, 10] with random sign, `idx6`
+int32 in [0, 6), `bool`, `special` float32 of NaN, +-inf and ordinary values), a builder that makes the op from
+the placeholders with tf.raw_ops (so the op type is exactly the one named) and returns its output(s), and the
+relative tolerance of float outputs (1e-5 for exact ops; TRANSCENDENTAL for ops OpenVINO's CPU computes with its
+own polynomial approximations).
+"""
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+TRANSCENDENTAL = 1e-4   # exp, log, tanh, sigmoid, erf, trig: OpenVINO's CPU kernels approximate them
+
+
+@dataclass
+class LayerCase:
+    op: str
+    variant: str
+    family: str
+    inputs: list
+    build: object
+    tol: float = 1e-5
+    notes: list = field(default_factory=list)
+
+    @property
+    def id(self):
+        return '%s:%s' % (self.op, self.variant)
+
+
+def weights(shape, seed=7):
+    """Fixed random float32 values for a constant operand (filters, offsets)."""
+    return np.random.default_rng(seed).standard_normal(shape).astype(np.float32)
+
+
+def cases():
+    import tensorflow as tf
+    raw = tf.raw_ops
+    out = []
+
+    def case(op, variant, family, inputs, build, tol=1e-5):
+        out.append(LayerCase(op, variant, family, inputs, build, tol))
+
+    # pass-through and sources (every case also has Placeholder, most a Const)
+    for op in ('Identity', 'StopGradient', 'Snapshot', 'PreventGradient'):
+        case(op, 'f32', 'identity', [('f', (2, 3))], lambda x, op=op: getattr(raw, op)(input=x) * 2.0)
+    case('IdentityN', 'two', 'identity', [('f', (2, 3)), ('i32', (4,))], lambda x, y: raw.IdentityN(input=[x, y]))
+    case('CheckNumerics', 'f32', 'identity', [('f', (2, 3))], lambda x: raw.CheckNumerics(tensor=x, message='m') + 1.0)
+    case('EnsureShape', 'f32', 'identity', [('f', (2, 3))], lambda x: raw.EnsureShape(input=x, shape=[2, 3]) + 1.0)
+    case('PlaceholderWithDefault', 'const', 'identity', [('f', (2, 3))],
+         lambda x: x + raw.PlaceholderWithDefault(input=tf.constant(weights((2, 3))), shape=[2, 3]))
+    case('Const', 'f32', 'identity', [('f', (2, 3))], lambda x: x * tf.constant(weights((2, 3))))
+
+    # elementwise, one input
+    for op, kind, tol in (('Relu', 'f', 1e-5), ('Relu6', 'f', 1e-5), ('Sigmoid', 'f', TRANSCENDENTAL),
+                          ('Tanh', 'f', TRANSCENDENTAL), ('Exp', 'f', TRANSCENDENTAL), ('Log', 'pos', TRANSCENDENTAL),
+                          ('Sqrt', 'pos', 1e-5), ('Rsqrt', 'pos', TRANSCENDENTAL), ('Square', 'f', 1e-5),
+                          ('Abs', 'f', 1e-5), ('Neg', 'f', 1e-5), ('Floor', 'f', 1e-5), ('Ceil', 'f', 1e-5),
+                          ('Erf', 'f', TRANSCENDENTAL), ('Softplus', 'f', TRANSCENDENTAL),
+                          ('Softsign', 'f', TRANSCENDENTAL),
+                          ('Elu', 'f', TRANSCENDENTAL), ('Selu', 'f', TRANSCENDENTAL), ('Round', 'f', 1e-5),
+                          ('Cos', 'f', TRANSCENDENTAL), ('Sin', 'f', TRANSCENDENTAL), ('Tan', 'unit', TRANSCENDENTAL),
+                          ('Acos', 'unit', TRANSCENDENTAL), ('Asin', 'unit', TRANSCENDENTAL),
+                          ('Atan', 'f', TRANSCENDENTAL), ('Cosh', 'f', TRANSCENDENTAL),
+                          ('Sinh', 'f', TRANSCENDENTAL), ('Asinh', 'f', TRANSCENDENTAL),
+                          ('Acosh', 'ge1', TRANSCENDENTAL), ('Atanh', 'unit', TRANSCENDENTAL),
+                          ('Sign', 'f', 1e-5), ('Reciprocal', 'pos', 1e-5), ('Inv', 'pos', 1e-5),
+                          ('Expm1', 'f', TRANSCENDENTAL), ('Log1p', 'pos', TRANSCENDENTAL)):
+        arg = 'features' if op in ('Relu', 'Relu6', 'Softplus', 'Softsign', 'Elu', 'Selu') else 'x'
+        case(op, 'f32', 'unary', [(kind, (2, 3, 4))], lambda x, op=op, arg=arg: getattr(raw, op)(**{arg: x}), tol)
+    case('LeakyRelu', 'alpha0.3', 'unary', [('f', (2, 3, 4))], lambda x: raw.LeakyRelu(features=x, alpha=0.3))
+    for op in ('Abs', 'Neg', 'Square'):
+        case(op, 'i32', 'unary', [('i32', (2, 5))], lambda x, op=op: getattr(raw, op)(x=x))
+    case('Round', 'halves', 'unary', [('f', (8,))], lambda x: raw.Round(x=tf.constant(
+        np.array([-2.5, -1.5, -0.5, 0.5, 1.5, 2.5, 3.5, 0.4], np.float32)) + x * 0.0))
+    for src, dst in (('f', tf.int32), ('i32', tf.float32), ('bool', tf.float32), ('i64', tf.int32), ('f', tf.bool)):
+        case('Cast', '%s-to-%s' % (src, dst.name), 'unary', [(src, (3, 4))],
+             lambda x, dst=dst: raw.Cast(x=x, DstT=dst))
+    case('LogicalNot', 'bool', 'logical', [('bool', (3, 4))], lambda x: raw.LogicalNot(x=x))
+    for op in ('IsNan', 'IsInf', 'IsFinite'):
+        case(op, 'special-values', 'unary', [('special', (2, 8))], lambda x, op=op: getattr(raw, op)(x=x))
+    case('Bucketize', 'f32', 'unary', [('f', (3, 4))], lambda x: raw.Bucketize(input=x, boundaries=[-1.0, 0.0, 0.5]))
+    case('Bucketize', 'i32-on-boundary', 'unary', [('i32', (3, 4))],
+         lambda x: raw.Bucketize(input=x, boundaries=[-5.0, 0.0, 3.0]))
+    case('ClipByValue', 'scalars', 'unary', [('f', (3, 4))],
+         lambda x: raw.ClipByValue(t=x, clip_value_min=-0.5, clip_value_max=0.7))
+    case('ClipByValue', 'tensors', 'unary', [('f', (3, 4)), ('f', (3, 4)), ('pos', (3, 4))],
+         lambda x, lo, hi: raw.ClipByValue(t=x, clip_value_min=lo, clip_value_max=hi))
+
+    # elementwise, two or more inputs
+    for op in ('Add', 'AddV2', 'Sub', 'Mul', 'Maximum', 'Minimum', 'SquaredDifference'):
+        case(op, 'f32-broadcast', 'binary', [('f', (2, 3, 4)), ('f', (4,))],
+             lambda x, y, op=op: getattr(raw, op)(x=x, y=y))
+        case(op, 'i32', 'binary', [('i32', (2, 3)), ('i32', (2, 3))], lambda x, y, op=op: getattr(raw, op)(x=x, y=y))
+    case('AddV2', 'i64-broadcast', 'binary', [('i64', (2, 1, 4)), ('i64', (3, 1))], lambda x, y: raw.AddV2(x=x, y=y))
+    case('AddN', 'three', 'binary', [('f', (2, 3)), ('f', (2, 3)), ('f', (2, 3))],
+         lambda x, y, z: raw.AddN(inputs=[x, y, z]))
+    case('RealDiv', 'f32', 'binary', [('f', (2, 3, 4)), ('pos', (3, 1))], lambda x, y: raw.RealDiv(x=x, y=y))
+    case('Pow', 'f32', 'binary', [('pos', (2, 3)), ('f', (2, 3))], lambda x, y: raw.Pow(x=x, y=y), TRANSCENDENTAL)
+    case('FloorDiv', 'f32', 'binary', [('f', (2, 3, 4)), ('pos', (4,))], lambda x, y: raw.FloorDiv(x=x, y=y))
+    case('FloorDiv', 'i32-signs', 'binary', [('i32', (3, 4)), ('nz32', (3, 4))], lambda x, y: raw.FloorDiv(x=x, y=y))
+    case('FloorMod', 'f32', 'binary', [('f', (2, 3, 4)), ('pos', (4,))], lambda x, y: raw.FloorMod(x=x, y=y))
+    case('FloorMod', 'i32-signs', 'binary', [('i32', (3, 4)), ('nz32', (3, 4))], lambda x, y: raw.FloorMod(x=x, y=y))
+    for op in ('Less', 'LessEqual', 'Greater', 'GreaterEqual', 'Equal', 'NotEqual'):
+        case(op, 'f32-broadcast', 'compare', [('f', (2, 3, 4)), ('f', (4,))],
+             lambda x, y, op=op: getattr(raw, op)(x=x, y=y))
+        case(op, 'i32', 'compare', [('i32', (2, 3)), ('i32', (2, 3))], lambda x, y, op=op: getattr(raw, op)(x=x, y=y))
+    for op in ('LogicalAnd', 'LogicalOr'):
+        case(op, 'bool-broadcast', 'logical', [('bool', (3, 4)), ('bool', (4,))],
+             lambda x, y, op=op: getattr(raw, op)(x=x, y=y))
+    case('Select', 'same-shape', 'select', [('bool', (3, 4)), ('f', (3, 4)), ('f', (3, 4))],
+         lambda c, x, y: raw.Select(condition=c, x=x, y=y))
+    case('Select', 'rank1-condition', 'select', [('bool', (3,)), ('f', (3, 4)), ('f', (3, 4))],
+         lambda c, x, y: raw.Select(condition=c, x=x, y=y))
+    case('SelectV2', 'broadcast', 'select', [('bool', (4,)), ('f', (3, 4)), ('f', (3, 1))],
+         lambda c, x, y: raw.SelectV2(condition=c, t=x, e=y))
+    case('SelectV2', 'i32', 'select', [('bool', (3, 4)), ('i32', (3, 4)), ('i32', ())],
+         lambda c, x, y: raw.SelectV2(condition=c, t=x, e=y))
+    for lower, upper in ((-1, 0), (1, 2), (0, -1)):
+        case('MatrixBandPart', 'lower%d-upper%d' % (lower, upper), 'select', [('f', (2, 4, 5))],
+             lambda x, lo=lower, up=upper: raw.MatrixBandPart(input=x, num_lower=lo, num_upper=up))
+    case('MatrixBandPart', 'i64-band', 'select', [('i64', (5, 3))],
+         lambda x: raw.MatrixBandPart(input=x, num_lower=tf.constant(1, tf.int64), num_upper=tf.constant(0, tf.int64)))
+    case('BiasAdd', 'NHWC', 'binary', [('f', (1, 4, 4, 3))], lambda x: raw.BiasAdd(value=x, bias=weights((3,))))
+    case('BiasAdd', 'NCHW', 'binary', [('f', (1, 3, 4, 4))],
+         lambda x: raw.BiasAdd(value=x, bias=weights((3,)), data_format='NCHW'))
+
+    # windows
+    case('Conv2D', 'SAME-stride2', 'conv', [('f', (1, 9, 9, 3))],
+         lambda x: raw.Conv2D(input=x, filter=weights((3, 3, 3, 4)), strides=[1, 2, 2, 1], padding='SAME'))
+    case('Conv2D', 'VALID-dilation2', 'conv', [('f', (1, 9, 9, 3))],
+         lambda x: raw.Conv2D(input=x, filter=weights((3, 3, 3, 4)), strides=[1, 1, 1, 1], padding='VALID',
+                              dilations=[1, 2, 2, 1]))
+    case('DepthwiseConv2dNative', 'SAME-multiplier2', 'conv', [('f', (1, 8, 8, 3))],
+         lambda x: raw.DepthwiseConv2dNative(input=x, filter=weights((3, 3, 3, 2)), strides=[1, 1, 1, 1],
+                                             padding='SAME'))
+    for padding, size, stride in (('SAME', 10, 2), ('SAME', 9, 2), ('SAME', 5, 1), ('VALID', 11, 2), ('VALID', 12, 2)):
+        case('Conv2DBackpropInput', '%s-to%d-stride%d' % (padding, size, stride), 'conv', [('f', (1, 5, 5, 4))],
+             lambda x, p=padding, n=size, s=stride: raw.Conv2DBackpropInput(
+                 input_sizes=[1, n, n, 3], filter=weights((3, 3, 3, 4)), out_backprop=x, strides=[1, s, s, 1],
+                 padding=p))
+    for op in ('MaxPool', 'AvgPool'):
+        for padding in ('SAME', 'VALID'):
+            case(op, padding + '-3x3-stride2', 'pool', [('f', (1, 9, 8, 3))],
+                 lambda x, op=op, p=padding: getattr(raw, op)(**{'input' if op == 'MaxPool' else 'value': x},
+                                                              ksize=[1, 3, 3, 1], strides=[1, 2, 2, 1], padding=p))
+    case('SpaceToBatchND', 'pad', 'spacebatch', [('f', (1, 6, 6, 2))],
+         lambda x: raw.SpaceToBatchND(input=x, block_shape=[2, 2], paddings=[[1, 1], [0, 2]]))
+    case('BatchToSpaceND', 'crop', 'spacebatch', [('f', (4, 3, 3, 2))],
+         lambda x: raw.BatchToSpaceND(input=x, block_shape=[2, 2], crops=[[1, 0], [0, 1]]))
+    case('DepthToSpace', 'NHWC-block2', 'spacebatch', [('f', (1, 3, 4, 8))],
+         lambda x: raw.DepthToSpace(input=x, block_size=2))
+    case('SpaceToDepth', 'NHWC-block2', 'spacebatch', [('f', (1, 4, 6, 3))],
+         lambda x: raw.SpaceToDepth(input=x, block_size=2))
+
+    # normalization, matrices
+    for op in ('FusedBatchNorm', 'FusedBatchNormV2', 'FusedBatchNormV3'):
+        case(op, 'inference', 'norm', [('f', (1, 4, 4, 3))],
+             lambda x, op=op: getattr(raw, op)(x=x, scale=weights((3,), 1), offset=weights((3,), 2),
+                                               mean=weights((3,), 3), variance=np.abs(weights((3,), 4)) + 0.5,
+                                               epsilon=1e-3, is_training=False)[0])
+    case('Softmax', 'last-axis', 'norm', [('f', (2, 3, 5))], lambda x: raw.Softmax(logits=x), TRANSCENDENTAL)
+    case('LogSoftmax', 'last-axis', 'norm', [('f', (2, 3, 5))], lambda x: raw.LogSoftmax(logits=x), TRANSCENDENTAL)
+    case('LRN', 'radius2', 'norm', [('f', (1, 4, 4, 8))],
+         lambda x: raw.LRN(input=x, depth_radius=2, bias=1.5, alpha=0.3, beta=0.75), TRANSCENDENTAL)
+    case('LRN', 'defaults', 'norm', [('f', (1, 3, 3, 12))], lambda x: raw.LRN(input=x), TRANSCENDENTAL)
+    case('MatMul', 'plain', 'matmul', [('f', (3, 4)), ('f', (4, 5))], lambda a, b: raw.MatMul(a=a, b=b))
+    case('MatMul', 'transposed', 'matmul', [('f', (4, 3)), ('f', (5, 4))],
+         lambda a, b: raw.MatMul(a=a, b=b, transpose_a=True, transpose_b=True))
+    case('BatchMatMul', 'adj_y', 'matmul', [('f', (2, 3, 4)), ('f', (2, 5, 4))],
+         lambda a, b: raw.BatchMatMul(x=a, y=b, adj_y=True))
+    case('BatchMatMulV2', 'broadcast', 'matmul', [('f', (2, 1, 3, 4)), ('f', (3, 4, 5))],
+         lambda a, b: raw.BatchMatMulV2(x=a, y=b))
+    case('BatchMatMulV3', 'adj_x', 'matmul', [('f', (2, 4, 3)), ('f', (2, 4, 5))],
+         lambda a, b: raw.BatchMatMulV3(x=a, y=b, Tout=tf.float32, adj_x=True))
+
+    # along axes
+    for op in ('Mean', 'Sum', 'Max', 'Min', 'Prod'):
+        case(op, 'axes[1,-1]-keep', 'reduce', [('f', (2, 3, 4))],
+             lambda x, op=op: getattr(raw, op)(input=x, axis=[1, -1], keep_dims=True))
+        case(op, 'i32-axis0', 'reduce', [('i32', (3, 4))], lambda x, op=op: getattr(raw, op)(input=x, axis=0))
+    for op in ('All', 'Any'):
+        case(op, 'axis-1', 'logical', [('bool', (3, 4))], lambda x, op=op: getattr(raw, op)(input=x, axis=-1))
+        case(op, 'axes[0,1]-keep', 'logical', [('bool', (3, 4))],
+             lambda x, op=op: getattr(raw, op)(input=x, axis=[0, 1], keep_dims=True))
+    for op in ('ArgMax', 'ArgMin'):
+        case(op, 'i64-axis1', 'reduce', [('f', (3, 5, 2))],
+             lambda x, op=op: getattr(raw, op)(input=x, dimension=1))
+        case(op, 'i32-axis-1', 'reduce', [('f', (3, 5))],
+             lambda x, op=op: getattr(raw, op)(input=x, dimension=-1, output_type=tf.int32))
+    for exclusive in (False, True):
+        for reverse in (False, True):
+            case('Cumsum', 'axis1-exclusive%d-reverse%d' % (exclusive, reverse), 'reduce', [('f', (2, 4, 3))],
+                 lambda x, e=exclusive, r=reverse: raw.Cumsum(x=x, axis=1, exclusive=e, reverse=r))
+    case('Cumsum', 'i32-axis-1', 'reduce', [('i32', (2, 5))], lambda x: raw.Cumsum(x=x, axis=-1))
+    case('TopKV2', 'k3', 'reduce', [('f', (2, 7))], lambda x: list(raw.TopKV2(input=x, k=3)))
+
+    # shapes
+    # a static shape is a constant by conversion: these graphs have another output, so that x stays an input
+    case('Shape', 'static', 'shape', [('f', (2, 3))], lambda x: [raw.Shape(input=x), x + 1.0])
+    case('Size', 'static', 'shape', [('f', (2, 3))], lambda x: [raw.Size(input=x), x + 1.0])
+    case('Reshape', 'minus1', 'shape', [('f', (2, 3, 4))], lambda x: raw.Reshape(tensor=x, shape=[4, -1]))
+    case('Squeeze', 'axis-neg', 'shape', [('f', (2, 1, 3, 1))], lambda x: raw.Squeeze(input=x, axis=[-1]))
+    case('Squeeze', 'all', 'shape', [('f', (2, 1, 3, 1))], lambda x: raw.Squeeze(input=x))
+    case('ExpandDims', 'axis-1', 'shape', [('f', (2, 3))], lambda x: raw.ExpandDims(input=x, axis=-1))
+    case('Transpose', 'perm', 'shape', [('f', (2, 3, 4))], lambda x: raw.Transpose(x=x, perm=[2, 0, 1]))
+    case('StridedSlice', 'masks', 'shape', [('f', (4, 5, 6))],
+         lambda x: raw.StridedSlice(input=x, begin=[1, 0, 0], end=[3, 0, -1], strides=[1, 1, 2], end_mask=2,
+                                    shrink_axis_mask=0, new_axis_mask=0, ellipsis_mask=0, begin_mask=0))
+    case('StridedSlice', 'shrink-negstride', 'shape', [('f', (4, 5, 6))],
+         lambda x: raw.StridedSlice(input=x, begin=[1, -1], end=[2, 0], strides=[1, -1], shrink_axis_mask=1))
+    case('Rank', 'static', 'shape', [('f', (2, 3))], lambda x: [raw.Rank(input=x), x + 1.0])
+    for kind in ('f', 'i32', 'bool'):
+        case('ZerosLike', kind, 'shape', [(kind, (2, 3))], lambda x: [raw.ZerosLike(x=x), raw.Identity(input=x)])
+    for kind in ('f', 'i64'):
+        case('OnesLike', kind, 'shape', [(kind, (2, 3))], lambda x: [raw.OnesLike(x=x), raw.Identity(input=x)])
+    case('Fill', 'scalar-input', 'shape', [('f', ())], lambda v: raw.Fill(dims=[2, 3], value=v))
+    case('Fill', 'i32', 'shape', [('i32', ())], lambda v: raw.Fill(dims=[4], value=v))
+    case('Range', 'i32', 'shape', [('i32', (5,))], lambda x: x + raw.Range(start=2, limit=12, delta=2))
+    case('Range', 'f32', 'shape', [('f', (4,))], lambda x: x + raw.Range(start=0.5, limit=2.5, delta=0.5))
+    case('Tile', 'multiples', 'array', [('f', (2, 3))], lambda x: raw.Tile(input=x, multiples=[2, 3]))
+    case('Tile', 'i64-multiples', 'array', [('i32', (2, 1, 3))],
+         lambda x: raw.Tile(input=x, multiples=tf.constant([1, 4, 1], tf.int64)))
+
+    # joining, splitting, padding, gathering
+    case('ConcatV2', 'axis-1', 'array', [('f', (2, 3)), ('f', (2, 4))],
+         lambda x, y: raw.ConcatV2(values=[x, y], axis=-1))
+    case('ConcatV2', 'i32-axis0', 'array', [('i32', (2, 3)), ('i32', (1, 3))],
+         lambda x, y: raw.ConcatV2(values=[x, y], axis=0))
+    case('Pack', 'axis1', 'array', [('f', (2, 3)), ('f', (2, 3))], lambda x, y: raw.Pack(values=[x, y], axis=1))
+    case('Split', 'axis-1', 'array', [('f', (2, 6))], lambda x: list(raw.Split(axis=-1, value=x, num_split=3)))
+    case('SplitV', 'sizes-minus1', 'array', [('f', (7, 2))],
+         lambda x: list(raw.SplitV(value=x, size_splits=[2, -1, 1], axis=0, num_split=3)))
+    case('Unpack', 'axis1', 'array', [('f', (2, 3, 4))], lambda x: list(raw.Unpack(value=x, num=3, axis=1)))
+    case('GatherV2', 'axis1-i64', 'gather', [('f', (3, 5, 2))],
+         lambda x: raw.GatherV2(params=x, indices=tf.constant([[4, 0], [1, 1]], tf.int64), axis=1))
+    case('GatherV2', 'indices-input', 'gather', [('f', (6, 3)), ('idx6', (4,))],
+         lambda x, i: raw.GatherV2(params=x, indices=i, axis=0))
+    case('GatherV2', 'batch_dims1', 'gather', [('f', (3, 5, 2)), ('idx6', (3, 4))],
+         lambda x, i: raw.GatherV2(params=x, indices=i % 5, axis=1, batch_dims=1))
+    case('GatherV2', 'batch_dims-1-axis2', 'gather', [('f', (2, 3, 6)), ('idx6', (2, 3, 2))],
+         lambda x, i: raw.GatherV2(params=x, indices=i, axis=2, batch_dims=-1))
+    case('GatherNd', 'full-index', 'gather', [('f', (3, 4, 2))],
+         lambda x: raw.GatherNd(params=x, indices=[[0, 1], [2, 3], [1, 0]]))
+    case('GatherNd', 'slices', 'gather', [('f', (3, 4, 2))], lambda x: raw.GatherNd(params=x, indices=[[2], [0]]))
+    case('OneHot', 'axis-1', 'gather', [('idx6', (4,))],
+         lambda i: raw.OneHot(indices=i, depth=6, on_value=2.0, off_value=-1.0, axis=-1))
+    case('ReverseV2', 'axes[0,-1]', 'array', [('f', (2, 3, 4))], lambda x: raw.ReverseV2(tensor=x, axis=[0, -1]))
+    case('Pad', 'constant', 'pad', [('f', (2, 3))], lambda x: raw.Pad(input=x, paddings=[[1, 0], [2, 1]]))
+    case('PadV2', 'value', 'pad', [('f', (2, 3))],
+         lambda x: raw.PadV2(input=x, paddings=[[1, 0], [2, 1]], constant_values=1.5))
+    for mode in ('REFLECT', 'SYMMETRIC'):
+        case('MirrorPad', mode, 'pad', [('f', (3, 4))],
+             lambda x, m=mode: raw.MirrorPad(input=x, paddings=[[1, 2], [2, 1]], mode=m))
+
+    # resizing
+    for op in ('ResizeNearestNeighbor', 'ResizeBilinear'):
+        for align, half in ((False, False), (True, False), (False, True)):
+            case(op, 'align%d-half%d' % (align, half), 'resize', [('f', (1, 4, 5, 2))],
+                 lambda x, op=op, a=align, h=half: getattr(raw, op)(images=x, size=[7, 9], align_corners=a,
+                                                                    half_pixel_centers=h))
+
+    case('Einsum', 'attention-scores', 'matmul', [('f', (2, 3, 4)), ('f', (2, 5, 4))],
+         lambda a, b: raw.Einsum(inputs=[a, b], equation='bqd,bkd->bqk'))
+    case('Einsum', 'dense-heads', 'matmul', [('f', (2, 3, 8))],
+         lambda x: raw.Einsum(inputs=[x, weights((8, 2, 4))], equation='abc,cde->abde'))
+    case('Einsum', 'transpose-one', 'matmul', [('f', (2, 3, 4))], lambda x: raw.Einsum(inputs=[x], equation='ijk->kji'))
+
+    # op types of issue 16 not translated yet: their rows in docs/op-coverage.md say so (--ci leaves them out)
+    case('Where', 'bool', PENDING, [('bool', (3, 4))], lambda x: raw.Where(condition=x))
+    case('ScatterNd', 'rows', PENDING, [('f', (2, 3))],
+         lambda u: raw.ScatterNd(indices=[[3], [0]], updates=u, shape=[5, 3]))
+    return out
+
+
+PENDING = 'pending'   # the family of op types not translated yet
+
+FEED_KINDS = {
+    'f': lambda rng, shape: rng.standard_normal(shape).astype(np.float32),
+    'pos': lambda rng, shape: rng.uniform(0.5, 3, shape).astype(np.float32),
+    'ge1': lambda rng, shape: rng.uniform(1, 4, shape).astype(np.float32),
+    'unit': lambda rng, shape: rng.uniform(-0.9, 0.9, shape).astype(np.float32),
+    'i32': lambda rng, shape: rng.integers(-10, 11, shape).astype(np.int32),
+    'i64': lambda rng, shape: rng.integers(-10, 11, shape).astype(np.int64),
+    'nz32': lambda rng, shape: (rng.integers(1, 11, shape) * rng.choice([-1, 1], shape)).astype(np.int32),
+    'idx6': lambda rng, shape: rng.integers(0, 6, shape).astype(np.int32),
+    'bool': lambda rng, shape: rng.integers(0, 2, shape).astype(bool),
+    'special': lambda rng, shape: rng.choice(np.array([np.nan, np.inf, -np.inf, 0.0, -1.5, 2.0, 1e30], np.float32),
+                                             shape),
+}
+
+FEED_DTYPES = {'f': 'float32', 'ge1': 'float32', 'pos': 'float32', 'unit': 'float32', 'i32': 'int32', 'i64': 'int64',
+               'nz32': 'int32', 'idx6': 'int32', 'bool': 'bool', 'special': 'float32'}

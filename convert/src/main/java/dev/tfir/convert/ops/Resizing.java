@@ -1,0 +1,37 @@
+package dev.tfir.convert.ops;
+
+import dev.tfir.common.types.PartialShape;
+import dev.tfir.convert.ir.ConstTensor;
+import dev.tfir.convert.ir.ElementType;
+import dev.tfir.convert.ir.Node;
+import dev.tfir.convert.ir.Output;
+
+/** Interpolate-4 in sizes mode: images resized along two axes, nearest or (bi)linear. */
+public final class Resizing {
+    private Resizing() {}
+
+    /**
+     * Interpolate-4 of {@code x} to {@code height} x {@code width} along {@code axes}; {@code mode} nearest or
+     * linear_onnx, with the coordinate transformation and (for nearest) rounding mode as TensorFlow's attributes
+     * select them.
+     */
+    public static Output interpolate(Output x, long[] axes, long height, long width, String mode,
+            String coordinates, String nearestMode) {
+        long[] dims = x.shape().dims();
+        double[] scales = new double[2];
+        long[] sizes = {height, width};
+        for (int i = 0; i < 2; i++) {
+            long in = dims[(int) axes[i]];
+            scales[i] = in > 0 ? (double) sizes[i] / in : 1.0;
+            dims[(int) axes[i]] = sizes[i];
+        }
+        String zeros = "0" + ",0".repeat(dims.length - 1);
+        return Node.builder("Interpolate", "opset4").attribute("mode", mode)
+                .attribute("shape_calculation_mode", "sizes").attribute("coordinate_transformation_mode", coordinates)
+                .attribute("nearest_mode", nearestMode).attribute("antialias", false)
+                .attribute("pads_begin", zeros).attribute("pads_end", zeros).attribute("cube_coeff", -0.75)
+                .inputs(x, Constants.i64(sizes), Constants.of(ConstTensor.ofDoubles(ElementType.F32, new long[] {2},
+                        scales)), Constants.i64(axes))
+                .output(x.type(), PartialShape.of(dims)).buildOutput();
+    }
+}

@@ -1,0 +1,112 @@
+package dev.tfir.convert.translate.op;
+
+import dev.tfir.common.types.PartialShape;
+import dev.tfir.convert.ir.ConstTensor;
+import dev.tfir.convert.ir.ElementType;
+import dev.tfir.convert.ir.Node;
+import dev.tfir.convert.ir.Output;
+import dev.tfir.convert.ops.Constants;
+import dev.tfir.convert.translate.NodeContext;
+import dev.tfir.convert.translate.TfTensor;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Ops that make tensors of a given shape: Fill (a value broadcast to constant dims), ZerosLike, OnesLike, Rank,
+ * Range, Tile.
+ */
+public final class FillTranslators {
+    /** The most elements a Range is computed into at conversion. */
+    private static final long RANGE_LIMIT = 1 << 24;
+
+    private FillTranslators() {}
+
+    /** Fill: the scalar value (input 1) broadcast to the constant dims (input 0), as Broadcast-3. */
+    public static List<TfTensor> fill(NodeContext node) {
+        return List.of(TfTensor.of(broadcast(node.input(1), node.constantInput(0, "dims"))));
+    }
+
+    public static List<TfTensor> zerosLike(NodeContext node) {
+        return like(node, 0);
+    }
+
+    public static List<TfTensor> onesLike(NodeContext node) {
+        return like(node, 1);
+    }
+
+    /** ZerosLike, OnesLike of an input of static shape: the value broadcast to it. */
+    private static List<TfTensor> like(NodeContext node, double value) {
+        PartialShape shape = node.inputShape(0);
+        node.require(shape.hasRank() && shape.isFullyDefined(), "needs an input of static shape, not " + shape);
+        return List.of(TfTensor.of(broadcast(Constants.scalar(node.inputType(0), value), shape.dims())));
+    }
+
+    /** Rank: the input's rank, a constant int32. */
+    public static List<TfTensor> rank(NodeContext node) {
+        PartialShape shape = node.inputShape(0);
+        node.require(shape.hasRank(), "needs an input of known rank");
+        return List.of(TfTensor.of(Constants.of(ConstTensor.ofLongs(ElementType.I32, new long[0], shape.rank()))));
+    }
+
+    private static Output broadcast(Output value, long[] dims) {
+        return Node.builder("Broadcast", "opset3").attribute("mode", "numpy").inputs(value, Constants.i64(dims))
+                .output(value.type(), PartialShape.of(dims)).buildOutput();
+    }
+
+    /** Range of constant start, limit and delta: computed at conversion, as TensorFlow folds it. */
+    public static List<TfTensor> range(NodeContext node) {
+        for (int i = 0; i < 3; i++) {
+            node.require(node.tensor(i).stored().isConstant(), "needs constant start, limit and delta (input " + i
+                    + " is not); a Range of computed bounds is not supported");
+        }
+        ElementType type = node.inputType(0);
+        return List.of(TfTensor.of(Constants.of(type.isInteger() ? integerRange(node, type) : realRange(node, type))));
+    }
+
+    private static ConstTensor integerRange(NodeContext node, ElementType type) {
+        long start = scalar(node, 0).longs()[0];
+        long limit = scalar(node, 1).longs()[0];
+        long delta = scalar(node, 2).longs()[0];
+        node.require(delta != 0, "needs a delta other than 0");
+        long[] values = new long[count(node, -Math.floorDiv(start - limit, delta))];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = start + i * delta;
+        }
+        return ConstTensor.ofLongs(type, new long[] {values.length}, values);
+    }
+
+    private static ConstTensor realRange(NodeContext node, ElementType type) {
+        double start = scalar(node, 0).doubles()[0];
+        double limit = scalar(node, 1).doubles()[0];
+        double delta = scalar(node, 2).doubles()[0];
+        node.require(delta != 0, "needs a delta other than 0");
+        double[] values = new double[count(node, (long) Math.ceil((limit - start) / delta))];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = start + i * delta;
+        }
+        return ConstTensor.ofDoubles(type, new long[] {values.length}, values);
+    }
+
+    private static ConstTensor scalar(NodeContext node, int i) {
+        return node.tensor(i).stored().constant();
+    }
+
+    private static int count(NodeContext node, long count) {
+        node.require(count <= RANGE_LIMIT, "makes " + count + " elements, more than " + RANGE_LIMIT);
+        return (int) Math.max(0, count);
+    }
+
+    /** Tile: the input repeated along each axis by the constant multiples (input 1), as Tile-1. */
+    public static List<TfTensor> tile(NodeContext node) {
+        long[] multiples = node.constantInput(1, "multiples");
+        Output x = node.input(0);
+        node.require(multiples.length == x.rank(), "needs one multiple per axis of its rank-" + x.rank()
+                + " input, not " + Arrays.toString(multiples));
+        long[] dims = x.shape().dims().clone();
+        for (int i = 0; i < dims.length; i++) {
+            dims[i] = dims[i] < 0 ? dims[i] : dims[i] * multiples[i];
+        }
+        return List.of(TfTensor.of(Node.builder("Tile", "opset1").inputs(x, Constants.i64(multiples))
+                .output(x.type(), PartialShape.of(dims)).buildOutput()));
+    }
+}

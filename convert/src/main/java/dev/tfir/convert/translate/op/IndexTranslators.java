@@ -1,0 +1,58 @@
+package dev.tfir.convert.translate.op;
+
+import dev.tfir.convert.ir.ElementType;
+import dev.tfir.convert.ir.Node;
+import dev.tfir.convert.ir.Output;
+import dev.tfir.convert.ops.Indexing;
+import dev.tfir.convert.translate.NodeContext;
+import dev.tfir.convert.translate.TfTensor;
+import java.util.Arrays;
+import java.util.List;
+
+/** Ops that pick or place elements by index: GatherNd, OneHot, TopKV2, ReverseV2. */
+public final class IndexTranslators {
+    private IndexTranslators() {}
+
+    /** GatherNd: indices of static shape whose last axis is no longer than the params' rank. */
+    public static List<TfTensor> gatherNd(NodeContext node) {
+        Output params = node.input(0);
+        Output indices = node.input(1);
+        node.require(indices.rank() >= 1 && indices.shape().isFullyDefined() && params.shape().isFullyDefined(),
+                "needs indices and params of static shapes");
+        long depth = indices.shape().dim(indices.rank() - 1);
+        node.require(depth <= params.rank(), "has indices of depth " + depth + " into params of rank " + params.rank());
+        return List.of(TfTensor.of(Indexing.gatherNd(params, indices)));
+    }
+
+    /** OneHot: constant depth; axis -1 (the new last axis) or an axis of the output. */
+    public static List<TfTensor> oneHot(NodeContext node) {
+        long[] depth = node.constantInput(1, "depth");
+        int rank = node.inputShape(0).rank() + 1;
+        long axis = node.attrs().integer("axis", -1);
+        node.require(axis >= -1 && axis < rank, "has axis " + axis + "; -1 or 0.." + (rank - 1) + " are valid");
+        return List.of(TfTensor.of(Indexing.oneHot(node.input(0), depth[0], node.input(2), node.input(3),
+                (int) (axis < 0 ? rank - 1 : axis))));
+    }
+
+    /** TopKV2: the k largest along the last axis, values and int32 indices. */
+    public static List<TfTensor> topK(NodeContext node) {
+        long[] k = node.constantInput(1, "k");
+        Output x = node.input(0);
+        node.require(x.rank() >= 1, "needs an input of rank 1 or more");
+        long last = x.shape().dim(x.rank() - 1);
+        node.require(k.length == 1 && k[0] >= 0 && (last < 0 || k[0] <= last),
+                "has k " + Arrays.toString(k) + " for a last axis of " + last);
+        Node topK = Indexing.topK(x, k[0], node.attrs().bool("sorted", true), ElementType.I32);
+        return List.of(TfTensor.of(topK.output(0)), TfTensor.of(topK.output(1)));
+    }
+
+    /** ReverseV2 along the constant axes (input 1), several or negative. */
+    public static List<TfTensor> reverse(NodeContext node) {
+        long[] axes = node.constantInput(1, "axis");
+        int rank = node.inputShape(0).rank();
+        for (long axis : axes) {
+            node.require(axis >= -rank && axis < rank, "has axis " + axis + " for a rank-" + rank + " input");
+        }
+        return List.of(TfTensor.of(Indexing.reverse(node.input(0), axes)));
+    }
+}

@@ -1,0 +1,85 @@
+package dev.tfir.convert.translate.op;
+
+import static dev.tfir.convert.ir.ElementType.F32;
+import static dev.tfir.convert.ir.ElementType.I32;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.tfir.convert.ir.ConstTensor;
+import dev.tfir.convert.ir.ConversionException;
+import dev.tfir.convert.ir.Output;
+import dev.tfir.convert.translate.TfTensor;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.tensorflow.proto.AttrValue;
+
+/** GatherNd, OneHot, TopKV2, ReverseV2, DepthToSpace and the resizes translated alone: ops, shapes, attributes. */
+class IndexTranslatorsTest {
+    private static ConstTensor scalar(long value) {
+        return ConstTensor.ofLongs(I32, new long[0], value);
+    }
+
+    @Test
+    void gatherNdKeepsTheTrailingAxes() {
+        Output y = InMemoryNode.of("GatherNd").input(F32, 3, 4, 2).constant(ConstTensor.ofLongs(I32, new long[] {2, 1},
+                2, 0)).translateOne(IndexTranslators::gatherNd).tfLayout();
+        assertEquals("GatherND", y.node().type());
+        assertArrayEquals(new long[] {2, 4, 2}, y.shape().dims());
+    }
+
+    @Test
+    void oneHotPutsTheDepthAtTheAxis() {
+        Output last = InMemoryNode.of("OneHot").input(I32, 4).constant(scalar(6)).constant(ConstTensor.ofDoubles(F32,
+                new long[0], 1)).constant(ConstTensor.ofDoubles(F32, new long[0], 0)).translateOne(
+                IndexTranslators::oneHot).tfLayout();
+        assertArrayEquals(new long[] {4, 6}, last.shape().dims());
+        assertEquals("1", last.node().attributes().get("axis"));
+        assertEquals(F32, last.type());
+    }
+
+    @Test
+    void topKGivesValuesAndInt32Indices() {
+        List<TfTensor> outputs = InMemoryNode.of("TopKV2").input(F32, 2, 7).constant(scalar(3))
+                .translate(IndexTranslators::topK);
+        assertEquals(2, outputs.size());
+        assertArrayEquals(new long[] {2, 3}, outputs.get(0).tfLayout().shape().dims());
+        assertEquals(I32, outputs.get(1).tfLayout().type());
+        ConversionException big = assertThrows(ConversionException.class, () -> InMemoryNode.of("TopKV2")
+                .input(F32, 2, 7).constant(scalar(8)).translate(IndexTranslators::topK));
+        assertEquals("has k [8] for a last axis of 7", big.getMessage());
+    }
+
+    @Test
+    void reverseNormalizesNegativeAxes() {
+        Output y = InMemoryNode.of("ReverseV2").input(F32, 2, 3, 4).constant(ConstTensor.vector(I32, -1, 0))
+                .translateOne(IndexTranslators::reverse).tfLayout();
+        assertEquals("Reverse", y.node().type());
+        assertArrayEquals(new long[] {0, 2}, y.node().input(1).constant().longs());
+    }
+
+    @Test
+    void depthToSpaceIsComputedChannelsFirst() {
+        TfTensor y = InMemoryNode.of("DepthToSpace").input(F32, 1, 3, 4, 8).attr("block_size", AttrValue.newBuilder().setI(2).build())
+                .translateOne(SpaceBatchTranslators::depthToSpace);
+        assertEquals("blocks_first", y.stored().node().attributes().get("mode"));
+        assertArrayEquals(new long[] {1, 6, 8, 2}, y.tfLayout().shape().dims());
+    }
+
+    @Test
+    void resizeMapsTensorFlowsCoordinateAttributes() {
+        Output half = InMemoryNode.of("ResizeBilinear").input(F32, 1, 4, 5, 2).constant(ConstTensor.vector(I32, 7, 9))
+                .attr("half_pixel_centers", true).translateOne(ResizeTranslators::bilinear).tfLayout();
+        assertEquals("half_pixel", half.node().attributes().get("coordinate_transformation_mode"));
+        assertArrayEquals(new long[] {1, 7, 9, 2}, half.shape().dims());
+        Output aligned = InMemoryNode.of("ResizeNearestNeighbor").input(F32, 1, 4, 5, 2)
+                .constant(ConstTensor.vector(I32, 7, 9)).attr("align_corners", true)
+                .translateOne(ResizeTranslators::nearest).tfLayout();
+        assertEquals("round_prefer_ceil", aligned.node().attributes().get("nearest_mode"));
+        ConversionException both = assertThrows(ConversionException.class, () -> InMemoryNode.of("ResizeBilinear")
+                .input(F32, 1, 4, 5, 2).constant(ConstTensor.vector(I32, 7, 9)).attr("align_corners", true)
+                .attr("half_pixel_centers", true).translate(ResizeTranslators::bilinear));
+        assertEquals("has align_corners and half_pixel_centers both true, which TensorFlow does not allow",
+                both.getMessage());
+    }
+}
