@@ -6,6 +6,7 @@ import dev.tfir.cli.ModelOptions;
 import dev.tfir.cli.ToolCommandLine;
 import dev.tfir.cli.VerboseOption;
 import dev.tfir.cli.Versions;
+import dev.tfir.common.TfirException;
 import dev.tfir.common.detect.GraphSummary;
 import dev.tfir.common.model.CheckpointMatch;
 import dev.tfir.common.model.LoadedModel;
@@ -190,9 +191,9 @@ public final class SummarizeGraphCommand implements Callable<Integer> {
 
     /** An OpenVINO IR: its inputs and outputs, statistics, JSON or the REPL. */
     private int summarizeIr(ModelSource source, PrintWriter out) throws IOException {
-        if (model.checkpoint() != null || saveFrozen != null) {
-            throw new ParameterException(spec.commandLine(),
-                    "--input_checkpoint and --save_frozen go with TensorFlow models, not with an OpenVINO IR");
+        if (model.checkpoint() != null || saveFrozen != null) { // told by the file's content: bad input, not usage
+            throw new TfirException(source.inputModel() + ": an OpenVINO IR; --input_checkpoint and --save_frozen go "
+                    + "with TensorFlow models (give the TensorFlow graph instead)");
         }
         IrModel ir = IrReader.read(source.inputModel());
         if (interactive) {
