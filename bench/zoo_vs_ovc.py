@@ -58,6 +58,7 @@ def main():
     cases = [case for module in zoo.case_modules() for case in module.cases(big, wanted)
              if case.form == 'frozen' and wanted(case.model)]
     work = Path(tempfile.mkdtemp(prefix='tfir-zoo-vs-ovc-'))
+    load_before = os.getloadavg()[1]
     rows = []
     try:
         for case in cases:
@@ -80,8 +81,9 @@ def main():
                   file=sys.stderr, flush=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    lines = ['Frozen zoo graphs, FP32: median of %d rounds after a warm-up, whole processes, %d CPUs '
-             '(bench/zoo_vs_ovc.py).' % (args.runs, os.cpu_count()), '',
+    lines = ['# Convert time against the newest ovc', '', 'Frozen zoo graphs, FP32: median of %d rounds after a warm-up, whole processes, %d CPUs, load average '
+             '(5 min) %.1f at the start and %.1f at the end (bench/zoo_vs_ovc.py).' % (
+                 args.runs, os.cpu_count(), load_before, os.getloadavg()[1]), '',
              '| model | ours s | ovc s | ovc/ours | ours RSS MB | ovc RSS MB |', '|---|---:|---:|---:|---:|---:|']
     lines += ['| %s | %.2f | %.2f | x%.1f | %.0f | %.0f |' % (m, a, b, b / a, ra, rb) for m, a, b, ra, rb in rows]
     below = [m for m, a, b, _, _ in rows if b / a < 2]
