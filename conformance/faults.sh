@@ -22,6 +22,11 @@
 # Ends with `N passed, N failed`; exits 1 if any case failed, 2 for a set-up error.
 # Environment: TFIR_VENV (Python venv of tools/python/venv.sh), TFIR_BIG (default target/big-models).
 set -uo pipefail
+# A shell started in the background of a non-interactive one (CI run with `&`) inherits SIGINT ignored, cannot undo
+# that, and passes it on to every command: start again with the default disposition (GNU env).
+if [ -z "${TFIR_FAULTS_SIGNALS:-}" ]; then
+  TFIR_FAULTS_SIGNALS=default exec env --default-signal=INT,QUIT bash "$0" "$@"
+fi
 set -m  # background runs in their own process groups: a non-interactive shell's background jobs ignore SIGINT
 
 caller_pwd=$(pwd)
