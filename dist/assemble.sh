@@ -25,9 +25,9 @@ cp "$repo/summarize/target/lib/"*.jar "$stage/app/lib/"  # a superset: summarize
 cp "$repo/examples/inception_v1_inference_graph.pb" "$stage/examples/"
 cp "$repo/README.md" "$repo/LICENSE" "$repo/dist/THIRD-PARTY-NOTICES.md" "$stage/"
 
-# The runtime: the JDK modules the jars need (jdeps: java.base, java.logging for protobuf, jdk.unsupported for
-# protobuf's fast paths), with the JDK's own class-data archive for its classes.
-"$jdk/bin/jlink" --add-modules java.base,java.logging,jdk.unsupported --strip-debug --no-man-pages \
+# The runtime: the JDK modules the jars need (jdeps: java.base, java.logging for protobuf, java.xml for reading IR
+# back, jdk.unsupported for protobuf's fast paths), with the JDK's own class-data archive for its classes.
+"$jdk/bin/jlink" --add-modules java.base,java.logging,java.xml,jdk.unsupported --strip-debug --no-man-pages \
   --no-header-files --compress=0 --generate-cds-archive --output "$stage/runtime"
 
 # Man pages and shell completion, from the commands' picocli models.
