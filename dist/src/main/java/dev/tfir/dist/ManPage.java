@@ -31,7 +31,7 @@ final class ManPage {
             if (option.hidden()) {
                 continue;
             }
-            page.append(".TP\n").append(option.names().length == 0 ? "" : optionNames(option)).append('\n')
+            page.append(".TP\n").append(optionNames(option)).append('\n')
                     .append(lines(option.description()));
         }
         String footer = String.join("\n", spec.usageMessage().footer()).strip();
