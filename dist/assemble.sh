@@ -1,8 +1,9 @@
 #!/usr/bin/env sh
 # Assembles the distribution archive (run by `mvn package` in this module, after the executables are built):
-#   dist/target/tfir-<version>/          bin/ (POSIX launchers and .cmd twins), app/ (the jars), runtime/ (a jlink
-#                                        image of the JDK modules tfir uses), completions/, man/man1/, examples/,
-#                                        README.md, LICENSE, THIRD-PARTY-NOTICES.md
+#   dist/target/tfir-<version>/          bin/ (POSIX launchers and .cmd twins), app/ (the jars and their start-up
+#                                        class lists, see class-lists.sh), runtime/ (a jlink image of the JDK
+#                                        modules tfir uses), completions/, man/man1/, examples/, README.md, LICENSE,
+#                                        THIRD-PARTY-NOTICES.md
 #   dist/target/tfir-<version>.tar.gz and .zip
 # Usage: assemble.sh <repository root> <version> <this module's classes and their class path>
 set -eu
@@ -19,7 +20,9 @@ mkdir -p "$stage/bin" "$stage/app/lib" "$stage/examples"
 
 cp "$repo/bin/convert" "$repo/bin/summarize-graph" "$repo/bin/tfir-launch" "$stage/bin/"
 cp "$repo/dist/src/bin/convert.cmd" "$repo/dist/src/bin/summarize-graph.cmd" "$stage/bin/"
+sh "$repo/dist/class-lists.sh" "$repo"  # the start-up training: <tool>.classlist beside each jar
 cp "$repo/convert/target/convert.jar" "$repo/summarize/target/summarize-graph.jar" "$stage/app/"
+cp "$repo/convert/target/convert.classlist" "$repo/summarize/target/summarize-graph.classlist" "$stage/app/"
 cp "$repo/convert/target/lib/"*.jar "$stage/app/lib/"
 cp "$repo/summarize/target/lib/"*.jar "$stage/app/lib/"  # a superset: summarize's REPL converts too
 cp "$repo/examples/inception_v1_inference_graph.pb" "$stage/examples/"

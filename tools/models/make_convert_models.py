@@ -24,6 +24,10 @@ Each model is made by TensorFlow itself in a fresh Python process, with fixed se
   softsign.pb (committed under testdata/convert/)
       input `input` float32 [None, 6] -> x * 4 -> Softsign -> `output`: the op added by the op table's new form
       (issue 15), in the convert suite's IO_CASES.
+  tiny_slim_inference_graph.pb, tiny_slim.ckpt (committed under testdata/convert/)
+      a tiny TF-Slim net (conv, batch norm, pooling, a 1x1 logits conv, softmax) built under an arg scope with
+      weight decay, as the seed's inference graph + V1 checkpoint; the build's start-up training runs convert on it
+      (dist/class-lists.sh), so the class-data archive holds the classes of the seed's path.
   grouped_conv_frozen.pb, grouped_conv_saved_model/ (committed under testdata/convert/)
       a Keras model of grouped convolutions (Conv2D with groups > 1: SAME, VALID with strides, dilated, one group
       per channel; Conv1D with groups), frozen as make_keras_models.py freezes the Keras applications (the grouped
@@ -49,7 +53,7 @@ REPO = make_models.REPO
 SEED = make_models.SEED
 FIXTURES = REPO / 'testdata' / 'convert'
 COMMITTED = ('ops_zoo.pb', 'unsupported_ops.pb', 'tiny_constants.pb', 'grouped_conv_frozen.pb',
-             'grouped_conv_saved_model', 'softsign.pb')
+             'grouped_conv_saved_model', 'softsign.pb', 'tiny_slim_inference_graph.pb')
 
 
 # The preprocessing of make_models.slim_preprocessing (as the conformance suites feed it)
@@ -236,6 +240,38 @@ def make_tiny_constants(path):
     make_models.write_graph_def(make_models._graph(build), path)
 
 
+def make_tiny_slim(path):
+    """Input `input` float32 [None, 16, 16, 3] -> conv 3x3 (8, batch norm, ReLU) -> max pool -> conv 1x1 (4, the
+    logits) -> mean over space -> squeeze -> softmax `predictions`, under an arg scope with weight decay 4e-5 (so
+    the graph has L2 regularization sinks). Writes the inference graph at `path` and tiny_slim.ckpt (a V1
+    checkpoint) beside it."""
+    tf = make_models._tf1_graph_mode()
+    slim = make_models._slim()
+    import numpy as np
+    graph = tf.Graph()
+    with graph.as_default():
+        tf.compat.v1.set_random_seed(SEED)
+        images = tf.compat.v1.placeholder(tf.float32, [None, 16, 16, 3], name='input')
+        with slim.arg_scope([slim.conv2d], weights_regularizer=slim.l2_regularizer(4e-5),
+                            normalizer_fn=slim.batch_norm, normalizer_params={'is_training': False}):
+            net = slim.conv2d(images, 8, [3, 3], scope='Conv2d_1')
+            net = slim.max_pool2d(net, [2, 2], scope='MaxPool_2')
+            net = slim.conv2d(net, 4, [1, 1], activation_fn=None, normalizer_fn=None, scope='Logits')
+        net = tf.reduce_mean(net, [1, 2], name='Mean')
+        tf.nn.softmax(net, name='predictions')
+        with tf.compat.v1.Session(graph=graph) as sess:
+            sess.run(tf.compat.v1.global_variables_initializer())
+            rng = np.random.default_rng(SEED)
+            for var in tf.compat.v1.global_variables():
+                if 'moving_variance' in var.op.name:
+                    var.load(rng.uniform(0.5, 1.5, var.shape).astype(np.float32), sess)
+                elif 'moving_mean' in var.op.name or 'beta' in var.op.name:
+                    var.load(rng.uniform(-0.2, 0.2, var.shape).astype(np.float32), sess)
+            make_models.write_graph_def(graph.as_graph_def(), path)
+            saver = tf.compat.v1.train.Saver(write_version=tf.compat.v1.train.SaverDef.V1)
+            saver.save(sess, str(Path(path).parent / 'tiny_slim.ckpt'), write_meta_graph=False, write_state=False)
+
+
 def _grouped_conv_model():
     """The Keras model of grouped convolutions (input `input` [None, 16, 16, 8], output logits [None, 10])."""
     tf = make_models._tf()
@@ -292,6 +328,7 @@ MODELS = {
     'grouped_conv_frozen.pb': make_grouped_conv_frozen,
     'grouped_conv_saved_model': make_grouped_conv_saved_model,
     'softsign.pb': make_softsign,
+    'tiny_slim_inference_graph.pb': make_tiny_slim,
 }
 
 
