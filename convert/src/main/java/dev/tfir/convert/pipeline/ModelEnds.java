@@ -24,7 +24,8 @@ import org.tensorflow.proto.NodeDef;
  * The model's inputs and outputs where the options leave them to the graph, chosen as mo and ovc choose them.
  * <ul>
  *   <li>Outputs, without {@code --output}: the detected ones (summarize-graph's) that can be IR outputs and that a
- *       model input reaches. A sink no model input reaches has the same value whatever the inputs are: it serves
+ *       model input reaches, except those that other nodes wait on (control edges: mo and ovc count them as
+ *       consumed; a tf.cond's {@code switch_t}/{@code switch_f}/{@code pred_id}). A sink no model input reaches has the same value whatever the inputs are: it serves
  *       training (an L2 regularization loss or a summary reading the weights, a global step's increment) and is
  *       left out, as mo leaves out outputs that fold to constants; when no output is reached, all stay, and so do the
  *       outputs a SavedModel's serving signature declares. They are
@@ -93,6 +94,7 @@ final class ModelEnds {
         GraphSummary detected = IoDetector.summarize(graph);
         List<NodeDef> candidates = detected.valueOutputs().stream()
                 .filter(node -> !unread(graph, node))
+                .filter(node -> graph.controlConsumers(graph.indexOf(node.getName())).isEmpty())
                 .filter(node -> representable(types.of(new TensorRef(node.getName(), 0, false)).dtype()))
                 .toList();
         if (candidates.isEmpty()) {
