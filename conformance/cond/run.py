@@ -118,12 +118,32 @@ def convert(tool, path, out_dir):
     return next(out_dir.glob('*.xml')), seconds, ''
 
 
+def input_names(xml):
+    """Every name of the IR's Parameters: the layer names and their output ports' tensor names."""
+    import xml.etree.ElementTree as ElementTree
+    names = set()
+    for layer in ElementTree.parse(xml).getroot().find('layers'):
+        if layer.get('type') == 'Parameter':
+            names.add(layer.get('name'))
+            for port in layer.iter('port'):
+                names.update(name.strip() for name in (port.get('names') or '').split(','))
+    return names
+
+
+def renamed(feeds, xml):
+    """The feeds by the names the IR has: a TF node name, or its tensor name (mo's and ovc's IRs: 'input:0')."""
+    names = input_names(xml)
+    return [{key if key in names else key + ':0': value for key, value in feed.items()} for feed in feeds]
+
+
 def diffs(xml, feeds, want, output):
     """{runtime label: max abs diff} over the feeds, in both runtimes."""
     import numpy as np
     result = {}
-    for run in ov_runtimes.run_ir(xml, feeds):
+    for run in ov_runtimes.run_ir(xml, renamed(feeds, xml)):
         got = run.output(output)
+        if got is None:
+            got = run.output(output + ':0')
         if got is None:
             got = run.outputs[0][1]
         result[run.label] = float(np.abs(got - np.concatenate(want)).max())
@@ -175,18 +195,22 @@ def describe(row):
 
 
 def table(rows):
-    import openvino
     import tensorflow as tf
+    runtimes = ' and '.join(label.replace('OV ', '') for label in rows[0]['ours']['diffs'])
     lines = ['# TF1 conditionals (Switch/Merge): convert against TensorFlow, mo and ovc', '',
-             'Written by `conformance/cond/run.py --write-table docs/conditionals.md` (TensorFlow %s, OpenVINO %s '
-             'and %s, Python %s, %d CPUs shared). Do not edit by hand.' % (
-                 tf.__version__, openvino.__version__.split('-')[0], rows[0]['ours']['diffs'] and
-                 list(rows[0]['ours']['diffs'])[1].replace('OV ', ''), platform.python_version(), os.cpu_count()),
-             '',
-             'Max abs difference from TensorFlow (TF_ENABLE_ONEDNN_OPTS=0) over feeds that take every branch, FP32 '
-             '(`--compress_to_fp16=False`), each IR run in OpenVINO 2024.6 and the newest; time: the whole '
-             'conversion process (JVM or Python start included), one run; layers: the IR\'s top-level layers (an '
-             '`If` counts one). Limit for ours: %g in both runtimes.' % LIMIT, '',
+             'Written by `conformance/cond/run.py --write-table docs/conditionals.md` (TensorFlow %s, OpenVINO %s, '
+             'Python %s, %d CPUs shared with other work). Do not edit by hand.' % (
+                 tf.__version__, runtimes, platform.python_version(), os.cpu_count()), '',
+             'Max abs difference from TensorFlow (TF_ENABLE_ONEDNN_OPTS=0) over feeds that take every branch (one '
+             'compiled model, the feeds one after another), FP32 (`--compress_to_fp16=False`), each IR run in '
+             'OpenVINO 2024.6 and the newest; time: the whole conversion process (JVM or Python start included), '
+             'one run; layers: the IR\'s top-level layers (an `If` counts one). Limit for ours: %g in both '
+             'runtimes.' % LIMIT, '',
+             'mo and ovc make an `If` of a runtime predicate; ours is a Select of both branches. OpenVINO 2024.6\'s '
+             'CPU plugin runs a compiled `If` wrong once the predicate changes: an inference after one that took the '
+             'other branch gives that other branch\'s result (the IR alone, fed True then False or False then True, '
+             'in a fresh process: the second result is wrong; each alone is right). That is the large diffs of mo '
+             'and ovc in 2024.6; in the newest runtime their IRs are right.', '',
              '| case | form | ours: diff 2024.6 / newest | ours s | layers | mo: diff 2024.6 / newest | mo s | '
              'layers | ovc: diff 2024.6 / newest | ovc s | layers |',
              '|---|---|---|---|---|---|---|---|---|---|---|']

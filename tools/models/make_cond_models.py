@@ -19,6 +19,10 @@ they are committed: a few KB each):
   cond_shapes_differ.pb
       TF1 tf.cond whose branches give different shapes ([None, 1] and [None, 4]): no Select computes it, so
       convert must refuse it, naming the Merge.
+  while_functional.pb
+      A TF2 tf.function with a tf.while_loop (x doubled while its sum is below 100), frozen with
+      convert_variables_to_constants_v2(lower_control_flow=False): a StatelessWhile whose cond and body are
+      functions of the library (summarize-graph's REPL walks into them).
   is_training_default.pb, is_training_saved_model/
       A TF1 training-style graph: slim.conv2d with slim.batch_norm and a dropout tf.cond, both switched by
       `is_training` = PlaceholderWithDefault(False) (v1 tf.cond: Switch/Merge); frozen with
@@ -134,6 +138,20 @@ def make_cond_tf2_lowered(out):
     make_models.write_graph_def(frozen.graph.as_graph_def(), out / 'cond_tf2_lowered.pb')
 
 
+def make_while_functional(out):
+    tf = make_models._tf()
+    from tensorflow.python.framework.convert_to_constants import convert_variables_to_constants_v2
+
+    @tf.function(input_signature=[tf.TensorSpec([None, 4], tf.float32, name='input')])
+    def model(x):
+        _, y = tf.while_loop(lambda i, v: tf.reduce_sum(v) < 100.0, lambda i, v: (i + 1, v * 2.0),
+                             (tf.constant(0), x), maximum_iterations=10)
+        return tf.identity(y, name='output')
+
+    frozen = convert_variables_to_constants_v2(model.get_concrete_function(), lower_control_flow=False)
+    make_models.write_graph_def(frozen.graph.as_graph_def(), out / 'while_functional.pb')
+
+
 def _is_training_net(tf):
     slim = make_models._slim()
     x = tf.compat.v1.placeholder(tf.float32, [None, 8, 8, 3], name='images')
@@ -191,7 +209,7 @@ def make_is_training_saved_model(out):
 MODELS = {'cond_runtime': make_cond_runtime, 'cond_runtime_saved_model': make_cond_runtime_saved_model,
           'cond_const': make_cond_const, 'cond_nested': make_cond_nested,
           'cond_shapes_differ': make_cond_shapes_differ, 'cond_tf2_lowered': make_cond_tf2_lowered,
-          'is_training_default': make_is_training_default,
+          'while_functional': make_while_functional, 'is_training_default': make_is_training_default,
           'is_training_saved_model': make_is_training_saved_model}
 
 

@@ -26,6 +26,7 @@ final class GraphSession {
     private final String[] sortedNames;
     private final NavigableSet<String> opTypes = new TreeSet<>();
     private final NavigableSet<String> scopes = new TreeSet<>();
+    private final FunctionBodies functions;
     private Cut cut;
     private IrModel ir;
     private ShapeInference inference;
@@ -50,6 +51,7 @@ final class GraphSession {
         this.model = model;
         this.graph = model.stored() == model.graph().graphDef() ? model.graph() : new TfGraph(model.stored(), origin);
         this.summary = summary;
+        this.functions = new FunctionBodies(graph.graphDef());
         this.sortedNames = new String[graph.size()];
         for (int i = 0; i < graph.size(); i++) {
             NodeDef node = graph.node(i);
@@ -78,6 +80,11 @@ final class GraphSession {
 
     TfGraph graph() {
         return graph;
+    }
+
+    /** The functions of the graph's library, walked into as scopes. */
+    FunctionBodies functions() {
+        return functions;
     }
 
     GraphSummary summary() {

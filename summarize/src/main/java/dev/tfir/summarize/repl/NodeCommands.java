@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.tensorflow.proto.AttrValue;
 import org.tensorflow.proto.DataType;
+import org.tensorflow.proto.FunctionDef;
 import org.tensorflow.proto.NodeDef;
 
 /** Commands about one node and its neighbourhood: show, in, out, path. */
@@ -43,12 +44,15 @@ final class NodeCommands {
     private static void show(List<String> args, ShellContext c) {
         TfGraph graph = c.session().graph();
         Printer p = c.printer();
-        NodeDef node = graph.node(c.session().require(SimpleCommand.oneArg(args, SHOW)));
-        p.println(p.node(node.getName()));
-        p.println("  op:        " + p.op(node.getOp()));
-        p.println("  device:    " + (node.getDevice().isEmpty() ? p.muted("(any)") : node.getDevice()));
-        Map<String, AttrValue> attrs = new TreeMap<>(node.getAttrMap());
-        attrs.forEach((key, value) -> p.println("  attr " + key + " = " + AttrFormat.format(value)));
+        String name = SimpleCommand.oneArg(args, SHOW);
+        NodeDef bodyNode = graph.indexOf(name) < 0 ? c.session().functions().node(name) : null;
+        if (bodyNode != null) {
+            showHeader(bodyNode, name, c);
+            bodyNode.getInputList().forEach(input -> p.println("  input:     " + p.node(input)));
+            return;
+        }
+        NodeDef node = graph.node(c.session().require(name));
+        showHeader(node, node.getName(), c);
         List<TensorType> outputs = c.session().inference().outputs(node.getName());
         for (int port = 0; port < outputs.size(); port++) {
             p.println("  output " + port + ":  " + typeText(outputs.get(port)));
@@ -79,6 +83,23 @@ final class NodeCommands {
         if (!controlOut.isEmpty()) {
             p.println("  awaited by: " + String.join(", ", controlOut));
         }
+    }
+
+    /** Name, op, device, attributes and the functions the node calls (a While's cond and body, an If's branches). */
+    private static void showHeader(NodeDef node, String name, ShellContext c) {
+        Printer p = c.printer();
+        p.println(p.node(name));
+        p.println("  op:        " + p.op(node.getOp()));
+        p.println("  device:    " + (node.getDevice().isEmpty() ? p.muted("(any)") : node.getDevice()));
+        Map<String, AttrValue> attrs = new TreeMap<>(node.getAttrMap());
+        attrs.forEach((key, value) -> p.println("  attr " + key + " = " + AttrFormat.format(value)));
+        FunctionBodies.calledBy(node).forEach((attr, functions) -> functions.forEach(function -> {
+            FunctionDef body = c.session().functions().all().get(function);
+            p.println("  function " + attr + ": " + p.node(function) + " " + p.muted(body == null
+                    ? "(not in the graph's library)"
+                    : body.getNodeDefCount() + " nodes " + FunctionBodies.signature(body) + "; 'ls " + function
+                    + "/' lists them"));
+        }));
     }
 
     /** "float32 (-1,112,112,64)", with '?' for an unknown dtype. */
