@@ -51,55 +51,70 @@ def _tf1():
     return tf
 
 
-def _frozen(build, path, outputs=('output',)):
+def _session(build, prepare, save):
+    """Builds the graph (TF1), initializes its variables, lets `prepare(tf, session)` change them and
+    `save(tf, graph, session, built)` write it."""
     tf = _tf1()
     graph = tf.Graph()
     with graph.as_default():
         tf.compat.v1.set_random_seed(make_models.SEED)
-        build(tf)
+        built = build(tf)
         with tf.compat.v1.Session() as session:
             session.run(tf.compat.v1.global_variables_initializer())
-            frozen = tf.compat.v1.graph_util.convert_variables_to_constants(
-                session, graph.as_graph_def(), list(outputs))
-    make_models.write_graph_def(frozen, path)
+            if prepare:
+                prepare(tf, session)
+            save(tf, graph, session, built)
+
+
+def _frozen(build, path, prepare=None):
+    """The graph frozen with convert_variables_to_constants to `output`."""
+    def save(tf, graph, session, _):
+        make_models.write_graph_def(tf.compat.v1.graph_util.convert_variables_to_constants(
+            session, graph.as_graph_def(), ['output']), path)
+    _session(build, prepare, save)
+
+
+def _saved_model(build, target, prepare=None):
+    """A TF1 SavedModel (Builder, tag serve); `build` returns the signature's inputs and outputs by key."""
+    import shutil
+    shutil.rmtree(target, ignore_errors=True)
+
+    def save(tf, graph, session, built):
+        builder = tf.compat.v1.saved_model.Builder(str(target))
+        signature = tf.compat.v1.saved_model.predict_signature_def(*built)
+        builder.add_meta_graph_and_variables(session, ['serve'], signature_def_map={'serving_default': signature})
+        builder.save()
+    _session(build, prepare, save)
+
+
+def _runtime_branches(tf, x):
+    return lambda: x * 2.0 + 1.0, lambda: tf.tanh(x) - 0.5
+
+
+def _cond_net(tf, branches, predicate=None):
+    """`input` float32 [None, 4] -> tf.cond(predicate, *branches(x)) -> `output`; the predicate defaults to a
+    Placeholder `flag`. (input, flag, output)."""
+    x = tf.compat.v1.placeholder(tf.float32, [None, 4], name='input')
+    flag = predicate(tf) if predicate else tf.compat.v1.placeholder(tf.bool, [], name='flag')
+    y = tf.compat.v1.cond(flag, *branches(tf, x), name='branch')
+    return x, flag, tf.identity(y, name='output')
 
 
 def make_cond_runtime(out):
-    def build(tf):
-        x = tf.compat.v1.placeholder(tf.float32, [None, 4], name='input')
-        flag = tf.compat.v1.placeholder(tf.bool, [], name='flag')
-        y = tf.compat.v1.cond(flag, lambda: x * 2.0 + 1.0, lambda: tf.tanh(x) - 0.5, name='branch')
-        tf.identity(y, name='output')
-    _frozen(build, out / 'cond_runtime.pb')
+    _frozen(lambda tf: _cond_net(tf, _runtime_branches), out / 'cond_runtime.pb')
 
 
 def make_cond_runtime_saved_model(out):
-    import shutil
-    tf = _tf1()
-    target = out / 'cond_runtime_saved_model'
-    shutil.rmtree(target, ignore_errors=True)
-    graph = tf.Graph()
-    with graph.as_default():
-        x = tf.compat.v1.placeholder(tf.float32, [None, 4], name='input')
-        flag = tf.compat.v1.placeholder(tf.bool, [], name='flag')
-        y = tf.compat.v1.cond(flag, lambda: x * 2.0 + 1.0, lambda: tf.tanh(x) - 0.5, name='branch')
-        output = tf.identity(y, name='output')
-        with tf.compat.v1.Session() as session:
-            builder = tf.compat.v1.saved_model.Builder(str(target))
-            signature = tf.compat.v1.saved_model.predict_signature_def({'input': x, 'flag': flag},
-                                                                       {'output': output})
-            builder.add_meta_graph_and_variables(session, ['serve'],
-                                                 signature_def_map={'serving_default': signature})
-            builder.save()
+    def build(tf):
+        x, flag, output = _cond_net(tf, _runtime_branches)
+        return {'input': x, 'flag': flag}, {'output': output}
+    _saved_model(build, out / 'cond_runtime_saved_model')
 
 
 def make_cond_const(out):
-    def build(tf):
-        x = tf.compat.v1.placeholder(tf.float32, [None, 4], name='input')
-        y = tf.compat.v1.cond(tf.constant(True, name='always'), lambda: tf.exp(x) * 0.5,
-                              lambda: tf.raw_ops.Igamma(a=x, x=x + 1.0), name='branch')
-        tf.identity(y, name='output')
-    _frozen(build, out / 'cond_const.pb')
+    _frozen(lambda tf: _cond_net(tf, lambda tf, x: (lambda: tf.exp(x) * 0.5,
+                                                    lambda: tf.raw_ops.Igamma(a=x, x=x + 1.0)),
+                                 predicate=lambda tf: tf.constant(True, name='always')), out / 'cond_const.pb')
 
 
 def make_cond_nested(out):
@@ -114,13 +129,8 @@ def make_cond_nested(out):
 
 
 def make_cond_shapes_differ(out):
-    def build(tf):
-        x = tf.compat.v1.placeholder(tf.float32, [None, 4], name='input')
-        flag = tf.compat.v1.placeholder(tf.bool, [], name='flag')
-        y = tf.compat.v1.cond(flag, lambda: tf.reduce_sum(x, axis=1, keepdims=True), lambda: x * 1.0,
-                              name='branch')
-        tf.identity(y, name='output')
-    _frozen(build, out / 'cond_shapes_differ.pb')
+    _frozen(lambda tf: _cond_net(tf, lambda tf, x: (lambda: tf.reduce_sum(x, axis=1, keepdims=True),
+                                                    lambda: x * 1.0)), out / 'cond_shapes_differ.pb')
 
 
 def make_cond_tf2_lowered(out):
@@ -174,36 +184,14 @@ def _randomize_moving_stats(tf, session):
 
 
 def make_is_training_default(out):
-    tf = _tf1()
-    graph = tf.Graph()
-    with graph.as_default():
-        tf.compat.v1.set_random_seed(make_models.SEED)
-        _is_training_net(tf)
-        with tf.compat.v1.Session() as session:
-            session.run(tf.compat.v1.global_variables_initializer())
-            _randomize_moving_stats(tf, session)
-            frozen = tf.compat.v1.graph_util.convert_variables_to_constants(
-                session, graph.as_graph_def(), ['output'])
-    make_models.write_graph_def(frozen, out / 'is_training_default.pb')
+    _frozen(_is_training_net, out / 'is_training_default.pb', prepare=_randomize_moving_stats)
 
 
 def make_is_training_saved_model(out):
-    import shutil
-    tf = _tf1()
-    target = out / 'is_training_saved_model'
-    shutil.rmtree(target, ignore_errors=True)
-    graph = tf.Graph()
-    with graph.as_default():
-        tf.compat.v1.set_random_seed(make_models.SEED)
+    def build(tf):
         images, output = _is_training_net(tf)
-        with tf.compat.v1.Session() as session:
-            session.run(tf.compat.v1.global_variables_initializer())
-            _randomize_moving_stats(tf, session)
-            builder = tf.compat.v1.saved_model.Builder(str(target))
-            signature = tf.compat.v1.saved_model.predict_signature_def({'images': images}, {'output': output})
-            builder.add_meta_graph_and_variables(session, ['serve'],
-                                                 signature_def_map={'serving_default': signature})
-            builder.save()
+        return {'images': images}, {'output': output}
+    _saved_model(build, out / 'is_training_saved_model', prepare=_randomize_moving_stats)
 
 
 MODELS = {'cond_runtime': make_cond_runtime, 'cond_runtime_saved_model': make_cond_runtime_saved_model,
