@@ -1,5 +1,6 @@
 package dev.tfir.convert.translate;
 
+import dev.tfir.common.TfirException;
 import dev.tfir.common.graph.TensorRef;
 import dev.tfir.common.graph.TfGraph;
 import dev.tfir.convert.ir.ConstTensor;
@@ -11,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.tensorflow.proto.AttrValue;
+import org.tensorflow.proto.DataType;
 import org.tensorflow.proto.NodeDef;
 
 /**
@@ -77,6 +80,17 @@ public final class ConditionalFlow {
         }
         Boolean taken = constantSwitches.get(index);
         return taken != null && (tensor.port() == 1) != taken;
+    }
+
+    /** Whether the node never runs: it lies in a branch a constant predicate never takes. */
+    public boolean isDead(String node) {
+        return dead[graph.indexOf(node)];
+    }
+
+    /** The branches a node lies in, outermost first: empty outside conditionals, and for a dead node. */
+    public List<Branch> branchesOf(String node) {
+        List<Branch> guard = guards.get(graph.indexOf(node));
+        return guard == null ? List.of() : guard;
     }
 
     /** The plan of a Merge node. */
@@ -203,7 +217,10 @@ public final class ConditionalFlow {
         throw new IllegalArgumentException(node.getName() + " has no data input " + dataInput);
     }
 
-    /** The branches a tensor lies in: its node's, and a runtime Switch's output the side it gives. */
+    /**
+     * The branches a tensor lies in: its node's, and a runtime Switch's output the side it gives (a TF1 while loop's
+     * Switch, on its LoopCond, starts no branch: its sides are the next iteration and the exit).
+     */
     private List<Branch> guardOf(TensorRef tensor) {
         int index = graph.indexOf(tensor.node());
         List<Branch> guard = guards.get(index);
@@ -211,8 +228,11 @@ public final class ConditionalFlow {
         if (!node.getOp().equals("Switch") || constantSwitches.containsKey(index) || node.getInputCount() < 2) {
             return guard;
         }
-        List<Branch> inner = new ArrayList<>(guard);
         TensorRef predicate = TensorRef.parse(node.getInput(1));
+        if (graph.node(graph.indexOf(predicate.node())).getOp().equals("LoopCond")) {
+            return guard;
+        }
+        List<Branch> inner = new ArrayList<>(guard);
         inner.add(new Branch(new TensorRef(predicate.node(), predicate.port(), false), tensor.port() == 1));
         return List.copyOf(inner);
     }
@@ -235,7 +255,7 @@ public final class ConditionalFlow {
         List<TensorRef> inputs = node.getInputList().stream().map(TensorRef::parse).filter(ref -> !ref.control())
                 .toList();
         if (node.getOp().equals("Const")) {
-            return truth(new GraphConstants().valueOf(node));
+            return boolConstant(node);
         }
         if (inputs.isEmpty()) {
             return null;
@@ -256,6 +276,18 @@ public final class ConditionalFlow {
                     : first != null && second != null ? Boolean.FALSE : null;
             default -> null;
         };
+    }
+
+    /** A Const's value when it is one boolean; null for another (a malformed one is the translation's to report). */
+    private static Boolean boolConstant(NodeDef node) {
+        if (node.getAttrOrDefault("dtype", AttrValue.getDefaultInstance()).getType() != DataType.DT_BOOL) {
+            return null;
+        }
+        try {
+            return truth(new GraphConstants().valueOf(node));
+        } catch (TfirException malformed) {
+            return null;
+        }
     }
 
     /** A one-element boolean constant's value; null for another. */

@@ -6,6 +6,8 @@ import dev.tfir.common.graph.TfGraph;
 import dev.tfir.common.infer.ShapeInference;
 import dev.tfir.common.model.LoadedModel;
 import dev.tfir.common.model.ModelSource;
+import dev.tfir.convert.translate.Boundary;
+import dev.tfir.convert.translate.ConditionalFlow;
 import dev.tfir.summarize.ir.IrGraphs;
 import dev.tfir.summarize.ir.IrModel;
 import java.util.Arrays;
@@ -30,6 +32,8 @@ final class GraphSession {
     private Cut cut;
     private IrModel ir;
     private ShapeInference inference;
+    private ConditionalFlow conditionals;
+    private WhileFrames frames;
 
     GraphSession(ModelSource source, LoadedModel model) {
         this(source, model, IoDetector.summarize(model.graph()));
@@ -118,6 +122,22 @@ final class GraphSession {
             inference = ShapeInference.of(graph);
         }
         return inference;
+    }
+
+    /** The graph's TF1 conditionals as convert resolves them with no input fed, worked out on first use. */
+    ConditionalFlow conditionals() {
+        if (conditionals == null) {
+            conditionals = ConditionalFlow.of(graph, new Boundary(List.of()));
+        }
+        return conditionals;
+    }
+
+    /** The TF1 while-loop frames of the graph's nodes, worked out on first use. */
+    WhileFrames frames() {
+        if (frames == null) {
+            frames = new WhileFrames(graph);
+        }
+        return frames;
     }
 
     /** The last subgraph chosen with 'cut', or null. */

@@ -4,6 +4,7 @@ import dev.tfir.common.graph.TensorRef;
 import dev.tfir.common.graph.TfGraph;
 import dev.tfir.common.infer.TensorType;
 import dev.tfir.common.types.DTypes;
+import dev.tfir.convert.translate.ConditionalFlow;
 import dev.tfir.summarize.report.AttrFormat;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -53,6 +54,7 @@ final class NodeCommands {
         }
         NodeDef node = graph.node(c.session().require(name));
         showHeader(node, node.getName(), c);
+        showControlFlow(graph.indexOf(name), name, c);
         List<TensorType> outputs = c.session().inference().outputs(node.getName());
         for (int port = 0; port < outputs.size(); port++) {
             p.println("  output " + port + ":  " + typeText(outputs.get(port)));
@@ -100,6 +102,26 @@ final class NodeCommands {
                     : body.getNodeDefCount() + " nodes " + FunctionBodies.signature(body) + "; 'ls " + function
                     + "/' lists them"));
         }));
+    }
+
+    /**
+     * Where a node runs in TF1 control flow: its while-loop frames, and the tf.cond branches it lies in (the side of
+     * each predicate it needs), or that it never runs (a branch a constant predicate never takes).
+     */
+    private static void showControlFlow(int index, String name, ShellContext c) {
+        Printer p = c.printer();
+        List<String> frames = c.session().frames().of(index);
+        if (!frames.isEmpty()) {
+            p.println("  frame:     " + String.join(" > ", frames) + " " + p.muted("(TF1 while loop)"));
+        }
+        ConditionalFlow flow = c.session().conditionals();
+        if (flow.isDead(name)) {
+            p.println("  branch:    " + p.muted("never runs: it lies in a branch that a constant predicate never "
+                    + "takes"));
+        }
+        for (ConditionalFlow.Branch branch : flow.branchesOf(name)) {
+            p.println("  branch:    " + branch.side() + " side of " + p.node(branch.predicate().toString()));
+        }
     }
 
     /** "float32 (-1,112,112,64)", with '?' for an unknown dtype. */
