@@ -10,6 +10,7 @@ import dev.tfir.common.graph.TensorRef;
 import dev.tfir.common.model.ModelSource;
 import dev.tfir.common.testing.TestData;
 import dev.tfir.convert.Conversions;
+import dev.tfir.convert.GraphBuilder;
 import dev.tfir.convert.cli.InputSpec;
 import dev.tfir.convert.ir.ConversionException;
 import dev.tfir.convert.ir.Node;
@@ -17,9 +18,13 @@ import dev.tfir.convert.pipeline.Conversion;
 import dev.tfir.convert.pipeline.ConversionRequest;
 import dev.tfir.convert.pipeline.Converter;
 import dev.tfir.convert.pipeline.ModelInput;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tensorflow.proto.DataType;
 
 /**
  * TF1 conditionals (testdata/convert/cond/, real TensorFlow: tools/models/make_cond_models.py): a constant predicate
@@ -27,6 +32,9 @@ import org.junit.jupiter.api.Test;
  * conformance/cond/run.py runs the same models in OpenVINO against TensorFlow.
  */
 class ConditionalsTest {
+    @TempDir
+    Path dir;
+
     private static Path model(String name) {
         return TestData.repo().resolve("testdata/convert/cond/" + name);
     }
@@ -101,6 +109,56 @@ class ConditionalsTest {
     void aGraphWithoutConditionalsSaysNothingOfThem() {
         assertNull(Conversions.convert(TestData.repo().resolve("testdata/convert/softsign.pb"), null)
                 .conditionals());
+    }
+
+    private Path switched(GraphBuilder graph) throws IOException {
+        return graph.write(dir.resolve("switched.pb"));
+    }
+
+    /** x [1, 4] switched by a runtime predicate (a < b, scalars); 'neg' negates its true side. */
+    private static GraphBuilder switchedGraph() {
+        return new GraphBuilder().placeholder("x", 1, 4).placeholder("a").placeholder("b")
+                .op("pred", "Less", Map.of(), "a", "b").op("switch", "Switch", Map.of(), "x", "pred")
+                .op("neg", "Neg", Map.of(), "switch:1");
+    }
+
+    @Test
+    void aMergeOfAValueOutsideTheConditionalIsRefused() throws IOException {
+        Path model = switched(switchedGraph().op("merge", "Merge", Map.of("N", GraphBuilder.integer(2)), "neg", "x")
+                .op("out", "Identity", Map.of(), "merge"));
+        ConversionException e = assertThrows(ConversionException.class,
+                () -> Conversions.convert(model, List.of(), List.of("out")));
+        assertTrue(e.getMessage().startsWith("Merge 'merge' joins values that are not the two sides of one tf.cond"),
+                e.getMessage());
+    }
+
+    @Test
+    void aMergeOfThreeLiveValuesIsRefused() throws IOException {
+        Path model = switched(switchedGraph().op("merge", "Merge", Map.of("N", GraphBuilder.integer(3)), "neg",
+                "switch", "x").op("out", "Identity", Map.of(), "merge"));
+        ConversionException e = assertThrows(ConversionException.class,
+                () -> Conversions.convert(model, List.of(), List.of("out")));
+        assertTrue(e.getMessage().startsWith("Merge 'merge' joins 3 live values"), e.getMessage());
+    }
+
+    @Test
+    void aMergeWhoseValueIndexIsUsedSaysItIsNotProduced() throws IOException {
+        Path model = switched(switchedGraph().op("merge", "Merge", Map.of("N", GraphBuilder.integer(2)), "switch",
+                "neg").op("out", "Identity", Map.of(), "merge:1"));
+        ConversionException e = assertThrows(ConversionException.class,
+                () -> Conversions.convert(model, List.of(), List.of("out")));
+        assertTrue(e.getMessage().contains("output 1 of Merge 'merge' is used, but its translation does not "
+                + "produce it"), e.getMessage());
+    }
+
+    @Test
+    void aConstPredicateWithoutAValueIsNamedByItsTranslation() throws IOException {
+        Path model = switched(new GraphBuilder().placeholder("x", 1, 4)
+                .op("pred", "Const", Map.of("dtype", GraphBuilder.type(DataType.DT_BOOL)))
+                .op("switch", "Switch", Map.of(), "x", "pred").op("out", "Neg", Map.of(), "switch:1"));
+        ConversionException e = assertThrows(ConversionException.class,
+                () -> Conversions.convert(model, List.of(), List.of("out")));
+        assertTrue(e.getMessage().contains("Const 'pred' holds no value"), e.getMessage());
     }
 
     @Test
