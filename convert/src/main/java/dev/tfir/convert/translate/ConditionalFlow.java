@@ -12,16 +12,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.tensorflow.proto.AttrValue;
-import org.tensorflow.proto.DataType;
 import org.tensorflow.proto.NodeDef;
 
 /**
  * TF1 conditionals (tf.cond's Switch/Merge) as TensorFlow's executor runs them, worked out on the graph before
  * translation, as mo's control-flow inference and OpenVINO's {@code propagate_conditional_flow} do:
  * <ul>
- *   <li>A Switch whose predicate is constant (a Const, a PlaceholderWithDefault nobody feeds, read through
- *       Identity-like ops and LogicalNot/And/Or, or an input frozen with {@code --input name->value}) sends its data
+ *   <li>A Switch whose predicate is constant (a Const, a PlaceholderWithDefault nobody feeds, or an input frozen
+ *       with {@code --input name->value}, read through Identity-like ops, LogicalNot/And/Or and comparisons of
+ *       one-element numbers, as mo's constant folding sees them) sends its data
  *       to one side only: the other side is dead, and so is every node with a dead input (data or control), except
  *       a Merge, which is dead only when all its inputs are. A Merge then takes its one live input.
  *   <li>Every other node carries a guard: the branches (predicate and side) it lies in, outermost first. A Merge
@@ -50,8 +49,8 @@ public final class ConditionalFlow {
     private final List<List<Branch>> guards;
     private final Map<Integer, Boolean> constantSwitches = new LinkedHashMap<>();
     private final Map<Integer, MergePlan> merges = new HashMap<>();
-    private final Map<String, Boolean> constants = new HashMap<>();
-    private final Map<String, Boolean> frozenDefaults = new LinkedHashMap<>();
+    private final Map<String, ConstTensor> constants = new HashMap<>();
+    private final Map<String, String> frozenDefaults = new LinkedHashMap<>();
 
     private ConditionalFlow(TfGraph graph, Boundary boundary) {
         this.graph = graph;
@@ -239,9 +238,20 @@ public final class ConditionalFlow {
 
     /** The value of a boolean scalar that is constant before any input is fed, or null. */
     private Boolean constant(TensorRef tensor) {
+        ConstTensor value = scalar(tensor);
+        return value != null && value.type() == ElementType.BOOLEAN ? value.longs()[0] != 0 : null;
+    }
+
+    /**
+     * The value of a one-element tensor that is constant before any input is fed (a Const, an input frozen with a
+     * value, through Identity-like ops and unfed PlaceholderWithDefaults, LogicalNot/And/Or and comparisons of
+     * such values), or null.
+     */
+    private ConstTensor scalar(TensorRef tensor) {
         TfTensor fed = boundary.boundTensor(tensor.node(), tensor.port());
         if (fed != null) {
-            return fed.stored().isConstant() ? truth(fed.stored().constant()) : null;
+            return fed.stored().isConstant() && fed.stored().constant().elementCount() == 1
+                    ? fed.stored().constant() : null;
         }
         String key = tensor.node() + ":" + tensor.port();
         if (!constants.containsKey(key)) {
@@ -251,47 +261,70 @@ public final class ConditionalFlow {
         return constants.get(key);
     }
 
-    private Boolean evaluate(NodeDef node) {
+    private ConstTensor evaluate(NodeDef node) {
         List<TensorRef> inputs = node.getInputList().stream().map(TensorRef::parse).filter(ref -> !ref.control())
                 .toList();
         if (node.getOp().equals("Const")) {
-            return boolConstant(node);
+            return constValue(node);
         }
         if (inputs.isEmpty()) {
             return null;
         }
-        Boolean first = constant(inputs.get(0));
         if (PASS_THROUGH.contains(node.getOp())) {
-            if (first != null && node.getOp().equals("PlaceholderWithDefault")) {
-                frozenDefaults.put(node.getName(), first);
+            ConstTensor value = scalar(inputs.get(0));
+            if (value != null && node.getOp().equals("PlaceholderWithDefault")) {
+                frozenDefaults.put(node.getName(), text(value));
             }
-            return first;
+            return value;
         }
+        Boolean first = constant(inputs.get(0));
         Boolean second = inputs.size() > 1 ? constant(inputs.get(1)) : null;
-        return switch (node.getOp()) {
+        Boolean result = switch (node.getOp()) {
             case "LogicalNot" -> first == null ? null : !first;
             case "LogicalAnd" -> Boolean.FALSE.equals(first) || Boolean.FALSE.equals(second) ? Boolean.FALSE
                     : first != null && second != null ? Boolean.TRUE : null;
             case "LogicalOr" -> Boolean.TRUE.equals(first) || Boolean.TRUE.equals(second) ? Boolean.TRUE
                     : first != null && second != null ? Boolean.FALSE : null;
+            default -> inputs.size() == 2 ? compare(node.getOp(), scalar(inputs.get(0)), scalar(inputs.get(1)))
+                    : null;
+        };
+        return result == null ? null : ConstTensor.ofLongs(ElementType.BOOLEAN, new long[0], result ? 1 : 0);
+    }
+
+    /** A comparison of two numbers of one element type (integers exactly); null for another op or other values. */
+    private static Boolean compare(String op, ConstTensor a, ConstTensor b) {
+        if (a == null || b == null || a.type() != b.type() || a.type() == ElementType.BOOLEAN) {
+            return null;
+        }
+        double x = a.doubles()[0];
+        double y = b.doubles()[0];
+        int order = a.type().isFloating() ? Double.compare(x, y) : Long.compare(a.longs()[0], b.longs()[0]);
+        boolean ordered = !Double.isNaN(x) && !Double.isNaN(y);
+        return switch (op) {
+            case "Equal" -> ordered && order == 0;
+            case "NotEqual" -> !ordered || order != 0;
+            case "Less" -> ordered && order < 0;
+            case "LessEqual" -> ordered && order <= 0;
+            case "Greater" -> ordered && order > 0;
+            case "GreaterEqual" -> ordered && order >= 0;
             default -> null;
         };
     }
 
-    /** A Const's value when it is one boolean; null for another (a malformed one is the translation's to report). */
-    private static Boolean boolConstant(NodeDef node) {
-        if (node.getAttrOrDefault("dtype", AttrValue.getDefaultInstance()).getType() != DataType.DT_BOOL) {
-            return null;
-        }
+    /** A Const's value when it has one element; null for another (a malformed one is the translation's to report). */
+    private static ConstTensor constValue(NodeDef node) {
         try {
-            return truth(new GraphConstants().valueOf(node));
+            ConstTensor value = new GraphConstants().valueOf(node);
+            return value.elementCount() == 1 ? value : null;
         } catch (TfirException malformed) {
             return null;
         }
     }
 
-    /** A one-element boolean constant's value; null for another. */
-    private static Boolean truth(ConstTensor value) {
-        return value.type() == ElementType.BOOLEAN && value.elementCount() == 1 ? value.longs()[0] != 0 : null;
+    private static String text(ConstTensor value) {
+        if (value.type() == ElementType.BOOLEAN) {
+            return String.valueOf(value.longs()[0] != 0);
+        }
+        return value.type().isFloating() ? String.valueOf(value.doubles()[0]) : String.valueOf(value.longs()[0]);
     }
 }

@@ -162,6 +162,22 @@ class ConditionalsTest {
     }
 
     @Test
+    void aComparisonOfAFrozenDefaultIsAConstantPredicate() throws IOException {
+        // mode = PlaceholderWithDefault(2); tf.cond(mode == 2, neg, a Zeta convert cannot translate)
+        Path model = switched(new GraphBuilder().placeholder("x", 1, 4).ints("two", new long[0], 2)
+                .op("mode", "PlaceholderWithDefault", Map.of("dtype", GraphBuilder.type(DataType.DT_INT32)), "two")
+                .op("pred", "Equal", Map.of("T", GraphBuilder.type(DataType.DT_INT32)), "mode", "two")
+                .op("switch", "Switch", Map.of(), "x", "pred").op("neg", "Neg", Map.of(), "switch:1")
+                .op("zeta", "Zeta", Map.of(), "switch", "switch")
+                .op("merge", "Merge", Map.of("N", GraphBuilder.integer(2)), "zeta", "neg")
+                .op("out", "Identity", Map.of(), "merge"));
+        Conversion conversion = Conversions.convert(model, List.of(), List.of("out"));
+        assertEquals(1, layers(conversion.model(), "Negative").size());
+        assertTrue(conversion.conditionals().contains("PlaceholderWithDefault 'mode' is not an input: frozen to its "
+                + "default 2"), conversion.conditionals());
+    }
+
+    @Test
     void branchesOfDifferentShapesAreRefusedNamingTheMerge() {
         ConversionException e = assertThrows(ConversionException.class,
                 () -> Conversions.convert(model("cond_shapes_differ.pb"), null));
