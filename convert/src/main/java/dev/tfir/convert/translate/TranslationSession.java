@@ -33,7 +33,7 @@ public final class TranslationSession {
     private final Boundary boundary;
     private final ShapeInference inference;
     private final List<List<TfTensor>> translated;
-    private ConditionalFlow flow;
+    private final ConditionalFlow flow;
 
     private TranslationSession(TfGraph graph, TranslatorRegistry table, ConstantSource constants, Boundary boundary,
                                ShapeInference inference) {
@@ -42,6 +42,7 @@ public final class TranslationSession {
         this.constants = constants;
         this.boundary = boundary;
         this.inference = inference;
+        this.flow = ConditionalFlow.of(graph, boundary);
         this.translated = new ArrayList<>(graph.size());
         for (int i = 0; i < graph.size(); i++) {
             translated.add(null);
@@ -61,7 +62,6 @@ public final class TranslationSession {
     }
 
     private Result run() {
-        flow = ConditionalFlow.of(graph, boundary);
         for (TensorRef output : boundary.outputs()) {
             if (graph.indexOf(output.node()) >= 0 && flow.isDead(output)) {
                 throw new ConversionException("output '" + output.node() + "' is never computed: it lies in a "
