@@ -34,6 +34,9 @@ public final class ConversionSummary {
         IrModel model = conversion.model();
         out.println("Model: " + conversion.form() + ", " + conversion.translatedNodes() + " TensorFlow nodes "
                 + "converted");
+        if (conversion.conditionals() != null) {
+            out.println("Conditionals: " + conversion.conditionals());
+        }
         out.println("Inputs:");
         List<ModelInput> inputs = conversion.inputs();
         for (int i = 0; i < inputs.size(); i++) {

@@ -17,7 +17,8 @@ import org.tensorflow.proto.NodeDef;
  * @param unneeded        Placeholders left out: the outputs do not need them
  * @param translatedNodes how many TF nodes were translated
  * @param form            what was read ("GraphDef", "SavedModel"...)
+ * @param conditionals    what was done with TF1 conditionals (tf.cond's Switch/Merge), or null
  */
 public record Conversion(IrModel model, List<ModelInput> inputs, List<String> preprocessing,
                          List<TensorRef> outputs, List<String> furtherInputs, List<NodeDef> unreached,
-                         List<String> unneeded, int translatedNodes, String form) {}
+                         List<String> unneeded, int translatedNodes, String form, String conditionals) {}

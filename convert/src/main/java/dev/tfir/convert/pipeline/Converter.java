@@ -88,7 +88,8 @@ public final class Converter {
         }
         List<String> described = steps.stream().map(Preprocessing::describe).toList();
         return new Conversion(model, inputs, described, outputs, ends.furtherInputs(), ends.unreached(),
-                ends.unneeded(), translated.translatedNodes(), loaded.form());
+                ends.unneeded(), translated.translatedNodes(), loaded.form(),
+                translated.conditionals());
     }
 
     /** The graph's constants; with variables also their checkpoint (where the model source says it is). */

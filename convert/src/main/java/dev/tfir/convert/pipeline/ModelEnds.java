@@ -24,7 +24,9 @@ import org.tensorflow.proto.NodeDef;
  * The model's inputs and outputs where the options leave them to the graph, chosen as mo and ovc choose them.
  * <ul>
  *   <li>Outputs, without {@code --output}: the detected ones (summarize-graph's) that can be IR outputs and that a
- *       model input reaches. A sink no model input reaches has the same value whatever the inputs are: it serves
+ *       model input reaches, except those that other nodes wait on (control edges: mo and ovc count them as
+ *       consumed; a tf.cond's {@code switch_t}/{@code switch_f}/{@code pred_id}), unless all are. A sink no model
+ *       input reaches has the same value whatever the inputs are: it serves
  *       training (an L2 regularization loss or a summary reading the weights, a global step's increment) and is
  *       left out, as mo leaves out outputs that fold to constants; when no output is reached, all stay, and so do the
  *       outputs a SavedModel's serving signature declares. They are
@@ -91,10 +93,13 @@ final class ModelEnds {
                                                  Set<Boundary.Edge> fedEdges, boolean declaredOutputs,
                                                  List<NodeDef> unreached) {
         GraphSummary detected = IoDetector.summarize(graph);
-        List<NodeDef> candidates = detected.valueOutputs().stream()
+        List<NodeDef> valueOutputs = detected.valueOutputs().stream()
                 .filter(node -> !unread(graph, node))
                 .filter(node -> representable(types.of(new TensorRef(node.getName(), 0, false)).dtype()))
                 .toList();
+        List<NodeDef> notWaitedOn = valueOutputs.stream()
+                .filter(node -> graph.controlConsumers(graph.indexOf(node.getName())).isEmpty()).toList();
+        List<NodeDef> candidates = notWaitedOn.isEmpty() ? valueOutputs : notWaitedOn;
         if (candidates.isEmpty()) {
             throw new ConversionException("the graph has no outputs that can be model outputs; name them with "
                     + "--output");

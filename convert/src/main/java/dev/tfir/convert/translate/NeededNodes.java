@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.tensorflow.proto.NodeDef;
 
 /**
@@ -24,6 +25,12 @@ public final class NeededNodes {
      */
     public static boolean[] of(TfGraph graph, List<TensorRef> outputs, Set<TensorRef> fedTensors,
                                Set<Boundary.Edge> fedEdges) {
+        return of(graph, outputs, fedTensors, fedEdges, tensor -> false);
+    }
+
+    /** As above, not walking past the tensors {@code dead} holds never computed (a Merge's untaken side). */
+    static boolean[] of(TfGraph graph, List<TensorRef> outputs, Set<TensorRef> fedTensors,
+                        Set<Boundary.Edge> fedEdges, Predicate<TensorRef> dead) {
         boolean[] needed = new boolean[graph.size()];
         Deque<Integer> work = new ArrayDeque<>();
         for (TensorRef output : outputs) {
@@ -47,7 +54,7 @@ public final class NeededNodes {
                 boolean fed = fedEdges.contains(new Boundary.Edge(node.getName(), data++))
                         || fedTensors.contains(data(ref.node(), ref.port()));
                 int producer = graph.indexOf(ref.node());
-                if (!fed && !needed[producer]) {
+                if (!fed && !needed[producer] && !dead.test(ref)) {
                     needed[producer] = true;
                     work.add(producer);
                 }

@@ -21,8 +21,11 @@ import org.tensorflow.proto.NodeDef;
  * IR node producing a TF node's outputs takes its name, and the outputs its tensor names.
  */
 public final class TranslationSession {
-    /** The translated outputs, in the order of the boundary's outputs, and how many TF nodes were translated. */
-    public record Result(List<TfTensor> outputs, int translatedNodes) {}
+    /**
+     * The translated outputs, in the order of the boundary's outputs, how many TF nodes were translated, and what
+     * was done with TF1 conditionals (null: the graph has none; see {@link ConditionalFlow#describe}).
+     */
+    public record Result(List<TfTensor> outputs, int translatedNodes, String conditionals) {}
 
     private final TfGraph graph;
     private final TranslatorRegistry table;
@@ -30,6 +33,7 @@ public final class TranslationSession {
     private final Boundary boundary;
     private final ShapeInference inference;
     private final List<List<TfTensor>> translated;
+    private final ConditionalFlow flow;
 
     private TranslationSession(TfGraph graph, TranslatorRegistry table, ConstantSource constants, Boundary boundary,
                                ShapeInference inference) {
@@ -38,6 +42,7 @@ public final class TranslationSession {
         this.constants = constants;
         this.boundary = boundary;
         this.inference = inference;
+        this.flow = ConditionalFlow.of(graph, boundary);
         this.translated = new ArrayList<>(graph.size());
         for (int i = 0; i < graph.size(); i++) {
             translated.add(null);
@@ -57,7 +62,14 @@ public final class TranslationSession {
     }
 
     private Result run() {
-        boolean[] needed = NeededNodes.of(graph, boundary.outputs(), boundary.fedTensors(), boundary.fedEdges());
+        for (TensorRef output : boundary.outputs()) {
+            if (graph.indexOf(output.node()) >= 0 && flow.isDead(output)) {
+                throw new ConversionException("output '" + output.node() + "' is never computed: it lies in a "
+                        + "branch that a tf.cond's constant predicate never takes");
+            }
+        }
+        boolean[] needed = NeededNodes.of(graph, boundary.outputs(), boundary.fedTensors(), boundary.fedEdges(),
+                flow::isDead);
         checkSupported(needed);
         checkValid(needed);
         int count = 0;
@@ -72,7 +84,7 @@ public final class TranslationSession {
         for (TensorRef output : boundary.outputs()) {
             outputs.add(tensor(output.node(), output.port()));
         }
-        return new Result(outputs, count);
+        return new Result(outputs, count, flow.describe(needed));
     }
 
     private void checkSupported(boolean[] needed) {
@@ -139,6 +151,7 @@ public final class TranslationSession {
         return outputs;
     }
 
+    /** The node's data inputs; a Merge's as its plan reads them (the predicate first when it selects). */
     private List<TfTensor> inputsOf(NodeDef node) {
         List<TfTensor> inputs = new ArrayList<>();
         for (String input : node.getInputList()) {
@@ -147,9 +160,21 @@ public final class TranslationSession {
                 continue;
             }
             TfTensor edge = boundary.boundEdge(node.getName(), inputs.size());
-            inputs.add(edge != null ? edge : tensor(ref.node(), ref.port()));
+            inputs.add(edge != null ? edge : flow.isDead(ref) ? null : tensor(ref.node(), ref.port()));
         }
-        return inputs;
+        ConditionalFlow.MergePlan plan = flow.merge(node.getName());
+        if (plan == null) {
+            return inputs;
+        }
+        if (plan.refusal() != null) {
+            throw new ConversionException(node.getOp() + " '" + node.getName() + "' " + plan.refusal());
+        }
+        List<TfTensor> planned = new ArrayList<>();
+        if (plan.predicate() != null) {
+            planned.add(tensor(plan.predicate().node(), plan.predicate().port()));
+        }
+        plan.inputs().forEach(i -> planned.add(inputs.get(i)));
+        return planned;
     }
 
     private TfTensor tensor(String node, int port) {

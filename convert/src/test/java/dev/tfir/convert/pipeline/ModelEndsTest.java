@@ -27,6 +27,22 @@ class ModelEndsTest {
     Path dir;
 
     @Test
+    void outputsOtherNodesWaitOnAreNoOutputsAsInMoAndOvc() {
+        // control_dep_only.pb (real TensorFlow): side_effect and output are waited on (^side_effect, a tf.group);
+        // mo 2024.6 and ovc 2026.4.1 both give 'checked' alone
+        Conversion conversion = Conversions.convert(TestData.model("control_dep_only.pb"), null);
+        assertEquals(List.of(new TensorRef("checked", 0, false)), conversion.outputs());
+    }
+
+    @Test
+    void whenEveryOutputIsWaitedOnAllStay() throws IOException {
+        Path model = new GraphBuilder().placeholder("input", 1, 4).op("a", "Neg", NONE, "input")
+                .op("b", "Relu", NONE, "input").op("group", "NoOp", NONE, "^a", "^b").write(dir.resolve("group.pb"));
+        assertEquals(List.of(new TensorRef("a", 0, false), new TensorRef("b", 0, false)),
+                Conversions.convert(model, null).outputs());
+    }
+
+    @Test
     void sinksNoInputReachesAreLeftOutWhateverTheirOpType() throws IOException {
         // the weights feed the output and, like a regularizer, an L2Loss (no translator) and a Neg; neither is an
         // output mo keeps: no input reaches them

@@ -6,6 +6,8 @@ import dev.tfir.common.graph.TfGraph;
 import dev.tfir.common.infer.ShapeInference;
 import dev.tfir.common.model.LoadedModel;
 import dev.tfir.common.model.ModelSource;
+import dev.tfir.convert.translate.Boundary;
+import dev.tfir.convert.translate.ConditionalFlow;
 import dev.tfir.summarize.ir.IrGraphs;
 import dev.tfir.summarize.ir.IrModel;
 import java.util.Arrays;
@@ -26,9 +28,12 @@ final class GraphSession {
     private final String[] sortedNames;
     private final NavigableSet<String> opTypes = new TreeSet<>();
     private final NavigableSet<String> scopes = new TreeSet<>();
+    private final FunctionBodies functions;
     private Cut cut;
     private IrModel ir;
     private ShapeInference inference;
+    private ConditionalFlow conditionals;
+    private WhileFrames frames;
 
     GraphSession(ModelSource source, LoadedModel model) {
         this(source, model, IoDetector.summarize(model.graph()));
@@ -50,6 +55,7 @@ final class GraphSession {
         this.model = model;
         this.graph = model.stored() == model.graph().graphDef() ? model.graph() : new TfGraph(model.stored(), origin);
         this.summary = summary;
+        this.functions = new FunctionBodies(graph.graphDef());
         this.sortedNames = new String[graph.size()];
         for (int i = 0; i < graph.size(); i++) {
             NodeDef node = graph.node(i);
@@ -78,6 +84,11 @@ final class GraphSession {
 
     TfGraph graph() {
         return graph;
+    }
+
+    /** The functions of the graph's library, walked into as scopes. */
+    FunctionBodies functions() {
+        return functions;
     }
 
     GraphSummary summary() {
@@ -111,6 +122,22 @@ final class GraphSession {
             inference = ShapeInference.of(graph);
         }
         return inference;
+    }
+
+    /** The graph's TF1 conditionals as convert resolves them with no input fed, worked out on first use. */
+    ConditionalFlow conditionals() {
+        if (conditionals == null) {
+            conditionals = ConditionalFlow.of(graph, new Boundary(List.of()));
+        }
+        return conditionals;
+    }
+
+    /** The TF1 while-loop frames of the graph's nodes, worked out on first use. */
+    WhileFrames frames() {
+        if (frames == null) {
+            frames = new WhileFrames(graph);
+        }
+        return frames;
     }
 
     /** The last subgraph chosen with 'cut', or null. */

@@ -4,6 +4,7 @@ import dev.tfir.common.graph.TensorRef;
 import dev.tfir.common.graph.TfGraph;
 import dev.tfir.common.infer.TensorType;
 import dev.tfir.common.types.DTypes;
+import dev.tfir.convert.translate.ConditionalFlow;
 import dev.tfir.summarize.report.AttrFormat;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.tensorflow.proto.AttrValue;
 import org.tensorflow.proto.DataType;
+import org.tensorflow.proto.FunctionDef;
 import org.tensorflow.proto.NodeDef;
 
 /** Commands about one node and its neighbourhood: show, in, out, path. */
@@ -43,12 +45,16 @@ final class NodeCommands {
     private static void show(List<String> args, ShellContext c) {
         TfGraph graph = c.session().graph();
         Printer p = c.printer();
-        NodeDef node = graph.node(c.session().require(SimpleCommand.oneArg(args, SHOW)));
-        p.println(p.node(node.getName()));
-        p.println("  op:        " + p.op(node.getOp()));
-        p.println("  device:    " + (node.getDevice().isEmpty() ? p.muted("(any)") : node.getDevice()));
-        Map<String, AttrValue> attrs = new TreeMap<>(node.getAttrMap());
-        attrs.forEach((key, value) -> p.println("  attr " + key + " = " + AttrFormat.format(value)));
+        String name = SimpleCommand.oneArg(args, SHOW);
+        NodeDef bodyNode = graph.indexOf(name) < 0 ? c.session().functions().node(name) : null;
+        if (bodyNode != null) {
+            showHeader(bodyNode, name, c);
+            bodyNode.getInputList().forEach(input -> p.println("  input:     " + p.node(input)));
+            return;
+        }
+        NodeDef node = graph.node(c.session().require(name));
+        showHeader(node, node.getName(), c);
+        showControlFlow(graph.indexOf(name), name, c);
         List<TensorType> outputs = c.session().inference().outputs(node.getName());
         for (int port = 0; port < outputs.size(); port++) {
             p.println("  output " + port + ":  " + typeText(outputs.get(port)));
@@ -78,6 +84,43 @@ final class NodeCommands {
         List<String> controlOut = graph.controlConsumers(index).stream().map(i -> p.node(graph.node(i).getName())).toList();
         if (!controlOut.isEmpty()) {
             p.println("  awaited by: " + String.join(", ", controlOut));
+        }
+    }
+
+    /** Name, op, device, attributes and the functions the node calls (a While's cond and body, an If's branches). */
+    private static void showHeader(NodeDef node, String name, ShellContext c) {
+        Printer p = c.printer();
+        p.println(p.node(name));
+        p.println("  op:        " + p.op(node.getOp()));
+        p.println("  device:    " + (node.getDevice().isEmpty() ? p.muted("(any)") : node.getDevice()));
+        Map<String, AttrValue> attrs = new TreeMap<>(node.getAttrMap());
+        attrs.forEach((key, value) -> p.println("  attr " + key + " = " + AttrFormat.format(value)));
+        FunctionBodies.calledBy(node).forEach((attr, functions) -> functions.forEach(function -> {
+            FunctionDef body = c.session().functions().all().get(function);
+            p.println("  function " + attr + ": " + p.node(function) + " " + p.muted(body == null
+                    ? "(not in the graph's library)"
+                    : body.getNodeDefCount() + " nodes " + FunctionBodies.signature(body) + "; 'ls " + function
+                    + "/' lists them"));
+        }));
+    }
+
+    /**
+     * Where a node runs in TF1 control flow: its while-loop frames, and the tf.cond branches it lies in (the side of
+     * each predicate it needs), or that it never runs (a branch a constant predicate never takes).
+     */
+    private static void showControlFlow(int index, String name, ShellContext c) {
+        Printer p = c.printer();
+        List<String> frames = c.session().frames().of(index);
+        if (!frames.isEmpty()) {
+            p.println("  frame:     " + String.join(" > ", frames) + " " + p.muted("(TF1 while loop)"));
+        }
+        ConditionalFlow flow = c.session().conditionals();
+        if (flow.isDead(name)) {
+            p.println("  branch:    " + p.muted("never runs: it lies in a branch that a constant predicate never "
+                    + "takes"));
+        }
+        for (ConditionalFlow.Branch branch : flow.branchesOf(name)) {
+            p.println("  branch:    " + branch.side() + " side of " + p.node(branch.predicate().toString()));
         }
     }
 

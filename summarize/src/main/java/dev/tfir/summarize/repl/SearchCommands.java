@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.tensorflow.proto.AttrValue;
+import org.tensorflow.proto.FunctionDef;
 import org.tensorflow.proto.NodeDef;
 
 /** Commands that search the graph: ls, find ({@link NamePattern}), ops, consts. */
@@ -23,7 +24,7 @@ final class SearchCommands {
 
     static List<ShellCommand> all() {
         return List.of(
-                new SimpleCommand("ls", LS, "name scopes as a tree (depth levels, default 1), with node counts",
+                new SimpleCommand("ls", LS, "name scopes as a tree (depth levels, default 1), with node counts; functions too (ls <function>/)",
                         ShellCommand.Completion.SCOPE, SearchCommands::ls),
                 new SimpleCommand("find", FIND, "nodes whose name matches (glob: whole name; regex: any part)",
                         ShellCommand.Completion.NODE, SearchCommands::find),
@@ -42,17 +43,31 @@ final class SearchCommands {
                 : args.get(0).endsWith("/") ? args.get(0) : args.get(0) + "/";
         int depth = Math.max(1, SimpleCommand.intArg(args, 1, 1, LS));
         List<String> lines = new ArrayList<>();
-        level(c, scope, depth, "", lines);
+        FunctionDef function = c.session().functions().of(scope);
+        if (function == null) {
+            level(c, c.session().graph().nodes(), scope, depth, "", lines);
+        } else {
+            String inner = scope.substring(scope.indexOf('/') + 1);
+            if (inner.isEmpty()) {
+                lines.add(c.printer().muted("function " + FunctionBodies.signature(function)));
+            }
+            level(c, function.getNodeDefList(), inner, depth, "", lines);
+        }
+        if (scope.isEmpty()) {
+            c.session().functions().all().forEach((name, body) -> lines.add(c.printer().heading(name + "/") + " "
+                    + c.printer().muted("function, " + body.getNodeDefCount() + " nodes")));
+        }
         if (lines.isEmpty()) {
             throw new ShellException("no scope '" + scope + "'; 'ls' lists the top level");
         }
         c.printer().list(lines);
     }
 
-    private static void level(ShellContext c, String scope, int depth, String indent, List<String> lines) {
+    private static void level(ShellContext c, List<NodeDef> all, String scope, int depth, String indent,
+                              List<String> lines) {
         Map<String, Integer> subScopes = new TreeMap<>();
         List<String> nodes = new ArrayList<>();
-        for (NodeDef node : c.session().graph().nodes()) {
+        for (NodeDef node : all) {
             String name = node.getName();
             if (!name.startsWith(scope)) {
                 continue;
@@ -67,7 +82,7 @@ final class SearchCommands {
         subScopes.forEach((sub, count) -> {
             lines.add(indent + c.printer().heading(sub) + " " + c.printer().muted(count + " nodes"));
             if (depth > 1) {
-                level(c, scope + sub, depth - 1, indent + "  ", lines);
+                level(c, all, scope + sub, depth - 1, indent + "  ", lines);
             }
         });
         lines.addAll(nodes);

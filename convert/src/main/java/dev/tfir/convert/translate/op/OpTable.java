@@ -29,6 +29,9 @@ public final class OpTable {
                 .add(1, IdentityTranslators::first, "PreventGradient")
                 .add(1, IdentityTranslators::first, "CheckNumerics")
                 .add(1, IdentityTranslators::first, "EnsureShape")
+                // TF1 conditionals (resolved by the session's ConditionalFlow)
+                .add(2, ControlFlowTranslators::switchOp, "Switch")
+                .add(1, ControlFlowTranslators::merge, "Merge")
                 // elementwise, one input
                 .add(1, unary("ReLU", "opset1"), "Relu")
                 .add(1, UnaryTranslators::relu6, "Relu6")

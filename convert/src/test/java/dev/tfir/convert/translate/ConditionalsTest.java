@@ -1,0 +1,187 @@
+package dev.tfir.convert.translate;
+
+import static dev.tfir.convert.Conversions.layers;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tfir.common.graph.TensorRef;
+import dev.tfir.common.model.ModelSource;
+import dev.tfir.common.testing.TestData;
+import dev.tfir.convert.Conversions;
+import dev.tfir.convert.GraphBuilder;
+import dev.tfir.convert.cli.InputSpec;
+import dev.tfir.convert.ir.ConversionException;
+import dev.tfir.convert.ir.Node;
+import dev.tfir.convert.pipeline.Conversion;
+import dev.tfir.convert.pipeline.ConversionRequest;
+import dev.tfir.convert.pipeline.Converter;
+import dev.tfir.convert.pipeline.ModelInput;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tensorflow.proto.DataType;
+
+/**
+ * TF1 conditionals (testdata/convert/cond/, real TensorFlow: tools/models/make_cond_models.py): a constant predicate
+ * prunes the branch never taken, a runtime one becomes a Select, other forms are refused naming the Merge.
+ * conformance/cond/run.py runs the same models in OpenVINO against TensorFlow.
+ */
+class ConditionalsTest {
+    @TempDir
+    Path dir;
+
+    private static Path model(String name) {
+        return TestData.repo().resolve("testdata/convert/cond/" + name);
+    }
+
+    private static List<String> inputNames(Conversion conversion) {
+        return conversion.inputs().stream().map(ModelInput::name).toList();
+    }
+
+    @Test
+    void aRuntimePredicateSelectsBetweenTheBranches() {
+        Conversion conversion = Conversions.convert(model("cond_runtime.pb"), null);
+        assertEquals(List.of("input", "flag"), inputNames(conversion));
+        assertEquals(List.of(new TensorRef("output", 0, false)), conversion.outputs(),
+                "switch_t/switch_f (waited on by the branches' constants) are no outputs, as in mo and ovc");
+        List<Node> selects = layers(conversion.model(), "Select");
+        assertEquals(1, selects.size());
+        assertEquals("none", selects.get(0).attributes().get("auto_broadcast"),
+                "branch values with a dynamic dim: Select without broadcasting, so that other shapes fail");
+        assertTrue(layers(conversion.model(), "Tanh").size() == 1 && layers(conversion.model(), "Multiply").size() == 1,
+                "both branches are computed");
+        assertEquals("1 Merge on a runtime predicate computed by Select", conversion.conditionals());
+    }
+
+    @Test
+    void nestedConditionalsBecomeNestedSelects() {
+        Conversion conversion = Conversions.convert(model("cond_nested.pb"), null);
+        assertEquals(List.of("input", "a", "b"), inputNames(conversion));
+        assertEquals(2, layers(conversion.model(), "Select").size());
+    }
+
+    @Test
+    void aTf2CondLoweredByFreezingIsASelectToo() {
+        Conversion conversion = Conversions.convert(model("cond_tf2_lowered.pb"), null);
+        assertEquals(List.of(new TensorRef("Identity", 0, false)), conversion.outputs());
+        assertEquals(1, layers(conversion.model(), "Select").size());
+    }
+
+    @Test
+    void aConstantPredicatePrunesTheBranchNeverTaken() {
+        Conversion conversion = Conversions.convert(model("cond_const.pb"), null);
+        assertEquals(List.of("input"), inputNames(conversion));
+        assertTrue(layers(conversion.model(), "Select").isEmpty());
+        assertEquals(1, layers(conversion.model(), "Exp").size());
+        assertTrue(conversion.conditionals().startsWith("1 Switch on a constant predicate, "),
+                "the false branch's Igamma, which convert cannot translate, is not translated: "
+                        + conversion.conditionals());
+    }
+
+    @Test
+    void anUnfedPlaceholderWithDefaultIsFrozenToItsDefaultAndSaysSo() {
+        for (ModelSource source : List.of(ModelSource.graphFile(model("is_training_default.pb")),
+                ModelSource.savedModel(model("is_training_saved_model")))) {
+            Conversion conversion = new Converter().convert(ConversionRequest.of(source).compressToFp16(false)
+                    .modelName("model").build());
+            assertEquals(List.of("images"), inputNames(conversion));
+            assertTrue(layers(conversion.model(), "Select").isEmpty());
+            assertTrue(conversion.conditionals().contains("PlaceholderWithDefault 'is_training' is not an input: "
+                    + "frozen to its default false, as mo does"), conversion.conditionals());
+        }
+    }
+
+    @Test
+    void anInputFrozenWithAValueDecidesThePredicate() {
+        Conversion conversion = Conversions.convert(model("is_training_default.pb"),
+                InputSpec.parseList("images,is_training->False"), List.of());
+        assertTrue(layers(conversion.model(), "Select").isEmpty());
+        assertTrue(conversion.conditionals().startsWith("6 Switches on a constant predicate"),
+                conversion.conditionals());
+    }
+
+    @Test
+    void aGraphWithoutConditionalsSaysNothingOfThem() {
+        assertNull(Conversions.convert(TestData.repo().resolve("testdata/convert/softsign.pb"), null)
+                .conditionals());
+    }
+
+    private Path switched(GraphBuilder graph) throws IOException {
+        return graph.write(dir.resolve("switched.pb"));
+    }
+
+    /** x [1, 4] switched by a runtime predicate (a < b, scalars); 'neg' negates its true side. */
+    private static GraphBuilder switchedGraph() {
+        return new GraphBuilder().placeholder("x", 1, 4).placeholder("a").placeholder("b")
+                .op("pred", "Less", Map.of(), "a", "b").op("switch", "Switch", Map.of(), "x", "pred")
+                .op("neg", "Neg", Map.of(), "switch:1");
+    }
+
+    @Test
+    void aMergeOfAValueOutsideTheConditionalIsRefused() throws IOException {
+        Path model = switched(switchedGraph().op("merge", "Merge", Map.of("N", GraphBuilder.integer(2)), "neg", "x")
+                .op("out", "Identity", Map.of(), "merge"));
+        ConversionException e = assertThrows(ConversionException.class,
+                () -> Conversions.convert(model, List.of(), List.of("out")));
+        assertTrue(e.getMessage().startsWith("Merge 'merge' joins values that are not the two sides of one tf.cond"),
+                e.getMessage());
+    }
+
+    @Test
+    void aMergeOfThreeLiveValuesIsRefused() throws IOException {
+        Path model = switched(switchedGraph().op("merge", "Merge", Map.of("N", GraphBuilder.integer(3)), "neg",
+                "switch", "x").op("out", "Identity", Map.of(), "merge"));
+        ConversionException e = assertThrows(ConversionException.class,
+                () -> Conversions.convert(model, List.of(), List.of("out")));
+        assertTrue(e.getMessage().startsWith("Merge 'merge' joins 3 live values"), e.getMessage());
+    }
+
+    @Test
+    void aMergeWhoseValueIndexIsUsedSaysItIsNotProduced() throws IOException {
+        Path model = switched(switchedGraph().op("merge", "Merge", Map.of("N", GraphBuilder.integer(2)), "switch",
+                "neg").op("out", "Identity", Map.of(), "merge:1"));
+        ConversionException e = assertThrows(ConversionException.class,
+                () -> Conversions.convert(model, List.of(), List.of("out")));
+        assertTrue(e.getMessage().contains("output 1 of Merge 'merge' is used, but its translation does not "
+                + "produce it"), e.getMessage());
+    }
+
+    @Test
+    void aConstPredicateWithoutAValueIsNamedByItsTranslation() throws IOException {
+        Path model = switched(new GraphBuilder().placeholder("x", 1, 4)
+                .op("pred", "Const", Map.of("dtype", GraphBuilder.type(DataType.DT_BOOL)))
+                .op("switch", "Switch", Map.of(), "x", "pred").op("out", "Neg", Map.of(), "switch:1"));
+        ConversionException e = assertThrows(ConversionException.class,
+                () -> Conversions.convert(model, List.of(), List.of("out")));
+        assertTrue(e.getMessage().contains("Const 'pred' holds no value"), e.getMessage());
+    }
+
+    @Test
+    void aComparisonOfAFrozenDefaultIsAConstantPredicate() throws IOException {
+        // mode = PlaceholderWithDefault(2); tf.cond(mode == 2, neg, a Zeta convert cannot translate)
+        Path model = switched(new GraphBuilder().placeholder("x", 1, 4).ints("two", new long[0], 2)
+                .op("mode", "PlaceholderWithDefault", Map.of("dtype", GraphBuilder.type(DataType.DT_INT32)), "two")
+                .op("pred", "Equal", Map.of("T", GraphBuilder.type(DataType.DT_INT32)), "mode", "two")
+                .op("switch", "Switch", Map.of(), "x", "pred").op("neg", "Neg", Map.of(), "switch:1")
+                .op("zeta", "Zeta", Map.of(), "switch", "switch")
+                .op("merge", "Merge", Map.of("N", GraphBuilder.integer(2)), "zeta", "neg")
+                .op("out", "Identity", Map.of(), "merge"));
+        Conversion conversion = Conversions.convert(model, List.of(), List.of("out"));
+        assertEquals(1, layers(conversion.model(), "Negative").size());
+        assertTrue(conversion.conditionals().contains("PlaceholderWithDefault 'mode' is not an input: frozen to its "
+                + "default 2"), conversion.conditionals());
+    }
+
+    @Test
+    void branchesOfDifferentShapesAreRefusedNamingTheMerge() {
+        ConversionException e = assertThrows(ConversionException.class,
+                () -> Conversions.convert(model("cond_shapes_differ.pb"), null));
+        assertTrue(e.getMessage().startsWith("Merge 'branch/Merge': joins values of shapes [-1, 1] (true side) and "
+                + "[-1, 4] (false side): no Select computes what TensorFlow does"), e.getMessage());
+    }
+}
