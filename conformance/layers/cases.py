@@ -3,7 +3,9 @@
 A case is an op type, a variant label, its family (the CI subset runs each family's first case), the inputs (each a
 Placeholder fed with fixed random values: `f` float32 normal, `pos` float32 in [0.5, 3], `ge1` in [1, 4], `unit`
 float32 in (-0.9, 0.9), `i32`/`i64` integers in [-10, 10], `nz32` integers in [1, 10] with random sign, `idx6`
-int32 in [0, 6), `bool`, `special` float32 of NaN, +-inf and ordinary values), a builder that makes the op from
+int32 in [0, 6), `bool`, `special` float32 of NaN, +-inf and ordinary values, `prob` float32 in [0, 1), `box`
+float32 boxes (..., 4); a negative dim is a dynamic one: None in the Placeholder, fed with its absolute value), a
+builder that makes the op from
 the placeholders with tf.raw_ops (so the op type is exactly the one named) and returns its output(s), and the
 relative tolerance of float outputs (1e-5 for exact ops; TRANSCENDENTAL for ops OpenVINO's CPU computes with its
 own polynomial approximations).
@@ -147,6 +149,21 @@ def cases():
             case(op, padding + '-3x3-stride2', 'pool', [('f', (1, 9, 8, 3))],
                  lambda x, op=op, p=padding: getattr(raw, op)(**{'input' if op == 'MaxPool' else 'value': x},
                                                               ksize=[1, 3, 3, 1], strides=[1, 2, 2, 1], padding=p))
+    # 3-D: NDHWC (TensorFlow's CPU kernels run neither NCDHW nor a dilated Conv3D)
+    for variant, strides, padding in (('SAME-stride2', (2, 2, 2), 'SAME'), ('VALID-stride1x2x1', (1, 2, 1), 'VALID')):
+        case('Conv3D', variant, 'conv3d', [('f', (-1, 7, 8, 6, 3))],
+             lambda x, s=strides, p=padding: raw.Conv3D(input=x, filter=weights((3, 2, 3, 3, 4)), strides=[1, *s, 1],
+                                                        padding=p))
+    for padding, size in (('SAME', (8, 9, 7)), ('VALID', (9, 11, 8)), ('VALID', (10, 12, 9))):
+        case('Conv3DBackpropInputV2', '%s-to%dx%dx%d' % (padding, *size), 'conv3d', [('f', (1, 4, 5, 4, 4))],
+             lambda x, p=padding, n=size: raw.Conv3DBackpropInputV2(
+                 input_sizes=[1, *n, 3], filter=weights((3, 3, 2, 3, 4)), out_backprop=x, strides=[1, 2, 2, 2, 1],
+                 padding=p))
+    for op in ('MaxPool3D', 'AvgPool3D'):
+        for padding in ('SAME', 'VALID'):
+            case(op, padding + '-2x3x2-stride2', 'pool3d', [('f', (2, 7, 8, 5, 3))],
+                 lambda x, op=op, p=padding: getattr(raw, op)(input=x, ksize=[1, 2, 3, 2, 1], strides=[1, 2, 2, 2, 1],
+                                                              padding=p))
     case('SpaceToBatchND', 'pad', 'spacebatch', [('f', (1, 6, 6, 2))],
          lambda x: raw.SpaceToBatchND(input=x, block_shape=[2, 2], paddings=[[1, 1], [0, 2]]))
     case('BatchToSpaceND', 'crop', 'spacebatch', [('f', (4, 3, 3, 2))],
@@ -197,6 +214,35 @@ def cases():
                  lambda x, e=exclusive, r=reverse: raw.Cumsum(x=x, axis=1, exclusive=e, reverse=r))
     case('Cumsum', 'i32-axis-1', 'reduce', [('i32', (2, 5))], lambda x: raw.Cumsum(x=x, axis=-1))
     case('TopKV2', 'k3', 'reduce', [('f', (2, 7))], lambda x: list(raw.TopKV2(input=x, k=3)))
+
+    # detection post-processing: boxes of random corners (some beyond [0, 1]), scores in [0, 1); -n: a dynamic dim
+    for n in (20, -20):
+        case('NonMaxSuppressionV3', 'n%d-iou0.5-score0.3' % n, 'nms', [('box', (n, 4)), ('prob', (n,))],
+             lambda b, s: raw.NonMaxSuppressionV3(boxes=b, scores=s, max_output_size=8, iou_threshold=0.5,
+                                                  score_threshold=0.3))
+    case('NonMaxSuppressionV2', 'iou0.4', 'nms', [('box', (20, 4)), ('prob', (20,))],
+         lambda b, s: raw.NonMaxSuppressionV2(boxes=b, scores=s, max_output_size=30, iou_threshold=0.4))
+    case('NonMaxSuppressionV3', 'max-over-n', 'nms', [('box', (12, 4)), ('prob', (12,))],
+         lambda b, s: raw.NonMaxSuppressionV3(boxes=b, scores=s, max_output_size=30, iou_threshold=0.6,
+                                              score_threshold=0.0))
+    for pad in (False, True):
+        case('NonMaxSuppressionV4', 'pad%d' % pad, 'nms', [('box', (-20, 4)), ('prob', (-20,))],
+             lambda b, s, p=pad: list(raw.NonMaxSuppressionV4(boxes=b, scores=s, max_output_size=25,
+                                                              iou_threshold=0.5, score_threshold=0.2,
+                                                              pad_to_max_output_size=p)))
+    for sigma, pad in ((0.0, True), (0.5, False), (0.3, True)):
+        case('NonMaxSuppressionV5', 'sigma%g-pad%d' % (sigma, pad), 'nms', [('box', (20, 4)), ('prob', (20,))],
+             lambda b, s, g=sigma, p=pad: list(raw.NonMaxSuppressionV5(
+                 boxes=b, scores=s, max_output_size=25, iou_threshold=0.5, score_threshold=0.1, soft_nms_sigma=g,
+                 pad_to_max_output_size=p)))
+    for variant, q, batch, n, per_class, total, pad, clip in (
+            ('q1-clip', 1, 2, 30, 5, 10, False, True), ('qclasses-noclip', 3, 2, 30, 4, 10, False, False),
+            ('pad_per_class', 1, 2, 30, 4, 100, True, True), ('total-over-n', 1, 1, 10, 6, 40, False, True),
+            ('dynamic-batch', 3, -2, 25, 4, 9, True, False)):
+        case('CombinedNonMaxSuppression', variant, 'nms', [('box', (batch, n, q, 4)), ('prob', (batch, n, 3))],
+             lambda b, s, m=per_class, t=total, p=pad, c=clip: list(raw.CombinedNonMaxSuppression(
+                 boxes=b, scores=s, max_output_size_per_class=m, max_total_size=t, iou_threshold=0.5,
+                 score_threshold=0.2, pad_per_class=p, clip_boxes=c)))
 
     # shapes
     # a static shape is a constant by conversion: these graphs have another output, so that x stays an input
@@ -288,9 +334,18 @@ FEED_KINDS = {
     'nz32': lambda rng, shape: (rng.integers(1, 11, shape) * rng.choice([-1, 1], shape)).astype(np.int32),
     'idx6': lambda rng, shape: rng.integers(0, 6, shape).astype(np.int32),
     'bool': lambda rng, shape: rng.integers(0, 2, shape).astype(bool),
+    'prob': lambda rng, shape: rng.uniform(0, 1, shape).astype(np.float32),
+    'box': lambda rng, shape: boxes(rng, shape),
     'special': lambda rng, shape: rng.choice(np.array([np.nan, np.inf, -np.inf, 0.0, -1.5, 2.0, 1e30], np.float32),
                                              shape),
 }
 
-FEED_DTYPES = {'f': 'float32', 'ge1': 'float32', 'pos': 'float32', 'unit': 'float32', 'i32': 'int32', 'i64': 'int64',
+def boxes(rng, shape):
+    """Boxes (..., 4) of corners (y1, x1, y2, x2): centres in [0, 1], sides in [0.1, 0.5] (some reach beyond)."""
+    centre = rng.uniform(0, 1, shape[:-1] + (2,))
+    half = rng.uniform(0.05, 0.25, shape[:-1] + (2,))
+    return np.concatenate([centre - half, centre + half], axis=-1).astype(np.float32)
+
+
+FEED_DTYPES = {'prob': 'float32', 'box': 'float32', 'f': 'float32', 'ge1': 'float32', 'pos': 'float32', 'unit': 'float32', 'i32': 'int32', 'i64': 'int64',
                'nz32': 'int32', 'idx6': 'int32', 'bool': 'bool', 'special': 'float32'}

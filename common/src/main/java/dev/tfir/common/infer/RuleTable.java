@@ -32,6 +32,8 @@ final class RuleTable {
         ControlFlowRules.addTo(table);
         ElementwiseRules.addTo(table);
         ConvRules.addTo(table);
+        Conv3dRules.addTo(table);
+        DetectionRules.addTo(table);
         MatMulRules.addTo(table);
         BatchNormRules.addTo(table);
         ReduceRules.addTo(table);
