@@ -130,6 +130,48 @@ def cases():
     case('BiasAdd', 'NCHW', 'binary', [('f', (1, 3, 4, 4))],
          lambda x: raw.BiasAdd(value=x, bias=weights((3,)), data_format='NCHW'))
 
+    # elementwise math built from several ops; activations as Keras and tf.nn build them
+    case('BiasAddV1', 'NHWC', 'math', [('f', (1, 4, 4, 3))], lambda x: raw.BiasAddV1(value=x, bias=weights((3,))))
+    case('Rint', 'halves', 'math', [('f', (8,))], lambda x: raw.Rint(x=tf.constant(
+        np.array([-2.5, -1.5, -0.5, 0.5, 1.5, 2.5, 3.5, 0.4], np.float32)) + x * 0.0))
+    case('Rint', 'f32', 'math', [('f', (3, 4))], lambda x: raw.Rint(x=x * 3.0))
+    case('Erfc', 'f32', 'math', [('f', (2, 3, 4))], lambda x: raw.Erfc(x=x), TRANSCENDENTAL)
+    for op in ('Div', 'TruncateDiv', 'Mod', 'TruncateMod'):
+        case(op, 'f32-broadcast', 'math', [('f', (2, 3, 4)), ('pos', (4,))], lambda x, y, op=op: getattr(raw, op)(
+            x=x * 4.0, y=-y))
+        case(op, 'i32-signs', 'math', [('i32', (3, 4)), ('nz32', (3, 4))],
+             lambda x, y, op=op: getattr(raw, op)(x=x, y=y))
+    case('Div', 'i64-signs', 'math', [('i64', (3, 4)), ('i64', (4,))],
+         lambda x, y: raw.Div(x=x, y=tf.where(tf.equal(y, 0), tf.constant(3, tf.int64), y)))
+    for op, kind in (('DivNoNan', 'f'), ('MulNoNan', 'f'), ('Xdivy', 'f'), ('Xlogy', 'pos'), ('Xlog1py', 'pos')):
+        case(op, 'zeros-broadcast', 'math', [('f', (2, 3, 4)), (kind, (4,))], lambda x, y, op=op: getattr(raw, op)(
+            x=tf.nn.relu(x) * tf.cast(x > 0.5, tf.float32), y=y * tf.constant([1.0, 0.0, 1.0, 1.0])
+            if op in ('DivNoNan', 'MulNoNan') else y), TRANSCENDENTAL if op.startswith('Xlog') else 1e-5)
+    case('Atan2', 'quadrants', 'math', [('f', (3, 8)), ('f', (3, 8))],
+         lambda y, x: raw.Atan2(y=tf.concat([y, tf.zeros([3, 1])], 1), x=tf.concat([x, tf.zeros([3, 1])], 1)),
+         TRANSCENDENTAL)
+    case('ApproximateEqual', 'tolerance0.5', 'math', [('f', (3, 4)), ('f', (3, 4))],
+         lambda x, y: raw.ApproximateEqual(x=x, y=y, tolerance=0.5))
+    for op in ('BitwiseAnd', 'BitwiseOr', 'BitwiseXor'):
+        case(op, 'i32-broadcast', 'math', [('i32', (3, 4)), ('i32', (4,))],
+             lambda x, y, op=op: getattr(raw, op)(x=x, y=y))
+    case('BitwiseAnd', 'i64', 'math', [('i64', (3, 4)), ('i64', (3, 4))], lambda x, y: raw.BitwiseAnd(x=x, y=y))
+    for op in ('LeftShift', 'RightShift'):
+        case(op, 'i32', 'math', [('i32', (3, 4)), ('idx6', (3, 4))], lambda x, y, op=op: getattr(raw, op)(x=x, y=y))
+    case('Invert', 'i32', 'math', [('i32', (3, 4))], lambda x: raw.Invert(x=x))
+    case('EuclideanNorm', 'axes[1,-1]-keep', 'math', [('f', (2, 3, 4))],
+         lambda x: raw.EuclideanNorm(input=x, axis=[1, -1], keep_dims=True))
+    case('EuclideanNorm', 'axis0', 'math', [('f', (3, 4))], lambda x: raw.EuclideanNorm(input=x, axis=0))
+    case('L2Loss', 'f32', 'math', [('f', (3, 4, 5))], lambda x: raw.L2Loss(t=x))
+    for variant, build in (('gelu-exact', lambda x: tf.nn.gelu(x)), ('gelu-tanh', lambda x: tf.nn.gelu(x, True)),
+                           ('mish', lambda x: x * tf.tanh(tf.nn.softplus(x))), ('swish', tf.nn.silu),
+                           ('hard_sigmoid', lambda x: tf.minimum(tf.maximum(x * 0.2 + 0.5, 0.0), 1.0)),
+                           ('hard_swish', lambda x: x * tf.nn.relu6(x + 3.0) / 6.0),
+                           ('relu-max-threshold', lambda x: tf.where(x > 0.5, tf.minimum(x, 4.0), 0.1 * (x - 0.5)))):
+        op = {'gelu-exact': 'Erf', 'gelu-tanh': 'Tanh', 'mish': 'Softplus', 'swish': 'Sigmoid',
+              'hard_sigmoid': 'Maximum', 'hard_swish': 'Relu6', 'relu-max-threshold': 'SelectV2'}[variant]
+        case(op, variant, 'activation', [('f', (-2, 3, 8))], lambda x, b=build: b(x * 3.0), TRANSCENDENTAL)
+
     # windows
     case('Conv2D', 'SAME-stride2', 'conv', [('f', (1, 9, 9, 3))],
          lambda x: raw.Conv2D(input=x, filter=weights((3, 3, 3, 4)), strides=[1, 2, 2, 1], padding='SAME'))

@@ -77,8 +77,8 @@ def difference(got, want, tol):
     if got is None or got.shape != want.shape:
         return float('inf'), False
     if want.dtype.kind == 'f':
-        error = np.abs(got.astype(np.float64) - want) / np.maximum(1.0, np.abs(want))
-        error[np.isnan(got) & np.isnan(want)] = 0.0
+        error = np.atleast_1d(np.abs(got.astype(np.float64) - want) / np.maximum(1.0, np.abs(want)))  # a scalar too
+        error[np.atleast_1d(np.isnan(got) & np.isnan(want))] = 0.0
         diff = float(np.max(np.nan_to_num(error, nan=np.inf), initial=0.0))
         return diff, diff <= tol
     unequal = int(np.sum(got.astype(want.dtype) != want))

@@ -497,6 +497,31 @@ def detection_conv3d(tf):
                          name=op.lower() + '_unknown')
 
 
+def elementwise_math(tf):
+    """The elementwise math and reductions convert builds from several ops, with broadcasting and unknown dims."""
+    raw = tf.raw_ops
+    a = placeholder(tf, [None, 4, 1, 3], 'a')
+    b = placeholder(tf, [5, 3], 'b')
+    u = placeholder(tf, None, 'u')
+    ia = placeholder(tf, [2, None, 3], 'ia', tf.int32)
+    ib = placeholder(tf, [3], 'ib', tf.int32)
+    for op in ('Div', 'TruncateDiv', 'Mod', 'TruncateMod', 'DivNoNan', 'MulNoNan', 'Xlogy', 'Xlog1py', 'Xdivy'):
+        getattr(raw, op)(x=a, y=b, name=op.lower())
+        getattr(raw, op)(x=a, y=u, name=op.lower() + '_unknown')
+    raw.Atan2(y=a, x=b, name='atan2')
+    raw.ApproximateEqual(x=b, y=placeholder(tf, [None, 3], 'b2'), tolerance=0.1, name='approximate_equal')
+    raw.ApproximateEqual(x=u, y=b, name='approximate_equal_unknown')
+    for op in ('BitwiseAnd', 'BitwiseOr', 'BitwiseXor', 'LeftShift', 'RightShift'):
+        getattr(raw, op)(x=ia, y=ib, name=op.lower())
+    raw.Invert(x=ia, name='invert')
+    raw.Erfc(x=a, name='erfc')
+    raw.Rint(x=u, name='rint')
+    raw.BiasAddV1(value=a, bias=placeholder(tf, [3], 'bias'), name='bias_add_v1')
+    raw.EuclideanNorm(input=a, axis=[1, -1], keep_dims=True, name='euclidean_norm_keep')
+    raw.EuclideanNorm(input=a, axis=0, name='euclidean_norm')
+    raw.L2Loss(t=a, name='l2_loss')
+
+
 def op_family(build, add_shapes=False):
     return lambda tf: built(tf, build, add_shapes)
 
@@ -508,6 +533,7 @@ FIXTURES = {
     'reduce_matmul_norm': op_family(reduce_matmul_norm),
     'control_vars': op_family(control_vars),
     'detection_conv3d': op_family(detection_conv3d),
+    'elementwise_math': op_family(elementwise_math),
     'unmodelled_ops': op_family(unmodelled),
     'unmodelled_ops_output_shapes': op_family(unmodelled, add_shapes=True),
     'slim_inception_v1_b1': slim_net('inception_v1', 1),

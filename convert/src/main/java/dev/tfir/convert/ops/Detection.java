@@ -48,7 +48,7 @@ public final class Detection {
                 .buildOutput();
     }
 
-    /** ScatterNDUpdate-3 (of opset4): {@code data} with the elements the last axis of {@code indices} names set to updates. */
+    /** ScatterNDUpdate-3 (of opset4): {@code data} with the elements {@code indices} name set to the updates. */
     public static Output scatterUpdate(Output data, Output indices, Output updates) {
         return Node.builder("ScatterNDUpdate", "opset4").inputs(data, indices, updates)
                 .output(data.type(), data.shape()).buildOutput();

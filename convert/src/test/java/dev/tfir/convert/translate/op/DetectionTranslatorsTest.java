@@ -83,7 +83,8 @@ class DetectionTranslatorsTest {
         ConversionException dynamic = assertThrows(ConversionException.class, () -> InMemoryNode.of(
                 "CombinedNonMaxSuppression").input(F32, 1, -1, 1, 4).input(F32, 1, -1, 3)
                 .constant(ConstTensor.ofLongs(I32, new long[0], 4)).constant(ConstTensor.ofLongs(I32, new long[0], 9))
-                .constant(scalar(0.5)).constant(scalar(0.2)).translate(DetectionTranslators::combinedNonMaxSuppression));
+                .constant(scalar(0.5)).constant(scalar(0.2))
+                .translate(DetectionTranslators::combinedNonMaxSuppression));
         assertEquals("needs a static number of boxes and classes and boxes shared (q = 1) or per class (q = classes), "
                 + "not boxes [1, -1, 1, 4] and scores [1, -1, 3]", dynamic.getMessage());
     }
