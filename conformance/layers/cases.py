@@ -262,6 +262,8 @@ def cases():
         case('NonMaxSuppressionV3', 'n%d-iou0.5-score0.3' % n, 'nms', [('box', (n, 4)), ('prob', (n,))],
              lambda b, s: raw.NonMaxSuppressionV3(boxes=b, scores=s, max_output_size=8, iou_threshold=0.5,
                                                   score_threshold=0.3))
+    case('NonMaxSuppression', 'iou0.3', 'nms', [('box', (-20, 4)), ('prob', (-20,))],
+         lambda b, s: raw.NonMaxSuppression(boxes=b, scores=s, max_output_size=30, iou_threshold=0.3))
     case('NonMaxSuppressionV2', 'iou0.4', 'nms', [('box', (20, 4)), ('prob', (20,))],
          lambda b, s: raw.NonMaxSuppressionV2(boxes=b, scores=s, max_output_size=30, iou_threshold=0.4))
     case('NonMaxSuppressionV3', 'max-over-n', 'nms', [('box', (12, 4)), ('prob', (12,))],

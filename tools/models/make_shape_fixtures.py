@@ -452,6 +452,7 @@ def detection_conv3d(tf):
     raw = tf.raw_ops
     boxes = placeholder(tf, [None, 4], 'boxes')
     scores = placeholder(tf, [None], 'scores')
+    raw.NonMaxSuppression(boxes=boxes, scores=scores, max_output_size=5, iou_threshold=0.4, name='nms_v1')
     raw.NonMaxSuppressionV2(boxes=boxes, scores=scores, max_output_size=5, iou_threshold=0.5, name='nms_v2')
     raw.NonMaxSuppressionV3(boxes=placeholder(tf, [20, 4], 'boxes20'), scores=placeholder(tf, [20], 'scores20'),
                             max_output_size=5, iou_threshold=0.5, score_threshold=0.1, name='nms_v3')

@@ -6,7 +6,7 @@ import java.util.List;
 import org.tensorflow.proto.DataType;
 
 /**
- * Detection post-processing as TensorFlow's shape functions see it: NonMaxSuppressionV2 to V5 (boxes (n, 4), scores
+ * Detection post-processing as TensorFlow's shape functions see it: NonMaxSuppression and V2 to V5 (boxes (n, 4), scores
  * (n); a vector of int32 box indices of unknown length, of max_output_size with pad_to_max_output_size) and
  * CombinedNonMaxSuppression (boxes (batch, n, q, 4), scores (batch, n, classes); detections per batch).
  */
@@ -14,8 +14,8 @@ final class DetectionRules {
     private DetectionRules() {}
 
     static void addTo(RuleTable table) {
-        table.add(DetectionRules::nonMaxSuppression, "NonMaxSuppressionV2", "NonMaxSuppressionV3",
-                "NonMaxSuppressionV4", "NonMaxSuppressionV5");
+        table.add(DetectionRules::nonMaxSuppression, "NonMaxSuppression", "NonMaxSuppressionV2",
+                "NonMaxSuppressionV3", "NonMaxSuppressionV4", "NonMaxSuppressionV5");
         table.add(DetectionRules::combined, "CombinedNonMaxSuppression");
     }
 
@@ -35,7 +35,7 @@ final class DetectionRules {
         if (c.op().equals("NonMaxSuppressionV5")) {
             outputs.add(new TensorType(c.typeAttrOr("T", 0), selected));
         }
-        if (!c.op().equals("NonMaxSuppressionV2") && !c.op().equals("NonMaxSuppressionV3")) {
+        if (c.op().equals("NonMaxSuppressionV4") || c.op().equals("NonMaxSuppressionV5")) {
             outputs.add(new TensorType(DataType.DT_INT32, Shapes.scalar()));
         }
         return outputs;

@@ -25,7 +25,7 @@ public final class DetectionTranslators {
     private DetectionTranslators() {}
 
     /**
-     * NonMaxSuppressionV2 (no score threshold), V3, V4 (pad_to_max_output_size; valid_outputs) and V5 (soft-NMS
+     * NonMaxSuppression (iou_threshold an attribute) and V2 (no score threshold), V3, V4 (pad_to_max_output_size; valid_outputs) and V5 (soft-NMS
      * with soft_nms_sigma > 0, which ignores iou_threshold as TensorFlow does; selected_scores): boxes (n, 4) and
      * scores (n) as one batch of one class; the box indices of the selection in score order, int32.
      */
@@ -40,9 +40,10 @@ public final class DetectionTranslators {
             node.require(sigma.isConstant(), "needs its soft_nms_sigma (input 5) to be a constant");
         }
         boolean soft = sigma.isConstant() && sigma.constant().doubles()[0] > 0;
-        Output iou = soft ? f32(1) : Elementwise.convert(node.input(3), ElementType.F32);
+        Output iou = soft ? f32(1) : node.inputCount() == 3 ? f32(node.real("iou_threshold", 0.5))
+                : Elementwise.convert(node.input(3), ElementType.F32);
         Output scoreThreshold = node.inputCount() > 4 ? strictThreshold(node, 4)
-                : f32(Math.nextUp(-Float.MAX_VALUE)); // V2 keeps scores above the lowest float
+                : f32(Math.nextUp(-Float.MAX_VALUE)); // V1 and V2 keep scores above the lowest float
         Node nms = Detection.nonMaxSuppression(Movement.unsqueeze(boxes, 0), Movement.unsqueeze(scores, 0, 1),
                 node.input(2), iou, scoreThreshold, sigma);
         boolean pad = node.attrs().bool("pad_to_max_output_size", false);

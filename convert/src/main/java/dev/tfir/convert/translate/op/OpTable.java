@@ -150,6 +150,7 @@ public final class OpTable {
                 .add(2, MatMulTranslator::batchMatMul, "BatchMatMulV3")
                 .add(1, MatMulTranslator::einsum, "Einsum")
                 // detection post-processing
+                .add(3, DetectionTranslators::nonMaxSuppression, "NonMaxSuppression")
                 .add(4, DetectionTranslators::nonMaxSuppression, "NonMaxSuppressionV2")
                 .add(5, DetectionTranslators::nonMaxSuppression, "NonMaxSuppressionV3")
                 .add(5, DetectionTranslators::nonMaxSuppression, "NonMaxSuppressionV4")
