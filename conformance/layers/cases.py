@@ -163,6 +163,16 @@ def cases():
          lambda x: raw.EuclideanNorm(input=x, axis=[1, -1], keep_dims=True))
     case('EuclideanNorm', 'axis0', 'math', [('f', (3, 4))], lambda x: raw.EuclideanNorm(input=x, axis=0))
     case('L2Loss', 'f32', 'math', [('f', (3, 4, 5))], lambda x: raw.L2Loss(t=x))
+    for variant, low, high, bits, narrow in (('defaults', -6.0, 6.0, 8, False), ('4bit-narrow', -1.3, 2.1, 4, True),
+                                              ('positive-range', 0.3, 2.5, 8, False)):
+        case('FakeQuantWithMinMaxArgs', variant, 'math', [('f', (2, 3, 8))],
+             lambda x, lo=low, hi=high, b=bits, n=narrow: raw.FakeQuantWithMinMaxArgs(
+                 inputs=x * 2.0, min=lo, max=hi, num_bits=b, narrow_range=n))
+    case('FakeQuantWithMinMaxVars', 'const-range', 'math', [('f', (1, 4, 4, 3))],
+         lambda x: raw.FakeQuantWithMinMaxVars(inputs=x, min=-2.2, max=3.7))
+    case('FakeQuantWithMinMaxVarsPerChannel', 'last-axis', 'math', [('f', (2, 4, 3))],
+         lambda x: raw.FakeQuantWithMinMaxVarsPerChannel(inputs=x * 2.0, min=[-1.0, -3.1, 0.0], max=[1.0, 2.2, 4.5],
+                                                         num_bits=6))
     for variant, build in (('gelu-exact', lambda x: tf.nn.gelu(x)), ('gelu-tanh', lambda x: tf.nn.gelu(x, True)),
                            ('mish', lambda x: x * tf.tanh(tf.nn.softplus(x))), ('swish', tf.nn.silu),
                            ('hard_sigmoid', lambda x: tf.minimum(tf.maximum(x * 0.2 + 0.5, 0.0), 1.0)),

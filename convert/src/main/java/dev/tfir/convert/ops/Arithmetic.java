@@ -6,7 +6,7 @@ import dev.tfir.convert.ir.ElementType;
 import dev.tfir.convert.ir.Node;
 import dev.tfir.convert.ir.Output;
 
-/** Arithmetic beyond {@link Elementwise}'s: a truncating Divide and the bitwise ops of opsets 13 and 15. */
+/** Arithmetic beyond {@link Elementwise}'s: a truncating Divide, the bitwise ops of opsets 13 and 15, FakeQuantize. */
 public final class Arithmetic {
     private Arithmetic() {}
 
@@ -24,6 +24,18 @@ public final class Arithmetic {
     /** BitwiseNot-13. */
     public static Output bitwiseNot(Output x) {
         return Node.builder("BitwiseNot", "opset13").inputs(x).output(x.type(), x.shape()).buildOutput();
+    }
+
+    /**
+     * FakeQuantize-1 to {@code levels} levels between low and high (numpy-broadcast to x), the same range in and out;
+     * its range keeps f32 under FP16 compression (a range rounded to FP16 moves the whole grid).
+     */
+    public static Output fakeQuantize(Output x, Output low, Output high, long levels) {
+        Node node = Node.builder("FakeQuantize", "opset1").attribute("levels", levels)
+                .attribute("auto_broadcast", "numpy").inputs(x, low, high, low, high).output(x.type(), x.shape())
+                .build();
+        node.keepPrecision();
+        return node.output(0);
     }
 
     private static Output numpy(Node.Builder node, Output a, Output b, ElementType result) {

@@ -121,6 +121,9 @@ public final class OpTable {
                 .add(1, ArithmeticTranslators::invert, "Invert")
                 .add(2, ArithmeticTranslators::euclideanNorm, "EuclideanNorm")
                 .add(1, ArithmeticTranslators::l2Loss, "L2Loss")
+                .add(1, FakeQuantTranslators::withMinMaxArgs, "FakeQuantWithMinMaxArgs")
+                .add(3, FakeQuantTranslators::withMinMaxVars, "FakeQuantWithMinMaxVars")
+                .add(3, FakeQuantTranslators::withMinMaxVarsPerChannel, "FakeQuantWithMinMaxVarsPerChannel")
                 // windows
                 .add(2, ConvTranslators::conv2d, "Conv2D")
                 .add(2, ConvTranslators::depthwise, "DepthwiseConv2dNative")

@@ -69,4 +69,19 @@ class ArithmeticTranslatorsTest {
                 .input(I32, 3).constant(ConstTensor.vector(I32, 0)).translate(ArithmeticTranslators::euclideanNorm));
         assertEquals("needs a floating-point input", ints.getMessage());
     }
+
+    @Test
+    void fakeQuantNudgesTheRangeSoThatZeroIsOnTheGrid() {
+        Output quantized = InMemoryNode.of("FakeQuantWithMinMaxArgs").input(F32, 2, 8)
+                .translateOne(FakeQuantTranslators::withMinMaxArgs).stored();
+        assertEquals("FakeQuantize", quantized.node().type());
+        assertEquals("256", quantized.node().attributes().get("levels"));
+        // scale 12 / 255; 0 - -6 / scale = 127.5 rounds to 128: [-128 * scale, 127 * scale]
+        assertEquals(-128 * (12f / 255), quantized.node().input(1).constant().doubles()[0], 1e-6);
+        assertEquals(127 * (12f / 255), quantized.node().input(2).constant().doubles()[0], 1e-6);
+        ConversionException variable = assertThrows(ConversionException.class, () -> InMemoryNode.of(
+                "FakeQuantWithMinMaxVars").input(F32, 2, 8).input(F32).input(F32)
+                .translate(FakeQuantTranslators::withMinMaxVars));
+        assertEquals("needs its min (input 1) to be a constant", variable.getMessage());
+    }
 }
