@@ -272,6 +272,13 @@ def cases():
         case('NonMaxSuppressionV3', 'n%d-iou0.5-score0.3' % n, 'nms', [('box', (n, 4)), ('prob', (n,))],
              lambda b, s: raw.NonMaxSuppressionV3(boxes=b, scores=s, max_output_size=8, iou_threshold=0.5,
                                                   score_threshold=0.3))
+    case('NonMaxSuppressionV3', 'flipped-corners', 'nms', [('box', (20, 4)), ('prob', (20,))],
+         lambda b, s: raw.NonMaxSuppressionV3(boxes=tf.gather(b, [2, 1, 0, 3], axis=1), scores=s, max_output_size=10,
+                                              iou_threshold=0.4, score_threshold=0.1))
+    case('CombinedNonMaxSuppression', 'flipped-corners', 'nms', [('box', (2, 30, 1, 4)), ('prob', (2, 30, 3))],
+         lambda b, s: list(raw.CombinedNonMaxSuppression(
+             boxes=tf.gather(b, [0, 3, 2, 1], axis=3), scores=s, max_output_size_per_class=5, max_total_size=10,
+             iou_threshold=0.5, score_threshold=0.2)))
     case('NonMaxSuppression', 'iou0.3', 'nms', [('box', (-20, 4)), ('prob', (-20,))],
          lambda b, s: raw.NonMaxSuppression(boxes=b, scores=s, max_output_size=30, iou_threshold=0.3))
     case('NonMaxSuppressionV2', 'iou0.4', 'nms', [('box', (20, 4)), ('prob', (20,))],
