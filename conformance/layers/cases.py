@@ -264,6 +264,12 @@ def cases():
         for reverse in (False, True):
             case('Cumsum', 'axis1-exclusive%d-reverse%d' % (exclusive, reverse), 'reduce', [('f', (2, 4, 3))],
                  lambda x, e=exclusive, r=reverse: raw.Cumsum(x=x, axis=1, exclusive=e, reverse=r))
+    for op in ('UnsortedSegmentSum', 'UnsortedSegmentProd', 'UnsortedSegmentMax', 'UnsortedSegmentMin'):
+        # ids in [-1, 5) of 6 segments: a dropped row (-1) and an empty segment (5)
+        case(op, 'rows-dropped-empty', 'segment', [('f', (-7, 3)), ('idx6', (7,))],
+             lambda x, i, op=op: getattr(raw, op)(data=x, segment_ids=i - 1, num_segments=6))
+        case(op, 'i32-ids2d', 'segment', [('i32', (2, 3, 4)), ('idx6', (2, 3))],
+             lambda x, i, op=op: getattr(raw, op)(data=x, segment_ids=tf.cast(i, tf.int64), num_segments=7))
     case('Cumsum', 'i32-axis-1', 'reduce', [('i32', (2, 5))], lambda x: raw.Cumsum(x=x, axis=-1))
     case('TopKV2', 'k3', 'reduce', [('f', (2, 7))], lambda x: list(raw.TopKV2(input=x, k=3)))
 

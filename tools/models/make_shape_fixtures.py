@@ -521,6 +521,11 @@ def elementwise_math(tf):
     raw.EuclideanNorm(input=a, axis=[1, -1], keep_dims=True, name='euclidean_norm_keep')
     raw.EuclideanNorm(input=a, axis=0, name='euclidean_norm')
     raw.L2Loss(t=a, name='l2_loss')
+    for op in ('UnsortedSegmentSum', 'UnsortedSegmentProd', 'UnsortedSegmentMax', 'UnsortedSegmentMin'):
+        getattr(raw, op)(data=a, segment_ids=placeholder(tf, [None, 4], op + '_ids', tf.int32), num_segments=6,
+                         name=op.lower())
+    raw.UnsortedSegmentSum(data=u, segment_ids=placeholder(tf, [3], 'ids_unknown_data', tf.int32),
+                           num_segments=placeholder(tf, [], 'segments', tf.int32), name='unsorted_segment_unknown')
 
 
 def op_family(build, add_shapes=False):

@@ -37,6 +37,7 @@ final class RuleTable {
         MatMulRules.addTo(table);
         BatchNormRules.addTo(table);
         ReduceRules.addTo(table);
+        SegmentRules.addTo(table);
         ReshapeRules.addTo(table);
         JoinSplitRules.addTo(table);
         SliceRules.addTo(table);

@@ -170,6 +170,10 @@ public final class OpTable {
                 .add(2, reduction("ReduceLogicalAnd"), "All")
                 .add(2, reduction("ReduceLogicalOr"), "Any")
                 .add(2, ReduceTranslators::cumsum, "Cumsum")
+                .add(3, SegmentTranslators.unsorted("sum"), "UnsortedSegmentSum")
+                .add(3, SegmentTranslators.unsorted("prod"), "UnsortedSegmentProd")
+                .add(3, SegmentTranslators.unsorted("max"), "UnsortedSegmentMax")
+                .add(3, SegmentTranslators.unsorted("min"), "UnsortedSegmentMin")
                 // shapes
                 .add(1, ShapeTranslators::shape, "Shape")
                 .add(1, ShapeTranslators::size, "Size")
