@@ -285,6 +285,11 @@ def cases():
          lambda b, s: list(raw.CombinedNonMaxSuppression(
              boxes=tf.gather(b, [0, 3, 2, 1], axis=3), scores=s, max_output_size_per_class=5, max_total_size=10,
              iou_threshold=0.5, score_threshold=0.2)))
+    case('NonMaxSuppressionV4', 'inputs-pad1', 'nms', [('box', (20, 4)), ('prob', (20,)), ('idx6', ()), ('prob', ()),
+                                                     ('prob', ())],
+         lambda b, s, m, iou, score: list(raw.NonMaxSuppressionV4(
+             boxes=b, scores=s, max_output_size=m + 9, iou_threshold=iou, score_threshold=score * 0.5,
+             pad_to_max_output_size=True)))
     case('NonMaxSuppression', 'iou0.3', 'nms', [('box', (-20, 4)), ('prob', (-20,))],
          lambda b, s: raw.NonMaxSuppression(boxes=b, scores=s, max_output_size=30, iou_threshold=0.3))
     case('NonMaxSuppressionV2', 'iou0.4', 'nms', [('box', (20, 4)), ('prob', (20,))],
