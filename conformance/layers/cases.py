@@ -201,6 +201,9 @@ def cases():
             case(op, padding + '-3x3-stride2', 'pool', [('f', (1, 9, 8, 3))],
                  lambda x, op=op, p=padding: getattr(raw, op)(**{'input' if op == 'MaxPool' else 'value': x},
                                                               ksize=[1, 3, 3, 1], strides=[1, 2, 2, 1], padding=p))
+    for padding in ('SAME', 'VALID'):
+        case('MaxPoolV2', padding + '-2x3-stride2x1', 'pool', [('f', (-1, 7, 8, 3))],
+             lambda x, p=padding: raw.MaxPoolV2(input=x, ksize=[1, 2, 3, 1], strides=[1, 2, 1, 1], padding=p))
     # 3-D: NDHWC (TensorFlow's CPU kernels run neither NCDHW nor a dilated Conv3D)
     for variant, strides, padding in (('SAME-stride2', (2, 2, 2), 'SAME'), ('VALID-stride1x2x1', (1, 2, 1), 'VALID')):
         case('Conv3D', variant, 'conv3d', [('f', (-1, 7, 8, 6, 3))],
