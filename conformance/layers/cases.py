@@ -273,6 +273,12 @@ def cases():
              lambda x, i, op=op: getattr(raw, op)(data=x, segment_ids=i - 1, num_segments=6))
         case(op, 'i32-ids2d', 'segment', [('i32', (2, 3, 4)), ('idx6', (2, 3))],
              lambda x, i, op=op: getattr(raw, op)(data=x, segment_ids=tf.cast(i, tf.int64), num_segments=7))
+    for op in ('SegmentSum', 'SegmentProd', 'SegmentMax', 'SegmentMin', 'SegmentMean'):
+        # sorted ids 0, 0, 2, 2, 2, 3, 5: empty segments 1 and 4
+        case(op, 'f32-empty-segments', 'segment', [('f', (-7, 2, 3))],
+             lambda x, op=op: getattr(raw, op)(data=x, segment_ids=[0, 0, 2, 2, 2, 3, 5]))
+        case(op, 'i32-vector', 'segment', [('i32', (7,))],
+             lambda x, op=op: getattr(raw, op)(data=x, segment_ids=tf.constant([0, 1, 1, 1, 3, 3, 4], tf.int64)))
     case('Cumsum', 'i32-axis-1', 'reduce', [('i32', (2, 5))], lambda x: raw.Cumsum(x=x, axis=-1))
     case('TopKV2', 'k3', 'reduce', [('f', (2, 7))], lambda x: list(raw.TopKV2(input=x, k=3)))
 

@@ -524,6 +524,10 @@ def elementwise_math(tf):
     for op in ('UnsortedSegmentSum', 'UnsortedSegmentProd', 'UnsortedSegmentMax', 'UnsortedSegmentMin'):
         getattr(raw, op)(data=a, segment_ids=placeholder(tf, [None, 4], op + '_ids', tf.int32), num_segments=6,
                          name=op.lower())
+    for op in ('SegmentSum', 'SegmentProd', 'SegmentMax', 'SegmentMin', 'SegmentMean'):
+        getattr(raw, op)(data=a, segment_ids=placeholder(tf, [None], op + '_ids', tf.int32), name=op.lower())
+    raw.SegmentSum(data=u, segment_ids=placeholder(tf, None, 'sorted_ids_unknown', tf.int64),
+                   name='segment_sum_unknown')
     raw.UnsortedSegmentSum(data=u, segment_ids=placeholder(tf, [3], 'ids_unknown_data', tf.int32),
                            num_segments=placeholder(tf, [], 'segments', tf.int32), name='unsorted_segment_unknown')
 

@@ -175,6 +175,11 @@ public final class OpTable {
                 .add(3, SegmentTranslators.unsorted("prod"), "UnsortedSegmentProd")
                 .add(3, SegmentTranslators.unsorted("max"), "UnsortedSegmentMax")
                 .add(3, SegmentTranslators.unsorted("min"), "UnsortedSegmentMin")
+                .add(2, SegmentTranslators.sorted("sum"), "SegmentSum")
+                .add(2, SegmentTranslators.sorted("prod"), "SegmentProd")
+                .add(2, SegmentTranslators.sorted("max"), "SegmentMax")
+                .add(2, SegmentTranslators.sorted("min"), "SegmentMin")
+                .add(2, SegmentTranslators.sorted("mean"), "SegmentMean")
                 // shapes
                 .add(1, ShapeTranslators::shape, "Shape")
                 .add(1, ShapeTranslators::size, "Size")

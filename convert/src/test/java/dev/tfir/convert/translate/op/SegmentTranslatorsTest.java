@@ -12,7 +12,7 @@ import dev.tfir.convert.ir.Node;
 import dev.tfir.convert.ir.Output;
 import org.junit.jupiter.api.Test;
 
-/** The unsorted segment reductions translated alone: one ScatterElementsUpdate over the reduction's identity. */
+/** The segment reductions translated alone: ScatterElementsUpdate over the reduction's identity. */
 class SegmentTranslatorsTest {
     @Test
     void maxStartsFromTheLowestFloatOfShapeSegmentsByRest() {
@@ -25,6 +25,18 @@ class SegmentTranslatorsTest {
         assertEquals("max", scatter.attributes().get("reduction"));
         assertEquals(-Float.MAX_VALUE, scatter.input(0).node().input(0).constant().doubles()[0]);
         assertArrayEquals(new long[] {6, 4}, scatter.input(2).shape().dims());
+    }
+
+    @Test
+    void sortedSegmentsAreAsManyAsTheLargestIdPlusOne() {
+        Output mean = InMemoryNode.of("SegmentMean").input(F32, 7, 2, 3).input(I32, 7)
+                .translateOne(SegmentTranslators.sorted("mean")).stored();
+        assertEquals("Reshape", mean.node().type());
+        assertArrayEquals(new long[] {-1, 2, 3}, mean.shape().dims());
+        assertEquals("Divide", mean.node().input(0).node().type());
+        ConversionException ids = assertThrows(ConversionException.class, () -> InMemoryNode.of("SegmentSum")
+                .input(F32, 2, 3).input(I32, 2, 3).translate(SegmentTranslators.sorted("sum")));
+        assertEquals("needs segment ids of rank 1, not [2, 3]", ids.getMessage());
     }
 
     @Test
