@@ -78,9 +78,10 @@ public final class DetectionTranslators {
                 + scores.shape());
         long perClass = node.constantInput(2, "max_output_size_per_class")[0];
         long total = node.constantInput(3, "max_total_size")[0];
-        node.require(perClass >= 0 && total > 0, "has max_output_size_per_class " + perClass + " and max_total_size "
-                + total + "; TensorFlow requires >= 0 and > 0");
-        long length = node.attrs().bool("pad_per_class", false) ? Math.min(total, perClass * classes) : total;
+        boolean padPerClass = node.attrs().bool("pad_per_class", false);
+        node.require(perClass >= (padPerClass ? 1 : 0) && total > 0, "has max_output_size_per_class " + perClass
+                + " and max_total_size " + total + "; TensorFlow requires > 0 (>= 0 without pad_per_class) and > 0");
+        long length = padPerClass ? Math.min(total, perClass * classes) : total;
 
         Output byClass = Movement.transpose(scores, 0, 2, 1);
         Output nmsBoxes = q == 1 ? Movement.squeeze(boxes, 2)
