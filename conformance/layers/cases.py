@@ -181,6 +181,12 @@ def cases():
         op = {'gelu-exact': 'Erf', 'gelu-tanh': 'Tanh', 'mish': 'Softplus', 'swish': 'Sigmoid',
               'hard_sigmoid': 'Maximum', 'hard_swish': 'Relu6', 'relu-max-threshold': 'SelectV2'}[variant]
         case(op, variant, 'activation', [('f', (-2, 3, 8))], lambda x, b=build: b(x * 3.0), TRANSCENDENTAL)
+    case('Relu', 'keras-prelu', 'activation', [('f', (2, 3, 8))],
+         lambda x: tf.nn.relu(x) - weights((8,)) * tf.nn.relu(-x))
+    # tf.nn.softmax and log_softmax along another axis: Transpose (a permutation made by Range, Sub, Pack, ConcatV2)
+    case('Softmax', 'axis1', 'activation', [('f', (2, 5, 3))], lambda x: tf.nn.softmax(x, axis=1), TRANSCENDENTAL)
+    case('LogSoftmax', 'axis0', 'activation', [('f', (4, 3, 2))], lambda x: tf.nn.log_softmax(x, axis=0),
+         TRANSCENDENTAL)
 
     # windows
     case('Conv2D', 'SAME-stride2', 'conv', [('f', (1, 9, 9, 3))],
