@@ -3,7 +3,9 @@
 A case is an op type, a variant label, its family (the CI subset runs each family's first case), the inputs (each a
 Placeholder fed with fixed random values: `f` float32 normal, `pos` float32 in [0.5, 3], `ge1` in [1, 4], `unit`
 float32 in (-0.9, 0.9), `i32`/`i64` integers in [-10, 10], `nz32` integers in [1, 10] with random sign, `idx6`
-int32 in [0, 6), `bool`, `special` float32 of NaN, +-inf and ordinary values), a builder that makes the op from
+int32 in [0, 6), `bool`, `special` float32 of NaN, +-inf and ordinary values, `prob` float32 in [0, 1), `box`
+float32 boxes (..., 4); a negative dim is a dynamic one: None in the Placeholder, fed with its absolute value), a
+builder that makes the op from
 the placeholders with tf.raw_ops (so the op type is exactly the one named) and returns its output(s), and the
 relative tolerance of float outputs (1e-5 for exact ops; TRANSCENDENTAL for ops OpenVINO's CPU computes with its
 own polynomial approximations).
@@ -128,6 +130,64 @@ def cases():
     case('BiasAdd', 'NCHW', 'binary', [('f', (1, 3, 4, 4))],
          lambda x: raw.BiasAdd(value=x, bias=weights((3,)), data_format='NCHW'))
 
+    # elementwise math built from several ops; activations as Keras and tf.nn build them
+    case('BiasAddV1', 'NHWC', 'math', [('f', (1, 4, 4, 3))], lambda x: raw.BiasAddV1(value=x, bias=weights((3,))))
+    case('Rint', 'halves', 'math', [('f', (8,))], lambda x: raw.Rint(x=tf.constant(
+        np.array([-2.5, -1.5, -0.5, 0.5, 1.5, 2.5, 3.5, 0.4], np.float32)) + x * 0.0))
+    case('Rint', 'f32', 'math', [('f', (3, 4))], lambda x: raw.Rint(x=x * 3.0))
+    case('Erfc', 'f32', 'math', [('f', (2, 3, 4))], lambda x: raw.Erfc(x=x), TRANSCENDENTAL)
+    for op in ('Div', 'TruncateDiv', 'Mod', 'TruncateMod'):
+        case(op, 'f32-broadcast', 'math', [('f', (2, 3, 4)), ('pos', (4,))], lambda x, y, op=op: getattr(raw, op)(
+            x=x * 4.0, y=-y))
+        case(op, 'i32-signs', 'math', [('i32', (3, 4)), ('nz32', (3, 4))],
+             lambda x, y, op=op: getattr(raw, op)(x=x, y=y))
+    case('Div', 'i64-signs', 'math', [('i64', (3, 4)), ('i64', (4,))],
+         lambda x, y: raw.Div(x=x, y=tf.where(tf.equal(y, 0), tf.constant(3, tf.int64), y)))
+    for op, kind in (('DivNoNan', 'f'), ('MulNoNan', 'f'), ('Xdivy', 'f'), ('Xlogy', 'pos'), ('Xlog1py', 'pos')):
+        case(op, 'zeros-broadcast', 'math', [('f', (2, 3, 4)), (kind, (4,))], lambda x, y, op=op: getattr(raw, op)(
+            x=tf.nn.relu(x) * tf.cast(x > 0.5, tf.float32), y=y * tf.constant([1.0, 0.0, 1.0, 1.0])
+            if op in ('DivNoNan', 'MulNoNan') else y), TRANSCENDENTAL if op.startswith('Xlog') else 1e-5)
+    case('Atan2', 'quadrants', 'math', [('f', (3, 8)), ('f', (3, 8))],
+         lambda y, x: raw.Atan2(y=tf.concat([y, tf.zeros([3, 1])], 1), x=tf.concat([x, tf.zeros([3, 1])], 1)),
+         TRANSCENDENTAL)
+    case('ApproximateEqual', 'tolerance0.5', 'math', [('f', (3, 4)), ('f', (3, 4))],
+         lambda x, y: raw.ApproximateEqual(x=x, y=y, tolerance=0.5))
+    for op in ('BitwiseAnd', 'BitwiseOr', 'BitwiseXor'):
+        case(op, 'i32-broadcast', 'math', [('i32', (3, 4)), ('i32', (4,))],
+             lambda x, y, op=op: getattr(raw, op)(x=x, y=y))
+    case('BitwiseAnd', 'i64', 'math', [('i64', (3, 4)), ('i64', (3, 4))], lambda x, y: raw.BitwiseAnd(x=x, y=y))
+    for op in ('LeftShift', 'RightShift'):
+        case(op, 'i32', 'math', [('i32', (3, 4)), ('idx6', (3, 4))], lambda x, y, op=op: getattr(raw, op)(x=x, y=y))
+    case('Invert', 'i32', 'math', [('i32', (3, 4))], lambda x: raw.Invert(x=x))
+    case('EuclideanNorm', 'axes[1,-1]-keep', 'math', [('f', (2, 3, 4))],
+         lambda x: raw.EuclideanNorm(input=x, axis=[1, -1], keep_dims=True))
+    case('EuclideanNorm', 'axis0', 'math', [('f', (3, 4))], lambda x: raw.EuclideanNorm(input=x, axis=0))
+    case('L2Loss', 'f32', 'math', [('f', (3, 4, 5))], lambda x: raw.L2Loss(t=x))
+    for variant, low, high, bits, narrow in (('defaults', -6.0, 6.0, 8, False), ('4bit-narrow', -1.3, 2.1, 4, True),
+                                              ('positive-range', 0.3, 2.5, 8, False)):
+        case('FakeQuantWithMinMaxArgs', variant, 'math', [('f', (2, 3, 8))],
+             lambda x, lo=low, hi=high, b=bits, n=narrow: raw.FakeQuantWithMinMaxArgs(
+                 inputs=x * 2.0, min=lo, max=hi, num_bits=b, narrow_range=n))
+    case('FakeQuantWithMinMaxVars', 'const-range', 'math', [('f', (1, 4, 4, 3))],
+         lambda x: raw.FakeQuantWithMinMaxVars(inputs=x, min=-2.2, max=3.7))
+    case('FakeQuantWithMinMaxVarsPerChannel', 'last-axis', 'math', [('f', (2, 4, 3))],
+         lambda x: raw.FakeQuantWithMinMaxVarsPerChannel(inputs=x * 2.0, min=[-1.0, -3.1, 0.0], max=[1.0, 2.2, 4.5],
+                                                         num_bits=6))
+    for variant, build in (('gelu-exact', lambda x: tf.nn.gelu(x)), ('gelu-tanh', lambda x: tf.nn.gelu(x, True)),
+                           ('mish', lambda x: x * tf.tanh(tf.nn.softplus(x))), ('swish', tf.nn.silu),
+                           ('hard_sigmoid', lambda x: tf.minimum(tf.maximum(x * 0.2 + 0.5, 0.0), 1.0)),
+                           ('hard_swish', lambda x: x * tf.nn.relu6(x + 3.0) / 6.0),
+                           ('relu-max-threshold', lambda x: tf.where(x > 0.5, tf.minimum(x, 4.0), 0.1 * (x - 0.5)))):
+        op = {'gelu-exact': 'Erf', 'gelu-tanh': 'Tanh', 'mish': 'Softplus', 'swish': 'Sigmoid',
+              'hard_sigmoid': 'Maximum', 'hard_swish': 'Relu6', 'relu-max-threshold': 'SelectV2'}[variant]
+        case(op, variant, 'activation', [('f', (-2, 3, 8))], lambda x, b=build: b(x * 3.0), TRANSCENDENTAL)
+    case('Relu', 'keras-prelu', 'activation', [('f', (2, 3, 8))],
+         lambda x: tf.nn.relu(x) - weights((8,)) * tf.nn.relu(-x))
+    # tf.nn.softmax and log_softmax along another axis: Transpose (a permutation made by Range, Sub, Pack, ConcatV2)
+    case('Softmax', 'axis1', 'activation', [('f', (2, 5, 3))], lambda x: tf.nn.softmax(x, axis=1), TRANSCENDENTAL)
+    case('LogSoftmax', 'axis0', 'activation', [('f', (4, 3, 2))], lambda x: tf.nn.log_softmax(x, axis=0),
+         TRANSCENDENTAL)
+
     # windows
     case('Conv2D', 'SAME-stride2', 'conv', [('f', (1, 9, 9, 3))],
          lambda x: raw.Conv2D(input=x, filter=weights((3, 3, 3, 4)), strides=[1, 2, 2, 1], padding='SAME'))
@@ -147,6 +207,24 @@ def cases():
             case(op, padding + '-3x3-stride2', 'pool', [('f', (1, 9, 8, 3))],
                  lambda x, op=op, p=padding: getattr(raw, op)(**{'input' if op == 'MaxPool' else 'value': x},
                                                               ksize=[1, 3, 3, 1], strides=[1, 2, 2, 1], padding=p))
+    for padding in ('SAME', 'VALID'):
+        case('MaxPoolV2', padding + '-2x3-stride2x1', 'pool', [('f', (-1, 7, 8, 3))],
+             lambda x, p=padding: raw.MaxPoolV2(input=x, ksize=[1, 2, 3, 1], strides=[1, 2, 1, 1], padding=p))
+    # 3-D: NDHWC (TensorFlow's CPU kernels run neither NCDHW nor a dilated Conv3D)
+    for variant, strides, padding in (('SAME-stride2', (2, 2, 2), 'SAME'), ('VALID-stride1x2x1', (1, 2, 1), 'VALID')):
+        case('Conv3D', variant, 'conv3d', [('f', (-1, 7, 8, 6, 3))],
+             lambda x, s=strides, p=padding: raw.Conv3D(input=x, filter=weights((3, 2, 3, 3, 4)), strides=[1, *s, 1],
+                                                        padding=p))
+    for padding, size in (('SAME', (8, 9, 7)), ('VALID', (9, 11, 8)), ('VALID', (10, 12, 9))):
+        case('Conv3DBackpropInputV2', '%s-to%dx%dx%d' % (padding, *size), 'conv3d', [('f', (1, 4, 5, 4, 4))],
+             lambda x, p=padding, n=size: raw.Conv3DBackpropInputV2(
+                 input_sizes=[1, *n, 3], filter=weights((3, 3, 2, 3, 4)), out_backprop=x, strides=[1, 2, 2, 2, 1],
+                 padding=p))
+    for op in ('MaxPool3D', 'AvgPool3D'):
+        for padding in ('SAME', 'VALID'):
+            case(op, padding + '-2x3x2-stride2', 'pool3d', [('f', (2, 7, 8, 5, 3))],
+                 lambda x, op=op, p=padding: getattr(raw, op)(input=x, ksize=[1, 2, 3, 2, 1], strides=[1, 2, 2, 2, 1],
+                                                              padding=p))
     case('SpaceToBatchND', 'pad', 'spacebatch', [('f', (1, 6, 6, 2))],
          lambda x: raw.SpaceToBatchND(input=x, block_shape=[2, 2], paddings=[[1, 1], [0, 2]]))
     case('BatchToSpaceND', 'crop', 'spacebatch', [('f', (4, 3, 3, 2))],
@@ -195,8 +273,63 @@ def cases():
         for reverse in (False, True):
             case('Cumsum', 'axis1-exclusive%d-reverse%d' % (exclusive, reverse), 'reduce', [('f', (2, 4, 3))],
                  lambda x, e=exclusive, r=reverse: raw.Cumsum(x=x, axis=1, exclusive=e, reverse=r))
+    for op in ('UnsortedSegmentSum', 'UnsortedSegmentProd', 'UnsortedSegmentMax', 'UnsortedSegmentMin'):
+        # ids in [-1, 5) of 6 segments: a dropped row (-1) and an empty segment (5)
+        case(op, 'rows-dropped-empty', 'segment', [('f', (-7, 3)), ('idx6', (7,))],
+             lambda x, i, op=op: getattr(raw, op)(data=x, segment_ids=i - 1, num_segments=6))
+        case(op, 'i32-ids2d', 'segment', [('i32', (2, 3, 4)), ('idx6', (2, 3))],
+             lambda x, i, op=op: getattr(raw, op)(data=x, segment_ids=tf.cast(i, tf.int64), num_segments=7))
+    for op in ('SegmentSum', 'SegmentProd', 'SegmentMax', 'SegmentMin', 'SegmentMean'):
+        # sorted ids 0, 0, 2, 2, 2, 3, 5: empty segments 1 and 4
+        case(op, 'f32-empty-segments', 'segment', [('f', (-7, 2, 3))],
+             lambda x, op=op: getattr(raw, op)(data=x, segment_ids=[0, 0, 2, 2, 2, 3, 5]))
+        case(op, 'i32-vector', 'segment', [('i32', (7,))],
+             lambda x, op=op: getattr(raw, op)(data=x, segment_ids=tf.constant([0, 1, 1, 1, 3, 3, 4], tf.int64)))
     case('Cumsum', 'i32-axis-1', 'reduce', [('i32', (2, 5))], lambda x: raw.Cumsum(x=x, axis=-1))
     case('TopKV2', 'k3', 'reduce', [('f', (2, 7))], lambda x: list(raw.TopKV2(input=x, k=3)))
+
+    # detection post-processing: boxes of random corners (some beyond [0, 1]), scores in [0, 1); -n: a dynamic dim
+    for n in (20, -20):
+        case('NonMaxSuppressionV3', 'n%d-iou0.5-score0.3' % n, 'nms', [('box', (n, 4)), ('prob', (n,))],
+             lambda b, s: raw.NonMaxSuppressionV3(boxes=b, scores=s, max_output_size=8, iou_threshold=0.5,
+                                                  score_threshold=0.3))
+    case('NonMaxSuppressionV3', 'flipped-corners', 'nms', [('box', (20, 4)), ('prob', (20,))],
+         lambda b, s: raw.NonMaxSuppressionV3(boxes=tf.gather(b, [2, 1, 0, 3], axis=1), scores=s, max_output_size=10,
+                                              iou_threshold=0.4, score_threshold=0.1))
+    case('CombinedNonMaxSuppression', 'flipped-corners', 'nms', [('box', (2, 30, 1, 4)), ('prob', (2, 30, 3))],
+         lambda b, s: list(raw.CombinedNonMaxSuppression(
+             boxes=tf.gather(b, [0, 3, 2, 1], axis=3), scores=s, max_output_size_per_class=5, max_total_size=10,
+             iou_threshold=0.5, score_threshold=0.2)))
+    case('NonMaxSuppressionV4', 'inputs-pad1', 'nms', [('box', (20, 4)), ('prob', (20,)), ('idx6', ()), ('prob', ()),
+                                                     ('prob', ())],
+         lambda b, s, m, iou, score: list(raw.NonMaxSuppressionV4(
+             boxes=b, scores=s, max_output_size=m + 9, iou_threshold=iou, score_threshold=score * 0.5,
+             pad_to_max_output_size=True)))
+    case('NonMaxSuppression', 'iou0.3', 'nms', [('box', (-20, 4)), ('prob', (-20,))],
+         lambda b, s: raw.NonMaxSuppression(boxes=b, scores=s, max_output_size=30, iou_threshold=0.3))
+    case('NonMaxSuppressionV2', 'iou0.4', 'nms', [('box', (20, 4)), ('prob', (20,))],
+         lambda b, s: raw.NonMaxSuppressionV2(boxes=b, scores=s, max_output_size=30, iou_threshold=0.4))
+    case('NonMaxSuppressionV3', 'max-over-n', 'nms', [('box', (12, 4)), ('prob', (12,))],
+         lambda b, s: raw.NonMaxSuppressionV3(boxes=b, scores=s, max_output_size=30, iou_threshold=0.6,
+                                              score_threshold=0.0))
+    for pad in (False, True):
+        case('NonMaxSuppressionV4', 'pad%d' % pad, 'nms', [('box', (-20, 4)), ('prob', (-20,))],
+             lambda b, s, p=pad: list(raw.NonMaxSuppressionV4(boxes=b, scores=s, max_output_size=25,
+                                                              iou_threshold=0.5, score_threshold=0.2,
+                                                              pad_to_max_output_size=p)))
+    for sigma, pad in ((0.0, True), (0.5, False), (0.3, True)):
+        case('NonMaxSuppressionV5', 'sigma%g-pad%d' % (sigma, pad), 'nms', [('box', (20, 4)), ('prob', (20,))],
+             lambda b, s, g=sigma, p=pad: list(raw.NonMaxSuppressionV5(
+                 boxes=b, scores=s, max_output_size=25, iou_threshold=0.5, score_threshold=0.1, soft_nms_sigma=g,
+                 pad_to_max_output_size=p)))
+    for variant, q, batch, n, per_class, total, pad, clip in (
+            ('q1-clip', 1, 2, 30, 5, 10, False, True), ('qclasses-noclip', 3, 2, 30, 4, 10, False, False),
+            ('pad_per_class', 1, 2, 30, 4, 100, True, True), ('total-over-n', 1, 1, 10, 6, 40, False, True),
+            ('dynamic-batch', 3, -2, 25, 4, 9, True, False)):
+        case('CombinedNonMaxSuppression', variant, 'nms', [('box', (batch, n, q, 4)), ('prob', (batch, n, 3))],
+             lambda b, s, m=per_class, t=total, p=pad, c=clip: list(raw.CombinedNonMaxSuppression(
+                 boxes=b, scores=s, max_output_size_per_class=m, max_total_size=t, iou_threshold=0.5,
+                 score_threshold=0.2, pad_per_class=p, clip_boxes=c)))
 
     # shapes
     # a static shape is a constant by conversion: these graphs have another output, so that x stays an input
@@ -288,9 +421,18 @@ FEED_KINDS = {
     'nz32': lambda rng, shape: (rng.integers(1, 11, shape) * rng.choice([-1, 1], shape)).astype(np.int32),
     'idx6': lambda rng, shape: rng.integers(0, 6, shape).astype(np.int32),
     'bool': lambda rng, shape: rng.integers(0, 2, shape).astype(bool),
+    'prob': lambda rng, shape: rng.uniform(0, 1, shape).astype(np.float32),
+    'box': lambda rng, shape: boxes(rng, shape),
     'special': lambda rng, shape: rng.choice(np.array([np.nan, np.inf, -np.inf, 0.0, -1.5, 2.0, 1e30], np.float32),
                                              shape),
 }
 
-FEED_DTYPES = {'f': 'float32', 'ge1': 'float32', 'pos': 'float32', 'unit': 'float32', 'i32': 'int32', 'i64': 'int64',
+def boxes(rng, shape):
+    """Boxes (..., 4) of corners (y1, x1, y2, x2): centres in [0, 1], sides in [0.1, 0.5] (some reach beyond)."""
+    centre = rng.uniform(0, 1, shape[:-1] + (2,))
+    half = rng.uniform(0.05, 0.25, shape[:-1] + (2,))
+    return np.concatenate([centre - half, centre + half], axis=-1).astype(np.float32)
+
+
+FEED_DTYPES = {'prob': 'float32', 'box': 'float32', 'f': 'float32', 'ge1': 'float32', 'pos': 'float32', 'unit': 'float32', 'i32': 'int32', 'i64': 'int64',
                'nz32': 'int32', 'idx6': 'int32', 'bool': 'bool', 'special': 'float32'}

@@ -447,6 +447,91 @@ def keras_app(name, batch):
     return make
 
 
+def detection_conv3d(tf):
+    """The NMS family and the 3-D window ops, with known, dynamic and unknown shapes."""
+    raw = tf.raw_ops
+    boxes = placeholder(tf, [None, 4], 'boxes')
+    scores = placeholder(tf, [None], 'scores')
+    raw.NonMaxSuppression(boxes=boxes, scores=scores, max_output_size=5, iou_threshold=0.4, name='nms_v1')
+    raw.NonMaxSuppressionV2(boxes=boxes, scores=scores, max_output_size=5, iou_threshold=0.5, name='nms_v2')
+    raw.NonMaxSuppressionV3(boxes=placeholder(tf, [20, 4], 'boxes20'), scores=placeholder(tf, [20], 'scores20'),
+                            max_output_size=5, iou_threshold=0.5, score_threshold=0.1, name='nms_v3')
+    for pad in (False, True):
+        raw.NonMaxSuppressionV4(boxes=boxes, scores=scores, max_output_size=6, iou_threshold=0.5,
+                                score_threshold=0.1, pad_to_max_output_size=pad, name='nms_v4_pad%d' % pad)
+        raw.NonMaxSuppressionV5(boxes=boxes, scores=scores, max_output_size=7, iou_threshold=0.5,
+                                score_threshold=0.1, soft_nms_sigma=0.5, pad_to_max_output_size=pad,
+                                name='nms_v5_pad%d' % pad)
+    raw.NonMaxSuppressionV4(boxes=boxes, scores=scores, max_output_size=placeholder(tf, [], 'max_size', tf.int32),
+                            iou_threshold=0.5, score_threshold=0.1, pad_to_max_output_size=True,
+                            name='nms_v4_pad_unknown_size')
+    batch_boxes = placeholder(tf, [None, 30, 1, 4], 'batch_boxes')
+    batch_scores = placeholder(tf, [None, 30, 3], 'batch_scores')
+    for pad, total in ((False, 10), (True, 100), (True, 5)):
+        raw.CombinedNonMaxSuppression(boxes=batch_boxes, scores=batch_scores, max_output_size_per_class=4,
+                                      max_total_size=total, iou_threshold=0.5, score_threshold=0.2,
+                                      pad_per_class=pad, name='combined_pad%d_total%d' % (pad, total))
+    raw.CombinedNonMaxSuppression(boxes=placeholder(tf, [2, 30, 3, 4], 'class_boxes'),
+                                  scores=placeholder(tf, [2, None, 3], 'class_scores'), max_output_size_per_class=4,
+                                  max_total_size=8, iou_threshold=0.5, score_threshold=0.2, name='combined_q3')
+    x = placeholder(tf, [2, 7, 8, 6, 3], 'x3d')
+    xn = placeholder(tf, [2, 3, 7, 8, 6], 'x3d_ncdhw')
+    xu = placeholder(tf, [None, None, 8, None, 3], 'x3d_unknown')
+    w = placeholder(tf, [3, 2, 3, 3, 4], 'w3d')
+    raw.Conv3D(input=x, filter=w, strides=[1, 2, 2, 2, 1], padding='SAME', name='conv3d_same')
+    raw.Conv3D(input=x, filter=w, strides=[1, 1, 2, 1, 1], padding='VALID', dilations=[1, 2, 1, 1, 1],
+               name='conv3d_valid_dilated')
+    raw.Conv3D(input=xn, filter=w, strides=[1, 1, 1, 2, 2], padding='SAME', data_format='NCDHW', name='conv3d_ncdhw')
+    raw.Conv3D(input=xu, filter=w, strides=[1, 2, 2, 2, 1], padding='VALID', name='conv3d_unknown')
+    raw.Conv3DBackpropInputV2(input_sizes=tf.constant([1, 9, 11, 8, 3]), filter=w,
+                              out_backprop=placeholder(tf, [1, 4, 5, 3, 4], 'dy3d'), strides=[1, 2, 2, 2, 1],
+                              padding='VALID', name='deconv3d')
+    raw.Conv3DBackpropInputV2(input_sizes=tf.stack([tf.shape(xu)[0], 9, 11, 8, 3]), filter=w,
+                              out_backprop=placeholder(tf, [None, 4, 5, 3, 4], 'dy3d_dynamic'),
+                              strides=[1, 2, 2, 2, 1], padding='VALID', name='deconv3d_dynamic')
+    for op in ('MaxPool3D', 'AvgPool3D'):
+        getattr(raw, op)(input=x, ksize=[1, 2, 3, 2, 1], strides=[1, 2, 2, 2, 1], padding='SAME',
+                         name=op.lower() + '_same')
+        getattr(raw, op)(input=xn, ksize=[1, 1, 2, 3, 2], strides=[1, 1, 2, 2, 2], padding='VALID',
+                         data_format='NCDHW', name=op.lower() + '_ncdhw')
+        getattr(raw, op)(input=xu, ksize=[1, 2, 3, 2, 1], strides=[1, 1, 2, 2, 1], padding='VALID',
+                         name=op.lower() + '_unknown')
+
+
+def elementwise_math(tf):
+    """The elementwise math and reductions convert builds from several ops, with broadcasting and unknown dims."""
+    raw = tf.raw_ops
+    a = placeholder(tf, [None, 4, 1, 3], 'a')
+    b = placeholder(tf, [5, 3], 'b')
+    u = placeholder(tf, None, 'u')
+    ia = placeholder(tf, [2, None, 3], 'ia', tf.int32)
+    ib = placeholder(tf, [3], 'ib', tf.int32)
+    for op in ('Div', 'TruncateDiv', 'Mod', 'TruncateMod', 'DivNoNan', 'MulNoNan', 'Xlogy', 'Xlog1py', 'Xdivy'):
+        getattr(raw, op)(x=a, y=b, name=op.lower())
+        getattr(raw, op)(x=a, y=u, name=op.lower() + '_unknown')
+    raw.Atan2(y=a, x=b, name='atan2')
+    raw.ApproximateEqual(x=b, y=placeholder(tf, [None, 3], 'b2'), tolerance=0.1, name='approximate_equal')
+    raw.ApproximateEqual(x=u, y=b, name='approximate_equal_unknown')
+    for op in ('BitwiseAnd', 'BitwiseOr', 'BitwiseXor', 'LeftShift', 'RightShift'):
+        getattr(raw, op)(x=ia, y=ib, name=op.lower())
+    raw.Invert(x=ia, name='invert')
+    raw.Erfc(x=a, name='erfc')
+    raw.Rint(x=u, name='rint')
+    raw.BiasAddV1(value=a, bias=placeholder(tf, [3], 'bias'), name='bias_add_v1')
+    raw.EuclideanNorm(input=a, axis=[1, -1], keep_dims=True, name='euclidean_norm_keep')
+    raw.EuclideanNorm(input=a, axis=0, name='euclidean_norm')
+    raw.L2Loss(t=a, name='l2_loss')
+    for op in ('UnsortedSegmentSum', 'UnsortedSegmentProd', 'UnsortedSegmentMax', 'UnsortedSegmentMin'):
+        getattr(raw, op)(data=a, segment_ids=placeholder(tf, [None, 4], op + '_ids', tf.int32), num_segments=6,
+                         name=op.lower())
+    for op in ('SegmentSum', 'SegmentProd', 'SegmentMax', 'SegmentMin', 'SegmentMean'):
+        getattr(raw, op)(data=a, segment_ids=placeholder(tf, [None], op + '_ids', tf.int32), name=op.lower())
+    raw.SegmentSum(data=u, segment_ids=placeholder(tf, None, 'sorted_ids_unknown', tf.int64),
+                   name='segment_sum_unknown')
+    raw.UnsortedSegmentSum(data=u, segment_ids=placeholder(tf, [3], 'ids_unknown_data', tf.int32),
+                           num_segments=placeholder(tf, [], 'segments', tf.int32), name='unsorted_segment_unknown')
+
+
 def op_family(build, add_shapes=False):
     return lambda tf: built(tf, build, add_shapes)
 
@@ -457,6 +542,8 @@ FIXTURES = {
     'shape_ops': op_family(shape_ops),
     'reduce_matmul_norm': op_family(reduce_matmul_norm),
     'control_vars': op_family(control_vars),
+    'detection_conv3d': op_family(detection_conv3d),
+    'elementwise_math': op_family(elementwise_math),
     'unmodelled_ops': op_family(unmodelled),
     'unmodelled_ops_output_shapes': op_family(unmodelled, add_shapes=True),
     'slim_inception_v1_b1': slim_net('inception_v1', 1),

@@ -16,11 +16,13 @@ final class ElementwiseRules {
         "HardSwish", "Neg", "Exp", "Expm1", "Log", "Log1p", "Sqrt", "Rsqrt", "Square", "Abs", "Floor", "Ceil",
         "Round", "Rint", "Sign", "Reciprocal", "Inv", "Erf", "Erfc", "Sin", "Cos", "Tan", "Asin", "Acos", "Atan",
         "Sinh", "Cosh", "Asinh", "Acosh", "Atanh", "Cumsum", "Cumprod", "ClipByValue", "ReverseV2", "MatrixBandPart",
-        "ZerosLike", "OnesLike", "FakeQuantWithMinMaxArgs", "FakeQuantWithMinMaxVars", "FakeQuantWithMinMaxVarsPerChannel"};
+        "ZerosLike", "OnesLike", "FakeQuantWithMinMaxArgs", "FakeQuantWithMinMaxVars", "FakeQuantWithMinMaxVarsPerChannel",
+        "Invert"};
     private static final String[] UNARY_TO_BOOL = {"IsNan", "IsInf", "IsFinite", "LogicalNot"};
     private static final String[] BINARY = {"Add", "AddV2", "Sub", "Mul", "Div", "RealDiv", "TruncateDiv",
         "FloorDiv", "FloorMod", "TruncateMod", "Mod", "Maximum", "Minimum", "Pow", "SquaredDifference", "DivNoNan",
-        "MulNoNan", "Atan2", "Xdivy", "Xlogy", "BitwiseAnd", "BitwiseOr", "BitwiseXor", "LeftShift", "RightShift"};
+        "MulNoNan", "Atan2", "Xdivy", "Xlogy", "Xlog1py", "BitwiseAnd", "BitwiseOr", "BitwiseXor", "LeftShift",
+        "RightShift"};
     private static final String[] BINARY_TO_BOOL = {"Less", "LessEqual", "Greater", "GreaterEqual", "LogicalAnd",
         "LogicalOr"};
     private static final String[] EQUALITY = {"Equal", "NotEqual"};
@@ -39,6 +41,7 @@ final class ElementwiseRules {
         table.add(c -> one(DataType.DT_BOOL, broadcast(c, c.attrs().bool("incompatible_shape_error", true))),
                 EQUALITY);
         table.add(ElementwiseRules::biasAdd, "BiasAdd", "BiasAddV1");
+        table.add(ElementwiseRules::approximateEqual, "ApproximateEqual");
         table.add(ElementwiseRules::addN, "AddN");
         table.add(ElementwiseRules::select, "Select");
         table.add(c -> one(c.typeAttrOr("T", 1),
@@ -59,6 +62,12 @@ final class ElementwiseRules {
         }
         int channel = nchw ? 1 : input.rank() - 1;
         return one(c.typeAttrOr("T", 0), Shapes.replaceDim(input, channel, Shapes.mergeDim(input.dim(channel), bias)));
+    }
+
+    /** The shape of x, which must be y's: TensorFlow does not broadcast here. */
+    private static List<TensorType> approximateEqual(NodeContext c) {
+        Shapes.merge(c.shape(0), c.shape(1));
+        return one(DataType.DT_BOOL, c.shape(0));
     }
 
     private static List<TensorType> addN(NodeContext c) {

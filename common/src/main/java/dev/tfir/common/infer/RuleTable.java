@@ -32,9 +32,12 @@ final class RuleTable {
         ControlFlowRules.addTo(table);
         ElementwiseRules.addTo(table);
         ConvRules.addTo(table);
+        Conv3dRules.addTo(table);
+        DetectionRules.addTo(table);
         MatMulRules.addTo(table);
         BatchNormRules.addTo(table);
         ReduceRules.addTo(table);
+        SegmentRules.addTo(table);
         ReshapeRules.addTo(table);
         JoinSplitRules.addTo(table);
         SliceRules.addTo(table);

@@ -16,7 +16,12 @@ final class WindowAttributes {
 
     /** The window with the given spatial kernel, strides and dilations and padding from the attributes. */
     static Window window(NodeContext node, long[] kernel, boolean channelsLast) {
-        long[] strides = spatial(WindowAttrs.required(node.attrs(), "strides"), channelsLast);
+        return window(node, kernel, WindowAttrs.required(node.attrs(), "strides"), channelsLast);
+    }
+
+    /** The window with the given spatial kernel, the 4 strides given, dilations and padding from the attributes. */
+    static Window window(NodeContext node, long[] kernel, long[] fourStrides, boolean channelsLast) {
+        long[] strides = spatial(fourStrides, channelsLast);
         long[] dilations = spatial(WindowAttrs.dilations(node.attrs()), channelsLast);
         WindowAttrs.Padding padding = WindowAttrs.Padding.of(node.attrs());
         int height = channelsLast ? 1 : 2;
@@ -25,13 +30,8 @@ final class WindowAttributes {
         return new Window(kernel, strides, dilations, Padding.valueOf(padding.mode()), begin, end);
     }
 
-    /** The spatial kernel of pooling: the two spatial values of {@code ksize}. */
-    static long[] poolKernel(NodeContext node, boolean channelsLast) {
-        return spatial(WindowAttrs.required(node.attrs(), "ksize"), channelsLast);
-    }
-
     /** The two spatial values of a 4-element window attribute. */
-    private static long[] spatial(long[] values, boolean channelsLast) {
+    static long[] spatial(long[] values, boolean channelsLast) {
         return channelsLast ? new long[] {values[1], values[2]} : new long[] {values[2], values[3]};
     }
 }

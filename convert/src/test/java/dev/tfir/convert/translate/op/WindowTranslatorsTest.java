@@ -136,4 +136,17 @@ class WindowTranslatorsTest {
         assertEquals("a transposed convolution from 5 to 14 along a spatial axis; with these strides and filters "
                 + "TensorFlow allows 11 to 12", size.getMessage());
     }
+
+    @Test
+    void maxPoolV2TakesItsWindowFromConstantInputs() {
+        TfTensor y = InMemoryNode.of("MaxPoolV2").input(F32, 1, 7, 8, 3).constant(ConstTensor.vector(I32, 1, 2, 3, 1))
+                .constant(ConstTensor.vector(I32, 1, 2, 1, 1)).attr("padding", "VALID")
+                .translateOne(PoolTranslators::maxPoolV2);
+        assertEquals("2, 3", y.stored().node().attributes().get("kernel"));
+        assertArrayEquals(new long[] {1, 3, 6, 3}, y.tfLayout().shape().dims());
+        ConversionException ksize = assertThrows(ConversionException.class, () -> InMemoryNode.of("MaxPoolV2")
+                .input(F32, 1, 7, 8, 3).input(I32, 4).constant(ConstTensor.vector(I32, 1, 2, 1, 1))
+                .attr("padding", "VALID").translate(PoolTranslators::maxPoolV2));
+        assertEquals("needs its ksize (input 1) to be a constant", ksize.getMessage());
+    }
 }

@@ -1,0 +1,49 @@
+package dev.tfir.convert.ops;
+
+import dev.tfir.common.infer.Shapes;
+import dev.tfir.convert.ir.ConversionException;
+import dev.tfir.convert.ir.ElementType;
+import dev.tfir.convert.ir.Node;
+import dev.tfir.convert.ir.Output;
+
+/** Arithmetic beyond {@link Elementwise}'s: a truncating Divide, the bitwise ops of opsets 13 and 15, FakeQuantize. */
+public final class Arithmetic {
+    private Arithmetic() {}
+
+    /** Divide-1 rounding integer quotients toward zero (m_pythondiv false), as C and TensorFlow's Div do. */
+    public static Output truncatingDivide(Output a, Output b) {
+        return numpy(Node.builder("Divide", "opset1").attribute("m_pythondiv", false), a, b, a.type());
+    }
+
+    /** BitwiseAnd, BitwiseOr, BitwiseXor (opset13) or BitwiseLeftShift, BitwiseRightShift (opset15). */
+    public static Output bitwise(String type, Output a, Output b) {
+        String opset = type.endsWith("Shift") ? "opset15" : "opset13";
+        return numpy(Node.builder(type, opset), a, b, a.type());
+    }
+
+    /** BitwiseNot-13. */
+    public static Output bitwiseNot(Output x) {
+        return Node.builder("BitwiseNot", "opset13").inputs(x).output(x.type(), x.shape()).buildOutput();
+    }
+
+    /**
+     * FakeQuantize-1 to {@code levels} levels between low and high (numpy-broadcast to x), the same range in and out;
+     * its range keeps f32 under FP16 compression (a range rounded to FP16 moves the whole grid).
+     */
+    public static Output fakeQuantize(Output x, Output low, Output high, long levels) {
+        Node node = Node.builder("FakeQuantize", "opset1").attribute("levels", levels)
+                .attribute("auto_broadcast", "numpy").inputs(x, low, high, low, high).output(x.type(), x.shape())
+                .build();
+        node.keepPrecision();
+        return node.output(0);
+    }
+
+    private static Output numpy(Node.Builder node, Output a, Output b, ElementType result) {
+        if (a.type() != b.type()) {
+            throw new ConversionException("an op of " + a.type().irName() + " and " + b.type().irName()
+                    + " values; both inputs must have the same element type");
+        }
+        return node.attribute("auto_broadcast", "numpy").inputs(a, b)
+                .output(result, Shapes.broadcast(a.shape(), b.shape(), true)).buildOutput();
+    }
+}

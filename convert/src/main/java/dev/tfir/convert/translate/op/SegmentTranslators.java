@@ -1,0 +1,116 @@
+package dev.tfir.convert.translate.op;
+
+import dev.tfir.convert.ir.ConstTensor;
+import dev.tfir.convert.ir.ElementType;
+import dev.tfir.convert.ir.Output;
+import dev.tfir.convert.ops.Arithmetic;
+import dev.tfir.convert.ops.Constants;
+import dev.tfir.convert.ops.Detection;
+import dev.tfir.convert.ops.Elementwise;
+import dev.tfir.convert.ops.Movement;
+import dev.tfir.convert.ops.Reductions;
+import dev.tfir.convert.ops.SegmentReduction;
+import dev.tfir.convert.translate.NodeContext;
+import dev.tfir.convert.translate.OpTranslator;
+import dev.tfir.convert.translate.TfTensor;
+import java.util.List;
+
+/**
+ * Segment reductions as ScatterElementsUpdate with a reduction, data taken as (rows, rest) with the ids flattened
+ * (the rest of data's shape must be static). UnsortedSegmentSum, Prod, Max, Min: num_segments (a constant)
+ * segments starting from the reduction's identity (0, 1, the lowest, the highest value: TensorFlow's output for an
+ * empty segment); a negative id drops its row, as in TensorFlow (the row becomes the identity, added to segment 0).
+ * SegmentSum, Prod, Max, Min, Mean (sorted ids): as many segments as the largest id + 1 (a dynamic dim), an empty
+ * segment 0 (1 for Prod), as TensorFlow.
+ */
+public final class SegmentTranslators {
+    private SegmentTranslators() {}
+
+    /** The unsorted segment reduction {@code reduction} (sum, prod, max, min). */
+    public static OpTranslator unsorted(String reduction) {
+        return node -> {
+            Rows rows = Rows.of(node);
+            long[] segments = node.constantInput(2, "num_segments");
+            node.require(segments.length == 1, "needs one num_segments, not " + segments.length);
+            Output identity = identity(rows.data.type(), reduction);
+            Output dropped = Elementwise.binary("Less", rows.ids, Constants.scalar(rows.ids.type(), 0));
+            Output reduced = SegmentReduction.scatter(Detection.broadcast(identity, Constants.i64(segments[0],
+                    rows.size)), rows.spread(Elementwise.select(dropped, Constants.scalar(rows.ids.type(), 0),
+                    rows.ids)), Elementwise.select(dropped, identity, rows.data), 0, reduction);
+            return List.of(TfTensor.of(Movement.reshape(reduced, rows.shape(Constants.i64(segments[0])), false)));
+        };
+    }
+
+    /** The sorted segment reduction {@code reduction} (sum, prod, max, min, mean). */
+    public static OpTranslator sorted(String reduction) {
+        return node -> {
+            Rows rows = Rows.of(node);
+            node.require(node.inputShape(1).rank() == 1, "needs segment ids of rank 1, not " + node.inputShape(1));
+            Output count = Movement.reshape(Elementwise.convert(Elementwise.add(Reductions.reduce("ReduceMax",
+                    rows.ids, new long[] {0, 1}, false), Constants.scalar(rows.ids.type(), 1)), ElementType.I64), 1);
+            Output shape = Movement.concat(List.of(count, Constants.i64(rows.size)), 0);
+            Output indices = rows.spread(rows.ids);
+            boolean mean = reduction.equals("mean");
+            Output identity = identity(rows.data.type(), mean ? "sum" : reduction);
+            Output reduced = SegmentReduction.scatter(Detection.broadcast(identity, shape), indices, rows.data, 0,
+                    mean ? "sum" : reduction);
+            Output zero = Constants.scalar(rows.data.type(), 0);
+            Output one = Constants.scalar(rows.data.type(), 1);
+            Output members = SegmentReduction.scatter(Detection.broadcast(zero, shape), indices,
+                    Detection.broadcast(one, Movement.shapeOf(rows.data, ElementType.I64)), 0, "sum");
+            if (mean) {
+                Output divisor = Elementwise.binary("Maximum", members, one);
+                reduced = rows.data.type().isFloating() ? Elementwise.binary("Divide", reduced, divisor)
+                        : Arithmetic.truncatingDivide(reduced, divisor);
+            } else if (!reduction.equals("prod")) {
+                reduced = Elementwise.select(Elementwise.binary("Equal", members, zero), zero, reduced);
+            }
+            return List.of(TfTensor.of(Movement.reshape(reduced, rows.shape(count), false)));
+        };
+    }
+
+    /** Data as (rows, size), the ids as (rows, 1), the dims of data after the ids'. */
+    private record Rows(Output data, Output ids, long size, long[] rest) {
+        static Rows of(NodeContext node) {
+            Output data = node.input(0);
+            Output ids = node.input(1);
+            node.require(List.of(ElementType.F32, ElementType.I32, ElementType.I64).contains(data.type()),
+                    "needs f32, i32 or i64 data, not " + data.type().irName());
+            node.require(ids.rank() >= 1 && data.rank() >= ids.rank(),
+                    "needs segment ids of rank 1 or more, data's leading dims");
+            long[] rest = new long[data.rank() - ids.rank()];
+            long size = 1;
+            for (int i = 0; i < rest.length; i++) {
+                rest[i] = data.shape().dim(ids.rank() + i);
+                node.require(rest[i] >= 0, "needs static dims of data after the segment ids', not " + data.shape());
+                size *= rest[i];
+            }
+            return new Rows(Movement.reshape(data, -1, size), Movement.reshape(ids, -1, 1), size, rest);
+        }
+
+        /** The shape of the result: {@code segments} (a 1-D i64 tensor of one value), then the rest. */
+        Output shape(Output segments) {
+            return rest.length == 0 ? segments : Movement.concat(List.of(segments, Constants.i64(rest)), 0);
+        }
+
+        /** Row indices repeated over the size of a row, as ScatterElementsUpdate takes them. */
+        Output spread(Output rowIndices) {
+            return Elementwise.add(rowIndices, Constants.of(ConstTensor.ofLongs(rowIndices.type(), new long[] {size},
+                    new long[(int) size])));
+        }
+    }
+
+    /** The value a reduction starts from: 0, 1, or the type's lowest or highest value. */
+    private static Output identity(ElementType type, String reduction) {
+        boolean floating = type.isFloating();
+        double lowest = floating ? -Float.MAX_VALUE : type == ElementType.I64 ? Long.MIN_VALUE : Integer.MIN_VALUE;
+        double highest = floating ? Float.MAX_VALUE : type == ElementType.I64 ? Long.MAX_VALUE : Integer.MAX_VALUE;
+        double value = switch (reduction) {
+            case "prod" -> 1;
+            case "max" -> lowest;
+            case "min" -> highest;
+            default -> 0;
+        };
+        return Constants.scalar(type, value);
+    }
+}
