@@ -1,7 +1,8 @@
 """The layer tests' cases: for each TensorFlow op type, single-op (or few-op) graphs across its attribute variants.
 
 A case is an op type, a variant label, its family (the CI subset runs each family's first case), the inputs (each a
-Placeholder fed with fixed random values: `f` float32 normal, `pos` float32 in [0.5, 3], `ge1` in [1, 4], `unit`
+Placeholder (kind, shape), or (kind, shape with None dims, the shape fed) for dynamic dims, fed with fixed random
+values: `f` float32 normal, `pos` float32 in [0.5, 3], `ge1` in [1, 4], `unit`
 float32 in (-0.9, 0.9), `i32`/`i64` integers in [-10, 10], `nz32` integers in [1, 10] with random sign, `idx6`
 int32 in [0, 6), `bool`, `special` float32 of NaN, +-inf and ordinary values), a builder that makes the op from
 the placeholders with tf.raw_ops (so the op type is exactly the one named) and returns its output(s), and the
@@ -269,10 +270,31 @@ def cases():
          lambda x: raw.Einsum(inputs=[x, weights((8, 2, 4))], equation='abc,cde->abde'))
     case('Einsum', 'transpose-one', 'matmul', [('f', (2, 3, 4))], lambda x: raw.Einsum(inputs=[x], equation='ijk->kji'))
 
-    # op types of issue 16 not translated yet: their rows in docs/op-coverage.md say so (--ci leaves them out)
-    case('Where', 'bool', PENDING, [('bool', (3, 4))], lambda x: raw.Where(condition=x))
-    case('ScatterNd', 'rows', PENDING, [('f', (2, 3))],
+    # finding and placing by index
+    case('Where', 'bool', 'scatter', [('bool', (3, 4))], lambda x: raw.Where(condition=x))
+    case('Where', 'i32-nonzero-rank3', 'scatter', [('i32', (2, 3, 4))], lambda x: raw.Where(condition=x % 3))
+    case('Where', 'f32-rank1', 'scatter', [('f', (7,))], lambda x: raw.Where(condition=raw.Relu(features=x)))
+    case('Where', 'dynamic-dims', 'scatter', [('bool', (None, 4), (5, 4))], lambda x: raw.Where(condition=x))
+    case('ScatterNd', 'rows', 'scatter', [('f', (2, 3))],
          lambda u: raw.ScatterNd(indices=[[3], [0]], updates=u, shape=[5, 3]))
+    case('ScatterNd', 'duplicates-sum', 'scatter', [('f', (4,))],
+         lambda u: raw.ScatterNd(indices=[[1, 2], [0, 0], [1, 2], [2, 3]], updates=u, shape=[3, 4]))
+    case('ScatterNd', 'i32-i64-indices', 'scatter', [('i32', (2, 1, 2))],
+         lambda u: raw.ScatterNd(indices=tf.constant([[[0, 1]], [[2, 0]]], tf.int64), updates=u,
+                                 shape=tf.constant([3, 2, 2], tf.int64)))
+    case('ScatterNd', 'dynamic-shape', 'scatter', [('f', (2, 3)), ('f', (None, 3), (5, 3))],
+         lambda u, x: raw.ScatterNd(indices=[[3], [0]], updates=u, shape=raw.Shape(input=x)))
+    case('TensorScatterUpdate', 'rows', 'scatter', [('f', (5, 3)), ('f', (2, 3))],
+         lambda x, u: raw.TensorScatterUpdate(tensor=x, indices=[[4], [1]], updates=u))
+    case('TensorScatterUpdate', 'i64-elements', 'scatter', [('i64', (3, 4)), ('i64', (2,))],
+         lambda x, u: raw.TensorScatterUpdate(tensor=x, indices=tf.constant([[0, 3], [2, 1]], tf.int64), updates=u))
+    case('TensorScatterUpdate', 'dynamic-dims', 'scatter', [('f', (None, 3), (4, 3)), ('f', (2, 3))],
+         lambda x, u: raw.TensorScatterUpdate(tensor=x, indices=[[2], [0]], updates=u))
+    for op in ('TensorScatterAdd', 'TensorScatterSub', 'TensorScatterMax', 'TensorScatterMin'):
+        case(op, 'duplicates', 'scatter', [('f', (3, 4)), ('f', (3,))],
+             lambda x, u, op=op: getattr(raw, op)(tensor=x, indices=[[0, 1], [2, 2], [0, 1]], updates=u))
+        case(op, 'i32-rows', 'scatter', [('i32', (4, 2)), ('i32', (2, 2))],
+             lambda x, u, op=op: getattr(raw, op)(tensor=x, indices=[[3], [1]], updates=u))
     return out
 
 

@@ -40,6 +40,7 @@ final class RuleTable {
         SliceRules.addTo(table);
         GeneratorRules.addTo(table);
         IndexRules.addTo(table);
+        ScatterRules.addTo(table);
         SummaryRules.addTo(table);
         return Map.copyOf(table.rules);
     }

@@ -129,6 +129,27 @@ class ShapeInferenceTest {
         assertThrows(IllegalArgumentException.class, () -> ShapeInference.of(graph, Map.of("nope", PartialShape.of())));
     }
 
+    @Test
+    void scatterOpsHaveTensorFlowsShapes() {
+        ShapeInference inference = ShapeInference.of(graph(placeholder("x", 5, 3), placeholder("dynamic", -1, 3),
+                constant("rows", TensorProto.newBuilder().setDtype(DataType.DT_INT32).setTensorShape(shapeProto(2, 1))
+                        .addIntVal(3).addIntVal(0)),
+                constant("table", TensorProto.newBuilder().setDtype(DataType.DT_FLOAT).setTensorShape(shapeProto(6, 4))
+                        .addFloatVal(0)),
+                node("where", "Where", "x").putAttr("T", type(DataType.DT_FLOAT)).build(),
+                node("shape", "Shape", "dynamic").putAttr("T", type(DataType.DT_FLOAT)).build(),
+                node("scattered", "ScatterNd", "rows", "x", "shape").putAttr("T", type(DataType.DT_FLOAT)).build(),
+                node("updated", "TensorScatterMax", "dynamic", "rows", "x").putAttr("T", type(DataType.DT_FLOAT))
+                        .build(),
+                node("embedded", "ResourceGather", "table", "rows").putAttr("dtype", type(DataType.DT_FLOAT))
+                        .build()));
+        assertEquals(PartialShape.of(-1, 2), inference.output("where", 0).shape());
+        assertEquals(DataType.DT_INT64, inference.output("where", 0).dtype());
+        assertEquals(PartialShape.of(-1, 3), inference.output("scattered", 0).shape());
+        assertEquals(PartialShape.of(-1, 3), inference.output("updated", 0).shape());
+        assertEquals(PartialShape.of(2, 1, 4), inference.output("embedded", 0).shape());
+    }
+
     private static TfGraph fixture(String name) throws Exception {
         return new TfGraph(GraphDef.parseFrom(Files.readAllBytes(ShapeGoldens.graph(name))), name);
     }

@@ -218,6 +218,12 @@ public final class Movement {
         return node.output(x.type(), PartialShape.of(dims)).buildOutput();
     }
 
+    /** Broadcast-3 (numpy) of a scalar to the shape the 1-D {@code shape} holds, {@code dims} as far as known. */
+    public static Output broadcast(Output scalar, Output shape, PartialShape dims) {
+        return Node.builder("Broadcast", "opset3").attribute("mode", "numpy").inputs(scalar, Convert64.of(shape))
+                .output(scalar.type(), dims).buildOutput();
+    }
+
     /** ShapeOf-3: the shape as a 1-D tensor; a constant when the shape is static. */
     public static Output shapeOf(Output x, ElementType type) {
         if (x.shape().isFullyDefined()) {

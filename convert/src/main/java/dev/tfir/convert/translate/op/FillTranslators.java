@@ -6,6 +6,7 @@ import dev.tfir.convert.ir.ElementType;
 import dev.tfir.convert.ir.Node;
 import dev.tfir.convert.ir.Output;
 import dev.tfir.convert.ops.Constants;
+import dev.tfir.convert.ops.Movement;
 import dev.tfir.convert.translate.NodeContext;
 import dev.tfir.convert.translate.TfTensor;
 import java.util.Arrays;
@@ -49,8 +50,7 @@ public final class FillTranslators {
     }
 
     private static Output broadcast(Output value, long[] dims) {
-        return Node.builder("Broadcast", "opset3").attribute("mode", "numpy").inputs(value, Constants.i64(dims))
-                .output(value.type(), PartialShape.of(dims)).buildOutput();
+        return Movement.broadcast(value, Constants.i64(dims), PartialShape.of(dims));
     }
 
     /** Range of constant start, limit and delta: computed at conversion, as TensorFlow folds it. */

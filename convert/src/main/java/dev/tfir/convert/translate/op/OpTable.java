@@ -161,6 +161,13 @@ public final class OpTable {
                 .add(2, IndexTranslators::gatherNd, "GatherNd")
                 .add(4, IndexTranslators::oneHot, "OneHot")
                 .add(2, IndexTranslators::topK, "TopKV2")
-                .add(2, IndexTranslators::reverse, "ReverseV2");
+                .add(2, IndexTranslators::reverse, "ReverseV2")
+                .add(1, ScatterTranslators::where, "Where")
+                .add(3, ScatterTranslators::scatterNd, "ScatterNd")
+                .add(3, ScatterTranslators.tensorScatter("none"), "TensorScatterUpdate")
+                .add(3, ScatterTranslators.tensorScatter("sum"), "TensorScatterAdd")
+                .add(3, ScatterTranslators.tensorScatter("sub"), "TensorScatterSub")
+                .add(3, ScatterTranslators.tensorScatter("max"), "TensorScatterMax")
+                .add(3, ScatterTranslators.tensorScatter("min"), "TensorScatterMin");
     }
 }

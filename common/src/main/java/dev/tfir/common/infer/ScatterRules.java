@@ -1,0 +1,52 @@
+package dev.tfir.common.infer;
+
+import static dev.tfir.common.infer.ShapeRule.one;
+
+import dev.tfir.common.types.PartialShape;
+import java.util.List;
+import org.tensorflow.proto.DataType;
+
+/**
+ * Ops that find or place elements by index: Where (the int64 coordinates of the true elements), ScatterNd, the
+ * TensorScatter family, ResourceGather (a gather from a resource variable).
+ */
+final class ScatterRules {
+    private ScatterRules() {}
+
+    static void addTo(RuleTable table) {
+        table.add(ScatterRules::where, "Where");
+        table.add(c -> one(c.typeAttrOr("T", 1), c.shapeTensor(2)), "ScatterNd");
+        table.add(c -> one(c.typeAttrOr("T", 0), c.shape(0)), "TensorScatterUpdate", "TensorScatterAdd",
+                "TensorScatterSub", "TensorScatterMax", "TensorScatterMin");
+        table.add(ScatterRules::resourceGather, "ResourceGather");
+    }
+
+    /** [number of true elements (unknown), rank of the input]. */
+    private static List<TensorType> where(NodeContext c) {
+        PartialShape input = c.shape(0);
+        return one(DataType.DT_INT64, PartialShape.of(PartialShape.UNKNOWN_DIM,
+                input.hasRank() ? input.rank() : PartialShape.UNKNOWN_DIM));
+    }
+
+    /**
+     * The variable's dims before batch_dims, the indices' dims after them, the variable's dims after the gathered
+     * axis (batch_dims). The variable's shape comes from its handle, or from input 0 itself where the variable was
+     * frozen into a constant.
+     */
+    private static List<TensorType> resourceGather(NodeContext c) {
+        DataType dtype = c.attrs().type("dtype");
+        TensorType handle = c.dtype(0) == DataType.DT_RESOURCE ? c.handle(0) : c.input(0);
+        PartialShape params = handle == null ? PartialShape.unknownRank() : handle.shape();
+        PartialShape indices = c.shape(1);
+        long batchDims = c.attrs().integer("batch_dims", 0);
+        if (!params.hasRank() || !indices.hasRank()) {
+            return one(dtype, PartialShape.unknownRank());
+        }
+        if (batchDims < 0 || batchDims >= params.rank() || batchDims > indices.rank()) {
+            throw new CannotInfer("batch_dims " + batchDims + " for a variable of rank " + params.rank()
+                    + " and indices of rank " + indices.rank());
+        }
+        return one(dtype, Shapes.concat(Shapes.concat(Shapes.subshape(params, 0, batchDims),
+                Shapes.subshape(indices, batchDims)), Shapes.subshape(params, batchDims + 1)));
+    }
+}
