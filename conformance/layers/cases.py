@@ -143,6 +143,17 @@ def cases():
              lambda x, p=padding, n=size, s=stride: raw.Conv2DBackpropInput(
                  input_sizes=[1, n, n, 3], filter=weights((3, 3, 3, 4)), out_backprop=x, strides=[1, s, s, 1],
                  padding=p))
+    # input_sizes computed at run time: of a dynamic batch and constant sizes (as Keras builds it), of dynamic sizes
+    case('Conv2DBackpropInput', 'SAME-packed-batch', 'conv', [('f', (None, 5, 5, 4), (2, 5, 5, 4))],
+         lambda x: raw.Conv2DBackpropInput(
+             input_sizes=raw.Pack(values=[raw.Shape(input=x)[0], 10, 10, 3]), filter=weights((3, 3, 3, 4)),
+             out_backprop=x, strides=[1, 2, 2, 1], padding='SAME'))
+    for padding, extra in (('SAME', 0), ('SAME', -1), ('VALID', 1), ('VALID', 2)):
+        case('Conv2DBackpropInput', '%s-dynamic-sizes-2n%+d' % (padding, extra), 'conv',
+             [('f', (1, None, None, 4), (1, 5, 5, 4))],
+             lambda x, p=padding, e=extra: raw.Conv2DBackpropInput(
+                 input_sizes=raw.Shape(input=x) * [1, 2, 2, 0] + [0, e, e, 3], filter=weights((3, 3, 3, 4)),
+                 out_backprop=x, strides=[1, 2, 2, 1], padding=p))
     for op in ('MaxPool', 'AvgPool'):
         for padding in ('SAME', 'VALID'):
             case(op, padding + '-3x3-stride2', 'pool', [('f', (1, 9, 8, 3))],

@@ -154,6 +154,7 @@ public final class OpTable {
                 .add(3, SplitTranslators::splitV, "SplitV")
                 .add(1, SplitTranslators::unpack, "Unpack")
                 .add(3, ArrayTranslators::gather, "GatherV2")
+                .add(2, ArrayTranslators::resourceGather, "ResourceGather")
                 .add(2, ArrayTranslators::pad, "Pad")
                 .add(3, ArrayTranslators::padV2, "PadV2")
                 .add(2, ArrayTranslators::mirrorPad, "MirrorPad")
