@@ -274,6 +274,28 @@ def cases():
             case(op, 'align%d-half%d' % (align, half), 'resize', [('f', (1, 4, 5, 2))],
                  lambda x, op=op, a=align, h=half: getattr(raw, op)(images=x, size=[7, 9], align_corners=a,
                                                                     half_pixel_centers=h))
+    for align, half in ((False, False), (True, False), (False, True)):
+        for size in ((7, 9), (3, 2)):
+            case('ResizeBicubic', 'align%d-half%d-to%dx%d' % (align, half, *size), 'resize', [('f', (1, 4, 5, 2))],
+                 lambda x, a=align, h=half, s=size: raw.ResizeBicubic(images=x, size=s, align_corners=a,
+                                                                      half_pixel_centers=h))
+    for align, source, size in ((False, (8, 10), (4, 5)), (False, (5, 7), (3, 4)), (False, (4, 5), (7, 9)),
+                                (True, (5, 7), (3, 4)), (True, (4, 5), (7, 9))):
+        case('ResizeArea', 'align%d-%dx%d-to%dx%d' % (align, *source, *size), 'resize', [('f', (2, *source, 3))],
+             lambda x, a=align, s=size: raw.ResizeArea(images=x, size=s, align_corners=a))
+    case('ResizeArea', 'i32-dynamic-batch', 'resize', [('i32', (None, 6, 6, 2), (2, 6, 6, 2))],
+         lambda x: raw.ResizeArea(images=x, size=[4, 3]))
+    # boxes inside, across the border and flipped (y2 < y1); one box of crop size 1 samples the centre
+    boxes = [[0.1, 0.2, 0.8, 0.9], [-0.3, 0.1, 0.6, 1.4], [0.9, 0.7, 0.2, 0.1]]
+    for method in ('bilinear', 'nearest'):
+        case('CropAndResize', method + '-extrapolate', 'resize', [('f', (2, 6, 7, 3))],
+             lambda x, m=method: raw.CropAndResize(image=x, boxes=boxes, box_ind=[1, 0, 1], crop_size=[4, 5],
+                                                   method=m, extrapolation_value=-1.5))
+        case('CropAndResize', method + '-crop1x3-dynamic-batch', 'resize', [('f', (None, 6, 7, 3), (2, 6, 7, 3))],
+             lambda x, m=method: raw.CropAndResize(image=x, boxes=boxes[:2], box_ind=[1, 1], crop_size=[1, 3],
+                                                   method=m))
+    case('CropAndResize', 'i32-image-boxes-input', 'resize', [('i32', (1, 5, 5, 2)), ('unit', (4, 4))],
+         lambda x, b: raw.CropAndResize(image=x, boxes=b, box_ind=[0, 0, 0, 0], crop_size=[3, 3]))
 
     case('Einsum', 'attention-scores', 'matmul', [('f', (2, 3, 4)), ('f', (2, 5, 4))],
          lambda a, b: raw.Einsum(inputs=[a, b], equation='bqd,bkd->bqk'))

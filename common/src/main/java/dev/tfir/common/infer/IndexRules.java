@@ -7,8 +7,8 @@ import java.util.List;
 import org.tensorflow.proto.DataType;
 
 /**
- * Ops that pick or move elements by index or block: GatherNd, OneHot, TopKV2, the resizes, DepthToSpace, and
- * Bucketize (an int32 bucket index per element).
+ * Ops that pick or move elements by index or block: GatherNd, OneHot, TopKV2, the resizes, CropAndResize,
+ * DepthToSpace, and Bucketize (an int32 bucket index per element).
  */
 final class IndexRules {
     private IndexRules() {}
@@ -18,7 +18,8 @@ final class IndexRules {
         table.add(IndexRules::oneHot, "OneHot");
         table.add(IndexRules::topK, "TopKV2");
         table.add(c -> resize(c, c.typeAttrOr("T", 0)), "ResizeNearestNeighbor");
-        table.add(c -> resize(c, DataType.DT_FLOAT), "ResizeBilinear");
+        table.add(c -> resize(c, DataType.DT_FLOAT), "ResizeBilinear", "ResizeBicubic", "ResizeArea");
+        table.add(IndexRules::cropAndResize, "CropAndResize");
         table.add(c -> depthSpace(c, true), "DepthToSpace");
         table.add(c -> depthSpace(c, false), "SpaceToDepth");
         table.add(c -> one(DataType.DT_INT32, c.shape(0)), "Bucketize");
@@ -85,6 +86,17 @@ final class IndexRules {
         dims[1] = size != null && size.length == 2 ? size[0] : PartialShape.UNKNOWN_DIM;
         dims[2] = size != null && size.length == 2 ? size[1] : PartialShape.UNKNOWN_DIM;
         return one(dtype, PartialShape.of(dims));
+    }
+
+    /** [boxes, crop height, crop width, the image's channels], float32. */
+    private static List<TensorType> cropAndResize(NodeContext c) {
+        PartialShape image = Shapes.withRank(c.shape(0), 4);
+        PartialShape boxes = Shapes.withRank(c.shape(1), 2);
+        long[] crop = c.ints(3);
+        boolean known = crop != null && crop.length == 2;
+        return one(DataType.DT_FLOAT, PartialShape.of(boxes.hasRank() ? boxes.dim(0) : PartialShape.UNKNOWN_DIM,
+                known ? crop[0] : PartialShape.UNKNOWN_DIM, known ? crop[1] : PartialShape.UNKNOWN_DIM,
+                image.hasRank() ? image.dim(3) : PartialShape.UNKNOWN_DIM));
     }
 
     /** Channels divided (to space) or multiplied (to depth) by block^2, height and width the other way. */

@@ -150,6 +150,21 @@ class ShapeInferenceTest {
         assertEquals(PartialShape.of(2, 1, 4), inference.output("embedded", 0).shape());
     }
 
+    @Test
+    void cropAndResizeGivesABoxPerCropOfTheImagesChannels() {
+        ShapeInference inference = ShapeInference.of(graph(placeholder("image", -1, 6, 7, 3),
+                placeholder("boxes", 5, 4), constant("indices", TensorProto.newBuilder().setDtype(DataType.DT_INT32)
+                        .setTensorShape(shapeProto(5)).addIntVal(0)),
+                constant("crop", TensorProto.newBuilder().setDtype(DataType.DT_INT32).setTensorShape(shapeProto(2))
+                        .addIntVal(4).addIntVal(2)),
+                node("crops", "CropAndResize", "image", "boxes", "indices", "crop").putAttr("T",
+                        type(DataType.DT_FLOAT)).build(),
+                node("area", "ResizeArea", "image", "crop").putAttr("T", type(DataType.DT_INT32)).build()));
+        assertEquals(PartialShape.of(5, 4, 2, 3), inference.output("crops", 0).shape());
+        assertEquals(PartialShape.of(-1, 4, 2, 3), inference.output("area", 0).shape());
+        assertEquals(DataType.DT_FLOAT, inference.output("area", 0).dtype());
+    }
+
     private static TfGraph fixture(String name) throws Exception {
         return new TfGraph(GraphDef.parseFrom(Files.readAllBytes(ShapeGoldens.graph(name))), name);
     }

@@ -110,6 +110,9 @@ public final class OpTable {
                 .add(1, SpaceBatchTranslators::spaceToDepth, "SpaceToDepth")
                 .add(2, ResizeTranslators::nearest, "ResizeNearestNeighbor")
                 .add(2, ResizeTranslators::bilinear, "ResizeBilinear")
+                .add(2, ResizeTranslators::bicubic, "ResizeBicubic")
+                .add(2, ResizeTranslators::area, "ResizeArea")
+                .add(4, ResizeTranslators::cropAndResize, "CropAndResize")
                 // normalization, matrices
                 .add(5, BatchNormTranslator::fusedBatchNorm, "FusedBatchNorm")
                 .add(5, BatchNormTranslator::fusedBatchNorm, "FusedBatchNormV2")
