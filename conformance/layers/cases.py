@@ -167,6 +167,15 @@ def cases():
          lambda x: raw.DepthToSpace(input=x, block_size=2))
     case('SpaceToDepth', 'NHWC-block2', 'spacebatch', [('f', (1, 4, 6, 3))],
          lambda x: raw.SpaceToDepth(input=x, block_size=2))
+    for padding, ksizes, strides, rates in (('VALID', 3, 2, 1), ('SAME', 3, 2, 1), ('SAME', 2, 3, 2),
+                                            ('VALID', 2, 1, 2)):
+        case('ExtractImagePatches', '%s-k%d-s%d-r%d' % (padding, ksizes, strides, rates), 'spacebatch',
+             [('f', (2, 7, 8, 3))],
+             lambda x, p=padding, k=ksizes, s=strides, r=rates: raw.ExtractImagePatches(
+                 images=x, ksizes=[1, k, k, 1], strides=[1, s, s, 1], rates=[1, r, r, 1], padding=p))
+    case('ExtractImagePatches', 'i64-dynamic-batch-k2x3', 'spacebatch', [('i64', (None, 5, 6, 2), (2, 5, 6, 2))],
+         lambda x: raw.ExtractImagePatches(images=x, ksizes=[1, 2, 3, 1], strides=[1, 1, 2, 1], rates=[1, 1, 1, 1],
+                                           padding='SAME'))
 
     # normalization, matrices
     for op in ('FusedBatchNorm', 'FusedBatchNormV2', 'FusedBatchNormV3'):

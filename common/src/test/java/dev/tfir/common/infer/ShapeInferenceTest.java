@@ -159,7 +159,12 @@ class ShapeInferenceTest {
                         .addIntVal(4).addIntVal(2)),
                 node("crops", "CropAndResize", "image", "boxes", "indices", "crop").putAttr("T",
                         type(DataType.DT_FLOAT)).build(),
-                node("area", "ResizeArea", "image", "crop").putAttr("T", type(DataType.DT_INT32)).build()));
+                node("area", "ResizeArea", "image", "crop").putAttr("T", type(DataType.DT_INT32)).build(),
+                node("patches", "ExtractImagePatches", "image").putAttr("T", type(DataType.DT_FLOAT))
+                        .putAttr("ksizes", ints(1, 3, 2, 1)).putAttr("strides", ints(1, 2, 2, 1))
+                        .putAttr("rates", ints(1, 1, 1, 1)).putAttr("padding", AttrValue.newBuilder()
+                                .setS(ByteString.copyFromUtf8("VALID")).build()).build()));
+        assertEquals(PartialShape.of(-1, 2, 3, 18), inference.output("patches", 0).shape());
         assertEquals(PartialShape.of(5, 4, 2, 3), inference.output("crops", 0).shape());
         assertEquals(PartialShape.of(-1, 4, 2, 3), inference.output("area", 0).shape());
         assertEquals(DataType.DT_FLOAT, inference.output("area", 0).dtype());
@@ -189,6 +194,14 @@ class ShapeInferenceTest {
 
     private static NodeDef reshape(String name, String input, String shape) {
         return node(name, "Reshape", input, shape).putAttr("T", type(DataType.DT_FLOAT)).build();
+    }
+
+    private static AttrValue ints(long... values) {
+        AttrValue.ListValue.Builder list = AttrValue.ListValue.newBuilder();
+        for (long value : values) {
+            list.addI(value);
+        }
+        return AttrValue.newBuilder().setList(list).build();
     }
 
     private static AttrValue type(DataType dtype) {

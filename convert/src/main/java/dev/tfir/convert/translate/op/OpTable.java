@@ -108,6 +108,7 @@ public final class OpTable {
                 .add(3, SpaceBatchTranslators::batchToSpace, "BatchToSpaceND")
                 .add(1, SpaceBatchTranslators::depthToSpace, "DepthToSpace")
                 .add(1, SpaceBatchTranslators::spaceToDepth, "SpaceToDepth")
+                .add(1, SpaceBatchTranslators::extractImagePatches, "ExtractImagePatches")
                 .add(2, ResizeTranslators::nearest, "ResizeNearestNeighbor")
                 .add(2, ResizeTranslators::bilinear, "ResizeBilinear")
                 .add(2, ResizeTranslators::bicubic, "ResizeBicubic")

@@ -112,4 +112,19 @@ class IndexTranslatorsTest {
         assertEquals("Select", crops.tfLayout().node().type());
         assertArrayEquals(new long[] {2, 3, 4, 3}, crops.tfLayout().shape().dims());
     }
+
+    @Test
+    void extractImagePatchesTakesItsWindowsChannelsFirst() {
+        TfTensor y = InMemoryNode.of("ExtractImagePatches").input(F32, 2, 7, 8, 3).attr("ksizes", 1, 3, 3, 1)
+                .attr("strides", 1, 2, 2, 1).attr("rates", 1, 1, 1, 1).attr("padding", "SAME")
+                .translateOne(SpaceBatchTranslators::extractImagePatches);
+        assertEquals("same_upper", y.stored().node().attributes().get("auto_pad"));
+        assertArrayEquals(new long[] {2, 4, 4, 27}, y.tfLayout().shape().dims());
+        ConversionException rates = assertThrows(ConversionException.class, () -> InMemoryNode.of(
+                "ExtractImagePatches").input(F32, 2, 7, 8, 3).attr("ksizes", 1, 3, 3, 1).attr("strides", 1, 2, 2, 1)
+                .attr("rates", 1, 1, 1, 2).attr("padding", "SAME")
+                .translate(SpaceBatchTranslators::extractImagePatches));
+        assertEquals("has rates [1, 1, 1, 2]; 4 positive values, 1 for the batch and channels, are needed",
+                rates.getMessage());
+    }
 }
