@@ -337,6 +337,47 @@ def cases():
              lambda x, u, op=op: getattr(raw, op)(tensor=x, indices=[[0, 1], [2, 2], [0, 1]], updates=u))
         case(op, 'i32-rows', 'scatter', [('i32', (4, 2)), ('i32', (2, 2))],
              lambda x, u, op=op: getattr(raw, op)(tensor=x, indices=[[3], [1]], updates=u))
+    case('UnsortedSegmentSum', 'rows-negative-dropped', 'scatter', [('f', (5, 3))],
+         lambda x: raw.UnsortedSegmentSum(data=x, segment_ids=[2, 0, -1, 2, 3], num_segments=4))
+    case('UnsortedSegmentSum', 'i32-ids-input-2d', 'scatter', [('i32', (2, 3, 2)), ('idx6', (2, 3))],
+         lambda x, i: raw.UnsortedSegmentSum(data=x, segment_ids=i, num_segments=tf.constant(6, tf.int64)))
+    case('UnsortedSegmentSum', 'dynamic-rows', 'scatter', [('f', (None, 3), (4, 3)), ('idx6', (None,), (4,))],
+         lambda x, i: raw.UnsortedSegmentSum(data=x, segment_ids=i, num_segments=6))
+    case('SegmentSum', 'sorted-ids', 'scatter', [('f', (6, 2))],
+         lambda x: raw.SegmentSum(data=x, segment_ids=[0, 0, 1, 3, 3, 3]))
+    case('SegmentSum', 'ids-input-i64', 'scatter', [('i64', (4, 2)), ('idx6', (4,))],
+         lambda x, i: raw.SegmentSum(data=x, segment_ids=tf.sort(i)))
+    case('Unique', 'f32', 'scatter', [('idx6', (9,))],
+         lambda x: list(raw.Unique(x=raw.Cast(x=x, DstT=tf.float32) * 0.5)))
+    case('Unique', 'i64-out_idx-i64', 'scatter', [('idx6', (7,))],
+         lambda x: list(raw.Unique(x=raw.Cast(x=x, DstT=tf.int64), out_idx=tf.int64)))
+    case('UniqueWithCounts', 'i32', 'scatter', [('idx6', (10,))], lambda x: list(raw.UniqueWithCounts(x=x)))
+    case('InvertPermutation', 'i32', 'scatter', [('f', (6,))],
+         lambda x: raw.InvertPermutation(x=raw.TopKV2(input=x, k=6).indices))
+    case('InvertPermutation', 'i64', 'scatter', [('f', (5,))],
+         lambda x: raw.InvertPermutation(x=raw.Cast(x=raw.TopKV2(input=x, k=5).indices, DstT=tf.int64)))
+    case('Roll', 'axes[0,-1]', 'array', [('f', (3, 4, 5))], lambda x: raw.Roll(input=x, shift=[1, -2], axis=[0, -1]))
+    case('Roll', 'scalar-i64-shift-input', 'array', [('i32', (6, 2)), ('idx6', ())],
+         lambda x, s: raw.Roll(input=x, shift=raw.Cast(x=s, DstT=tf.int64), axis=tf.constant(0, tf.int64)))
+    case('ReverseSequence', 'seq1-batch0', 'array', [('f', (3, 5, 2))],
+         lambda x: raw.ReverseSequence(input=x, seq_lengths=[5, 2, 0], seq_dim=1, batch_dim=0))
+    case('ReverseSequence', 'seq0-batch2-i64', 'array', [('i64', (4, 2, 3))],
+         lambda x: raw.ReverseSequence(input=x, seq_lengths=tf.constant([1, 3, 4], tf.int64), seq_dim=0,
+                                       batch_dim=2))
+    case('BroadcastTo', 'rank-up', 'shape', [('f', (3, 1))], lambda x: raw.BroadcastTo(input=x, shape=[2, 3, 4]))
+    case('BroadcastTo', 'dynamic-shape-i64', 'shape', [('i64', (1, 3)), ('f', (None, 3), (4, 3))],
+         lambda x, y: [raw.BroadcastTo(input=x, shape=raw.Shape(input=y, out_type=tf.int64)), y])
+    case('BroadcastArgs', 'constants', 'shape', [('f', (2, 3))],
+         lambda x: [raw.BroadcastArgs(s0=[2, 1, 3], s1=[4, 1]), x])
+    case('BroadcastArgs', 'dynamic', 'shape', [('f', (None, 1, 3), (2, 1, 3)), ('f', (4, 1))],
+         lambda x, y: [raw.BroadcastArgs(s0=raw.Shape(input=x), s1=raw.Shape(input=y)), x, y])
+    case('Slice', 'size-minus1', 'shape', [('f', (4, 5, 6))], lambda x: raw.Slice(input=x, begin=[1, 0, 2], size=[2, -1, 3]))
+    case('Slice', 'i64-dynamic-dims', 'shape', [('i32', (None, 5), (4, 5))],
+         lambda x: raw.Slice(input=x, begin=tf.constant([1, 1], tf.int64), size=tf.constant([-1, 3], tf.int64)))
+    case('ShapeN', 'static-and-dynamic', 'shape', [('f', (2, 3)), ('f', (None, 4), (5, 4))],
+         lambda x, y: list(raw.ShapeN(input=[x, y])) + [x, y])
+    case('Gather', 'v1-2d-indices', 'gather', [('f', (5, 3))],
+         lambda x: raw.Gather(params=x, indices=[[4, 0], [2, 2]]))
     return out
 
 

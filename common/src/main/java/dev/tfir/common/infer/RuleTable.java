@@ -41,6 +41,7 @@ final class RuleTable {
         GeneratorRules.addTo(table);
         IndexRules.addTo(table);
         ScatterRules.addTo(table);
+        ArrangeRules.addTo(table);
         SummaryRules.addTo(table);
         return Map.copyOf(table.rules);
     }

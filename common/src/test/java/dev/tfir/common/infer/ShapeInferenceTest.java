@@ -148,6 +148,25 @@ class ShapeInferenceTest {
         assertEquals(PartialShape.of(-1, 3), inference.output("scattered", 0).shape());
         assertEquals(PartialShape.of(-1, 3), inference.output("updated", 0).shape());
         assertEquals(PartialShape.of(2, 1, 4), inference.output("embedded", 0).shape());
+        ShapeInference more = ShapeInference.of(graph(placeholder("x", 5, 3), placeholder("dynamic", -1, 3),
+                constant("ids", TensorProto.newBuilder().setDtype(DataType.DT_INT32).setTensorShape(shapeProto(5))
+                        .addIntVal(0)),
+                constant("four", TensorProto.newBuilder().setDtype(DataType.DT_INT32).setTensorShape(shapeProto())
+                        .addIntVal(4)),
+                node("shape", "Shape", "dynamic").putAttr("T", type(DataType.DT_FLOAT)).build(),
+                node("sums", "UnsortedSegmentSum", "x", "ids", "four").putAttr("T", type(DataType.DT_FLOAT)).build(),
+                node("sorted", "SegmentSum", "x", "ids").putAttr("T", type(DataType.DT_FLOAT)).build(),
+                node("unique", "UniqueWithCounts", "ids").putAttr("T", type(DataType.DT_INT32)).build(),
+                node("rolled", "Roll", "dynamic", "four", "four").putAttr("T", type(DataType.DT_FLOAT)).build(),
+                node("broadcast", "BroadcastTo", "x", "shape").putAttr("T", type(DataType.DT_FLOAT)).build(),
+                node("args", "BroadcastArgs", "shape", "ids").putAttr("T", type(DataType.DT_INT32)).build()));
+        assertEquals(PartialShape.of(4, 3), more.output("sums", 0).shape());
+        assertEquals(PartialShape.of(-1, 3), more.output("sorted", 0).shape());
+        assertEquals(PartialShape.of(5), more.output("unique", 1).shape());
+        assertEquals(PartialShape.of(-1), more.output("unique", 2).shape());
+        assertEquals(PartialShape.of(-1, 3), more.output("rolled", 0).shape());
+        assertEquals(PartialShape.of(-1, 3), more.output("broadcast", 0).shape());
+        assertEquals(PartialShape.of(5), more.output("args", 0).shape());
     }
 
     @Test

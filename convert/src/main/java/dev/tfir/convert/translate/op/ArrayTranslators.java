@@ -89,6 +89,11 @@ public final class ArrayTranslators {
         return gather(node, node.constantInput(2, "axis")[0]);
     }
 
+    /** Gather (v1): GatherV2 along axis 0. */
+    public static List<TfTensor> gatherV1(NodeContext node) {
+        return gather(node, 0);
+    }
+
     /**
      * ResourceGather (Keras Embedding in a SavedModel): the variable (input 0, a constant once frozen) gathered
      * along the axis batch_dims.

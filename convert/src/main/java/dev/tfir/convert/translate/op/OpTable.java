@@ -140,6 +140,8 @@ public final class OpTable {
                 // shapes
                 .add(1, ShapeTranslators::shape, "Shape")
                 .add(1, ShapeTranslators::size, "Size")
+                .add(1, ShapeTranslators::shapeN, "ShapeN")
+                .add(3, ShapeTranslators::slice, "Slice")
                 .add(2, ShapeTranslators::reshape, "Reshape")
                 .add(1, ShapeTranslators::squeeze, "Squeeze")
                 .add(2, ShapeTranslators::expandDims, "ExpandDims")
@@ -151,6 +153,8 @@ public final class OpTable {
                 .add(1, FillTranslators::rank, "Rank")
                 .add(3, FillTranslators::range, "Range")
                 .add(2, FillTranslators::tile, "Tile")
+                .add(2, FillTranslators::broadcastTo, "BroadcastTo")
+                .add(2, FillTranslators::broadcastArgs, "BroadcastArgs")
                 // joining, splitting, padding
                 .add(2, ArrayTranslators::concat, "ConcatV2")
                 .add(1, ArrayTranslators::pack, "Pack")
@@ -159,6 +163,7 @@ public final class OpTable {
                 .add(1, SplitTranslators::unpack, "Unpack")
                 .add(3, ArrayTranslators::gather, "GatherV2")
                 .add(2, ArrayTranslators::resourceGather, "ResourceGather")
+                .add(2, ArrayTranslators::gatherV1, "Gather")
                 .add(2, ArrayTranslators::pad, "Pad")
                 .add(3, ArrayTranslators::padV2, "PadV2")
                 .add(2, ArrayTranslators::mirrorPad, "MirrorPad")
@@ -173,6 +178,13 @@ public final class OpTable {
                 .add(3, ScatterTranslators.tensorScatter("sum"), "TensorScatterAdd")
                 .add(3, ScatterTranslators.tensorScatter("sub"), "TensorScatterSub")
                 .add(3, ScatterTranslators.tensorScatter("max"), "TensorScatterMax")
-                .add(3, ScatterTranslators.tensorScatter("min"), "TensorScatterMin");
+                .add(3, ScatterTranslators.tensorScatter("min"), "TensorScatterMin")
+                .add(3, ScatterTranslators::unsortedSegmentSum, "UnsortedSegmentSum")
+                .add(2, ScatterTranslators::segmentSum, "SegmentSum")
+                .add(1, ScatterTranslators::unique, "Unique")
+                .add(1, ScatterTranslators::uniqueWithCounts, "UniqueWithCounts")
+                .add(1, ScatterTranslators::invertPermutation, "InvertPermutation")
+                .add(3, IndexTranslators::roll, "Roll")
+                .add(2, IndexTranslators::reverseSequence, "ReverseSequence");
     }
 }

@@ -2,18 +2,25 @@ package dev.tfir.convert.translate.op;
 
 import dev.tfir.common.infer.Shapes;
 import dev.tfir.common.types.PartialShape;
+import dev.tfir.convert.ir.ConstTensor;
+import dev.tfir.convert.ir.ElementType;
+import dev.tfir.convert.ir.Node;
 import dev.tfir.convert.ir.Output;
 import dev.tfir.convert.ops.Constants;
+import dev.tfir.convert.ops.Elementwise;
 import dev.tfir.convert.ops.Movement;
+import dev.tfir.convert.ops.Reductions;
 import dev.tfir.convert.ops.Scattering;
 import dev.tfir.convert.translate.NodeContext;
 import dev.tfir.convert.translate.OpTranslator;
 import dev.tfir.convert.translate.TfTensor;
 import java.util.List;
+import java.util.stream.LongStream;
 
 /**
  * Ops that find or place elements by index: Where (one input: the coordinates of the true elements), ScatterNd and
- * the TensorScatter family, as ScatterNDUpdate-15 with the reduction TensorFlow applies to the addressed slices.
+ * the TensorScatter family, as ScatterNDUpdate-15 with the reduction TensorFlow applies to the addressed slices;
+ * the segment sums; Unique; InvertPermutation.
  */
 public final class ScatterTranslators {
     private ScatterTranslators() {}
@@ -44,5 +51,61 @@ public final class ScatterTranslators {
     public static OpTranslator tensorScatter(String reduction) {
         return node -> List.of(TfTensor.of(Scattering.scatterNd(node.input(0), node.input(1), node.input(2),
                 reduction)));
+    }
+
+    /** UnsortedSegmentSum (data, segment_ids, num_segments). */
+    public static List<TfTensor> unsortedSegmentSum(NodeContext node) {
+        Output segments = node.input(2);
+        node.require(segments.rank() == 0, "needs a scalar num_segments, not " + segments.shape());
+        long[] known = Constants.valuesOf(segments);
+        return segmentSum(node, segments, known == null ? PartialShape.UNKNOWN_DIM : known[0]);
+    }
+
+    /** SegmentSum (data, sorted segment_ids): max(segment_ids) + 1 segments. */
+    public static List<TfTensor> segmentSum(NodeContext node) {
+        node.require(node.inputShape(1).rank() == 1, "needs 1-D segment_ids, not " + node.inputShape(1));
+        Output ids = node.input(1);
+        Output segments = Elementwise.add(Reductions.reduce("ReduceMax", ids, new long[] {0}, false),
+                Constants.scalar(ids.type(), 1));
+        long[] known = Constants.valuesOf(segments);
+        return segmentSum(node, segments, known == null ? PartialShape.UNKNOWN_DIM : known[0]);
+    }
+
+    private static List<TfTensor> segmentSum(NodeContext node, Output segments, long knownSegments) {
+        Output data = node.input(0);
+        Output ids = node.input(1);
+        node.require(ids.rank() >= 1 && ids.rank() <= data.rank(), "needs segment_ids of rank 1 to the data's rank "
+                + data.rank() + ", not " + ids.shape());
+        return List.of(TfTensor.of(Scattering.segmentSum(data, ids, segments, knownSegments)));
+    }
+
+    /** Unique of a 1-D input: the unique elements in order of first occurrence, and each element's index in them. */
+    public static List<TfTensor> unique(NodeContext node) {
+        Node unique = uniqueNode(node);
+        return List.of(TfTensor.of(unique.output(0)), TfTensor.of(unique.output(2)));
+    }
+
+    /** UniqueWithCounts: Unique's outputs and each unique element's count. */
+    public static List<TfTensor> uniqueWithCounts(NodeContext node) {
+        Node unique = uniqueNode(node);
+        return List.of(TfTensor.of(unique.output(0)), TfTensor.of(unique.output(2)), TfTensor.of(unique.output(3)));
+    }
+
+    private static Node uniqueNode(NodeContext node) {
+        node.require(node.inputShape(0).rank() == 1, "needs a 1-D input, not " + node.inputShape(0));
+        ElementType indexType = node.type("out_idx");
+        indexType = indexType == null ? ElementType.I32 : indexType;
+        return Scattering.unique(node.input(0), indexType, indexType);
+    }
+
+    /** InvertPermutation of a 1-D input of known length n: y[x[i]] = i, scattered into n zeros. */
+    public static List<TfTensor> invertPermutation(NodeContext node) {
+        Output x = node.input(0);
+        node.require(x.shape().rank() == 1 && Shapes.known(x.shape().dim(0)), "needs a 1-D input of known length, not "
+                + x.shape());
+        long[] positions = LongStream.range(0, x.shape().dim(0)).toArray();
+        Output zeros = Constants.of(ConstTensor.ofLongs(x.type(), x.shape().dims(), new long[positions.length]));
+        return List.of(TfTensor.of(Scattering.scatterNd(zeros, Movement.unsqueeze(x, 1),
+                Constants.of(ConstTensor.vector(x.type(), positions)), "none")));
     }
 }

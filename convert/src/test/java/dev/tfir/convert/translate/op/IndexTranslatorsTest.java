@@ -127,4 +127,20 @@ class IndexTranslatorsTest {
         assertEquals("has rates [1, 1, 1, 2]; 4 positive values, 1 for the batch and channels, are needed",
                 rates.getMessage());
     }
+
+    @Test
+    void rollAndReverseSequenceKeepTheShape() {
+        Output rolled = InMemoryNode.of("Roll").input(F32, 3, 4).constant(ConstTensor.vector(I32, 1, -2))
+                .constant(ConstTensor.vector(I32, 0, -1)).translateOne(IndexTranslators::roll).tfLayout();
+        assertEquals("Roll", rolled.node().type());
+        assertArrayEquals(new long[] {3, 4}, rolled.shape().dims());
+        Output reversed = InMemoryNode.of("ReverseSequence").input(F32, 3, 5, 2).input(I32, 3)
+                .attr("seq_dim", AttrValue.newBuilder().setI(1).build())
+                .translateOne(IndexTranslators::reverseSequence).tfLayout();
+        assertEquals("1", reversed.node().attributes().get("seq_axis"));
+        ConversionException same = assertThrows(ConversionException.class, () -> InMemoryNode.of("ReverseSequence")
+                .input(F32, 3, 5).input(I32, 3).translate(IndexTranslators::reverseSequence));
+        assertEquals("has seq_dim 0 and batch_dim 0 for a rank-2 input; two different axes are needed",
+                same.getMessage());
+    }
 }

@@ -11,7 +11,10 @@ import dev.tfir.common.types.PartialShape;
 import dev.tfir.convert.ir.ConstTensor;
 import dev.tfir.convert.ir.ConversionException;
 import dev.tfir.convert.ir.Output;
+import dev.tfir.convert.translate.TfTensor;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.tensorflow.proto.DataType;
 
 /** Where, ScatterNd and the TensorScatter family translated alone: ops, reductions, shapes. */
 class ScatterTranslatorsTest {
@@ -49,5 +52,39 @@ class ScatterTranslatorsTest {
                 .translateOne(ScatterTranslators.tensorScatter("sub")).tfLayout();
         assertEquals("sub", y.node().attributes().get("reduction"));
         assertEquals(PartialShape.of(-1, 3), y.shape());
+    }
+
+    @Test
+    void segmentSumsDropNegativeIdsInAnExtraRow() {
+        Output sums = InMemoryNode.of("UnsortedSegmentSum").input(F32, 5, 3).input(I32, 5)
+                .constant(ConstTensor.ofLongs(I32, new long[0], 4)).translateOne(
+                        ScatterTranslators::unsortedSegmentSum).tfLayout();
+        assertEquals("Slice", sums.node().type());
+        assertEquals(PartialShape.of(5, 3), sums.node().input(0).shape());
+        assertEquals(PartialShape.of(4, 3), sums.shape());
+        Output sorted = InMemoryNode.of("SegmentSum").input(F32, 5, 3).input(I32, 5)
+                .translateOne(ScatterTranslators::segmentSum).tfLayout();
+        assertEquals(PartialShape.of(-1, 3), sorted.shape());
+    }
+
+    @Test
+    void uniqueGivesElementsAndTheirIndices() {
+        List<TfTensor> outputs = InMemoryNode.of("UniqueWithCounts").input(I64, 7).attr("out_idx", DataType.DT_INT64)
+                .translate(ScatterTranslators::uniqueWithCounts);
+        assertEquals(3, outputs.size());
+        assertEquals("false", outputs.get(0).tfLayout().node().attributes().get("sorted"));
+        assertEquals(PartialShape.of(7), outputs.get(1).tfLayout().shape());
+        assertEquals(I64, outputs.get(2).tfLayout().type());
+        ConversionException matrix = assertThrows(ConversionException.class, () -> InMemoryNode.of("Unique")
+                .input(I32, 2, 3).translate(ScatterTranslators::unique));
+        assertEquals("needs a 1-D input, not [2, 3]", matrix.getMessage());
+    }
+
+    @Test
+    void invertPermutationScattersPositions() {
+        Output y = InMemoryNode.of("InvertPermutation").input(I32, 4)
+                .translateOne(ScatterTranslators::invertPermutation).tfLayout();
+        assertEquals("none", y.node().attributes().get("reduction"));
+        assertEquals(I32, y.type());
     }
 }

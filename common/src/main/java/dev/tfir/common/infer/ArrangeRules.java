@@ -1,0 +1,28 @@
+package dev.tfir.common.infer;
+
+import static dev.tfir.common.infer.ShapeRule.one;
+
+import dev.tfir.common.types.PartialShape;
+import java.util.List;
+import org.tensorflow.proto.DataType;
+
+/** Ops that rearrange or broadcast a tensor: Roll, ReverseSequence, InvertPermutation, BroadcastTo, BroadcastArgs. */
+final class ArrangeRules {
+    private ArrangeRules() {}
+
+    static void addTo(RuleTable table) {
+        table.add(c -> one(c.typeAttrOr("T", 0), c.shape(0)), "Roll", "ReverseSequence", "InvertPermutation");
+        table.add(c -> one(c.typeAttrOr("T", 0), c.shapeTensor(1)), "BroadcastTo");
+        table.add(ArrangeRules::broadcastArgs, "BroadcastArgs");
+    }
+
+    /** A shape as long as the longer of the two. */
+    private static List<TensorType> broadcastArgs(NodeContext c) {
+        PartialShape first = Shapes.withRank(c.shape(0), 1);
+        PartialShape second = Shapes.withRank(c.shape(1), 1);
+        boolean known = first.hasRank() && second.hasRank() && Shapes.known(first.dim(0))
+                && Shapes.known(second.dim(0));
+        DataType dtype = c.typeAttrOr("T", 0);
+        return one(dtype, Shapes.vector(known ? Math.max(first.dim(0), second.dim(0)) : PartialShape.UNKNOWN_DIM));
+    }
+}
