@@ -109,6 +109,17 @@ def cases():
         case(op, 'f32-broadcast', 'compare', [('f', (2, 3, 4)), ('f', (4,))],
              lambda x, y, op=op: getattr(raw, op)(x=x, y=y))
         case(op, 'i32', 'compare', [('i32', (2, 3)), ('i32', (2, 3))], lambda x, y, op=op: getattr(raw, op)(x=x, y=y))
+    for op in ('BitwiseAnd', 'BitwiseOr', 'BitwiseXor'):
+        case(op, 'i32-broadcast', 'bitwise', [('i32', (3, 4)), ('i32', (4,))],
+             lambda x, y, op=op: getattr(raw, op)(x=x, y=y))
+        case(op, 'i64', 'bitwise', [('i64', (2, 3)), ('i64', (2, 3))], lambda x, y, op=op: getattr(raw, op)(x=x, y=y))
+    for op in ('LeftShift', 'RightShift'):
+        case(op, 'i32-signed', 'bitwise', [('i32', (3, 4)), ('idx6', (3, 4))],
+             lambda x, y, op=op: getattr(raw, op)(x=x, y=y))
+        case(op, 'i64-broadcast', 'bitwise', [('i64', (2, 3)), ('idx6', (3,))],
+             lambda x, y, op=op: getattr(raw, op)(x=x, y=raw.Cast(x=y, DstT=tf.int64)))
+    case('Invert', 'i32', 'bitwise', [('i32', (3, 4))], lambda x: raw.Invert(x=x))
+    case('Invert', 'i64', 'bitwise', [('i64', (5,))], lambda x: raw.Invert(x=x))
     for op in ('LogicalAnd', 'LogicalOr'):
         case(op, 'bool-broadcast', 'logical', [('bool', (3, 4)), ('bool', (4,))],
              lambda x, y, op=op: getattr(raw, op)(x=x, y=y))

@@ -159,7 +159,9 @@ class ShapeInferenceTest {
                 node("unique", "UniqueWithCounts", "ids").putAttr("T", type(DataType.DT_INT32)).build(),
                 node("rolled", "Roll", "dynamic", "four", "four").putAttr("T", type(DataType.DT_FLOAT)).build(),
                 node("broadcast", "BroadcastTo", "x", "shape").putAttr("T", type(DataType.DT_FLOAT)).build(),
-                node("args", "BroadcastArgs", "shape", "ids").putAttr("T", type(DataType.DT_INT32)).build()));
+                node("args", "BroadcastArgs", "shape", "ids").putAttr("T", type(DataType.DT_INT32)).build(),
+                node("inverted", "Invert", "ids").putAttr("T", type(DataType.DT_INT32)).build()));
+        assertEquals(PartialShape.of(5), more.output("inverted", 0).shape());
         assertEquals(PartialShape.of(4, 3), more.output("sums", 0).shape());
         assertEquals(PartialShape.of(-1, 3), more.output("sorted", 0).shape());
         assertEquals(PartialShape.of(5), more.output("unique", 1).shape());

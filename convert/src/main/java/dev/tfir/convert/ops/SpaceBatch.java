@@ -7,8 +7,8 @@ import dev.tfir.convert.ir.Output;
 
 /**
  * SpaceToBatch-2 and BatchToSpace-2: blocks of the spatial axes moved to the batch axis and back (TensorFlow's way of
- * computing a dilated convolution); DepthToSpace, SpaceToDepth and ExtractImagePatches: blocks to channels and back. Block shape, pads and crops have one entry per axis of the data (1 and 0 for
- * the batch and channel axes).
+ * computing a dilated convolution). Block shape, pads and crops have one entry per axis of the data (1 and 0 for
+ * the batch and channel axes). DepthToSpace, SpaceToDepth and ExtractImagePatches: blocks to channels and back.
  */
 public final class SpaceBatch {
     private SpaceBatch() {}

@@ -82,7 +82,8 @@ class ArrayTranslatorsTest {
         assertArrayEquals(new long[] {4, 5, 3}, rows.tfLayout().shape().dims());
         ConversionException negative = assertThrows(ConversionException.class, () -> InMemoryNode.of("ResourceGather")
                 .constant(ConstTensor.ofDoubles(F32, new long[] {4, 10}, new double[40])).input(ElementType.I32, 4)
-                .attr("batch_dims", AttrValue.newBuilder().setI(-1).build()).translate(ArrayTranslators::resourceGather));
+                .attr("batch_dims", AttrValue.newBuilder().setI(-1).build())
+                .translate(ArrayTranslators::resourceGather));
         assertEquals("has batch_dims -1; 0 or more is supported", negative.getMessage());
     }
 }
