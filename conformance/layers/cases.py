@@ -389,6 +389,25 @@ def cases():
          lambda x, y: list(raw.ShapeN(input=[x, y])) + [x, y])
     case('Gather', 'v1-2d-indices', 'gather', [('f', (5, 3))],
          lambda x: raw.Gather(params=x, indices=[[4, 0], [2, 2]]))
+    case('SparseToDense', 'rows-values-input', 'scatter', [('f', (2,))],
+         lambda v: raw.SparseToDense(sparse_indices=[[0, 1], [2, 3]], output_shape=[3, 4], sparse_values=v,
+                                     default_value=0.0))
+    case('SparseToDense', 'vector-scalar-value', 'scatter', [('f', ()), ('f', ())],
+         lambda v, d: raw.SparseToDense(sparse_indices=[1, 4], output_shape=[6], sparse_values=v, default_value=d))
+    case('SparseToDense', 'i64-indices-i32-values', 'scatter', [('i32', (3,))],
+         lambda v: raw.SparseToDense(sparse_indices=tf.constant([[0, 0, 1], [0, 1, 1], [1, 2, 0]], tf.int64),
+                                     output_shape=tf.constant([2, 3, 2], tf.int64), sparse_values=v,
+                                     default_value=-7))
+    case('UnravelIndex', 'i32-vector', 'scatter', [('idx6', (5,))],
+         lambda i: raw.UnravelIndex(indices=i, dims=[2, 3]))
+    case('UnravelIndex', 'i64-scalar', 'scatter', [('idx6', ())],
+         lambda i: raw.UnravelIndex(indices=raw.Cast(x=i, DstT=tf.int64), dims=tf.constant([3, 1, 2], tf.int64)))
+    case('MatrixDiag', 'batch', 'select', [('f', (2, 4))], lambda x: raw.MatrixDiag(diagonal=x))
+    case('MatrixDiag', 'i64-vector', 'select', [('i64', (3,))], lambda x: raw.MatrixDiag(diagonal=x))
+    case('MatrixDiagV2', 'padding', 'select', [('f', (2, 3))],
+         lambda x: raw.MatrixDiagV2(diagonal=x, k=0, num_rows=-1, num_cols=-1, padding_value=1.5))
+    case('MatrixDiagV3', 'sizes-given-i32', 'select', [('i32', (3, 4)), ('i32', ())],
+         lambda x, p: raw.MatrixDiagV3(diagonal=x, k=[0, 0], num_rows=4, num_cols=-1, padding_value=p))
     return out
 
 

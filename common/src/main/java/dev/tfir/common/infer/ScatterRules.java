@@ -8,7 +8,8 @@ import org.tensorflow.proto.DataType;
 
 /**
  * Ops that find or place elements by index: Where (the int64 coordinates of the true elements), ScatterNd, the
- * TensorScatter family, ResourceGather (a gather from a resource variable), the segment sums, Unique.
+ * TensorScatter family, ResourceGather (a gather from a resource variable), the segment sums, Unique, SparseToDense,
+ * UnravelIndex.
  */
 final class ScatterRules {
     private ScatterRules() {}
@@ -23,6 +24,8 @@ final class ScatterRules {
         table.add(c -> segmentSum(c, null), "SegmentSum");
         table.add(c -> unique(c, false), "Unique");
         table.add(c -> unique(c, true), "UniqueWithCounts");
+        table.add(c -> one(c.typeAttrOr("T", 2), c.shapeTensor(1)), "SparseToDense");
+        table.add(ScatterRules::unravelIndex, "UnravelIndex");
     }
 
     /** [number of true elements (unknown), rank of the input]. */
@@ -73,5 +76,12 @@ final class ScatterRules {
         TensorType elements = new TensorType(c.typeAttrOr("T", 0), some);
         TensorType indices = new TensorType(indexType, Shapes.withRank(c.shape(0), 1));
         return counts ? List.of(elements, indices, new TensorType(indexType, some)) : List.of(elements, indices);
+    }
+
+    /** [the number of dims] + the indices' shape. */
+    private static List<TensorType> unravelIndex(NodeContext c) {
+        PartialShape dims = Shapes.withRank(c.shape(1), 1);
+        return one(c.typeAttrOr("Tidx", 0), Shapes.concat(Shapes.vector(dims.hasRank() ? dims.dim(0)
+                : PartialShape.UNKNOWN_DIM), c.shape(0)));
     }
 }

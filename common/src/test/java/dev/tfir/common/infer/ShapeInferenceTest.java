@@ -160,7 +160,14 @@ class ShapeInferenceTest {
                 node("rolled", "Roll", "dynamic", "four", "four").putAttr("T", type(DataType.DT_FLOAT)).build(),
                 node("broadcast", "BroadcastTo", "x", "shape").putAttr("T", type(DataType.DT_FLOAT)).build(),
                 node("args", "BroadcastArgs", "shape", "ids").putAttr("T", type(DataType.DT_INT32)).build(),
-                node("inverted", "Invert", "ids").putAttr("T", type(DataType.DT_INT32)).build()));
+                node("inverted", "Invert", "ids").putAttr("T", type(DataType.DT_INT32)).build(),
+                node("diagonal", "MatrixDiag", "x").putAttr("T", type(DataType.DT_FLOAT)).build(),
+                node("dense", "SparseToDense", "ids", "shape", "x", "four").putAttr("T", type(DataType.DT_FLOAT))
+                        .build(),
+                node("coordinates", "UnravelIndex", "ids", "shape").putAttr("Tidx", type(DataType.DT_INT32)).build()));
+        assertEquals(PartialShape.of(5, 3, 3), more.output("diagonal", 0).shape());
+        assertEquals(PartialShape.of(-1, 3), more.output("dense", 0).shape());
+        assertEquals(PartialShape.of(2, 5), more.output("coordinates", 0).shape());
         assertEquals(PartialShape.of(5), more.output("inverted", 0).shape());
         assertEquals(PartialShape.of(4, 3), more.output("sums", 0).shape());
         assertEquals(PartialShape.of(-1, 3), more.output("sorted", 0).shape());

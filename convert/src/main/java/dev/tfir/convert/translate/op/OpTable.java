@@ -103,6 +103,9 @@ public final class OpTable {
                 .add(3, SelectTranslators::select, "Select")
                 .add(3, SelectTranslators::selectV2, "SelectV2")
                 .add(3, SelectTranslators::matrixBandPart, "MatrixBandPart")
+                .add(1, SelectTranslators::matrixDiag, "MatrixDiag")
+                .add(5, SelectTranslators::matrixDiag, "MatrixDiagV2")
+                .add(5, SelectTranslators::matrixDiag, "MatrixDiagV3")
                 .add(2, BinaryTranslators::biasAdd, "BiasAdd")
                 // windows
                 .add(2, ConvTranslators::conv2d, "Conv2D")
@@ -191,6 +194,8 @@ public final class OpTable {
                 .add(1, ScatterTranslators::uniqueWithCounts, "UniqueWithCounts")
                 .add(1, ScatterTranslators::invertPermutation, "InvertPermutation")
                 .add(3, IndexTranslators::roll, "Roll")
-                .add(2, IndexTranslators::reverseSequence, "ReverseSequence");
+                .add(2, IndexTranslators::reverseSequence, "ReverseSequence")
+                .add(4, ScatterTranslators::sparseToDense, "SparseToDense")
+                .add(2, ScatterTranslators::unravelIndex, "UnravelIndex");
     }
 }

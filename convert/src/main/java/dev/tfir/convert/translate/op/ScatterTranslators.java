@@ -14,13 +14,14 @@ import dev.tfir.convert.ops.Scattering;
 import dev.tfir.convert.translate.NodeContext;
 import dev.tfir.convert.translate.OpTranslator;
 import dev.tfir.convert.translate.TfTensor;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.LongStream;
 
 /**
  * Ops that find or place elements by index: Where (one input: the coordinates of the true elements), ScatterNd and
  * the TensorScatter family, as ScatterNDUpdate-15 with the reduction TensorFlow applies to the addressed slices;
- * the segment sums; Unique; InvertPermutation.
+ * the segment sums; Unique; InvertPermutation; SparseToDense; UnravelIndex.
  */
 public final class ScatterTranslators {
     private ScatterTranslators() {}
@@ -107,5 +108,46 @@ public final class ScatterTranslators {
         Output zeros = Constants.of(ConstTensor.ofLongs(x.type(), x.shape().dims(), new long[positions.length]));
         return List.of(TfTensor.of(Scattering.scatterNd(zeros, Movement.unsqueeze(x, 1),
                 Constants.of(ConstTensor.vector(x.type(), positions)), "none")));
+    }
+
+    /**
+     * SparseToDense (sparse_indices, output_shape, sparse_values, default_value): the default broadcast to the shape,
+     * the values (one each, or a scalar for all) at the indices ([N, rank], or [N] or a scalar into a vector).
+     */
+    public static List<TfTensor> sparseToDense(NodeContext node) {
+        Output indices = node.input(0);
+        Output shape = node.input(1);
+        Output values = node.input(2);
+        node.require(indices.rank() <= 2 && shape.rank() == 1 && Shapes.known(shape.shape().dim(0))
+                && values.rank() <= 1, "needs indices of rank 0 to 2, a 1-D output_shape of known length and "
+                + "values of rank 0 or 1, not " + indices.shape() + ", " + shape.shape() + ", " + values.shape());
+        Output rows = indices.rank() == 2 ? indices : Movement.reshape(indices, -1, 1);
+        Output dense = Movement.broadcast(node.input(3), shape, PartialShape.of(Arrays.stream(
+                Constants.knownElements(shape)).map(d -> d >= 0 ? d : PartialShape.UNKNOWN_DIM).toArray()));
+        if (values.rank() == 0) {
+            long count = rows.shape().dim(0);
+            values = Movement.broadcast(values, Movement.gather(Movement.shapeOf(rows, ElementType.I64),
+                    Constants.i64(0), 0), PartialShape.of(count));
+        }
+        return List.of(TfTensor.of(Scattering.scatterNd(dense, rows, values, "none")));
+    }
+
+    /** UnravelIndex (indices, 0-D or 1-D; constant dims): [rank of dims] + the indices' shape, the coordinates. */
+    public static List<TfTensor> unravelIndex(NodeContext node) {
+        long[] dims = node.constantInput(1, "dims");
+        Output indices = node.input(0);
+        node.require(indices.rank() <= 1, "needs indices of rank 0 or 1, not " + indices.shape());
+        long[] strides = new long[dims.length];
+        for (int i = dims.length - 1, stride = 1; i >= 0; stride *= (int) dims[i], i--) {
+            node.require(dims[i] > 0, "has dims " + Arrays.toString(dims) + "; TensorFlow requires positive dims");
+            strides[i] = stride;
+        }
+        long[] column = new long[indices.rank() + 1];
+        Arrays.fill(column, 1);
+        column[0] = dims.length;
+        Output quotients = Elementwise.binary("Divide", Movement.unsqueeze(indices, 0),
+                Constants.of(ConstTensor.ofLongs(indices.type(), column, strides)));
+        return List.of(TfTensor.of(Elementwise.binary("FloorMod", quotients,
+                Constants.of(ConstTensor.ofLongs(indices.type(), column, dims)))));
     }
 }
