@@ -26,8 +26,11 @@ the frozen and seed cases). Every model case also checks the IR's names in OpenV
 `input` of shape [1, size, size, 3], and the net's output reachable by its TF name (get_names()).
 The committed TF2 SavedModels testdata/models/saved_model_tf2 (Keras), saved_model_tf2_calls (nested function
 calls, multi-output ops, control dependencies) and saved_model_tf2_multi (two inputs, float and int64; three outputs:
-MatMul, Size, ArgMax) are converted with --saved_model_dir (function bodies inlined) and compared with the
-SavedModel's serving signature run by TensorFlow on random inputs (4 rows), every output: max abs diff <= 1e-5.
+MatMul, Size, ArgMax), and testdata/convert's grouped_conv_saved_model, embedding_saved_model (Keras Embedding,
+ResourceGather with batch_dims), conv_transpose_saved_model and conv_transpose_dynamic_saved_model (Keras
+Conv2DTranspose, no -b) are converted with --saved_model_dir (function bodies inlined) and compared with the
+SavedModel's serving signature run by TensorFlow on random inputs (unknown dims 1, then 3), every output: max abs
+diff <= 1e-5.
 The same forms built under the nets' default arg scopes (tools/models/make_convert_models.py, arg_scope/: weight
 decay, so the inference graphs have an L2 regularization loss per weight, sinks no input reaches): the seed's exact
 command from that directory (ours and mo; FP16), summarize-graph's stdout on the inference graph byte for byte the
@@ -344,17 +347,20 @@ def io_result(run, case, want):
 
 SAVED_MODELS = {name: REPO / 'testdata/models' / name
                 for name in ('saved_model_tf2', 'saved_model_tf2_calls', 'saved_model_tf2_multi')}
-SAVED_MODELS['grouped_conv_saved_model'] = REPO / 'testdata/convert/grouped_conv_saved_model'
+for name in ('grouped_conv_saved_model', 'embedding_saved_model', 'conv_transpose_saved_model',
+             'conv_transpose_dynamic_saved_model'):
+    SAVED_MODELS[name] = REPO / 'testdata/convert' / name
+UNKNOWN_DIMS = (1, 3)   # each SavedModel runs twice: its unknown dims (batch, dynamic sizes) 1, then 3
 SAVED_MODEL_LIMIT = 1e-5
 
 
-def signature_inputs(serve, rng):
-    """Random values for every input of a serving signature (unknown dims 4): floats in [-1, 1), integers in
+def signature_inputs(serve, rng, unknown):
+    """Random values for every input of a serving signature (unknown dims `unknown`): floats in [-1, 1), integers in
     [0, 10), by the input's key."""
     import numpy as np
     values = {}
     for key, spec in serve.structured_input_signature[1].items():
-        shape = [4 if dim is None else dim for dim in spec.shape]
+        shape = [unknown if dim is None else dim for dim in spec.shape]
         dtype = spec.dtype.as_numpy_dtype
         values[key] = (rng.uniform(-1, 1, shape) if spec.dtype.is_floating else rng.integers(0, 10, shape)).astype(
             dtype)
@@ -374,8 +380,20 @@ def run_saved_model_case(name, work):
     if done.returncode != 0:
         return False, 'conversion failed: exit %d %s' % (done.returncode, done.stderr.strip()[-300:])
     serve = tf.saved_model.load(str(directory)).signatures['serving_default']
-    values = signature_inputs(serve, np.random.default_rng(SEED))
-    want = serve(**{key: tf.constant(value) for key, value in values.items()})
+    texts = []
+    for unknown in UNKNOWN_DIMS:
+        values = signature_inputs(serve, np.random.default_rng(SEED), unknown)
+        want = serve(**{key: tf.constant(value) for key, value in values.items()})
+        ok, text = compare_saved_model(out_dir, values, want)
+        if not ok:
+            return False, 'unknown dims %d: %s' % (unknown, text)
+        texts.append('unknown dims %d: %s' % (unknown, text))
+    return True, 'ours: %s (limit %g), %.2f s' % ('; '.join(texts), SAVED_MODEL_LIMIT, seconds)
+
+
+def compare_saved_model(out_dir, values, want):
+    """(passed, text): the IR in both runtimes on `values` against the signature's outputs `want`."""
+    import numpy as np
     texts = []
     for run in ov_runtimes.run_ir(out_dir / 'saved_model.xml', [values]):
         diff = 0.0
@@ -388,8 +406,7 @@ def run_saved_model_case(name, work):
         if diff > SAVED_MODEL_LIMIT:
             return False, '%s: max abs diff %.3g > %g' % (run.label, diff, SAVED_MODEL_LIMIT)
         texts.append('%s max abs diff %.3g' % (run.label, diff))
-    return True, 'ours: %d output(s), %s (limit %g), %.2f s' % (len(want), ', '.join(texts), SAVED_MODEL_LIMIT,
-                                                               seconds)
+    return True, '%d output(s), %s' % (len(want), ', '.join(texts))
 
 
 def run_unsupported_case(work):

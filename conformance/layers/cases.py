@@ -1,7 +1,8 @@
 """The layer tests' cases: for each TensorFlow op type, single-op (or few-op) graphs across its attribute variants.
 
 A case is an op type, a variant label, its family (the CI subset runs each family's first case), the inputs (each a
-Placeholder fed with fixed random values: `f` float32 normal, `pos` float32 in [0.5, 3], `ge1` in [1, 4], `unit`
+Placeholder (kind, shape), or (kind, shape with None dims, the shape fed) for dynamic dims, fed with fixed random
+values: `f` float32 normal, `pos` float32 in [0.5, 3], `ge1` in [1, 4], `unit`
 float32 in (-0.9, 0.9), `i32`/`i64` integers in [-10, 10], `nz32` integers in [1, 10] with random sign, `idx6`
 int32 in [0, 6), `bool`, `special` float32 of NaN, +-inf and ordinary values, `prob` float32 in [0, 1), `box`
 float32 boxes (..., 4); a negative dim is a dynamic one: None in the Placeholder, fed with its absolute value), a
@@ -110,6 +111,17 @@ def cases():
         case(op, 'f32-broadcast', 'compare', [('f', (2, 3, 4)), ('f', (4,))],
              lambda x, y, op=op: getattr(raw, op)(x=x, y=y))
         case(op, 'i32', 'compare', [('i32', (2, 3)), ('i32', (2, 3))], lambda x, y, op=op: getattr(raw, op)(x=x, y=y))
+    for op in ('BitwiseAnd', 'BitwiseOr', 'BitwiseXor'):
+        case(op, 'i32-broadcast', 'bitwise', [('i32', (3, 4)), ('i32', (4,))],
+             lambda x, y, op=op: getattr(raw, op)(x=x, y=y))
+        case(op, 'i64', 'bitwise', [('i64', (2, 3)), ('i64', (2, 3))], lambda x, y, op=op: getattr(raw, op)(x=x, y=y))
+    for op in ('LeftShift', 'RightShift'):
+        case(op, 'i32-signed', 'bitwise', [('i32', (3, 4)), ('idx6', (3, 4))],
+             lambda x, y, op=op: getattr(raw, op)(x=x, y=y))
+        case(op, 'i64-broadcast', 'bitwise', [('i64', (2, 3)), ('idx6', (3,))],
+             lambda x, y, op=op: getattr(raw, op)(x=x, y=raw.Cast(x=y, DstT=tf.int64)))
+    case('Invert', 'i32', 'bitwise', [('i32', (3, 4))], lambda x: raw.Invert(x=x))
+    case('Invert', 'i64', 'bitwise', [('i64', (5,))], lambda x: raw.Invert(x=x))
     for op in ('LogicalAnd', 'LogicalOr'):
         case(op, 'bool-broadcast', 'logical', [('bool', (3, 4)), ('bool', (4,))],
              lambda x, y, op=op: getattr(raw, op)(x=x, y=y))
@@ -202,6 +214,17 @@ def cases():
              lambda x, p=padding, n=size, s=stride: raw.Conv2DBackpropInput(
                  input_sizes=[1, n, n, 3], filter=weights((3, 3, 3, 4)), out_backprop=x, strides=[1, s, s, 1],
                  padding=p))
+    # input_sizes computed at run time: of a dynamic batch and constant sizes (as Keras builds it), of dynamic sizes
+    case('Conv2DBackpropInput', 'SAME-packed-batch', 'conv', [('f', (None, 5, 5, 4), (2, 5, 5, 4))],
+         lambda x: raw.Conv2DBackpropInput(
+             input_sizes=raw.Pack(values=[raw.Shape(input=x)[0], 10, 10, 3]), filter=weights((3, 3, 3, 4)),
+             out_backprop=x, strides=[1, 2, 2, 1], padding='SAME'))
+    for padding, extra in (('SAME', 0), ('SAME', -1), ('VALID', 1), ('VALID', 2)):
+        case('Conv2DBackpropInput', '%s-dynamic-sizes-2n%+d' % (padding, extra), 'conv',
+             [('f', (1, None, None, 4), (1, 5, 5, 4))],
+             lambda x, p=padding, e=extra: raw.Conv2DBackpropInput(
+                 input_sizes=raw.Shape(input=x) * [1, 2, 2, 0] + [0, e, e, 3], filter=weights((3, 3, 3, 4)),
+                 out_backprop=x, strides=[1, 2, 2, 1], padding=p))
     for op in ('MaxPool', 'AvgPool'):
         for padding in ('SAME', 'VALID'):
             case(op, padding + '-3x3-stride2', 'pool', [('f', (1, 9, 8, 3))],
@@ -233,6 +256,15 @@ def cases():
          lambda x: raw.DepthToSpace(input=x, block_size=2))
     case('SpaceToDepth', 'NHWC-block2', 'spacebatch', [('f', (1, 4, 6, 3))],
          lambda x: raw.SpaceToDepth(input=x, block_size=2))
+    for padding, ksizes, strides, rates in (('VALID', 3, 2, 1), ('SAME', 3, 2, 1), ('SAME', 2, 3, 2),
+                                            ('VALID', 2, 1, 2)):
+        case('ExtractImagePatches', '%s-k%d-s%d-r%d' % (padding, ksizes, strides, rates), 'spacebatch',
+             [('f', (2, 7, 8, 3))],
+             lambda x, p=padding, k=ksizes, s=strides, r=rates: raw.ExtractImagePatches(
+                 images=x, ksizes=[1, k, k, 1], strides=[1, s, s, 1], rates=[1, r, r, 1], padding=p))
+    case('ExtractImagePatches', 'i64-dynamic-batch-k2x3', 'spacebatch', [('i64', (None, 5, 6, 2), (2, 5, 6, 2))],
+         lambda x: raw.ExtractImagePatches(images=x, ksizes=[1, 2, 3, 1], strides=[1, 1, 2, 1], rates=[1, 1, 1, 1],
+                                           padding='SAME'))
 
     # normalization, matrices
     for op in ('FusedBatchNorm', 'FusedBatchNormV2', 'FusedBatchNormV3'):
@@ -395,6 +427,28 @@ def cases():
             case(op, 'align%d-half%d' % (align, half), 'resize', [('f', (1, 4, 5, 2))],
                  lambda x, op=op, a=align, h=half: getattr(raw, op)(images=x, size=[7, 9], align_corners=a,
                                                                     half_pixel_centers=h))
+    for align, half in ((False, False), (True, False), (False, True)):
+        for size in ((7, 9), (3, 2)):
+            case('ResizeBicubic', 'align%d-half%d-to%dx%d' % (align, half, *size), 'resize', [('f', (1, 4, 5, 2))],
+                 lambda x, a=align, h=half, s=size: raw.ResizeBicubic(images=x, size=s, align_corners=a,
+                                                                      half_pixel_centers=h))
+    for align, source, size in ((False, (8, 10), (4, 5)), (False, (5, 7), (3, 4)), (False, (4, 5), (7, 9)),
+                                (True, (5, 7), (3, 4)), (True, (4, 5), (7, 9))):
+        case('ResizeArea', 'align%d-%dx%d-to%dx%d' % (align, *source, *size), 'resize', [('f', (2, *source, 3))],
+             lambda x, a=align, s=size: raw.ResizeArea(images=x, size=s, align_corners=a))
+    case('ResizeArea', 'i32-dynamic-batch', 'resize', [('i32', (None, 6, 6, 2), (2, 6, 6, 2))],
+         lambda x: raw.ResizeArea(images=x, size=[4, 3]))
+    # boxes inside, across the border and flipped (y2 < y1); one box of crop size 1 samples the centre
+    boxes = [[0.1, 0.2, 0.8, 0.9], [-0.3, 0.1, 0.6, 1.4], [0.9, 0.7, 0.2, 0.1]]
+    for method in ('bilinear', 'nearest'):
+        case('CropAndResize', method + '-extrapolate', 'resize', [('f', (2, 6, 7, 3))],
+             lambda x, m=method: raw.CropAndResize(image=x, boxes=boxes, box_ind=[1, 0, 1], crop_size=[4, 5],
+                                                   method=m, extrapolation_value=-1.5))
+        case('CropAndResize', method + '-crop1x3-dynamic-batch', 'resize', [('f', (None, 6, 7, 3), (2, 6, 7, 3))],
+             lambda x, m=method: raw.CropAndResize(image=x, boxes=boxes[:2], box_ind=[1, 1], crop_size=[1, 3],
+                                                   method=m))
+    case('CropAndResize', 'i32-image-boxes-input', 'resize', [('i32', (1, 5, 5, 2)), ('unit', (4, 4))],
+         lambda x, b: raw.CropAndResize(image=x, boxes=b, box_ind=[0, 0, 0, 0], crop_size=[3, 3]))
 
     case('Einsum', 'attention-scores', 'matmul', [('f', (2, 3, 4)), ('f', (2, 5, 4))],
          lambda a, b: raw.Einsum(inputs=[a, b], equation='bqd,bkd->bqk'))
@@ -402,10 +456,91 @@ def cases():
          lambda x: raw.Einsum(inputs=[x, weights((8, 2, 4))], equation='abc,cde->abde'))
     case('Einsum', 'transpose-one', 'matmul', [('f', (2, 3, 4))], lambda x: raw.Einsum(inputs=[x], equation='ijk->kji'))
 
-    # op types of issue 16 not translated yet: their rows in docs/op-coverage.md say so (--ci leaves them out)
-    case('Where', 'bool', PENDING, [('bool', (3, 4))], lambda x: raw.Where(condition=x))
-    case('ScatterNd', 'rows', PENDING, [('f', (2, 3))],
+    # finding and placing by index
+    case('Where', 'bool', 'scatter', [('bool', (3, 4))], lambda x: raw.Where(condition=x))
+    case('Where', 'i32-nonzero-rank3', 'scatter', [('i32', (2, 3, 4))], lambda x: raw.Where(condition=x % 3))
+    case('Where', 'f32-rank1', 'scatter', [('f', (7,))], lambda x: raw.Where(condition=raw.Relu(features=x)))
+    case('Where', 'dynamic-dims', 'scatter', [('bool', (None, 4), (5, 4))], lambda x: raw.Where(condition=x))
+    case('ScatterNd', 'rows', 'scatter', [('f', (2, 3))],
          lambda u: raw.ScatterNd(indices=[[3], [0]], updates=u, shape=[5, 3]))
+    case('ScatterNd', 'duplicates-sum', 'scatter', [('f', (4,))],
+         lambda u: raw.ScatterNd(indices=[[1, 2], [0, 0], [1, 2], [2, 3]], updates=u, shape=[3, 4]))
+    case('ScatterNd', 'i32-i64-indices', 'scatter', [('i32', (2, 1, 2))],
+         lambda u: raw.ScatterNd(indices=tf.constant([[[0, 1]], [[2, 0]]], tf.int64), updates=u,
+                                 shape=tf.constant([3, 2, 2], tf.int64)))
+    case('ScatterNd', 'dynamic-shape', 'scatter', [('f', (2, 3)), ('f', (None, 3), (5, 3))],
+         lambda u, x: raw.ScatterNd(indices=[[3], [0]], updates=u, shape=raw.Shape(input=x)))
+    case('TensorScatterUpdate', 'rows', 'scatter', [('f', (5, 3)), ('f', (2, 3))],
+         lambda x, u: raw.TensorScatterUpdate(tensor=x, indices=[[4], [1]], updates=u))
+    case('TensorScatterUpdate', 'i64-elements', 'scatter', [('i64', (3, 4)), ('i64', (2,))],
+         lambda x, u: raw.TensorScatterUpdate(tensor=x, indices=tf.constant([[0, 3], [2, 1]], tf.int64), updates=u))
+    case('TensorScatterUpdate', 'dynamic-dims', 'scatter', [('f', (None, 3), (4, 3)), ('f', (2, 3))],
+         lambda x, u: raw.TensorScatterUpdate(tensor=x, indices=[[2], [0]], updates=u))
+    for op in ('TensorScatterAdd', 'TensorScatterSub', 'TensorScatterMax', 'TensorScatterMin'):
+        case(op, 'duplicates', 'scatter', [('f', (3, 4)), ('f', (3,))],
+             lambda x, u, op=op: getattr(raw, op)(tensor=x, indices=[[0, 1], [2, 2], [0, 1]], updates=u))
+        case(op, 'i32-rows', 'scatter', [('i32', (4, 2)), ('i32', (2, 2))],
+             lambda x, u, op=op: getattr(raw, op)(tensor=x, indices=[[3], [1]], updates=u))
+    case('UnsortedSegmentSum', 'rows-negative-dropped', 'scatter', [('f', (5, 3))],
+         lambda x: raw.UnsortedSegmentSum(data=x, segment_ids=[2, 0, -1, 2, 3], num_segments=4))
+    case('UnsortedSegmentSum', 'i32-ids-input-2d', 'scatter', [('i32', (2, 3, 2)), ('idx6', (2, 3))],
+         lambda x, i: raw.UnsortedSegmentSum(data=x, segment_ids=i, num_segments=tf.constant(6, tf.int64)))
+    case('UnsortedSegmentSum', 'dynamic-rows', 'scatter', [('f', (None, 3), (4, 3)), ('idx6', (None,), (4,))],
+         lambda x, i: raw.UnsortedSegmentSum(data=x, segment_ids=i, num_segments=6))
+    case('SegmentSum', 'sorted-ids', 'scatter', [('f', (6, 2))],
+         lambda x: raw.SegmentSum(data=x, segment_ids=[0, 0, 1, 3, 3, 3]))
+    case('SegmentSum', 'ids-input-i64', 'scatter', [('i64', (4, 2)), ('idx6', (4,))],
+         lambda x, i: raw.SegmentSum(data=x, segment_ids=tf.sort(i)))
+    case('Unique', 'f32', 'scatter', [('idx6', (9,))],
+         lambda x: list(raw.Unique(x=raw.Cast(x=x, DstT=tf.float32) * 0.5)))
+    case('Unique', 'i64-out_idx-i64', 'scatter', [('idx6', (7,))],
+         lambda x: list(raw.Unique(x=raw.Cast(x=x, DstT=tf.int64), out_idx=tf.int64)))
+    case('UniqueWithCounts', 'i32', 'scatter', [('idx6', (10,))], lambda x: list(raw.UniqueWithCounts(x=x)))
+    case('InvertPermutation', 'i32', 'scatter', [('f', (6,))],
+         lambda x: raw.InvertPermutation(x=raw.TopKV2(input=x, k=6).indices))
+    case('InvertPermutation', 'i64', 'scatter', [('f', (5,))],
+         lambda x: raw.InvertPermutation(x=raw.Cast(x=raw.TopKV2(input=x, k=5).indices, DstT=tf.int64)))
+    case('Roll', 'axes[0,-1]', 'array', [('f', (3, 4, 5))], lambda x: raw.Roll(input=x, shift=[1, -2], axis=[0, -1]))
+    case('Roll', 'scalar-i64-shift-input', 'array', [('i32', (6, 2)), ('idx6', ())],
+         lambda x, s: raw.Roll(input=x, shift=raw.Cast(x=s, DstT=tf.int64), axis=tf.constant(0, tf.int64)))
+    case('ReverseSequence', 'seq1-batch0', 'array', [('f', (3, 5, 2))],
+         lambda x: raw.ReverseSequence(input=x, seq_lengths=[5, 2, 0], seq_dim=1, batch_dim=0))
+    case('ReverseSequence', 'seq0-batch2-i64', 'array', [('i64', (4, 2, 3))],
+         lambda x: raw.ReverseSequence(input=x, seq_lengths=tf.constant([1, 3, 4], tf.int64), seq_dim=0,
+                                       batch_dim=2))
+    case('BroadcastTo', 'rank-up', 'shape', [('f', (3, 1))], lambda x: raw.BroadcastTo(input=x, shape=[2, 3, 4]))
+    case('BroadcastTo', 'dynamic-shape-i64', 'shape', [('i64', (1, 3)), ('f', (None, 3), (4, 3))],
+         lambda x, y: [raw.BroadcastTo(input=x, shape=raw.Shape(input=y, out_type=tf.int64)), y])
+    case('BroadcastArgs', 'constants', 'shape', [('f', (2, 3))],
+         lambda x: [raw.BroadcastArgs(s0=[2, 1, 3], s1=[4, 1]), x])
+    case('BroadcastArgs', 'dynamic', 'shape', [('f', (None, 1, 3), (2, 1, 3)), ('f', (4, 1))],
+         lambda x, y: [raw.BroadcastArgs(s0=raw.Shape(input=x), s1=raw.Shape(input=y)), x, y])
+    case('Slice', 'size-minus1', 'shape', [('f', (4, 5, 6))], lambda x: raw.Slice(input=x, begin=[1, 0, 2], size=[2, -1, 3]))
+    case('Slice', 'i64-dynamic-dims', 'shape', [('i32', (None, 5), (4, 5))],
+         lambda x: raw.Slice(input=x, begin=tf.constant([1, 1], tf.int64), size=tf.constant([-1, 3], tf.int64)))
+    case('ShapeN', 'static-and-dynamic', 'shape', [('f', (2, 3)), ('f', (None, 4), (5, 4))],
+         lambda x, y: list(raw.ShapeN(input=[x, y])) + [x, y])
+    case('Gather', 'v1-2d-indices', 'gather', [('f', (5, 3))],
+         lambda x: raw.Gather(params=x, indices=[[4, 0], [2, 2]]))
+    case('SparseToDense', 'rows-values-input', 'scatter', [('f', (2,))],
+         lambda v: raw.SparseToDense(sparse_indices=[[0, 1], [2, 3]], output_shape=[3, 4], sparse_values=v,
+                                     default_value=0.0))
+    case('SparseToDense', 'vector-scalar-value', 'scatter', [('f', ()), ('f', ())],
+         lambda v, d: raw.SparseToDense(sparse_indices=[1, 4], output_shape=[6], sparse_values=v, default_value=d))
+    case('SparseToDense', 'i64-indices-i32-values', 'scatter', [('i32', (3,))],
+         lambda v: raw.SparseToDense(sparse_indices=tf.constant([[0, 0, 1], [0, 1, 1], [1, 2, 0]], tf.int64),
+                                     output_shape=tf.constant([2, 3, 2], tf.int64), sparse_values=v,
+                                     default_value=-7))
+    case('UnravelIndex', 'i32-vector', 'scatter', [('idx6', (5,))],
+         lambda i: raw.UnravelIndex(indices=i, dims=[2, 3]))
+    case('UnravelIndex', 'i64-scalar', 'scatter', [('idx6', ())],
+         lambda i: raw.UnravelIndex(indices=raw.Cast(x=i, DstT=tf.int64), dims=tf.constant([3, 1, 2], tf.int64)))
+    case('MatrixDiag', 'batch', 'select', [('f', (2, 4))], lambda x: raw.MatrixDiag(diagonal=x))
+    case('MatrixDiag', 'i64-vector', 'select', [('i64', (3,))], lambda x: raw.MatrixDiag(diagonal=x))
+    case('MatrixDiagV2', 'padding', 'select', [('f', (2, 3))],
+         lambda x: raw.MatrixDiagV2(diagonal=x, k=0, num_rows=-1, num_cols=-1, padding_value=1.5))
+    case('MatrixDiagV3', 'sizes-given-i32', 'select', [('i32', (3, 4)), ('i32', ())],
+         lambda x, p: raw.MatrixDiagV3(diagonal=x, k=[0, 0], num_rows=4, num_cols=-1, padding_value=p))
     return out
 
 

@@ -51,16 +51,16 @@ def make_case(case, directory):
     rng = np.random.default_rng(SEED)
     graph = tf.Graph()
     with graph.as_default():
-        placeholders = [tf.compat.v1.placeholder(layer_cases.FEED_DTYPES[kind], [None if d < 0 else d for d in shape],
-                                                 name='x%d' % i)
-                        for i, (kind, shape) in enumerate(case.inputs)]
+        placeholders = [tf.compat.v1.placeholder(layer_cases.FEED_DTYPES[kind],
+                                                 [None if d is None or d < 0 else d for d in shape], name='x%d' % i)
+                        for i, (kind, shape, *_) in enumerate(case.inputs)]
         result = case.build(*placeholders)
         results = list(result) if isinstance(result, (list, tuple)) else [result]
         names = ['out'] if len(results) == 1 else ['out%d' % i for i in range(len(results))]
         for tensor, name in zip(results, names):
             tf.identity(tensor, name=name)
-    feeds = {'x%d' % i: layer_cases.FEED_KINDS[kind](rng, tuple(abs(d) for d in shape))
-             for i, (kind, shape) in enumerate(case.inputs)}
+    feeds = {'x%d' % i: layer_cases.FEED_KINDS[kind](rng, fed[0] if fed else tuple(abs(d) for d in shape))
+             for i, (kind, shape, *fed) in enumerate(case.inputs)}
     with tf.compat.v1.Session(graph=graph) as session:
         want = session.run([name + ':0' for name in names], {name + ':0': value for name, value in feeds.items()})
     directory.mkdir(parents=True, exist_ok=True)

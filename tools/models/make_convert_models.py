@@ -32,6 +32,12 @@ Each model is made by TensorFlow itself in a fresh Python process, with fixed se
       a Keras model of grouped convolutions (Conv2D with groups > 1: SAME, VALID with strides, dilated, one group
       per channel; Conv1D with groups), frozen as make_keras_models.py freezes the Keras applications (the grouped
       convolutions stay PartitionedCalls of XLA functions) and as a TF2 SavedModel.
+  embedding_saved_model/ (committed under testdata/convert/)
+      a Keras Embedding (int32 `tokens` [None, 6]) and a ResourceGather with batch_dims 1 (`picks` [4, 5]) from
+      resource variables: the ops a SavedModel reads its tables with.
+  conv_transpose_saved_model/, conv_transpose_dynamic_saved_model/ (committed under testdata/convert/)
+      Keras Conv2DTranspose (SAME, VALID with output_padding) of dynamic batch, input [None, 8, 8, 4] and
+      [None, None, None, 4]: input_sizes is a Pack of the run-time batch (and size), not a constant.
 
 Usage:
   python tools/models/make_convert_models.py --out DIR [--only NAME,NAME]
@@ -53,7 +59,8 @@ REPO = make_models.REPO
 SEED = make_models.SEED
 FIXTURES = REPO / 'testdata' / 'convert'
 COMMITTED = ('ops_zoo.pb', 'unsupported_ops.pb', 'tiny_constants.pb', 'grouped_conv_frozen.pb',
-             'grouped_conv_saved_model', 'softsign.pb', 'tiny_slim_inference_graph.pb')
+             'grouped_conv_saved_model', 'softsign.pb', 'embedding_saved_model', 'conv_transpose_saved_model',
+             'conv_transpose_dynamic_saved_model', 'tiny_slim_inference_graph.pb')
 
 
 # The preprocessing of make_models.slim_preprocessing (as the conformance suites feed it)
@@ -314,6 +321,54 @@ def make_grouped_conv_saved_model(path):
     tf.saved_model.save(model, str(path))
 
 
+def make_embedding_saved_model(path):
+    """A Keras Embedding (read by ResourceGather in a SavedModel) and a ResourceGather with batch_dims 1."""
+    import shutil
+    tf = make_models._tf()
+    import tf_keras as keras
+    keras.utils.set_random_seed(SEED)
+    layers = keras.layers
+    tokens = keras.Input((6,), dtype='int32', name='tokens')
+    y = layers.Embedding(50, 8, name='embedding')(tokens)
+    y = layers.GlobalAveragePooling1D(name='pool')(y)
+    model = keras.Model(tokens, layers.Dense(4, name='logits')(y))
+
+    class Embedded(tf.Module):
+        def __init__(self):
+            super().__init__()
+            self.model = model
+            # one table per batch row (batch 4): ResourceGather with batch_dims 1 picks each row's rows from its own
+            self.tables = tf.Variable(tf.random.stateless_normal([4, 10, 3], [SEED, 1]), name='tables')
+
+        @tf.function(input_signature=[tf.TensorSpec([None, 6], tf.int32, name='tokens'),
+                                      tf.TensorSpec([4, 5], tf.int32, name='picks')])
+        def __call__(self, tokens, picks):
+            per_row = tf.raw_ops.ResourceGather(resource=self.tables.handle, indices=picks, dtype=tf.float32,
+                                                batch_dims=1)
+            return {'logits': self.model(tokens, training=False), 'per_row': per_row}
+
+    module = Embedded()
+    shutil.rmtree(path, ignore_errors=True)
+    tf.saved_model.save(module, str(path), signatures=module.__call__)
+
+
+def make_conv_transpose_saved_model(path, spatial):
+    """Keras Conv2DTranspose (SAME stride 2; VALID stride 2 with output_padding 1) in a TF2 SavedModel of dynamic
+    batch: its input_sizes is Pack(batch, H, W, C), of known H, W for a known input size (`spatial`), computed from
+    the input's shape otherwise."""
+    import shutil
+    tf = make_models._tf()
+    import tf_keras as keras
+    keras.utils.set_random_seed(SEED)
+    layers = keras.layers
+    images = keras.Input((spatial, spatial, 4), name='input')
+    y = layers.Conv2DTranspose(6, 3, strides=2, padding='same', name='up_same')(images)
+    y = layers.Conv2DTranspose(3, 3, strides=2, padding='valid', output_padding=1, name='up_valid')(y)
+    model = keras.Model(images, y)
+    shutil.rmtree(path, ignore_errors=True)
+    tf.saved_model.save(model, str(path))
+
+
 MODELS = {
     'inception_v1_frozen.pb': make_slim_frozen('inception_v1', checkpoint=True),
     'resnet_v1_50_frozen.pb': make_slim_frozen('resnet_v1_50', checkpoint=True),
@@ -328,6 +383,9 @@ MODELS = {
     'grouped_conv_frozen.pb': make_grouped_conv_frozen,
     'grouped_conv_saved_model': make_grouped_conv_saved_model,
     'softsign.pb': make_softsign,
+    'embedding_saved_model': make_embedding_saved_model,
+    'conv_transpose_saved_model': lambda path: make_conv_transpose_saved_model(path, 8),
+    'conv_transpose_dynamic_saved_model': lambda path: make_conv_transpose_saved_model(path, None),
     'tiny_slim_inference_graph.pb': make_tiny_slim,
 }
 

@@ -7,8 +7,8 @@ import java.util.List;
 import org.tensorflow.proto.DataType;
 
 /**
- * Ops that pick or move elements by index or block: GatherNd, OneHot, TopKV2, the resizes, DepthToSpace, and
- * Bucketize (an int32 bucket index per element).
+ * Ops that pick or move elements by index or block: GatherNd, OneHot, TopKV2, the resizes, CropAndResize,
+ * DepthToSpace, ExtractImagePatches, and Bucketize (an int32 bucket index per element).
  */
 final class IndexRules {
     private IndexRules() {}
@@ -18,9 +18,11 @@ final class IndexRules {
         table.add(IndexRules::oneHot, "OneHot");
         table.add(IndexRules::topK, "TopKV2");
         table.add(c -> resize(c, c.typeAttrOr("T", 0)), "ResizeNearestNeighbor");
-        table.add(c -> resize(c, DataType.DT_FLOAT), "ResizeBilinear");
+        table.add(c -> resize(c, DataType.DT_FLOAT), "ResizeBilinear", "ResizeBicubic", "ResizeArea");
+        table.add(IndexRules::cropAndResize, "CropAndResize");
         table.add(c -> depthSpace(c, true), "DepthToSpace");
         table.add(c -> depthSpace(c, false), "SpaceToDepth");
+        table.add(IndexRules::extractImagePatches, "ExtractImagePatches");
         table.add(c -> one(DataType.DT_INT32, c.shape(0)), "Bucketize");
     }
 
@@ -85,6 +87,35 @@ final class IndexRules {
         dims[1] = size != null && size.length == 2 ? size[0] : PartialShape.UNKNOWN_DIM;
         dims[2] = size != null && size.length == 2 ? size[1] : PartialShape.UNKNOWN_DIM;
         return one(dtype, PartialShape.of(dims));
+    }
+
+    /** [boxes, crop height, crop width, the image's channels], float32. */
+    private static List<TensorType> cropAndResize(NodeContext c) {
+        PartialShape image = Shapes.withRank(c.shape(0), 4);
+        PartialShape boxes = Shapes.withRank(c.shape(1), 2);
+        long[] crop = c.ints(3);
+        boolean known = crop != null && crop.length == 2;
+        return one(DataType.DT_FLOAT, PartialShape.of(boxes.hasRank() ? boxes.dim(0) : PartialShape.UNKNOWN_DIM,
+                known ? crop[0] : PartialShape.UNKNOWN_DIM, known ? crop[1] : PartialShape.UNKNOWN_DIM,
+                image.hasRank() ? image.dim(3) : PartialShape.UNKNOWN_DIM));
+    }
+
+    /** [N, windows down, windows across, ksize rows * ksize columns * C]. */
+    private static List<TensorType> extractImagePatches(NodeContext c) {
+        PartialShape images = Shapes.withRank(c.shape(0), 4);
+        long[] sizes = c.attrs().ints("ksizes", new long[0]);
+        long[] strides = c.attrs().ints("strides", new long[0]);
+        long[] rates = c.attrs().ints("rates", new long[0]);
+        if (sizes.length != 4 || strides.length != 4 || rates.length != 4) {
+            throw new CannotInfer("ksizes, strides and rates need 4 values each");
+        }
+        boolean same = c.attrs().string("padding", "").equals("SAME");
+        long[] dims = images.hasRank() ? images.dims() : new long[] {-1, -1, -1, -1};
+        for (int i = 1; i < 3; i++) {
+            dims[i] = Shapes.windowOutput(dims[i], sizes[i], rates[i], strides[i], 0, same);
+        }
+        dims[3] = Shapes.multiply(dims[3], sizes[1] * sizes[2]);
+        return one(c.typeAttrOr("T", 0), PartialShape.of(dims));
     }
 
     /** Channels divided (to space) or multiplied (to depth) by block^2, height and width the other way. */

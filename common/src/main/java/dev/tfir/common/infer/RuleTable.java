@@ -43,6 +43,8 @@ final class RuleTable {
         SliceRules.addTo(table);
         GeneratorRules.addTo(table);
         IndexRules.addTo(table);
+        ScatterRules.addTo(table);
+        ArrangeRules.addTo(table);
         SummaryRules.addTo(table);
         return Map.copyOf(table.rules);
     }

@@ -129,6 +129,75 @@ class ShapeInferenceTest {
         assertThrows(IllegalArgumentException.class, () -> ShapeInference.of(graph, Map.of("nope", PartialShape.of())));
     }
 
+    @Test
+    void scatterOpsHaveTensorFlowsShapes() {
+        ShapeInference inference = ShapeInference.of(graph(placeholder("x", 5, 3), placeholder("dynamic", -1, 3),
+                constant("rows", TensorProto.newBuilder().setDtype(DataType.DT_INT32).setTensorShape(shapeProto(2, 1))
+                        .addIntVal(3).addIntVal(0)),
+                constant("table", TensorProto.newBuilder().setDtype(DataType.DT_FLOAT).setTensorShape(shapeProto(6, 4))
+                        .addFloatVal(0)),
+                node("where", "Where", "x").putAttr("T", type(DataType.DT_FLOAT)).build(),
+                node("shape", "Shape", "dynamic").putAttr("T", type(DataType.DT_FLOAT)).build(),
+                node("scattered", "ScatterNd", "rows", "x", "shape").putAttr("T", type(DataType.DT_FLOAT)).build(),
+                node("updated", "TensorScatterMax", "dynamic", "rows", "x").putAttr("T", type(DataType.DT_FLOAT))
+                        .build(),
+                node("embedded", "ResourceGather", "table", "rows").putAttr("dtype", type(DataType.DT_FLOAT))
+                        .build()));
+        assertEquals(PartialShape.of(-1, 2), inference.output("where", 0).shape());
+        assertEquals(DataType.DT_INT64, inference.output("where", 0).dtype());
+        assertEquals(PartialShape.of(-1, 3), inference.output("scattered", 0).shape());
+        assertEquals(PartialShape.of(-1, 3), inference.output("updated", 0).shape());
+        assertEquals(PartialShape.of(2, 1, 4), inference.output("embedded", 0).shape());
+        ShapeInference more = ShapeInference.of(graph(placeholder("x", 5, 3), placeholder("dynamic", -1, 3),
+                constant("ids", TensorProto.newBuilder().setDtype(DataType.DT_INT32).setTensorShape(shapeProto(5))
+                        .addIntVal(0)),
+                constant("four", TensorProto.newBuilder().setDtype(DataType.DT_INT32).setTensorShape(shapeProto())
+                        .addIntVal(4)),
+                node("shape", "Shape", "dynamic").putAttr("T", type(DataType.DT_FLOAT)).build(),
+                node("sums", "UnsortedSegmentSum", "x", "ids", "four").putAttr("T", type(DataType.DT_FLOAT)).build(),
+                node("sorted", "SegmentSum", "x", "ids").putAttr("T", type(DataType.DT_FLOAT)).build(),
+                node("unique", "UniqueWithCounts", "ids").putAttr("T", type(DataType.DT_INT32)).build(),
+                node("rolled", "Roll", "dynamic", "four", "four").putAttr("T", type(DataType.DT_FLOAT)).build(),
+                node("broadcast", "BroadcastTo", "x", "shape").putAttr("T", type(DataType.DT_FLOAT)).build(),
+                node("args", "BroadcastArgs", "shape", "ids").putAttr("T", type(DataType.DT_INT32)).build(),
+                node("inverted", "Invert", "ids").putAttr("T", type(DataType.DT_INT32)).build(),
+                node("diagonal", "MatrixDiag", "x").putAttr("T", type(DataType.DT_FLOAT)).build(),
+                node("dense", "SparseToDense", "ids", "shape", "x", "four").putAttr("T", type(DataType.DT_FLOAT))
+                        .build(),
+                node("coordinates", "UnravelIndex", "ids", "shape").putAttr("Tidx", type(DataType.DT_INT32)).build()));
+        assertEquals(PartialShape.of(5, 3, 3), more.output("diagonal", 0).shape());
+        assertEquals(PartialShape.of(-1, 3), more.output("dense", 0).shape());
+        assertEquals(PartialShape.of(2, 5), more.output("coordinates", 0).shape());
+        assertEquals(PartialShape.of(5), more.output("inverted", 0).shape());
+        assertEquals(PartialShape.of(4, 3), more.output("sums", 0).shape());
+        assertEquals(PartialShape.of(-1, 3), more.output("sorted", 0).shape());
+        assertEquals(PartialShape.of(5), more.output("unique", 1).shape());
+        assertEquals(PartialShape.of(-1), more.output("unique", 2).shape());
+        assertEquals(PartialShape.of(-1, 3), more.output("rolled", 0).shape());
+        assertEquals(PartialShape.of(-1, 3), more.output("broadcast", 0).shape());
+        assertEquals(PartialShape.of(5), more.output("args", 0).shape());
+    }
+
+    @Test
+    void cropAndResizeGivesABoxPerCropOfTheImagesChannels() {
+        ShapeInference inference = ShapeInference.of(graph(placeholder("image", -1, 6, 7, 3),
+                placeholder("boxes", 5, 4), constant("indices", TensorProto.newBuilder().setDtype(DataType.DT_INT32)
+                        .setTensorShape(shapeProto(5)).addIntVal(0)),
+                constant("crop", TensorProto.newBuilder().setDtype(DataType.DT_INT32).setTensorShape(shapeProto(2))
+                        .addIntVal(4).addIntVal(2)),
+                node("crops", "CropAndResize", "image", "boxes", "indices", "crop").putAttr("T",
+                        type(DataType.DT_FLOAT)).build(),
+                node("area", "ResizeArea", "image", "crop").putAttr("T", type(DataType.DT_INT32)).build(),
+                node("patches", "ExtractImagePatches", "image").putAttr("T", type(DataType.DT_FLOAT))
+                        .putAttr("ksizes", ints(1, 3, 2, 1)).putAttr("strides", ints(1, 2, 2, 1))
+                        .putAttr("rates", ints(1, 1, 1, 1)).putAttr("padding", AttrValue.newBuilder()
+                                .setS(ByteString.copyFromUtf8("VALID")).build()).build()));
+        assertEquals(PartialShape.of(-1, 2, 3, 18), inference.output("patches", 0).shape());
+        assertEquals(PartialShape.of(5, 4, 2, 3), inference.output("crops", 0).shape());
+        assertEquals(PartialShape.of(-1, 4, 2, 3), inference.output("area", 0).shape());
+        assertEquals(DataType.DT_FLOAT, inference.output("area", 0).dtype());
+    }
+
     private static TfGraph fixture(String name) throws Exception {
         return new TfGraph(GraphDef.parseFrom(Files.readAllBytes(ShapeGoldens.graph(name))), name);
     }
@@ -153,6 +222,14 @@ class ShapeInferenceTest {
 
     private static NodeDef reshape(String name, String input, String shape) {
         return node(name, "Reshape", input, shape).putAttr("T", type(DataType.DT_FLOAT)).build();
+    }
+
+    private static AttrValue ints(long... values) {
+        AttrValue.ListValue.Builder list = AttrValue.ListValue.newBuilder();
+        for (long value : values) {
+            list.addI(value);
+        }
+        return AttrValue.newBuilder().setList(list).build();
     }
 
     private static AttrValue type(DataType dtype) {

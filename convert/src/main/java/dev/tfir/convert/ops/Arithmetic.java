@@ -6,24 +6,13 @@ import dev.tfir.convert.ir.ElementType;
 import dev.tfir.convert.ir.Node;
 import dev.tfir.convert.ir.Output;
 
-/** Arithmetic beyond {@link Elementwise}'s: a truncating Divide, the bitwise ops of opsets 13 and 15, FakeQuantize. */
+/** Arithmetic beyond {@link Elementwise}'s: a truncating Divide, FakeQuantize. */
 public final class Arithmetic {
     private Arithmetic() {}
 
     /** Divide-1 rounding integer quotients toward zero (m_pythondiv false), as C and TensorFlow's Div do. */
     public static Output truncatingDivide(Output a, Output b) {
         return numpy(Node.builder("Divide", "opset1").attribute("m_pythondiv", false), a, b, a.type());
-    }
-
-    /** BitwiseAnd, BitwiseOr, BitwiseXor (opset13) or BitwiseLeftShift, BitwiseRightShift (opset15). */
-    public static Output bitwise(String type, Output a, Output b) {
-        String opset = type.endsWith("Shift") ? "opset15" : "opset13";
-        return numpy(Node.builder(type, opset), a, b, a.type());
-    }
-
-    /** BitwiseNot-13. */
-    public static Output bitwiseNot(Output x) {
-        return Node.builder("BitwiseNot", "opset13").inputs(x).output(x.type(), x.shape()).buildOutput();
     }
 
     /**

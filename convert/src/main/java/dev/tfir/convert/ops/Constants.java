@@ -1,9 +1,12 @@
 package dev.tfir.convert.ops;
 
+import dev.tfir.common.infer.Shapes;
+import dev.tfir.common.types.PartialShape;
 import dev.tfir.convert.ir.ConstTensor;
 import dev.tfir.convert.ir.ElementType;
 import dev.tfir.convert.ir.Node;
 import dev.tfir.convert.ir.Output;
+import java.util.Arrays;
 
 /** Const nodes, and the small integer constants (axes, shapes, permutations) other ops take as inputs. */
 public final class Constants {
@@ -41,5 +44,31 @@ public final class Constants {
     /** The integer values of a constant input, or null when it is not a constant. */
     public static long[] valuesOf(Output output) {
         return output.isConstant() ? output.constant().longs() : null;
+    }
+
+    /**
+     * The elements of a 1-D integer output of known length that are known at conversion: a constant's values; for a
+     * Concat of 1-D parts (TensorFlow's Pack of a run-time batch and constants, as Keras builds shapes), the constant
+     * parts' values; -1 for the others.
+     */
+    public static long[] knownElements(Output vector) {
+        if (vector.isConstant()) {
+            return vector.constant().longs();
+        }
+        long[] known = new long[(int) vector.shape().dim(0)];
+        Arrays.fill(known, PartialShape.UNKNOWN_DIM);
+        Node concat = vector.node();
+        if (!concat.type().equals("Concat") || concat.inputs().stream().anyMatch(part -> part.rank() != 1
+                || !Shapes.known(part.shape().dim(0)))) {
+            return known;
+        }
+        int at = 0;
+        for (Output part : concat.inputs()) {
+            long[] values = valuesOf(part);
+            for (int i = 0; i < part.shape().dim(0); i++, at++) {
+                known[at] = values == null ? PartialShape.UNKNOWN_DIM : values[i];
+            }
+        }
+        return known;
     }
 }

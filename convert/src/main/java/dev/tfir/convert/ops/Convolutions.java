@@ -5,6 +5,7 @@ import dev.tfir.common.types.PartialShape;
 import dev.tfir.convert.ir.ConversionException;
 import dev.tfir.convert.ir.Node;
 import dev.tfir.convert.ir.Output;
+import java.util.Arrays;
 
 /** Convolution-1 and GroupConvolution-1 on channels-first data (N, C, spatial...). */
 public final class Convolutions {
@@ -56,6 +57,25 @@ public final class Convolutions {
                 .attribute("dilations", dilations).attribute("pads_begin", begin).attribute("pads_end", end)
                 .attribute("auto_pad", "explicit").attribute("output_padding", outputPadding).inputs(data, filters)
                 .output(data.type(), PartialShape.of(out)).buildOutput();
+    }
+
+    /**
+     * ConvolutionBackpropData-1 as {@link #backpropData}, to a spatial size known at run time only (the 1-D
+     * {@code spatial}): OpenVINO derives the pads from it. TensorFlow's SAME (the forward convolution's odd pad at
+     * the end) is same_lower here (measured in OpenVINO 2024.6 and 2026.4: same_upper puts it at the start); VALID
+     * is valid.
+     */
+    public static Output backpropDataTo(Output data, Output filters, long[] strides, long[] dilations, boolean same,
+            Output spatial) {
+        long[] none = new long[strides.length];
+        long[] out = new long[strides.length + 2];
+        Arrays.fill(out, PartialShape.UNKNOWN_DIM);
+        out[0] = data.shape().dim(0);
+        out[1] = filters.shape().dim(1);
+        return Node.builder("ConvolutionBackpropData", "opset1").attribute("strides", strides)
+                .attribute("dilations", dilations).attribute("pads_begin", none).attribute("pads_end", none)
+                .attribute("auto_pad", same ? "same_lower" : "valid").attribute("output_padding", none)
+                .inputs(data, filters, Convert64.of(spatial)).output(data.type(), PartialShape.of(out)).buildOutput();
     }
 
     private static Output build(String type, Output data, Output filters, Window window, long outChannels,

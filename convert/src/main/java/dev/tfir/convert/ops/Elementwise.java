@@ -13,8 +13,8 @@ public final class Elementwise {
 
     /**
      * A binary op of opset1 with {@code auto_broadcast="numpy"}: Add, Subtract, Multiply, Divide, Maximum, Minimum,
-     * Power, SquaredDifference; comparisons (Less, Greater...) give booleans. Constants are folded
-     * ({@link ElementwiseFolding}).
+     * Power, SquaredDifference; comparisons (Less, Greater...) give booleans; the bitwise ops of later opsets.
+     * Constants are folded ({@link ElementwiseFolding}).
      */
     public static Output binary(String type, Output a, Output b) {
         if (a.type() != b.type()) {
@@ -25,7 +25,7 @@ public final class Elementwise {
         if (folded != null) {
             return folded;
         }
-        Node.Builder node = Node.builder(type, "opset1").attribute("auto_broadcast", "numpy");
+        Node.Builder node = Node.builder(type, opsetOf(type)).attribute("auto_broadcast", "numpy");
         if (type.equals("Divide")) {
             node.attribute("m_pythondiv", true);
         }
@@ -124,6 +124,15 @@ public final class Elementwise {
     public static Output convertNode(Output x, ElementType target) {
         return Node.builder("Convert", "opset1").attribute("destination_type", target.irName()).inputs(x)
                 .output(target, x.shape()).buildOutput();
+    }
+
+    /** opset1, but for the bitwise ops (BitwiseAnd-13..., the shifts of opset15). */
+    private static String opsetOf(String type) {
+        return switch (type) {
+            case "BitwiseAnd", "BitwiseOr", "BitwiseXor" -> "opset13";
+            case "BitwiseLeftShift", "BitwiseRightShift" -> "opset15";
+            default -> "opset1";
+        };
     }
 
     private static boolean isComparison(String type) {

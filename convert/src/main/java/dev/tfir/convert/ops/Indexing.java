@@ -7,7 +7,7 @@ import dev.tfir.convert.ir.Node;
 import dev.tfir.convert.ir.Output;
 import java.util.Arrays;
 
-/** Ops that pick or place elements by index: GatherND-8, OneHot-1, TopK-3, Reverse-1. */
+/** Ops that pick or place elements by index: GatherND-8, OneHot-1, TopK-3, Reverse-1, Roll-7, ReverseSequence-1. */
 public final class Indexing {
     private Indexing() {}
 
@@ -50,5 +50,17 @@ public final class Indexing {
         long[] normalized = Arrays.stream(axes).map(axis -> Shapes.axis(axis, x.rank())).sorted().toArray();
         return Node.builder("Reverse", "opset1").attribute("mode", "index").inputs(x, Constants.i64(normalized))
                 .output(x.type(), x.shape()).buildOutput();
+    }
+
+    /** Roll-7: elements shifted along the axes (each a scalar or 1-D of as many values), wrapping around. */
+    public static Output roll(Output x, Output shift, Output axes) {
+        return Node.builder("Roll", "opset7").inputs(x, Convert64.of(shift), Convert64.of(axes))
+                .output(x.type(), x.shape()).buildOutput();
+    }
+
+    /** ReverseSequence-1: along seqAxis, the first lengths[b] elements of each batch b (along batchAxis) reversed. */
+    public static Output reverseSequence(Output x, Output lengths, int batchAxis, int seqAxis) {
+        return Node.builder("ReverseSequence", "opset1").attribute("batch_axis", batchAxis)
+                .attribute("seq_axis", seqAxis).inputs(x, lengths).output(x.type(), x.shape()).buildOutput();
     }
 }

@@ -65,28 +65,18 @@ public final class Movement {
     }
 
     /**
-     * The shape a target of known length gives where it is a Concat of 1-D parts (TensorFlow's Pack of a dynamic
-     * batch and constants, as Keras' Reshape and Flatten build it): the constant parts' dims (-1 and special zeros
-     * unknown), the other parts' unknown; all unknown for other targets.
+     * The shape a target of known length gives where its elements are partly known (Constants.knownElements:
+     * TensorFlow's Pack of a dynamic batch and constants, as Keras' Reshape and Flatten build it): the known dims
+     * (-1 and special zeros unknown), the others unknown.
      */
     private static PartialShape partialTarget(Output x, Output target, boolean specialZero) {
-        int rank = (int) target.shape().dim(0);
-        Node concat = target.node();
-        if (!concat.type().equals("Concat") || concat.inputs().stream().anyMatch(part -> part.rank() != 1
-                || !Shapes.known(part.shape().dim(0)))) {
-            return Shapes.unknownOfRank(rank);
-        }
-        long[] dims = new long[rank];
-        int at = 0;
-        for (Output part : concat.inputs()) {
-            long[] values = Constants.valuesOf(part);
-            for (int i = 0; i < part.shape().dim(0); i++, at++) {
-                long value = values == null ? PartialShape.UNKNOWN_DIM : values[i];
-                if (specialZero && value == 0) {
-                    dims[at] = at < x.rank() ? x.shape().dim(at) : PartialShape.UNKNOWN_DIM;
-                } else {
-                    dims[at] = value >= 0 ? value : PartialShape.UNKNOWN_DIM;
-                }
+        long[] values = Constants.knownElements(target);
+        long[] dims = new long[values.length];
+        for (int at = 0; at < values.length; at++) {
+            if (specialZero && values[at] == 0) {
+                dims[at] = at < x.rank() ? x.shape().dim(at) : PartialShape.UNKNOWN_DIM;
+            } else {
+                dims[at] = values[at] >= 0 ? values[at] : PartialShape.UNKNOWN_DIM;
             }
         }
         return PartialShape.of(dims);
@@ -216,6 +206,12 @@ public final class Movement {
             node.inputs(value);
         }
         return node.output(x.type(), PartialShape.of(dims)).buildOutput();
+    }
+
+    /** Broadcast-3 (numpy) of a scalar to the shape the 1-D {@code shape} holds, {@code dims} as far as known. */
+    public static Output broadcast(Output scalar, Output shape, PartialShape dims) {
+        return Node.builder("Broadcast", "opset3").attribute("mode", "numpy").inputs(scalar, Convert64.of(shape))
+                .output(scalar.type(), dims).buildOutput();
     }
 
     /** ShapeOf-3: the shape as a 1-D tensor; a constant when the shape is static. */

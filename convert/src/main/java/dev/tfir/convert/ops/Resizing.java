@@ -6,7 +6,10 @@ import dev.tfir.convert.ir.ElementType;
 import dev.tfir.convert.ir.Node;
 import dev.tfir.convert.ir.Output;
 
-/** Interpolate-4 in sizes mode: images resized along two axes, nearest or (bi)linear. */
+/**
+ * Images resized along two axes: Interpolate-4 in sizes mode (nearest, bilinear), or by a weight matrix per axis
+ * (TensorFlow's bicubic and area kernels).
+ */
 public final class Resizing {
     private Resizing() {}
 
@@ -33,5 +36,33 @@ public final class Resizing {
                 .inputs(x, Constants.i64(sizes), Constants.of(ConstTensor.ofDoubles(ElementType.F32, new long[] {2},
                         scales)), Constants.i64(axes))
                 .output(x.type(), PartialShape.of(dims)).buildOutput();
+    }
+
+    /**
+     * TensorFlow's ResizeBicubic ({@code area} false) or ResizeArea of float32 images held channels first (N, C, H,
+     * W) of known H and W, to {@code height} x {@code width}: a MatMul by each axis' weight matrix (ResizeWeights).
+     */
+    public static Output separable(Output x, long height, long width, boolean area, boolean alignCorners,
+            boolean halfPixelCenters) {
+        int in = x.rank() - 2;
+        float[][] rows = weights((int) x.shape().dim(in), (int) height, area, alignCorners, halfPixelCenters);
+        float[][] columns = weights((int) x.shape().dim(in + 1), (int) width, area, alignCorners, halfPixelCenters);
+        return MatMuls.matMul(MatMuls.matMul(matrix(rows), x, false, false), matrix(columns), false, true);
+    }
+
+    private static float[][] weights(int in, int out, boolean area, boolean alignCorners, boolean halfPixelCenters) {
+        return area ? ResizeWeights.area(in, out, alignCorners)
+                : ResizeWeights.bicubic(in, out, alignCorners, halfPixelCenters);
+    }
+
+    private static Output matrix(float[][] weights) {
+        double[] values = new double[weights.length * weights[0].length];
+        for (int o = 0; o < weights.length; o++) {
+            for (int i = 0; i < weights[o].length; i++) {
+                values[o * weights[o].length + i] = weights[o][i];
+            }
+        }
+        return Constants.of(ConstTensor.ofDoubles(ElementType.F32, new long[] {weights.length, weights[0].length},
+                values));
     }
 }

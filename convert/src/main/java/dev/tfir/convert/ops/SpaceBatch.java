@@ -8,7 +8,7 @@ import dev.tfir.convert.ir.Output;
 /**
  * SpaceToBatch-2 and BatchToSpace-2: blocks of the spatial axes moved to the batch axis and back (TensorFlow's way of
  * computing a dilated convolution). Block shape, pads and crops have one entry per axis of the data (1 and 0 for
- * the batch and channel axes).
+ * the batch and channel axes). DepthToSpace, SpaceToDepth and ExtractImagePatches: blocks to channels and back.
  */
 public final class SpaceBatch {
     private SpaceBatch() {}
@@ -69,5 +69,20 @@ public final class SpaceBatch {
     private static Output depthSpace(String type, Output data, long block, long[] dims) {
         return Node.builder(type, "opset1").attribute("mode", "blocks_first").attribute("block_size", block)
                 .inputs(data).output(data.type(), PartialShape.of(dims)).buildOutput();
+    }
+
+    /**
+     * ExtractImagePatches-3 of channels-first data: each (dilated) sizes[0] x sizes[1] window, at the strides, becomes
+     * the channels of one output position (rows, then columns, then the input's channels), SAME (same_upper) or VALID.
+     */
+    public static Output extractImagePatches(Output data, long[] sizes, long[] strides, long[] rates, boolean same) {
+        long[] dims = data.shape().dims();
+        dims[1] = Shapes.known(dims[1]) ? dims[1] * sizes[0] * sizes[1] : PartialShape.UNKNOWN_DIM;
+        for (int i = 0; i < 2; i++) {
+            dims[i + 2] = Shapes.windowOutput(dims[i + 2], sizes[i], rates[i], strides[i], 0, same);
+        }
+        return Node.builder("ExtractImagePatches", "opset3").attribute("sizes", sizes).attribute("strides", strides)
+                .attribute("rates", rates).attribute("auto_pad", same ? "same_upper" : "valid").inputs(data)
+                .output(data.type(), PartialShape.of(dims)).buildOutput();
     }
 }

@@ -6,7 +6,6 @@ import dev.tfir.convert.ops.Constants;
 import dev.tfir.convert.ops.Elementwise;
 import dev.tfir.convert.ops.Reductions;
 import dev.tfir.convert.translate.NodeContext;
-import dev.tfir.convert.translate.OpTranslator;
 import dev.tfir.convert.translate.TfTensor;
 import java.util.List;
 import java.util.function.BinaryOperator;
@@ -14,7 +13,7 @@ import java.util.function.BinaryOperator;
 /**
  * Elementwise math TensorFlow has as single ops and OpenVINO builds from several: Div and TruncateDiv (quotients
  * toward zero), the ops that give 0 where an operand is 0 (DivNoNan, MulNoNan, Xlogy, Xlog1py, Xdivy), Atan2,
- * ApproximateEqual, Erfc, the bitwise ops; EuclideanNorm and L2Loss.
+ * ApproximateEqual, Erfc; EuclideanNorm and L2Loss.
  */
 public final class ArithmeticTranslators {
     private ArithmeticTranslators() {}
@@ -92,16 +91,6 @@ public final class ArithmeticTranslators {
     public static List<TfTensor> erfc(NodeContext node) {
         return List.of(node.tensor(0).map(x -> Elementwise.binary("Subtract", Constants.scalar(x.type(), 1),
                 Elementwise.unary("Erf", "opset1", x))));
-    }
-
-    /** The bitwise op {@code irType} of two integer (or bool) inputs. */
-    public static OpTranslator bitwise(String irType) {
-        return node -> binary(node, (x, y) -> Arithmetic.bitwise(irType, x, y));
-    }
-
-    /** Invert: every bit flipped. */
-    public static List<TfTensor> invert(NodeContext node) {
-        return List.of(node.tensor(0).map(Arithmetic::bitwiseNot));
     }
 
     /** EuclideanNorm: sqrt of the sum of squares over the constant axes (input 1), of floats. */

@@ -86,9 +86,27 @@ public final class ArrayTranslators {
     }
 
     public static List<TfTensor> gather(NodeContext node) {
+        return gather(node, node.constantInput(2, "axis")[0]);
+    }
+
+    /** Gather (v1): GatherV2 along axis 0. */
+    public static List<TfTensor> gatherV1(NodeContext node) {
+        return gather(node, 0);
+    }
+
+    /**
+     * ResourceGather (Keras Embedding in a SavedModel): the variable (input 0, a constant once frozen) gathered
+     * along the axis batch_dims.
+     */
+    public static List<TfTensor> resourceGather(NodeContext node) {
+        long batchDims = node.attrs().integer("batch_dims", 0);
+        node.require(batchDims >= 0, "has batch_dims " + batchDims + "; 0 or more is supported");
+        return gather(node, batchDims);
+    }
+
+    private static List<TfTensor> gather(NodeContext node, long axis) {
         int rank = node.inputShape(0).rank();
         int indicesRank = node.inputShape(1).rank();
-        long axis = node.constantInput(2, "axis")[0];
         node.require(axis >= -rank && axis < rank, "has axis " + axis + " for params of rank " + rank);
         long batchDims = node.attrs().integer("batch_dims", 0);
         long batch = batchDims < 0 ? batchDims + indicesRank : batchDims;

@@ -16,7 +16,7 @@ import java.util.List;
 public final class BinaryTranslators {
     private BinaryTranslators() {}
 
-    /** The OpenVINO binary op {@code irType} (opset1, numpy broadcasting) of inputs 0 and 1. */
+    /** The OpenVINO binary op {@code irType} (opset1 or, bitwise, later; numpy broadcasting) of inputs 0 and 1. */
     public static OpTranslator binary(String irType) {
         return node -> List.of(apply(node, irType));
     }

@@ -1,6 +1,8 @@
 package dev.tfir.convert.translate.op;
 
+import dev.tfir.common.types.PartialShape;
 import dev.tfir.convert.ir.Output;
+import dev.tfir.convert.ops.Constants;
 import dev.tfir.convert.ops.Convolutions;
 import dev.tfir.convert.ops.Movement;
 import dev.tfir.convert.ops.Window;
@@ -57,15 +59,18 @@ public final class ConvTranslators {
     }
 
     /**
-     * Conv2DBackpropInput (Keras Conv2DTranspose): the gradient of a Conv2D of the constant input_sizes (input 0)
-     * with HWIO filters (input 1) at out_backprop (input 2); the filters become (O, I, H, W) for
-     * ConvolutionBackpropData. Padding SAME or VALID (EXPLICIT is refused).
+     * Conv2DBackpropInput (Keras Conv2DTranspose): the gradient of a Conv2D of input_sizes (input 0) with HWIO
+     * filters (input 1) at out_backprop (input 2); the filters become (O, I, H, W) for ConvolutionBackpropData.
+     * Padding SAME or VALID (EXPLICIT is refused). Spatial sizes known at conversion (a constant, or a Pack of the
+     * run-time batch and constants, as Keras builds it) give explicit pads; others are passed to OpenVINO as its
+     * output_shape input.
      */
     public static List<TfTensor> conv2dBackpropInput(NodeContext node) {
         boolean channelsLast = DataFormat.isChannelsLast(node);
-        long[] sizes = node.constantInput(0, "input_sizes");
         Output filters = node.input(1);
-        node.require(filters.rank() == 4 && sizes.length == 4 && node.inputShape(2).rank() == 4,
+        Output inputSizes = node.input(0);
+        node.require(filters.rank() == 4 && inputSizes.shape().equals(PartialShape.of(4))
+                && node.inputShape(2).rank() == 4,
                 "needs 4-D filters, input_sizes of 4 values and a 4-D out_backprop");
         String padding = node.attrs().string("padding", "");
         node.require(padding.equals("SAME") || padding.equals("VALID"), "has padding " + padding
@@ -75,9 +80,14 @@ public final class ConvTranslators {
         long[] dilations = spatialPair(node, "dilations", first);
         Output data = channelsLast ? node.channelsFirstInput(2) : node.input(2);
         Output oihw = Movement.transpose(filters, BACKPROP_FILTERS);
-        return List.of(DataFormat.result(Convolutions.backpropData(data, oihw, strides, dilations,
-                padding.equals("SAME"), new long[] {sizes[first], sizes[first + 1]}),
-                channelsLast));
+        boolean same = padding.equals("SAME");
+        long[] sizes = Constants.knownElements(inputSizes);
+        Output y = sizes[first] >= 0 && sizes[first + 1] >= 0
+                ? Convolutions.backpropData(data, oihw, strides, dilations, same,
+                        new long[] {sizes[first], sizes[first + 1]})
+                : Convolutions.backpropDataTo(data, oihw, strides, dilations, same,
+                        Movement.gather(inputSizes, Constants.i64(first, first + 1), 0));
+        return List.of(DataFormat.result(y, channelsLast));
     }
 
     private static long[] spatialPair(NodeContext node, String attribute, int first) {

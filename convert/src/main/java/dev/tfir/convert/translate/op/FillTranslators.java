@@ -1,11 +1,14 @@
 package dev.tfir.convert.translate.op;
 
+import dev.tfir.common.infer.Shapes;
 import dev.tfir.common.types.PartialShape;
 import dev.tfir.convert.ir.ConstTensor;
 import dev.tfir.convert.ir.ElementType;
 import dev.tfir.convert.ir.Node;
 import dev.tfir.convert.ir.Output;
 import dev.tfir.convert.ops.Constants;
+import dev.tfir.convert.ops.Elementwise;
+import dev.tfir.convert.ops.Movement;
 import dev.tfir.convert.translate.NodeContext;
 import dev.tfir.convert.translate.TfTensor;
 import java.util.Arrays;
@@ -13,7 +16,7 @@ import java.util.List;
 
 /**
  * Ops that make tensors of a given shape: Fill (a value broadcast to constant dims), ZerosLike, OnesLike, Rank,
- * Range, Tile.
+ * Range, Tile, BroadcastTo, BroadcastArgs.
  */
 public final class FillTranslators {
     /** The most elements a Range is computed into at conversion. */
@@ -49,8 +52,35 @@ public final class FillTranslators {
     }
 
     private static Output broadcast(Output value, long[] dims) {
-        return Node.builder("Broadcast", "opset3").attribute("mode", "numpy").inputs(value, Constants.i64(dims))
-                .output(value.type(), PartialShape.of(dims)).buildOutput();
+        return Movement.broadcast(value, Constants.i64(dims), PartialShape.of(dims));
+    }
+
+    /** BroadcastTo: the input broadcast (numpy) to the shape of input 1, also computed. */
+    public static List<TfTensor> broadcastTo(NodeContext node) {
+        Output shape = node.input(1);
+        node.require(shape.rank() == 1 && Shapes.known(shape.shape().dim(0)), "needs a 1-D shape (input 1) of "
+                + "known length, not " + shape.shape());
+        return List.of(TfTensor.of(Movement.broadcast(node.input(0), shape, shapeOf(shape))));
+    }
+
+    /** BroadcastArgs: the shape two shapes broadcast to, the ShapeOf zeros broadcast to both. */
+    public static List<TfTensor> broadcastArgs(NodeContext node) {
+        Output first = node.input(0);
+        Output second = node.input(1);
+        node.require(first.rank() == 1 && second.rank() == 1, "needs two 1-D shapes, not " + first.shape()
+                + " and " + second.shape());
+        Output zeros = Movement.broadcast(Constants.scalar(ElementType.I32, 0), first, shapeOf(first));
+        PartialShape both = Shapes.broadcast(zeros.shape(), shapeOf(second), true);
+        Output broadcast = Node.builder("Broadcast", "opset3").attribute("mode", "bidirectional")
+                .inputs(zeros, Elementwise.convert(second, ElementType.I64)).output(ElementType.I32, both)
+                .buildOutput();
+        return List.of(TfTensor.of(Movement.shapeOf(broadcast, first.type())));
+    }
+
+    /** The shape a 1-D shape tensor holds, as far as known. */
+    private static PartialShape shapeOf(Output shape) {
+        return Shapes.known(shape.shape().dim(0)) ? PartialShape.of(Arrays.stream(Constants.knownElements(shape))
+                .map(d -> d >= 0 ? d : PartialShape.UNKNOWN_DIM).toArray()) : PartialShape.unknownRank();
     }
 
     /** Range of constant start, limit and delta: computed at conversion, as TensorFlow folds it. */

@@ -9,7 +9,7 @@ import dev.tfir.convert.translate.TfTensor;
 import java.util.Arrays;
 import java.util.List;
 
-/** Ops that pick or place elements by index: GatherNd, OneHot, TopKV2, ReverseV2. */
+/** Ops that pick or place elements by index: GatherNd, OneHot, TopKV2, ReverseV2, Roll, ReverseSequence. */
 public final class IndexTranslators {
     private IndexTranslators() {}
 
@@ -54,5 +54,23 @@ public final class IndexTranslators {
             node.require(axis >= -rank && axis < rank, "has axis " + axis + " for a rank-" + rank + " input");
         }
         return List.of(TfTensor.of(Indexing.reverse(node.input(0), axes)));
+    }
+
+    /** Roll: shift and axis (scalars or 1-D of as many values), also computed. */
+    public static List<TfTensor> roll(NodeContext node) {
+        node.require(node.inputShape(1).rank() <= 1 && node.inputShape(1).equals(node.inputShape(2)),
+                "needs shift and axis of the same shape, scalars or 1-D, not " + node.inputShape(1) + " and "
+                        + node.inputShape(2));
+        return List.of(TfTensor.of(Indexing.roll(node.input(0), node.input(1), node.input(2))));
+    }
+
+    /** ReverseSequence: the seq_lengths (input 1) first elements along seq_dim of each batch along batch_dim. */
+    public static List<TfTensor> reverseSequence(NodeContext node) {
+        int rank = node.inputShape(0).rank();
+        long seq = node.attrs().integer("seq_dim", 0);
+        long batch = node.attrs().integer("batch_dim", 0);
+        node.require(seq >= 0 && seq < rank && batch >= 0 && batch < rank && seq != batch, "has seq_dim " + seq
+                + " and batch_dim " + batch + " for a rank-" + rank + " input; two different axes are needed");
+        return List.of(TfTensor.of(Indexing.reverseSequence(node.input(0), node.input(1), (int) batch, (int) seq)));
     }
 }

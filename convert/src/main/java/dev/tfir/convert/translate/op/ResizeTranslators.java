@@ -1,7 +1,9 @@
 package dev.tfir.convert.translate.op;
 
+import dev.tfir.common.types.PartialShape;
 import dev.tfir.convert.ir.ElementType;
 import dev.tfir.convert.ir.Output;
+import dev.tfir.convert.ops.Cropping;
 import dev.tfir.convert.ops.Elementwise;
 import dev.tfir.convert.ops.Resizing;
 import dev.tfir.convert.translate.NodeContext;
@@ -13,7 +15,9 @@ import java.util.List;
  * ResizeNearestNeighbor and ResizeBilinear of NHWC images to the constant size (input 1), as OpenVINO's TF frontend
  * maps them: align_corners to align_corners (nearest then rounds halves up), half_pixel_centers to
  * tf_half_pixel_for_nn (nearest) or half_pixel (bilinear), neither to asymmetric; both at once is refused.
- * Bilinear gives float32, as TensorFlow does. An input held channels first is resized so.
+ * ResizeBicubic and ResizeArea (which OpenVINO's Interpolate cannot match: TensorFlow tabulates its cubic kernel,
+ * drops outside samples with half_pixel_centers, and has no area mode) as TensorFlow's kernels, a weight matrix per
+ * axis. All but nearest give float32, as TensorFlow does. An input held channels first is resized so.
  */
 public final class ResizeTranslators {
     private ResizeTranslators() {}
@@ -26,24 +30,67 @@ public final class ResizeTranslators {
         return resize(node, "linear_onnx", "half_pixel");
     }
 
+    public static List<TfTensor> bicubic(NodeContext node) {
+        return separable(node, false);
+    }
+
+    public static List<TfTensor> area(NodeContext node) {
+        return separable(node, true);
+    }
+
     private static List<TfTensor> resize(NodeContext node, String mode, String halfPixel) {
-        long[] size = node.constantInput(1, "size");
-        node.require(node.inputShape(0).rank() == 4, "needs a rank-4 (NHWC) input");
-        node.require(size.length == 2 && size[0] > 0 && size[1] > 0, "has size " + Arrays.toString(size)
-                + "; two positive values are needed");
-        boolean alignCorners = node.attrs().bool("align_corners", false);
-        boolean halfPixelCenters = node.attrs().bool("half_pixel_centers", false);
-        node.require(!(alignCorners && halfPixelCenters),
-                "has align_corners and half_pixel_centers both true, which TensorFlow does not allow");
-        String coordinates = alignCorners ? "align_corners" : halfPixelCenters ? halfPixel : "asymmetric";
-        String nearestMode = alignCorners ? "round_prefer_ceil" : "floor";
+        Attributes attributes = Attributes.of(node);
+        String coordinates = attributes.alignCorners ? "align_corners"
+                : attributes.halfPixelCenters ? halfPixel : "asymmetric";
+        String nearestMode = attributes.alignCorners ? "round_prefer_ceil" : "floor";
         boolean channelsFirst = node.isChannelsFirst(0);
         Output x = channelsFirst ? node.channelsFirstInput(0) : node.input(0);
         if (mode.equals("linear_onnx")) {
             x = Elementwise.convert(x, ElementType.F32);
         }
-        Output y = Resizing.interpolate(x, channelsFirst ? new long[] {2, 3} : new long[] {1, 2}, size[0], size[1],
-                mode, coordinates, nearestMode);
+        Output y = Resizing.interpolate(x, channelsFirst ? new long[] {2, 3} : new long[] {1, 2},
+                attributes.size[0], attributes.size[1], mode, coordinates, nearestMode);
         return List.of(channelsFirst ? TfTensor.channelsFirst(y) : TfTensor.of(y));
+    }
+
+    /** ResizeBicubic, ResizeArea (no half_pixel_centers) of images of known height and width, channels first. */
+    private static List<TfTensor> separable(NodeContext node, boolean area) {
+        Attributes attributes = Attributes.of(node);
+        PartialShape images = node.inputShape(0);
+        node.require(images.dim(1) > 0 && images.dim(2) > 0, "needs images of known height and width, not "
+                + images);
+        Output x = Elementwise.convert(node.channelsFirstInput(0), ElementType.F32);
+        return List.of(TfTensor.channelsFirst(Resizing.separable(x, attributes.size[0], attributes.size[1], area,
+                attributes.alignCorners, attributes.halfPixelCenters)));
+    }
+
+    /** The constant size (input 1) and the coordinate attributes, validated. */
+    private record Attributes(long[] size, boolean alignCorners, boolean halfPixelCenters) {
+        static Attributes of(NodeContext node) {
+            long[] size = node.constantInput(1, "size");
+            node.require(node.inputShape(0).rank() == 4, "needs a rank-4 (NHWC) input");
+            node.require(size.length == 2 && size[0] > 0 && size[1] > 0, "has size " + Arrays.toString(size)
+                    + "; two positive values are needed");
+            boolean alignCorners = node.attrs().bool("align_corners", false);
+            boolean halfPixelCenters = node.attrs().bool("half_pixel_centers", false);
+            node.require(!(alignCorners && halfPixelCenters),
+                    "has align_corners and half_pixel_centers both true, which TensorFlow does not allow");
+            return new Attributes(size, alignCorners, halfPixelCenters);
+        }
+    }
+
+    /** CropAndResize: method bilinear or nearest, any extrapolation_value; the crop size a constant. */
+    public static List<TfTensor> cropAndResize(NodeContext node) {
+        long[] crop = node.constantInput(3, "crop_size");
+        PartialShape image = node.inputShape(0);
+        node.require(image.rank() == 4 && image.dim(1) > 0 && image.dim(2) > 0 && image.dim(3) > 0,
+                "needs an image of known height, width and channels, not " + image);
+        node.require(crop.length == 2 && crop[0] > 0 && crop[1] > 0, "has crop_size " + Arrays.toString(crop)
+                + "; two positive values are needed");
+        String method = node.attrs().string("method", "bilinear");
+        node.require(method.equals("bilinear") || method.equals("nearest"), "has method '" + method
+                + "'; bilinear and nearest are supported");
+        return List.of(TfTensor.of(Cropping.cropAndResize(node.input(0), node.input(1), node.input(2), crop[0],
+                crop[1], method.equals("bilinear"), node.real("extrapolation_value", 0))));
     }
 }

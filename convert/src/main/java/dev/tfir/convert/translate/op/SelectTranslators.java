@@ -1,5 +1,6 @@
 package dev.tfir.convert.translate.op;
 
+import dev.tfir.common.types.PartialShape;
 import dev.tfir.convert.ir.ConstTensor;
 import dev.tfir.convert.ir.ElementType;
 import dev.tfir.convert.ir.Output;
@@ -8,9 +9,13 @@ import dev.tfir.convert.ops.Elementwise;
 import dev.tfir.convert.ops.Movement;
 import dev.tfir.convert.translate.NodeContext;
 import dev.tfir.convert.translate.TfTensor;
+import java.util.Arrays;
 import java.util.List;
 
-/** Select, SelectV2 (a condition picks between two values elementwise) and MatrixBandPart (a band mask does). */
+/**
+ * Select, SelectV2 (a condition picks between two values elementwise), MatrixBandPart and MatrixDiag (a band mask
+ * does).
+ */
 public final class SelectTranslators {
     /** The most elements of a MatrixBandPart's mask. */
     private static final long MASK_LIMIT = 1 << 24;
@@ -52,6 +57,36 @@ public final class SelectTranslators {
                 "needs matrices of a static size up to " + MASK_LIMIT + " elements, not " + x.shape());
         long lower = node.constantInput(1, "num_lower")[0];
         long upper = node.constantInput(2, "num_upper")[0];
+        return List.of(TfTensor.of(Elementwise.select(bandMask(rows, columns, lower, upper), x,
+                Constants.scalar(x.type(), 0))));
+    }
+
+    /**
+     * MatrixDiag, and MatrixDiagV2/V3 of the main diagonal (k 0) into square matrices: [..., n] to [..., n, n], the
+     * padding value (V2, V3: input 4; else 0) off the diagonal.
+     */
+    public static List<TfTensor> matrixDiag(NodeContext node) {
+        Output diagonal = node.input(0);
+        long n = diagonal.rank() >= 1 ? diagonal.shape().dim(diagonal.rank() - 1) : PartialShape.UNKNOWN_DIM;
+        node.require(n >= 0 && n * n <= MASK_LIMIT, "needs a diagonal of static length, up to "
+                + (long) Math.sqrt(MASK_LIMIT) + ", not " + diagonal.shape());
+        Output padding = Constants.scalar(diagonal.type(), 0);
+        if (!node.opType().equals("MatrixDiag")) {
+            long[] k = node.constantInput(1, "k");
+            node.require(Arrays.stream(k).allMatch(d -> d == 0), "has k " + Arrays.toString(k)
+                    + "; only the main diagonal (0) is supported");
+            long rows = node.constantInput(2, "num_rows")[0];
+            long columns = node.constantInput(3, "num_cols")[0];
+            node.require((rows == -1 || rows == n) && (columns == -1 || columns == n), "has num_rows " + rows
+                    + " and num_cols " + columns + "; -1 or the diagonal's length " + n + " are supported");
+            padding = node.input(4);
+        }
+        return List.of(TfTensor.of(Elementwise.select(bandMask(n, n, 0, 0),
+                Movement.unsqueeze(diagonal, diagonal.rank()), padding)));
+    }
+
+    /** The booleans of a (rows, columns) matrix within lower diagonals below and upper above (negative: all). */
+    private static Output bandMask(long rows, long columns, long lower, long upper) {
         long[] inBand = new long[(int) (rows * columns)];
         for (int m = 0; m < rows; m++) {
             for (int n = 0; n < columns; n++) {
@@ -60,7 +95,6 @@ public final class SelectTranslators {
                 inBand[(int) (m * columns + n)] = below && above ? 1 : 0;
             }
         }
-        Output mask = Constants.of(ConstTensor.ofLongs(ElementType.BOOLEAN, new long[] {rows, columns}, inBand));
-        return List.of(TfTensor.of(Elementwise.select(mask, x, Constants.scalar(x.type(), 0))));
+        return Constants.of(ConstTensor.ofLongs(ElementType.BOOLEAN, new long[] {rows, columns}, inBand));
     }
 }

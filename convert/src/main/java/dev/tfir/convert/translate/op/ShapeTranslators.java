@@ -1,8 +1,10 @@
 package dev.tfir.convert.translate.op;
 
+import dev.tfir.common.infer.Shapes;
 import dev.tfir.common.types.PartialShape;
 import dev.tfir.convert.ir.ConstTensor;
 import dev.tfir.convert.ir.ElementType;
+import dev.tfir.convert.ir.Node;
 import dev.tfir.convert.ir.Output;
 import dev.tfir.convert.ops.Constants;
 import dev.tfir.convert.ops.Elementwise;
@@ -13,12 +15,13 @@ import dev.tfir.convert.ops.StridedSlices;
 import dev.tfir.convert.translate.Layouts;
 import dev.tfir.convert.translate.NodeContext;
 import dev.tfir.convert.translate.TfTensor;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
 
 /**
- * Ops on shapes: Shape and Size (constants when the shape is static), Reshape, Squeeze, ExpandDims, Transpose,
- * StridedSlice and Cast. Shape computations on constants fold as they are translated.
+ * Ops on shapes: Shape, ShapeN and Size (constants when the shape is static), Reshape, Squeeze, ExpandDims,
+ * Transpose, Slice, StridedSlice and Cast. Shape computations on constants fold as they are translated.
  */
 public final class ShapeTranslators {
     private ShapeTranslators() {}
@@ -29,6 +32,37 @@ public final class ShapeTranslators {
         Output result = shape.isFullyDefined() ? Constants.of(ConstTensor.vector(outType, shape.dims()))
                 : Movement.shapeOf(node.input(0), outType);
         return List.of(TfTensor.of(result));
+    }
+
+    /** ShapeN: the shape of each input. */
+    public static List<TfTensor> shapeN(NodeContext node) {
+        ElementType outType = outType(node);
+        List<TfTensor> shapes = new ArrayList<>();
+        for (int i = 0; i < node.inputCount(); i++) {
+            shapes.add(TfTensor.of(Movement.shapeOf(node.input(i), outType)));
+        }
+        return shapes;
+    }
+
+    /** Slice of the constant begin (input 1) and size (input 2; -1: to the end) as Slice-8. */
+    public static List<TfTensor> slice(NodeContext node) {
+        long[] begin = node.constantInput(1, "begin");
+        long[] size = node.constantInput(2, "size");
+        Output x = node.input(0);
+        node.require(begin.length == x.rank() && size.length == x.rank(), "has begin and size of " + begin.length
+                + " and " + size.length + " values for a rank-" + x.rank() + " input");
+        long[] end = new long[size.length];
+        long[] dims = x.shape().dims();
+        for (int i = 0; i < size.length; i++) {
+            node.require(begin[i] >= 0 && size[i] >= -1, "has begin " + begin[i] + " and size " + size[i]
+                    + " on axis " + i + "; TensorFlow requires begin >= 0 and size >= -1");
+            end[i] = size[i] == -1 ? Long.MAX_VALUE : begin[i] + size[i];
+            dims[i] = size[i] >= 0 ? size[i] : Shapes.known(dims[i]) ? dims[i] - begin[i] : PartialShape.UNKNOWN_DIM;
+        }
+        return List.of(TfTensor.of(Node.builder("Slice", "opset8").inputs(x, Constants.i64(begin), Constants.i64(end),
+                Constants.i64(LongStream.generate(() -> 1).limit(end.length).toArray()),
+                Constants.i64(LongStream.range(0, end.length).toArray())).output(x.type(), PartialShape.of(dims))
+                .buildOutput()));
     }
 
     /** The number of elements: a constant when the shape is static, else the product of ShapeOf. */

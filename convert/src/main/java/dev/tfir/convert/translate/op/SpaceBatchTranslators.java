@@ -5,12 +5,14 @@ import dev.tfir.convert.ops.SpaceBatch;
 import dev.tfir.convert.translate.Layouts;
 import dev.tfir.convert.translate.NodeContext;
 import dev.tfir.convert.translate.TfTensor;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * SpaceToBatchND and BatchToSpaceND (around the Conv2D of a dilated convolution that TensorFlow computes on
  * blocks): a block shape and (M, 2) paddings or crops for the M spatial axes after the batch axis, extended with 1
- * and 0 for the other axes; channels first when the rank-4 input is held so. DepthToSpace and SpaceToDepth.
+ * and 0 for the other axes; channels first when the rank-4 input is held so. DepthToSpace, SpaceToDepth and
+ * ExtractImagePatches.
  */
 public final class SpaceBatchTranslators {
     private SpaceBatchTranslators() {}
@@ -40,6 +42,24 @@ public final class SpaceBatchTranslators {
         Output data = DataFormat.data(node, channelsLast);
         return List.of(DataFormat.result(toSpace ? SpaceBatch.depthToSpace(data, block)
                 : SpaceBatch.spaceToDepth(data, block), channelsLast));
+    }
+
+    /** ExtractImagePatches: ksizes, strides and rates of 4 values (1 for the batch and channels), SAME or VALID. */
+    public static List<TfTensor> extractImagePatches(NodeContext node) {
+        String padding = node.attrs().string("padding", "");
+        node.require(padding.equals("SAME") || padding.equals("VALID"), "has padding '" + padding
+                + "'; SAME and VALID are supported");
+        long[][] windows = new long[3][];
+        String[] attributes = {"ksizes", "strides", "rates"};
+        for (int i = 0; i < 3; i++) {
+            long[] values = node.attrs().ints(attributes[i], new long[0]);
+            node.require(values.length == 4 && values[0] == 1 && values[3] == 1 && values[1] > 0 && values[2] > 0,
+                    "has " + attributes[i] + " " + Arrays.toString(values) + "; 4 positive values, 1 for the batch "
+                            + "and channels, are needed");
+            windows[i] = new long[] {values[1], values[2]};
+        }
+        return List.of(TfTensor.channelsFirst(SpaceBatch.extractImagePatches(node.channelsFirstInput(0), windows[0],
+                windows[1], windows[2], padding.equals("SAME"))));
     }
 
     private static List<TfTensor> blocks(NodeContext node, String amounts, boolean toBatch) {

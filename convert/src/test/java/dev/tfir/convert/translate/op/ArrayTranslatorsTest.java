@@ -71,4 +71,19 @@ class ArrayTranslatorsTest {
                 .input(ElementType.I32, 2, 3, 2).constant(ConstTensor.ofLongs(ElementType.I32, new long[0], 0))
                 .attr("batch_dims", AttrValue.newBuilder().setI(1).build()).translate(ArrayTranslators::gather));
     }
+
+    @Test
+    void resourceGatherGathersTheFrozenVariableAlongBatchDims() {
+        TfTensor rows = InMemoryNode.of("ResourceGather").constant(ConstTensor.ofDoubles(F32, new long[] {4, 10, 3},
+                new double[120])).input(ElementType.I32, 4, 5)
+                .attr("batch_dims", AttrValue.newBuilder().setI(1).build())
+                .translateOne(ArrayTranslators::resourceGather);
+        assertEquals("1", rows.tfLayout().node().attributes().get("batch_dims"));
+        assertArrayEquals(new long[] {4, 5, 3}, rows.tfLayout().shape().dims());
+        ConversionException negative = assertThrows(ConversionException.class, () -> InMemoryNode.of("ResourceGather")
+                .constant(ConstTensor.ofDoubles(F32, new long[] {4, 10}, new double[40])).input(ElementType.I32, 4)
+                .attr("batch_dims", AttrValue.newBuilder().setI(-1).build())
+                .translate(ArrayTranslators::resourceGather));
+        assertEquals("has batch_dims -1; 0 or more is supported", negative.getMessage());
+    }
 }

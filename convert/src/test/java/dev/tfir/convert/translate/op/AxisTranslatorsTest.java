@@ -9,6 +9,7 @@ import dev.tfir.convert.ir.ConstTensor;
 import dev.tfir.convert.ir.ElementType;
 import dev.tfir.convert.ir.Output;
 import dev.tfir.convert.translate.TfTensor;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.proto.AttrValue;
 import org.tensorflow.proto.DataType;
@@ -77,5 +78,25 @@ class AxisTranslatorsTest {
         assertEquals(1.25, Double.parseDouble(lrn.node().attributes().get("alpha")), 1e-7);
         assertEquals("5", lrn.node().attributes().get("size"));
         assertArrayEquals(new long[] {1, 4, 4, 8}, y.tfLayout().shape().dims());
+    }
+
+    @Test
+    void sliceShapeNAndBroadcastsOfStaticAndDynamicShapes() {
+        Output slice = InMemoryNode.of("Slice").input(F32, -1, 5, 6).constant(ConstTensor.vector(ElementType.I32, 1,
+                0, 2)).constant(ConstTensor.vector(ElementType.I32, -1, 2, -1)).translateOne(ShapeTranslators::slice)
+                .tfLayout();
+        assertEquals("Slice", slice.node().type());
+        assertArrayEquals(new long[] {-1, 2, 4}, slice.shape().dims());
+        List<TfTensor> shapes = InMemoryNode.of("ShapeN").input(F32, 2, 3).input(F32, -1, 4)
+                .translate(ShapeTranslators::shapeN);
+        assertTrue(shapes.get(0).tfLayout().isConstant());
+        assertEquals("ShapeOf", shapes.get(1).tfLayout().node().type());
+        Output broadcast = InMemoryNode.of("BroadcastTo").input(F32, 3, 1).input(ElementType.I64, 3)
+                .translateOne(FillTranslators::broadcastTo).tfLayout();
+        assertArrayEquals(new long[] {-1, -1, -1}, broadcast.shape().dims());
+        Output args = InMemoryNode.of("BroadcastArgs").constant(ConstTensor.vector(ElementType.I32, 2, 1, 3))
+                .constant(ConstTensor.vector(ElementType.I32, 4, 1)).translateOne(FillTranslators::broadcastArgs)
+                .tfLayout();
+        assertArrayEquals(new long[] {2, 4, 3}, args.constant().longs());
     }
 }

@@ -10,6 +10,7 @@ import dev.tfir.convert.ir.ConstTensor;
 import dev.tfir.convert.ir.ConversionException;
 import dev.tfir.convert.ir.Output;
 import dev.tfir.convert.translate.TfTensor;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.proto.AttrValue;
@@ -81,5 +82,65 @@ class IndexTranslatorsTest {
                 .attr("half_pixel_centers", true).translate(ResizeTranslators::bilinear));
         assertEquals("has align_corners and half_pixel_centers both true, which TensorFlow does not allow",
                 both.getMessage());
+    }
+
+    @Test
+    void bicubicAndAreaAreAWeightMatrixPerAxis() {
+        TfTensor bicubic = InMemoryNode.of("ResizeBicubic").input(F32, 1, 4, 5, 2).constant(ConstTensor.vector(I32,
+                7, 9)).attr("half_pixel_centers", true).translateOne(ResizeTranslators::bicubic);
+        assertEquals("MatMul", bicubic.stored().node().type());
+        assertArrayEquals(new long[] {9, 5}, bicubic.stored().node().input(1).shape().dims());
+        assertArrayEquals(new long[] {1, 7, 9, 2}, bicubic.tfLayout().shape().dims());
+        // 8 rows to 4: each output row averages two input rows
+        Output rows = InMemoryNode.of("ResizeArea").input(I32, 1, 8, 6, 1).constant(ConstTensor.vector(I32, 4, 6))
+                .translateOne(ResizeTranslators::area).stored().node().input(0).node().input(0);
+        assertArrayEquals(new double[] {0.5, 0.5, 0, 0, 0, 0, 0, 0}, Arrays.copyOf(
+                rows.constant().doubles(), 8));
+        ConversionException unknown = assertThrows(ConversionException.class, () -> InMemoryNode.of("ResizeArea")
+                .input(F32, 1, -1, 6, 1).constant(ConstTensor.vector(I32, 4, 6)).translate(ResizeTranslators::area));
+        assertEquals("needs images of known height and width, not [1, -1, 6, 1]", unknown.getMessage());
+    }
+
+    @Test
+    void cropAndResizeRefusesOtherMethods() {
+        ConversionException method = assertThrows(ConversionException.class, () -> InMemoryNode.of("CropAndResize")
+                .input(F32, 1, 6, 7, 3).input(F32, 2, 4).input(I32, 2).constant(ConstTensor.vector(I32, 3, 3))
+                .attr("method", "bicubic").translate(ResizeTranslators::cropAndResize));
+        assertEquals("has method 'bicubic'; bilinear and nearest are supported", method.getMessage());
+        TfTensor crops = InMemoryNode.of("CropAndResize").input(F32, -1, 6, 7, 3).input(F32, 2, 4).input(I32, 2)
+                .constant(ConstTensor.vector(I32, 3, 4)).translateOne(ResizeTranslators::cropAndResize);
+        assertEquals("Select", crops.tfLayout().node().type());
+        assertArrayEquals(new long[] {2, 3, 4, 3}, crops.tfLayout().shape().dims());
+    }
+
+    @Test
+    void extractImagePatchesTakesItsWindowsChannelsFirst() {
+        TfTensor y = InMemoryNode.of("ExtractImagePatches").input(F32, 2, 7, 8, 3).attr("ksizes", 1, 3, 3, 1)
+                .attr("strides", 1, 2, 2, 1).attr("rates", 1, 1, 1, 1).attr("padding", "SAME")
+                .translateOne(SpaceBatchTranslators::extractImagePatches);
+        assertEquals("same_upper", y.stored().node().attributes().get("auto_pad"));
+        assertArrayEquals(new long[] {2, 4, 4, 27}, y.tfLayout().shape().dims());
+        ConversionException rates = assertThrows(ConversionException.class, () -> InMemoryNode.of(
+                "ExtractImagePatches").input(F32, 2, 7, 8, 3).attr("ksizes", 1, 3, 3, 1).attr("strides", 1, 2, 2, 1)
+                .attr("rates", 1, 1, 1, 2).attr("padding", "SAME")
+                .translate(SpaceBatchTranslators::extractImagePatches));
+        assertEquals("has rates [1, 1, 1, 2]; 4 positive values, 1 for the batch and channels, are needed",
+                rates.getMessage());
+    }
+
+    @Test
+    void rollAndReverseSequenceKeepTheShape() {
+        Output rolled = InMemoryNode.of("Roll").input(F32, 3, 4).constant(ConstTensor.vector(I32, 1, -2))
+                .constant(ConstTensor.vector(I32, 0, -1)).translateOne(IndexTranslators::roll).tfLayout();
+        assertEquals("Roll", rolled.node().type());
+        assertArrayEquals(new long[] {3, 4}, rolled.shape().dims());
+        Output reversed = InMemoryNode.of("ReverseSequence").input(F32, 3, 5, 2).input(I32, 3)
+                .attr("seq_dim", AttrValue.newBuilder().setI(1).build())
+                .translateOne(IndexTranslators::reverseSequence).tfLayout();
+        assertEquals("1", reversed.node().attributes().get("seq_axis"));
+        ConversionException same = assertThrows(ConversionException.class, () -> InMemoryNode.of("ReverseSequence")
+                .input(F32, 3, 5).input(I32, 3).translate(IndexTranslators::reverseSequence));
+        assertEquals("has seq_dim 0 and batch_dim 0 for a rank-2 input; two different axes are needed",
+                same.getMessage());
     }
 }

@@ -5,8 +5,10 @@ import static dev.tfir.convert.ir.ElementType.F32;
 import static dev.tfir.convert.ir.ElementType.I32;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.tfir.convert.ir.ConstTensor;
+import dev.tfir.convert.ir.ConversionException;
 import dev.tfir.convert.ir.Output;
 import dev.tfir.convert.translate.TranslatorRegistry;
 import org.junit.jupiter.api.Test;
@@ -72,5 +74,32 @@ class SelectTranslatorsTest {
         assertEquals("Select", band.node().type());
         assertArrayEquals(new long[] {1, 1, 0, 0, 0, 1, 1, 0, 0, 0, 1, 1}, band.node().input(0).constant().longs());
         assertArrayEquals(new long[] {2, 3, 4}, band.shape().dims());
+    }
+
+    @Test
+    void matrixDiagSelectsTheDiagonalOverThePadding() {
+        Output y = InMemoryNode.of("MatrixDiagV3").input(F32, 2, 3).constant(ConstTensor.vector(I32, 0, 0))
+                .constant(ConstTensor.ofLongs(I32, new long[0], 3)).constant(ConstTensor.ofLongs(I32, new long[0], -1))
+                .input(F32).translateOne(SelectTranslators::matrixDiag).tfLayout();
+        assertEquals("Select", y.node().type());
+        assertArrayEquals(new long[] {2, 3, 3}, y.shape().dims());
+        ConversionException k = assertThrows(ConversionException.class, () -> InMemoryNode.of("MatrixDiagV2")
+                .input(F32, 3).constant(ConstTensor.ofLongs(I32, new long[0], 1))
+                .constant(ConstTensor.ofLongs(I32, new long[0], -1)).constant(ConstTensor.ofLongs(I32, new long[0], -1))
+                .input(F32).translate(SelectTranslators::matrixDiag));
+        assertEquals("has k [1]; only the main diagonal (0) is supported", k.getMessage());
+    }
+
+    @Test
+    void sparseToDenseAndUnravelIndex() {
+        Output dense = InMemoryNode.of("SparseToDense").constant(ConstTensor.vector(I32, 1, 4))
+                .constant(ConstTensor.vector(I32, 6)).input(F32).input(F32)
+                .translateOne(ScatterTranslators::sparseToDense).tfLayout();
+        assertEquals("ScatterNDUpdate", dense.node().type());
+        assertArrayEquals(new long[] {6}, dense.shape().dims());
+        Output coordinates = InMemoryNode.of("UnravelIndex").input(I32, 5).constant(ConstTensor.vector(I32, 2, 3))
+                .translateOne(ScatterTranslators::unravelIndex).tfLayout();
+        assertEquals("FloorMod", coordinates.node().type());
+        assertArrayEquals(new long[] {2, 5}, coordinates.shape().dims());
     }
 }

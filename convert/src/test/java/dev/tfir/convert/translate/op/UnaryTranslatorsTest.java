@@ -1,6 +1,8 @@
 package dev.tfir.convert.translate.op;
 
 import static dev.tfir.convert.ir.ElementType.F32;
+import static dev.tfir.convert.ir.ElementType.I32;
+import static dev.tfir.convert.ir.ElementType.I64;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,5 +58,21 @@ class UnaryTranslatorsTest {
         TfTensor y = InMemoryNode.of("Tanh").input(channelsFirst).translateOne(table.get("Tanh").translator());
         assertTrue(y.isChannelsFirst());
         assertArrayEquals(new long[] {1, 4, 8, 8}, y.stored().shape().dims());
+    }
+
+    @Test
+    void bitwiseOpsAreOfTheirOpsets() {
+        Output invert = InMemoryNode.of("Invert").input(I64, 5).translateOne(table.get("Invert").translator())
+                .tfLayout();
+        assertEquals("BitwiseNot", invert.node().type());
+        assertEquals("opset13", invert.node().opset());
+        Output xor = InMemoryNode.of("BitwiseXor").input(I32, 3, 4).input(I32, 4)
+                .translateOne(table.get("BitwiseXor").translator()).tfLayout();
+        assertEquals("opset13", xor.node().opset());
+        assertArrayEquals(new long[] {3, 4}, xor.shape().dims());
+        Output shift = InMemoryNode.of("RightShift").input(I32, 3).input(I32, 3)
+                .translateOne(table.get("RightShift").translator()).tfLayout();
+        assertEquals("BitwiseRightShift", shift.node().type());
+        assertEquals("opset15", shift.node().opset());
     }
 }

@@ -9,10 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tfir.common.infer.CannotInfer;
+import dev.tfir.common.types.PartialShape;
 import dev.tfir.convert.ir.ConstTensor;
 import dev.tfir.convert.ir.ConversionException;
 import dev.tfir.convert.ir.Output;
+import dev.tfir.convert.ops.Constants;
+import dev.tfir.convert.ops.Movement;
+import dev.tfir.convert.ops.Sources;
 import dev.tfir.convert.translate.TfTensor;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -148,5 +153,22 @@ class WindowTranslatorsTest {
                 .input(F32, 1, 7, 8, 3).input(I32, 4).constant(ConstTensor.vector(I32, 1, 2, 1, 1))
                 .attr("padding", "VALID").translate(PoolTranslators::maxPoolV2));
         assertEquals("needs its ksize (input 1) to be a constant", ksize.getMessage());
+    }
+
+    @Test
+    void conv2dBackpropInputOfRunTimeSizes() {
+        Output packed = Movement.concat(List.of(Sources.parameter(I32, PartialShape.of(1)).output(0),
+                Constants.of(ConstTensor.vector(I32, 10, 10, 3))), 0);
+        TfTensor known = InMemoryNode.of("Conv2DBackpropInput").input(TfTensor.of(packed)).input(F32, 3, 3, 3, 4)
+                .input(F32, -1, 5, 5, 4).attr("strides", 1, 2, 2, 1).attr("padding", "SAME")
+                .translateOne(ConvTranslators::conv2dBackpropInput);
+        assertEquals("1, 1", known.stored().node().attributes().get("pads_end"));
+        assertEquals(PartialShape.of(-1, 10, 10, 3), known.tfLayout().shape());
+        TfTensor dynamic = InMemoryNode.of("Conv2DBackpropInput").input(I32, 4).input(F32, 3, 3, 3, 4)
+                .input(F32, 1, 5, 5, 4).attr("strides", 1, 2, 2, 1).attr("padding", "SAME")
+                .translateOne(ConvTranslators::conv2dBackpropInput);
+        assertEquals(3, dynamic.stored().node().inputs().size());
+        assertEquals("same_lower", dynamic.stored().node().attributes().get("auto_pad"));
+        assertEquals(PartialShape.of(1, -1, -1, 3), dynamic.tfLayout().shape());
     }
 }

@@ -1,0 +1,87 @@
+package dev.tfir.common.infer;
+
+import static dev.tfir.common.infer.ShapeRule.one;
+
+import dev.tfir.common.types.PartialShape;
+import java.util.List;
+import org.tensorflow.proto.DataType;
+
+/**
+ * Ops that find or place elements by index: Where (the int64 coordinates of the true elements), ScatterNd, the
+ * TensorScatter family, ResourceGather (a gather from a resource variable), the segment sums, Unique, SparseToDense,
+ * UnravelIndex.
+ */
+final class ScatterRules {
+    private ScatterRules() {}
+
+    static void addTo(RuleTable table) {
+        table.add(ScatterRules::where, "Where");
+        table.add(c -> one(c.typeAttrOr("T", 1), c.shapeTensor(2)), "ScatterNd");
+        table.add(c -> one(c.typeAttrOr("T", 0), c.shape(0)), "TensorScatterUpdate", "TensorScatterAdd",
+                "TensorScatterSub", "TensorScatterMax", "TensorScatterMin");
+        table.add(ScatterRules::resourceGather, "ResourceGather");
+        table.add(c -> segmentSum(c, c.intScalar(2)), "UnsortedSegmentSum");
+        table.add(c -> segmentSum(c, null), "SegmentSum");
+        table.add(c -> unique(c, false), "Unique");
+        table.add(c -> unique(c, true), "UniqueWithCounts");
+        table.add(c -> one(c.typeAttrOr("T", 2), c.shapeTensor(1)), "SparseToDense");
+        table.add(ScatterRules::unravelIndex, "UnravelIndex");
+    }
+
+    /** [number of true elements (unknown), rank of the input]. */
+    private static List<TensorType> where(NodeContext c) {
+        PartialShape input = c.shape(0);
+        return one(DataType.DT_INT64, PartialShape.of(PartialShape.UNKNOWN_DIM,
+                input.hasRank() ? input.rank() : PartialShape.UNKNOWN_DIM));
+    }
+
+    /**
+     * The variable's dims before batch_dims, the indices' dims after them, the variable's dims after the gathered
+     * axis (batch_dims). The variable's shape comes from its handle, or from input 0 itself where the variable was
+     * frozen into a constant.
+     */
+    private static List<TensorType> resourceGather(NodeContext c) {
+        DataType dtype = c.attrs().type("dtype");
+        TensorType handle = c.dtype(0) == DataType.DT_RESOURCE ? c.handle(0) : c.input(0);
+        PartialShape params = handle == null ? PartialShape.unknownRank() : handle.shape();
+        PartialShape indices = c.shape(1);
+        long batchDims = c.attrs().integer("batch_dims", 0);
+        if (!params.hasRank() || !indices.hasRank()) {
+            return one(dtype, PartialShape.unknownRank());
+        }
+        if (batchDims < 0 || batchDims >= params.rank() || batchDims > indices.rank()) {
+            throw new CannotInfer("batch_dims " + batchDims + " for a variable of rank " + params.rank()
+                    + " and indices of rank " + indices.rank());
+        }
+        return one(dtype, Shapes.concat(Shapes.concat(Shapes.subshape(params, 0, batchDims),
+                Shapes.subshape(indices, batchDims)), Shapes.subshape(params, batchDims + 1)));
+    }
+
+    /** [segments] + the data's dims after those of the segment ids. */
+    private static List<TensorType> segmentSum(NodeContext c, Long segments) {
+        PartialShape data = c.shape(0);
+        PartialShape ids = c.shape(1);
+        DataType dtype = c.typeAttrOr("T", 0);
+        if (!data.hasRank() || !ids.hasRank()) {
+            return one(dtype, PartialShape.unknownRank());
+        }
+        return one(dtype, Shapes.concat(Shapes.vector(segments == null ? PartialShape.UNKNOWN_DIM : segments),
+                Shapes.subshape(data, ids.rank())));
+    }
+
+    /** The unique elements (how many: unknown), an index per input element, with counts the count of each. */
+    private static List<TensorType> unique(NodeContext c, boolean counts) {
+        DataType indexType = c.attrs().has("out_idx") ? c.attrs().type("out_idx") : DataType.DT_INT32;
+        PartialShape some = Shapes.vector(PartialShape.UNKNOWN_DIM);
+        TensorType elements = new TensorType(c.typeAttrOr("T", 0), some);
+        TensorType indices = new TensorType(indexType, Shapes.withRank(c.shape(0), 1));
+        return counts ? List.of(elements, indices, new TensorType(indexType, some)) : List.of(elements, indices);
+    }
+
+    /** [the number of dims] + the indices' shape. */
+    private static List<TensorType> unravelIndex(NodeContext c) {
+        PartialShape dims = Shapes.withRank(c.shape(1), 1);
+        return one(c.typeAttrOr("Tidx", 0), Shapes.concat(Shapes.vector(dims.hasRank() ? dims.dim(0)
+                : PartialShape.UNKNOWN_DIM), c.shape(0)));
+    }
+}
