@@ -8,15 +8,14 @@ import java.util.List;
 import org.tensorflow.proto.DataType;
 
 /**
- * Ops that rearrange, broadcast or flip the bits of a tensor: Roll, ReverseSequence, InvertPermutation, BroadcastTo,
- * BroadcastArgs, Invert, MatrixDiag (of the main diagonal).
+ * Ops that rearrange or broadcast a tensor: Roll, ReverseSequence, InvertPermutation, BroadcastTo, BroadcastArgs,
+ * MatrixDiag (of the main diagonal).
  */
 final class ArrangeRules {
     private ArrangeRules() {}
 
     static void addTo(RuleTable table) {
-        table.add(c -> one(c.typeAttrOr("T", 0), c.shape(0)), "Roll", "ReverseSequence", "InvertPermutation",
-                "Invert");
+        table.add(c -> one(c.typeAttrOr("T", 0), c.shape(0)), "Roll", "ReverseSequence", "InvertPermutation");
         table.add(c -> one(c.typeAttrOr("T", 0), c.shapeTensor(1)), "BroadcastTo");
         table.add(ArrangeRules::broadcastArgs, "BroadcastArgs");
         table.add(ArrangeRules::matrixDiag, "MatrixDiag", "MatrixDiagV2", "MatrixDiagV3");

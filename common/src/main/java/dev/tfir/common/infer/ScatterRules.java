@@ -8,7 +8,7 @@ import org.tensorflow.proto.DataType;
 
 /**
  * Ops that find or place elements by index: Where (the int64 coordinates of the true elements), ScatterNd, the
- * TensorScatter family, ResourceGather (a gather from a resource variable), the segment sums, Unique, SparseToDense,
+ * TensorScatter family, ResourceGather (a gather from a resource variable), Unique, SparseToDense,
  * UnravelIndex.
  */
 final class ScatterRules {
@@ -20,8 +20,6 @@ final class ScatterRules {
         table.add(c -> one(c.typeAttrOr("T", 0), c.shape(0)), "TensorScatterUpdate", "TensorScatterAdd",
                 "TensorScatterSub", "TensorScatterMax", "TensorScatterMin");
         table.add(ScatterRules::resourceGather, "ResourceGather");
-        table.add(c -> segmentSum(c, c.intScalar(2)), "UnsortedSegmentSum");
-        table.add(c -> segmentSum(c, null), "SegmentSum");
         table.add(c -> unique(c, false), "Unique");
         table.add(c -> unique(c, true), "UniqueWithCounts");
         table.add(c -> one(c.typeAttrOr("T", 2), c.shapeTensor(1)), "SparseToDense");
@@ -55,18 +53,6 @@ final class ScatterRules {
         }
         return one(dtype, Shapes.concat(Shapes.concat(Shapes.subshape(params, 0, batchDims),
                 Shapes.subshape(indices, batchDims)), Shapes.subshape(params, batchDims + 1)));
-    }
-
-    /** [segments] + the data's dims after those of the segment ids. */
-    private static List<TensorType> segmentSum(NodeContext c, Long segments) {
-        PartialShape data = c.shape(0);
-        PartialShape ids = c.shape(1);
-        DataType dtype = c.typeAttrOr("T", 0);
-        if (!data.hasRank() || !ids.hasRank()) {
-            return one(dtype, PartialShape.unknownRank());
-        }
-        return one(dtype, Shapes.concat(Shapes.vector(segments == null ? PartialShape.UNKNOWN_DIM : segments),
-                Shapes.subshape(data, ids.rank())));
     }
 
     /** The unique elements (how many: unknown), an index per input element, with counts the count of each. */
