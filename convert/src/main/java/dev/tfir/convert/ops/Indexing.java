@@ -7,7 +7,7 @@ import dev.tfir.convert.ir.Node;
 import dev.tfir.convert.ir.Output;
 import java.util.Arrays;
 
-/** Ops that pick or place elements by index: GatherND-8, OneHot-1, TopK-3, Reverse-1. */
+/** Ops that pick or place elements by index: GatherND-8, OneHot-1, TopK-3, Reverse-1, ScatterUpdate-3. */
 public final class Indexing {
     private Indexing() {}
 
@@ -50,5 +50,11 @@ public final class Indexing {
         long[] normalized = Arrays.stream(axes).map(axis -> Shapes.axis(axis, x.rank())).sorted().toArray();
         return Node.builder("Reverse", "opset1").attribute("mode", "index").inputs(x, Constants.i64(normalized))
                 .output(x.type(), x.shape()).buildOutput();
+    }
+
+    /** ScatterUpdate-3 along axis 0: the rows of {@code data} at {@code indices} (1-D) replaced by {@code updates}. */
+    public static Output scatterUpdate(Output data, Output indices, Output updates) {
+        return Node.builder("ScatterUpdate", "opset3").inputs(data, indices, updates, Constants.i64Scalar(0))
+                .output(data.type(), data.shape()).buildOutput();
     }
 }

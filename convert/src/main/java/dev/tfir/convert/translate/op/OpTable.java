@@ -161,6 +161,18 @@ public final class OpTable {
                 .add(2, IndexTranslators::gatherNd, "GatherNd")
                 .add(4, IndexTranslators::oneHot, "OneHot")
                 .add(2, IndexTranslators::topK, "TopKV2")
-                .add(2, IndexTranslators::reverse, "ReverseV2");
+                .add(2, IndexTranslators::reverse, "ReverseV2")
+                // control flow, lists
+                .add(0, ControlFlowTranslators::whileLoop, "While")
+                .add(0, ControlFlowTranslators::whileLoop, "StatelessWhile")
+                .add(1, ControlFlowTranslators::ifElse, "If")
+                .add(1, ControlFlowTranslators::ifElse, "StatelessIf")
+                .add(2, TensorListTranslators::asList, "TensorListFromTensor")
+                .add(2, TensorListTranslators::reserve, "TensorListReserve")
+                .add(3, TensorListTranslators::getItem, "TensorListGetItem")
+                .add(3, TensorListTranslators::setItem, "TensorListSetItem")
+                .add(2, TensorListTranslators::asList, "TensorListStack")
+                .add(1, TensorListTranslators::length, "TensorListLength")
+                .add(1, TensorListTranslators::elementShape, "TensorListElementShape");
     }
 }
