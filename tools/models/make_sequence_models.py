@@ -10,7 +10,7 @@ float32 (sequences [?, ?, 6]: batch and time dynamic; [?, 5, 6] for the unrolled
 [?, 4] for the while loop and the cond; `tokens` int32 [?, ?] for the text classifier), fixed seed. Keras layers are tf_keras (Keras 2), as mo's and ovc's docs use.
 
 Committed (testdata/convert/, --fixtures): while_counter.pb (a tf.while_loop whose trip count depends on the
-input: x doubled until its sum exceeds 100, at most 20 times), keras_lstm_small.pb (LSTM(3) over [?, ?, 2],
+input: x doubled until its sum exceeds 100, maximum_iterations=20), keras_lstm_small.pb (LSTM(3) over [?, ?, 2],
 unroll=False), while_unsupported.pb (Zeta outside a loop, Igamma only inside its body) and cond_runtime.pb
 (tf.cond on sum(x) > 0: relu(x) * 3, else tanh(x) - 1).
 """
@@ -82,11 +82,11 @@ def _function_model(body, spec):
 def _while_counter(tf):
     def f(x):
         def cond(i, y):
-            return tf.logical_and(i < 20, tf.reduce_sum(y) < 100.0)
+            return tf.reduce_sum(y) < 100.0
 
         def body(i, y):
             return i + 1, y * 2.0 + 0.5
-        _, y = tf.while_loop(cond, body, [tf.constant(0), x])
+        _, y = tf.while_loop(cond, body, [tf.constant(0), x], maximum_iterations=20)
         return y
     return f
 

@@ -35,6 +35,7 @@ final class LoopLists {
     private final Role[] roles;
     private final Output[] elements;
     private final Map<Node, List<Use>> uses = new HashMap<>();
+    private Set<Node> counters = Set.of();
 
     private LoopLists(List<Loops.Carried> carried) {
         this.carried = new ArrayList<>(carried);
@@ -46,15 +47,29 @@ final class LoopLists {
     static LoopLists of(List<Loops.Carried> carried, Output condition) {
         LoopLists lists = new LoopLists(carried);
         lists.indexUses(condition);
-        Set<Node> counters = lists.counters();
+        lists.counters = lists.counters();
         for (int i = 0; i < carried.size(); i++) {
             if (carried.get(i).invariant()) {
-                lists.slice(i, counters);
+                lists.slice(i, lists.counters);
             } else {
-                lists.fill(i, counters);
+                lists.fill(i, lists.counters);
             }
         }
         return lists;
+    }
+
+    /**
+     * The trip count TensorFlow gives the loop, or -1: a While laid out as TF2's {@code while_v2} lays it out has
+     * the iteration counter first and {@code maximum_iterations} second (passed on unchanged; -1 when not given),
+     * and its cond then stops at the counter reaching it.
+     */
+    long maximumIterations() {
+        if (carried.size() < 2 || !counters.contains(carried.get(0).parameter()) || !carried.get(1).invariant()) {
+            return -1;
+        }
+        Output limit = carried.get(1).initial();
+        boolean scalar = limit.isConstant() && limit.type().isInteger() && limit.shape().rank() == 0;
+        return scalar ? Math.max(-1, limit.constant().longs()[0]) : -1;
     }
 
     Role role(int i) {

@@ -34,7 +34,8 @@ public final class Loops {
 
     /**
      * The Loop of a TF While: it runs while the condition holds (checked before the first iteration on the initial
-     * values, and at the end of each on the next ones), with no trip count of its own (-1). Carried values are
+     * values, and at the end of each on the next ones), at most {@code maximum_iterations} times where TensorFlow
+     * gives it ({@link LoopLists#maximumIterations}; else the trip count is -1). Carried values are
      * back edges; invariant ones plain inputs; a list (a dense tensor [n, ...]) read one element per iteration at
      * the iteration counter becomes a sliced input, and one written one element per iteration a concatenated output
      * ({@link LoopLists}). Returns one output per carried value: its value after the last iteration (an invariant
@@ -48,7 +49,7 @@ public final class Loops {
         List<Node> parameters = new ArrayList<>();
         List<Node> results = new ArrayList<>();
         List<Output> external = new ArrayList<>(List.of(Constants.of(ConstTensor.ofLongs(ElementType.I64,
-                new long[0], -1)), firstCondition));
+                new long[0], lists.maximumIterations())), firstCondition));
         Node.Builder loop = Node.builder("Loop", "opset5");
         List<Integer> outputOf = new ArrayList<>();
         for (int i = 0; i < carried.size(); i++) {

@@ -40,9 +40,9 @@ class ControlFlowTest {
         Node loop = single(layers(convert("while_counter.pb"), "Loop"));
         SubGraph body = single(loop.subGraphs());
         assertEquals("body", body.element());
-        // trip count -1, the cond function on the initial values, then the 4 loop values of the While
+        // trip count: maximum_iterations; the cond function on the initial values; the 4 loop values of the While
         assertEquals(6, loop.inputs().size());
-        assertEquals(-1L, loop.input(0).constant().longs()[0]);
+        assertEquals(20L, loop.input(0).constant().longs()[0]);
         assertEquals("LogicalAnd", loop.input(1).node().type());
         // loop_counter, i and y change; maximum_iterations is passed on unchanged: an input without a back edge
         assertEquals(3, body.backEdges().size());
