@@ -15,7 +15,9 @@ import org.tensorflow.proto.OpDef;
 /**
  * A function of a graph's library (the body or condition of a While, a branch of an If) as a graph of its own:
  * one Placeholder per argument, named as the argument, and the body inlined as {@link FunctionInlining} inlines a
- * call (nodes named {@code <function>/<body node>}, functions it calls inlined too), frozen as the outer graph is
+ * call (nodes named {@code <function>/<body node>}, functions it calls inlined too), without control edges (what
+ * they order, NoOps and asserts, computes nothing the results need, as in a SavedModel's signature), frozen as the
+ * outer graph is
  * (a ReadVariableOp of a resource argument becomes an Identity: the argument carries the frozen variable's value).
  */
 public final class FunctionGraphs {
@@ -49,8 +51,12 @@ public final class FunctionGraphs {
         for (int port = 0; port < signature.getOutputArgCount(); port++) {
             results.add(new TensorRef(function, port, false));
         }
-        GraphDef inlined = FunctionInlining.inline(graph.build(), where);
-        GraphDef frozen = Freezing.freezeStructure(new TfGraph(inlined, where), List.of(function));
+        GraphDef.Builder inlined = FunctionInlining.inline(graph.build(), where).toBuilder();
+        for (NodeDef.Builder node : inlined.getNodeBuilderList()) {
+            List<String> data = node.getInputList().stream().filter(input -> !input.startsWith("^")).toList();
+            node.clearInput().addAllInput(data);
+        }
+        GraphDef frozen = Freezing.freezeStructure(new TfGraph(inlined.build(), where), List.of(function));
         return new FunctionGraph(new TfGraph(frozen, where), arguments, results);
     }
 
