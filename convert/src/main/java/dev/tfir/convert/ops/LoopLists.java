@@ -21,13 +21,14 @@ import java.util.Set;
  * <ul>
  *   <li>An invariant list that the body only reads at the counter (Gathers on axis 0) is sliced along axis 0: the
  *       body gets element i at iteration i (its Parameter [1, ...], the Gathers become a Squeeze);
+ *   <li>(not about lists) an invariant value the body does not read, or a constant, needs no input of the Loop;
  *   <li>a carried list that the body only writes, at the counter, is the concatenation of the elements written
  *       (its initial value unused: a TensorListReserve); written at index 0, the element of the last iteration.
  * </ul>
  */
 final class LoopLists {
     /** What a carried value becomes. */
-    enum Role { PLAIN, SLICED, FILLED_CONCATENATED, FILLED_LAST }
+    enum Role { PLAIN, SLICED, FILLED_CONCATENATED, FILLED_LAST, DROPPED }
 
     private record Use(Node consumer, int input) {}
 
@@ -36,6 +37,7 @@ final class LoopLists {
     private final Output[] elements;
     private final Map<Node, List<Use>> uses = new HashMap<>();
     private Set<Node> counters = Set.of();
+    private long maximumIterations;
 
     private LoopLists(List<Loops.Carried> carried) {
         this.carried = new ArrayList<>(carried);
@@ -48,11 +50,17 @@ final class LoopLists {
         LoopLists lists = new LoopLists(carried);
         lists.indexUses(condition);
         lists.counters = lists.counters();
+        lists.maximumIterations = lists.findMaximumIterations();
         for (int i = 0; i < carried.size(); i++) {
             if (carried.get(i).invariant()) {
                 lists.slice(i, lists.counters);
             } else {
                 lists.fill(i, lists.counters);
+            }
+        }
+        for (int i = 0; i < carried.size(); i++) {
+            if (lists.roles[i] == Role.PLAIN && carried.get(i).invariant()) {
+                lists.dropInvariant(i);
             }
         }
         return lists;
@@ -64,6 +72,10 @@ final class LoopLists {
      * and its cond then stops at the counter reaching it.
      */
     long maximumIterations() {
+        return maximumIterations;
+    }
+
+    private long findMaximumIterations() {
         if (carried.size() < 2 || !counters.contains(carried.get(0).parameter()) || !carried.get(1).invariant()) {
             return -1;
         }
@@ -174,6 +186,20 @@ final class LoopLists {
     private static boolean isCounter(Output value, Set<Node> counters) {
         Node node = value.node();
         return counters.contains(node) || node.type().equals("Convert") && counters.contains(node.input(0).node());
+    }
+
+    /**
+     * An invariant value the body does not read, or a constant (the weights of a Keras cell), needs no input: a
+     * constant is put in the body, as OpenVINO's EliminateLoopInputsOutputs does.
+     */
+    private void dropInvariant(int i) {
+        Loops.Carried value = carried.get(i);
+        if (usesOf(value.parameter()).isEmpty()) {
+            roles[i] = Role.DROPPED;
+        } else if (value.initial().isConstant()) {
+            replace(value.parameter().output(0), Constants.of(value.initial().constant()));
+            roles[i] = Role.DROPPED;
+        }
     }
 
     private static boolean isAxisZero(Output axis) {

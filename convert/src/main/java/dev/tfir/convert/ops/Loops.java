@@ -56,6 +56,9 @@ public final class Loops {
             LoopLists.Role role = lists.role(i);
             Carried value = lists.carried(i);
             outputOf.add(-1);
+            if (role == LoopLists.Role.DROPPED) {
+                continue;
+            }
             if (role == LoopLists.Role.FILLED_CONCATENATED || role == LoopLists.Role.FILLED_LAST) {
                 Node result = Sources.result(lists.element(i));
                 results.add(result);
