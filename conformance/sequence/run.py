@@ -25,26 +25,19 @@ import argparse
 import fnmatch
 import os
 import re
+import runpy
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from types import SimpleNamespace
 
 REPO = Path(__file__).resolve().parents[2]
 os.environ['TF_ENABLE_ONEDNN_OPTS'] = '0'
 
 
-def _load(name, path):
-    import importlib.util
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 # the convert suite's helpers: venv re-exec, timing, mo (legacy frontend when its default fails), both runtimes
-convert_suite = _load('convert_suite', REPO / 'conformance/convert/run.py')
+convert_suite = SimpleNamespace(**runpy.run_path(str(REPO / 'conformance/convert/run.py'), run_name='convert_suite'))
 ov_runtimes = convert_suite.ov_runtimes
 
 LIMIT = 1e-4
@@ -91,6 +84,9 @@ CASES = {
     'cond_runtime': ('tf.cond on sum(x) > 0', both_signs),
 }
 FORMS = ('frozen', 'saved_model')
+# rows known to fail, and why (the table says so)
+KNOWN = {('text_conv_gru', 'saved_model'): 'the SavedModel reads the Embedding with ResourceGather, which convert '
+                                           'does not translate yet (being added for issue 16)'}
 
 
 def model_path(big, stem, form):
@@ -158,6 +154,11 @@ def run_case(big, stem, form, rng_seed, baselines):
     row = dict(stem=stem, form=form, what=what, shapes=[list(f.shape) for f in feeds], diffs={}, ok=False)
     with tempfile.TemporaryDirectory(prefix='tfir-seq-') as work:
         work = Path(work)
+        if baselines:
+            for name, convert in (('mo', lambda: convert_mo(path, form, work)),
+                                  ('ovc', lambda: convert_ovc(path, work))):
+                theirs, row[name + '_s'] = convert()
+                row[name + '_layers'] = layer_counts(theirs) if theirs else None
         xml, row['ours_s'], log = convert_ours(path, form, work)
         if xml is None:
             row['error'] = log.strip().splitlines()[-1] if log.strip() else 'convert failed'
@@ -172,11 +173,6 @@ def run_case(big, stem, form, rng_seed, baselines):
                 worst[run.label] = max(worst.get(run.label, 0.0), diff)
         row['diffs'] = worst
         row['ok'] = len(worst) == 2 and all(d <= LIMIT for d in worst.values())
-        if baselines:
-            for name, convert in (('mo', lambda: convert_mo(path, form, work)),
-                                  ('ovc', lambda: convert_ovc(path, work))):
-                theirs, row[name + '_s'] = convert()
-                row[name + '_layers'] = layer_counts(theirs) if theirs else None
     return row
 
 
@@ -191,6 +187,18 @@ def describe(row):
             counts = row[name + '_layers']
             text += ', %s %.2fs %s' % (name, row[name + '_s'], '%d layers' % counts[0] if counts else 'FAILED')
     return text
+
+
+def count(row, name):
+    """A baseline's layer count with its control-flow layers; '' when not run."""
+    counts = row.get(name + '_layers')
+    if name + '_s' not in row:
+        return ''
+    return '%d (%s)' % (counts[0], ', '.join(counts[1]) or 'none') if counts else 'fails'
+
+
+def seconds(row, name):
+    return '%.2f' % row[name + '_s'] if name + '_s' in row else ''
 
 
 def table(rows):
@@ -209,24 +217,21 @@ def table(rows):
              '|---|---|---|---|---|---|---|---|---|---|---|---|']
     for row in rows:
         if 'error' in row:
-            lines.append('| %s | %s | %s | | | FAIL: %s | | | | | | |' % (
-                row['what'], row['form'], ' / '.join(map(str, row['shapes'])), row['error'].replace('|', '\\|')))
+            known = KNOWN.get((row['stem'], row['form']))
+            lines.append('| %s | %s | %s | | | FAIL: %s | | %s | %s | | %s | %s |' % (
+                row['what'], row['form'], ' / '.join(map(str, row['shapes'])),
+                known or row['error'].replace('|', '\\|'), count(row, 'mo'), count(row, 'ovc'), seconds(row, 'mo'),
+                seconds(row, 'ovc')))
             continue
         diffs = list(row['diffs'].values()) + [float('nan')] * (2 - len(row['diffs']))
-
-        def count(name):
-            counts = row.get(name + '_layers')
-            if name + '_s' not in row:
-                return ''
-            return '%d (%s)' % (counts[0], ', '.join(counts[1]) or 'none') if counts else 'fails'
-
         lines.append('| %s | %s | %s | %.1e | %.1e | %s | %d (%s) | %s | %s | %.2f | %s | %s |' % (
             row['what'], row['form'], ' / '.join(map(str, row['shapes'])), diffs[0], diffs[1],
             'PASS' if row['ok'] else 'FAIL', row['ours_layers'], ', '.join(row['ours_control']) or 'none',
-            count('mo'), count('ovc'), row['ours_s'],
-            '%.2f' % row['mo_s'] if 'mo_s' in row else '', '%.2f' % row['ovc_s'] if 'ovc_s' in row else ''))
+            count(row, 'mo'), count(row, 'ovc'), row['ours_s'], seconds(row, 'mo'), seconds(row, 'ovc')))
     passed = sum(1 for r in rows if r['ok'])
-    lines += ['', '%d of %d rows pass.' % (passed, len(rows)), '']
+    lines += ['', '%d of %d rows pass.' % (passed, len(rows))]
+    lines += ['%s %s: %s.' % (stem, form, why) for (stem, form), why in KNOWN.items()
+              if any(r['stem'] == stem and r['form'] == form and not r['ok'] for r in rows)] + ['']
     return '\n'.join(lines)
 
 

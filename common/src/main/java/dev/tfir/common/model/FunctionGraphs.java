@@ -30,12 +30,17 @@ public final class FunctionGraphs {
 
     private FunctionGraphs() {}
 
-    /** The named function of {@code library}'s library; a missing function is bad input. */
-    public static FunctionGraph of(GraphDef library, String function, String where) {
+    /**
+     * The named function of {@code library}'s library; a missing function is bad input.
+     *
+     * @param caller the node that runs the function, for messages (e.g. {@code StatelessWhile 'while'})
+     */
+    public static FunctionGraph of(GraphDef library, String function, String caller) {
         FunctionDef definition = library.getLibrary().getFunctionList().stream()
                 .filter(f -> f.getSignature().getName().equals(function)).findFirst()
-                .orElseThrow(() -> new TfirException(where + ": the graph's library has no function '" + function
-                        + "'"));
+                .orElseThrow(() -> new TfirException(caller + " runs function '" + function
+                        + "', which the graph's library does not have; the graph is incomplete"));
+        String where = "function '" + function + "'";
         OpDef signature = definition.getSignature();
         GraphDef.Builder graph = GraphDef.newBuilder().setLibrary(library.getLibrary());
         NodeDef.Builder call = NodeDef.newBuilder().setName(function).setOp(function);

@@ -21,10 +21,10 @@ import java.util.Set;
  * <ul>
  *   <li>An invariant list that the body only reads at the counter (Gathers on axis 0) is sliced along axis 0: the
  *       body gets element i at iteration i (its Parameter [1, ...], the Gathers become a Squeeze);
- *   <li>(not about lists) an invariant value the body does not read, or a constant, needs no input of the Loop;
  *   <li>a carried list that the body only writes, at the counter, is the concatenation of the elements written
  *       (its initial value unused: a TensorListReserve); written at index 0, the element of the last iteration.
  * </ul>
+ * Besides, an invariant value the body does not read, or a constant (a cell's weights), needs no input of the Loop.
  */
 final class LoopLists {
     /** What a carried value becomes. */

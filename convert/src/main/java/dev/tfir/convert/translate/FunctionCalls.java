@@ -3,7 +3,6 @@ package dev.tfir.convert.translate;
 import dev.tfir.common.graph.TensorRef;
 import dev.tfir.common.model.FunctionGraphs;
 import dev.tfir.common.model.FunctionGraphs.FunctionGraph;
-import dev.tfir.convert.ir.ConversionException;
 import dev.tfir.convert.weights.GraphConstants;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,17 +28,13 @@ final class FunctionCalls {
         this.table = table;
     }
 
-    /** The function, callable by translators. */
-    TfFunction function(String name) {
-        FunctionGraph graph = graph(name);
-        return new TfFunction(name, graph.arguments().size(), arguments -> call(graph, name, arguments));
+    /** The function, callable by translators; {@code caller} names the node that runs it, for messages. */
+    TfFunction function(String name, String caller) {
+        FunctionGraph graph = graph(name, caller);
+        return new TfFunction(name, graph.arguments().size(), arguments -> call(graph, arguments));
     }
 
-    private List<TfTensor> call(FunctionGraph function, String name, List<TfTensor> arguments) {
-        if (arguments.size() != function.arguments().size()) {
-            throw new ConversionException("function '" + name + "' takes " + function.arguments().size()
-                    + " arguments, not " + arguments.size());
-        }
+    private List<TfTensor> call(FunctionGraph function, List<TfTensor> arguments) {
         Boundary boundary = new Boundary(function.results());
         for (int i = 0; i < arguments.size(); i++) {
             boundary.bind(new TensorRef(function.arguments().get(i), 0, false), arguments.get(i));
@@ -51,21 +46,26 @@ final class FunctionCalls {
      * Adds the nodes of the function (and of the functions its nodes run, transitively) whose op types have no
      * translator, by op type, named {@code <function>/<node>}.
      */
-    void collectUnsupported(String name, Map<String, List<String>> unsupported, Set<String> visited) {
+    void collectUnsupported(String name, String caller, Map<String, List<String>> unsupported, Set<String> visited) {
         if (!visited.add(name)) {
             return;
         }
-        for (NodeDef node : graph(name).graph().importOrder()) {
+        for (NodeDef node : graph(name, caller).graph().importOrder()) {
             if (!table.supports(node.getOp())) {
                 unsupported.computeIfAbsent(node.getOp(), op -> new ArrayList<>()).add(node.getName());
             }
             for (String called : FunctionGraphs.calledBy(node)) {
-                collectUnsupported(called, unsupported, visited);
+                collectUnsupported(called, node.getOp() + " '" + node.getName() + "'", unsupported, visited);
             }
         }
     }
 
-    private FunctionGraph graph(String name) {
-        return graphs.computeIfAbsent(name, n -> FunctionGraphs.of(library, n, "function '" + n + "'"));
+    private FunctionGraph graph(String name, String caller) {
+        FunctionGraph graph = graphs.get(name);
+        if (graph == null) {
+            graph = FunctionGraphs.of(library, name, caller);
+            graphs.put(name, graph);
+        }
+        return graph;
     }
 }

@@ -48,7 +48,7 @@ public final class NodeContext {
         String name = node.getAttrOrDefault(attribute, AttrValue.getDefaultInstance()).getFunc().getName();
         require(!name.isEmpty(), "needs attribute '" + attribute + "' naming a function");
         require(functions != null, "runs function '" + name + "', but no function library is at hand");
-        return functions.function(name);
+        return functions.function(name, node.getOp() + " '" + node.getName() + "'");
     }
 
     public String name() {

@@ -27,7 +27,7 @@ public final class TfFunction {
         return arity;
     }
 
-    /** The results of the function over {@code arguments} (new IR nodes, translated each call). */
+    /** The results of the function over {@code arguments}, one per argument (new IR nodes, translated each call). */
     public List<TfTensor> call(List<TfTensor> arguments) {
         return body.apply(arguments);
     }

@@ -104,7 +104,8 @@ public final class TranslationSession {
                 unsupported.computeIfAbsent(node.getOp(), op -> new ArrayList<>()).add(node.getName());
             }
             for (String function : FunctionGraphs.calledBy(node)) {
-                functions.collectUnsupported(function, unsupported, functionsSeen);
+                functions.collectUnsupported(function, node.getOp() + " '" + node.getName() + "'", unsupported,
+                        functionsSeen);
             }
         }
         if (!unsupported.isEmpty()) {

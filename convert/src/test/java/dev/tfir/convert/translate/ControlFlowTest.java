@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tfir.common.TfirException;
 import dev.tfir.common.testing.TestData;
 import dev.tfir.convert.Conversions;
 import dev.tfir.convert.ir.IrModel;
 import dev.tfir.convert.ir.Node;
 import dev.tfir.convert.ir.SubGraph;
 import dev.tfir.convert.write.IrFiles;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +21,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;
+import org.tensorflow.proto.GraphDef;
 import org.w3c.dom.NodeList;
 
 /**
@@ -128,6 +131,17 @@ class ControlFlowTest {
         assertTrue(e.getMessage().startsWith("the model uses 2 op types that convert cannot translate: Igamma "
                 + "(node 'while_body_"), e.getMessage());
         assertTrue(e.getMessage().contains("/while/Igamma'), Zeta (node 'Zeta')"), e.getMessage());
+    }
+
+    @Test
+    void aFunctionMissingFromTheLibraryIsOneLine() throws Exception {
+        GraphDef graph = GraphDef.parseFrom(Files.readAllBytes(TestData.repo().resolve(
+                "testdata/convert/while_counter.pb")));
+        Path model = dir.resolve("no_library.pb");
+        Files.write(model, graph.toBuilder().clearLibrary().build().toByteArray());
+        TfirException e = assertThrows(TfirException.class, () -> Conversions.convert(model, null));
+        assertEquals("StatelessWhile 'while' runs function 'while_body_5', which the graph's library does not have; "
+                + "the graph is incomplete", e.getMessage());
     }
 
     private static <T> T single(List<T> items) {
