@@ -6,8 +6,9 @@ usage: conformance/sequence/run.py [--only STEM[:FORM],...] [--write-table docs/
 The models of tools/models/make_sequence_models.py (made with real TensorFlow into ${TFIR_BIG:-target/big-models}/
 sequence when missing): Keras LSTM, GRU, SimpleRNN, Bidirectional(LSTM), stacked LSTMs with return_sequences, an
 LSTM returning sequences, a Conv1D+GRU text classifier with an Embedding, unrolled LSTM and GRU, a tf.while_loop
-with a data-dependent trip count and a tf.cond on a runtime predicate; each as a frozen graph (`frozen`: control
-flow kept functional, While/If) and a TF2 SavedModel (`saved_model`). For each row:
+with a data-dependent trip count, TensorArrays filled in for loops (AutoGraph) and a tf.cond on a runtime
+predicate; each as a frozen graph (`frozen`: control flow kept functional, While/If) and a TF2 SavedModel
+(`saved_model`). For each row:
   1. convert with ours (bin/convert, --compress_to_fp16=False), mo 2024.6 and ovc (the newest), each timed as a
      whole process (--no-baselines: ours only);
   2. run our IR in both runtimes (conformance/ov_runtimes.py) on two inputs of the same IR: sequence lengths 5 and
@@ -64,6 +65,10 @@ def loop_inputs(rng):
     return [rng.uniform(0.1, 1.0, (2, 4)).astype('float32'), rng.uniform(0.0, 5.0, (7, 4)).astype('float32')]
 
 
+def matrices(rng):
+    return [rng.standard_normal((2, n)).astype('float32') for n in LENGTHS]
+
+
 def both_signs(rng):
     x = rng.standard_normal((3, 4)).astype('float32')
     return [abs(x), -abs(x)]
@@ -81,6 +86,8 @@ CASES = {
     'keras_lstm_unrolled': ('LSTM(8, unroll=True), length 5', fixed_length(5)),
     'keras_gru_unrolled': ('GRU(8, unroll=True), length 5', fixed_length(5)),
     'while_counter': ('tf.while_loop, data-dependent trip count', loop_inputs),
+    'tensor_array_loop': ('TensorArray (no element shape) written in a for loop', matrices),
+    'tensor_array_reversed': ('TensorArray written back to front, x[i] read', loop_inputs),
     'cond_runtime': ('tf.cond on sum(x) > 0', both_signs),
 }
 FORMS = ('frozen', 'saved_model')

@@ -7,7 +7,8 @@ Each model NAME is written as NAME.pb (a frozen graph: convert_variables_to_cons
 lower_control_flow=False, so loops stay functional While/StatelessWhile and conditionals If/StatelessIf, as a
 TF2 function has them) and NAME_saved_model/ (tf.saved_model.save of the same function and weights). Input `x`
 float32 (sequences [?, ?, 6]: batch and time dynamic; [?, 5, 6] for the unrolled ones, which need a known length;
-[?, 4] for the while loop and the cond; `tokens` int32 [?, ?] for the text classifier), fixed seed. Keras layers are tf_keras (Keras 2), as mo's and ovc's docs use.
+[?, 4] for the while loop, the cond and the reversed TensorArray; [?, ?] for the TensorArray loop; `tokens` int32
+[?, ?] for the text classifier), fixed seed. Keras layers are tf_keras (Keras 2), as mo's and ovc's docs use.
 
 Committed (testdata/convert/, --fixtures): while_counter.pb (a tf.while_loop whose trip count depends on the
 input: x doubled until its sum exceeds 100, maximum_iterations=20), keras_lstm_small.pb (LSTM(3) over [?, ?, 2],
@@ -100,6 +101,28 @@ def _while_unsupported(tf):
     return f
 
 
+def _tensor_array_loop(tf):
+    """A TensorArray without element shape, filled in a for loop over tf.range (AutoGraph: a While)."""
+    def f(x):
+        n = tf.shape(x)[1]
+        ta = tf.TensorArray(tf.float32, size=n)
+        for i in tf.range(n):
+            ta = ta.write(i, tf.gather(x, i, axis=1) * 2.0 + tf.cast(i, tf.float32))
+        return ta.stack()
+    return f
+
+
+def _tensor_array_reversed(tf):
+    """A TensorArray of known element shape written back to front (not at the counter), rows read as x[i]."""
+    def f(x):
+        n = tf.shape(x)[0]
+        ta = tf.TensorArray(tf.float32, size=n, element_shape=[4])
+        for i in tf.range(n):
+            ta = ta.write(n - 1 - i, tf.tanh(x[i]) * 2.0)
+        return ta.stack()
+    return f
+
+
 def _runtime_cond(tf):
     def f(x):
         return tf.cond(tf.reduce_sum(x) > 0.0, lambda: tf.nn.relu(x) * 3.0, lambda: tf.tanh(x) - 1.0)
@@ -125,6 +148,10 @@ MODELS_BY_STEM = {
     'while_counter': _function_model(_while_counter, lambda tf: tf.TensorSpec([None, 4], tf.float32, name='x')),
     'while_unsupported': _function_model(_while_unsupported,
                                          lambda tf: tf.TensorSpec([None, 4], tf.float32, name='x')),
+    'tensor_array_loop': _function_model(_tensor_array_loop,
+                                         lambda tf: tf.TensorSpec([None, None], tf.float32, name='x')),
+    'tensor_array_reversed': _function_model(_tensor_array_reversed,
+                                             lambda tf: tf.TensorSpec([None, 4], tf.float32, name='x')),
     'cond_runtime': _function_model(_runtime_cond, lambda tf: tf.TensorSpec([None, 4], tf.float32, name='x')),
 }
 

@@ -125,7 +125,7 @@ final class LoopLists {
                     && value.initial().shape().rank() == 0 && value.initial().constant().longs()[0] == 0;
             boolean addsOne = next.type().equals("Add") && next.inputs().stream().anyMatch(
                     input -> input.equals(value.parameter().output(0)))
-                    && next.inputs().stream().anyMatch(LoopLists::isOne);
+                    && next.inputs().stream().anyMatch(this::isOne);
             if (startsAtZero && addsOne && !value.invariant()) {
                 counters.add(value.parameter());
             }
@@ -133,8 +133,11 @@ final class LoopLists {
         return counters;
     }
 
-    private static boolean isOne(Output value) {
-        return value.isConstant() && value.constant().elementCount() == 1 && value.constant().longs()[0] == 1;
+    /** A constant 1, or the Parameter of an invariant value that is (a range's delta that the loop passes on). */
+    private boolean isOne(Output value) {
+        Output one = carried.stream().filter(c -> c.invariant() && c.parameter().output(0).equals(value))
+                .map(Loops.Carried::initial).findFirst().orElse(value);
+        return one.isConstant() && one.constant().elementCount() == 1 && one.constant().longs()[0] == 1;
     }
 
     private List<Use> usesOf(Node node) {

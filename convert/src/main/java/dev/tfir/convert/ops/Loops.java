@@ -69,6 +69,10 @@ public final class Loops {
                         ? withFirst(lists.element(i).shape(), PartialShape.UNKNOWN_DIM) : lists.element(i).shape());
                 continue;
             }
+            if (value.initial().rank() != value.parameter().outputShape(0).rank()) {
+                throw new ConversionException("loop value " + i + " is " + value.initial().shape() + " before the "
+                        + "loop and " + value.parameter().outputShape(0) + " in it; a Loop cannot change its rank");
+            }
             parameters.add(value.parameter());
             inputs.add(new PortMapping(external.size(), value.parameter(),
                     role == LoopLists.Role.SLICED ? slicing() : Map.of()));

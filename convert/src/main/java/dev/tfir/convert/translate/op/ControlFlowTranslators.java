@@ -29,7 +29,8 @@ public final class ControlFlowTranslators {
     /**
      * While: the {@code cond} function decides before the first iteration (on the inputs) and after each (on the
      * body's results, inside the body); the {@code body} function's results are the next iteration's values. A
-     * carried value whose shape changes between iterations gets unknown dims where it does.
+     * carried value whose shape changes between iterations gets unknown dims where it does (a rank that changes:
+     * the body's rank, which only a list the Loop fills can take).
      */
     public static List<TfTensor> whileLoop(NodeContext node) {
         TfFunction cond = node.function("cond");
@@ -51,7 +52,10 @@ public final class ControlFlowTranslators {
             for (int i = 0; i < next.size(); i++) {
                 node.require(next.get(i).type() == initial.get(i).type(), "loop value " + i + " is "
                         + initial.get(i).type().irName() + ", but the body makes it " + next.get(i).type().irName());
-                merged.add(Loops.merged(shapes.get(i), next.get(i).shape()));
+                PartialShape shape = shapes.get(i);
+                PartialShape nextShape = next.get(i).shape();
+                // a list reserved without an element shape takes the rank of its elements in the body
+                merged.add(shape.rank() == nextShape.rank() ? Loops.merged(shape, nextShape) : nextShape);
             }
             if (merged.equals(shapes)) {
                 Output again = condition(node, cond.call(tensors(next)));

@@ -10,6 +10,7 @@ import dev.tfir.convert.ops.Indexing;
 import dev.tfir.convert.ops.Movement;
 import dev.tfir.convert.translate.NodeContext;
 import dev.tfir.convert.translate.TfTensor;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -27,27 +28,23 @@ public final class TensorListTranslators {
     }
 
     /**
-     * TensorListReserve(element_shape, num_elements): n zero elements. Element dims TensorFlow does not know are
-     * held as 0: such a list has no value before its elements are set, which only a loop filling it at its
-     * counter does (its elements then come out of the Loop).
+     * TensorListReserve(element_shape, num_elements): n zero elements of the element shape when TensorFlow knows it
+     * fully; else a list whose elements have no shape yet, held as n zeros [n]: the first SetItem gives them the
+     * item's shape (in a loop that fills the list at its counter, the elements then come out of the Loop).
      */
     public static List<TfTensor> reserve(NodeContext node) {
-        long[] element = node.constantInput(0, "element shape");
-        node.require(node.inputShape(0).rank() == 1, "needs an element shape of known rank");
         ElementType type = node.type("element_dtype");
         node.require(type != null, "needs attribute 'element_dtype'");
-        long[] known = element.clone();
-        for (int d = 0; d < known.length; d++) {
-            known[d] = Math.max(known[d], 0);
-        }
         Output count = Movement.unsqueeze(Elementwise.convert(node.input(1), ElementType.I64), 0);
-        Output shape = Movement.concat(List.of(count, Constants.i64(known)), 0);
-        long[] dims = new long[known.length + 1];
+        long[] element = Constants.valuesOf(node.input(0));
+        boolean known = element != null && node.inputShape(0).rank() == 1
+                && Arrays.stream(element).allMatch(d -> d >= 0);
+        long[] elementDims = known ? element : new long[0];
+        long[] dims = new long[elementDims.length + 1];
         dims[0] = node.input(1).isConstant() ? node.input(1).constant().longs()[0] : PartialShape.UNKNOWN_DIM;
-        System.arraycopy(known, 0, dims, 1, known.length);
-        Output zeros = Node.builder("Broadcast", "opset3").attribute("mode", "numpy")
-                .inputs(Constants.scalar(type, 0), shape).output(type, PartialShape.of(dims)).buildOutput();
-        return List.of(TfTensor.of(zeros));
+        System.arraycopy(elementDims, 0, dims, 1, elementDims.length);
+        Output shape = Movement.concat(List.of(count, Constants.i64(elementDims)), 0);
+        return List.of(TfTensor.of(zeros(type, shape, PartialShape.of(dims))));
     }
 
     /** TensorListGetItem(list, index, element_shape): element {@code index}. */
@@ -61,10 +58,25 @@ public final class TensorListTranslators {
         node.require(node.inputShape(1).rank() == 0, "needs a scalar index");
         Output list = node.input(0);
         Output item = node.input(2);
+        if (list.rank() == 1 && item.rank() > 0) {
+            // elements without a shape yet (a TensorListReserve of an element shape TensorFlow did not know)
+            Output count = Movement.gather(Movement.shapeOf(list, ElementType.I64), Constants.i64(0), 0);
+            long[] dims = new long[item.rank() + 1];
+            dims[0] = list.shape().dim(0);
+            System.arraycopy(item.shape().dims(), 0, dims, 1, item.rank());
+            list = zeros(list.type(), Movement.concat(List.of(count, Movement.shapeOf(item, ElementType.I64)), 0),
+                    PartialShape.of(dims));
+        }
         node.require(list.rank() == item.rank() + 1, "sets an element of shape " + item.shape()
                 + " in a list of shape " + list.shape());
         return List.of(TfTensor.of(Indexing.scatterUpdate(list, Movement.unsqueeze(node.input(1), 0),
                 Movement.unsqueeze(item, 0))));
+    }
+
+    /** Broadcast-3 of a zero to the shape (computed at run time where it must be). */
+    private static Output zeros(ElementType type, Output shape, PartialShape dims) {
+        return Node.builder("Broadcast", "opset3").attribute("mode", "numpy").inputs(Constants.scalar(type, 0), shape)
+                .output(type, dims).buildOutput();
     }
 
     /** TensorListLength: the number of elements, int32. */

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.tfir.convert.ir.ConstTensor;
 import dev.tfir.convert.ir.ConversionException;
 import dev.tfir.convert.ir.Output;
+import dev.tfir.convert.translate.TfTensor;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.proto.DataType;
 
@@ -33,11 +34,18 @@ class TensorListTranslatorsTest {
     }
 
     @Test
-    void reserveOfUnknownRankIsRefused() {
-        ConversionException error = assertThrows(ConversionException.class, () -> InMemoryNode
-                .of("TensorListReserve").constant(scalar(-1)).constant(scalar(4))
-                .attr("element_dtype", DataType.DT_FLOAT).translate(TensorListTranslators::reserve));
-        assertEquals("needs an element shape of known rank", error.getMessage());
+    void reserveOfAnElementShapeNotKnownHasElementsWithoutShapeUntilTheFirstSet() {
+        for (ConstTensor elementShape : new ConstTensor[] {scalar(-1), ConstTensor.vector(I32, -1, 3)}) {
+            Output list = InMemoryNode.of("TensorListReserve").constant(elementShape).constant(scalar(4))
+                    .attr("element_dtype", DataType.DT_FLOAT).translateOne(TensorListTranslators::reserve)
+                    .tfLayout();
+            assertArrayEquals(new long[] {4}, list.shape().dims());
+            Output set = InMemoryNode.of("TensorListSetItem").input(TfTensor.of(list)).input(I32).input(F32, -1, 3)
+                    .translateOne(TensorListTranslators::setItem).tfLayout();
+            assertEquals("ScatterUpdate", set.node().type());
+            assertArrayEquals(new long[] {4, -1, 3}, set.shape().dims());
+            assertEquals("Broadcast", set.node().input(0).node().type());
+        }
     }
 
     @Test
