@@ -22,7 +22,8 @@ import java.util.Set;
  *   <li>An invariant list that the body only reads at the counter (Gathers on axis 0) is sliced along axis 0: the
  *       body gets element i at iteration i (its Parameter [1, ...], the Gathers become a Squeeze);
  *   <li>a carried list that the body only writes, at the counter, is the concatenation of the elements written
- *       (its initial value unused: a TensorListReserve); written at index 0, the element of the last iteration.
+ *       (its initial value unused: a TensorListReserve); a list of one element written at index 0, the element
+ *       of the last iteration.
  * </ul>
  * Besides, an invariant value the body does not read, or a constant (a cell's weights), needs no input of the Loop.
  */
@@ -177,7 +178,8 @@ final class LoopLists {
         Output index = write.input(1);
         if (index.node().type().equals("Unsqueeze") && isCounter(index.node().input(0), counters)) {
             roles[i] = Role.FILLED_CONCATENATED;
-        } else if (index.isConstant() && index.constant().elementCount() == 1 && index.constant().longs()[0] == 0) {
+        } else if (index.isConstant() && index.constant().elementCount() == 1 && index.constant().longs()[0] == 0
+                && value.initial().shape().dim(0) == 1) {
             roles[i] = Role.FILLED_LAST;
         } else {
             return;

@@ -64,8 +64,8 @@ final class IrXmlWriter {
     }
 
     private void layer(Node node, Map<Node, Integer> ids) throws IOException {
-        out.write(indent + "\t\t<layer id=\"" + ids.get(node) + "\" name=\"" + XmlText.escape(node.name()) + "\" type=\""
-                + node.type() + "\" version=\"" + node.opset() + "\">\n");
+        out.write(indent + "\t\t<layer id=\"" + ids.get(node) + "\" name=\"" + XmlText.escape(node.name())
+                + "\" type=\"" + node.type() + "\" version=\"" + node.opset() + "\">\n");
         Map<String, String> data = node.attributes();
         if (node.value() != null) {
             data = new LinkedHashMap<>(data);
