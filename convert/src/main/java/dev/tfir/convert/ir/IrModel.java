@@ -35,6 +35,18 @@ public record IrModel(String name, List<Node> parameters, List<Node> results, Ma
         return order;
     }
 
+    /** This graph and the bodies of its Loops and Ifs, theirs too, depth first. */
+    public List<IrModel> graphs() {
+        List<IrModel> graphs = new ArrayList<>();
+        graphs.add(this);
+        for (int i = 0; i < graphs.size(); i++) {
+            for (Node node : graphs.get(i).orderedNodes()) {
+                node.subGraphs().forEach(body -> graphs.add(body.graph()));
+            }
+        }
+        return graphs;
+    }
+
     private static void visit(Node start, Set<Node> done, List<Node> order) {
         if (done.contains(start)) {
             return;

@@ -23,6 +23,7 @@ public final class Node {
     private final List<PartialShape> outputShapes;
     private final List<Set<String>> tensorNames;
     private final ConstTensor value;
+    private final List<SubGraph> subGraphs;
     private final Set<String> runtimeInfo = new LinkedHashSet<>();
     private String name;
     private boolean keepsPrecision;
@@ -39,6 +40,7 @@ public final class Node {
             tensorNames.add(new LinkedHashSet<>());
         }
         this.value = value;
+        this.subGraphs = List.copyOf(builder.subGraphs);
     }
 
     /** Starts a node of the given type, e.g. {@code builder("Convolution", "opset1")}. */
@@ -114,6 +116,11 @@ public final class Node {
         return value;
     }
 
+    /** The bodies of a Loop or an If, with their port maps; empty for other nodes. */
+    public List<SubGraph> subGraphs() {
+        return subGraphs;
+    }
+
     /** Names of the {@code <rt_info>} attributes of the layer, e.g. {@code decompression}. */
     public Set<String> runtimeInfo() {
         return Collections.unmodifiableSet(runtimeInfo);
@@ -154,6 +161,7 @@ public final class Node {
         private final List<Output> inputs = new ArrayList<>();
         private final List<ElementType> outputTypes = new ArrayList<>();
         private final List<PartialShape> outputShapes = new ArrayList<>();
+        private final List<SubGraph> subGraphs = new ArrayList<>();
 
         private Builder(String type, String opset) {
             this.type = type;
@@ -193,6 +201,11 @@ public final class Node {
             }
             outputTypes.add(elementType);
             outputShapes.add(shape);
+            return this;
+        }
+
+        public Builder subGraph(SubGraph body) {
+            subGraphs.add(body);
             return this;
         }
 

@@ -17,7 +17,13 @@ import java.util.Set;
 public final class NodeNames {
     private NodeNames() {}
 
+    /** Names the layers of the model and of its bodies (one set of names for all). */
     public static void complete(IrModel model) {
+        Names names = new Names();
+        model.graphs().forEach(graph -> complete(graph, names));
+    }
+
+    private static void complete(IrModel model, Names names) {
         List<Node> order = model.orderedNodes();
         Map<Node, Node> firstConsumer = new HashMap<>();
         for (Node node : order) {
@@ -25,7 +31,6 @@ public final class NodeNames {
                 firstConsumer.putIfAbsent(input.node(), node);
             }
         }
-        Names names = new Names();
         Map<Node, String> stems = new HashMap<>();
         for (Node node : order) {
             if (node.name() != null) {

@@ -7,7 +7,10 @@ import dev.tfir.convert.ir.Node;
 import dev.tfir.convert.ir.Output;
 import java.util.Arrays;
 
-/** Ops that pick or place elements by index: GatherND-8, OneHot-1, TopK-3, Reverse-1, Roll-7, ReverseSequence-1. */
+/**
+ * Ops that pick or place elements by index: GatherND-8, OneHot-1, TopK-3, Reverse-1, Roll-7, ReverseSequence-1,
+ * ScatterUpdate-3.
+ */
 public final class Indexing {
     private Indexing() {}
 
@@ -62,5 +65,11 @@ public final class Indexing {
     public static Output reverseSequence(Output x, Output lengths, int batchAxis, int seqAxis) {
         return Node.builder("ReverseSequence", "opset1").attribute("batch_axis", batchAxis)
                 .attribute("seq_axis", seqAxis).inputs(x, lengths).output(x.type(), x.shape()).buildOutput();
+    }
+
+    /** ScatterUpdate-3 along axis 0: the rows of {@code data} at {@code indices} (1-D) replaced by {@code updates}. */
+    public static Output scatterUpdate(Output data, Output indices, Output updates) {
+        return Node.builder("ScatterUpdate", "opset3").inputs(data, indices, updates, Constants.i64Scalar(0))
+                .output(data.type(), data.shape()).buildOutput();
     }
 }

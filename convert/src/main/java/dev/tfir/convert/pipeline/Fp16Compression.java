@@ -25,6 +25,10 @@ final class Fp16Compression {
 
     /** Rewires the consumers of f32 constants to their decompressed f16 copies (converted in parallel). */
     static void apply(IrModel model) {
+        model.graphs().forEach(Fp16Compression::compress);
+    }
+
+    private static void compress(IrModel model) {
         List<Node> nodes = model.orderedNodes();
         Set<Node> constants = new LinkedHashSet<>();
         for (Node node : nodes) {

@@ -10,6 +10,7 @@ import dev.tfir.convert.ir.TfTypes;
 import dev.tfir.convert.weights.GraphConstants;
 import java.util.List;
 import java.util.function.Supplier;
+import org.tensorflow.proto.AttrValue;
 import org.tensorflow.proto.DataType;
 import org.tensorflow.proto.NodeDef;
 
@@ -24,12 +25,14 @@ public final class NodeContext {
     private final List<TfTensor> inputs;
     private final NodeAttrs attributes;
     private final Supplier<ConstTensor> value;
+    private final FunctionCalls functions;
 
-    NodeContext(NodeDef node, List<TfTensor> inputs, Supplier<ConstTensor> value) {
+    NodeContext(NodeDef node, List<TfTensor> inputs, Supplier<ConstTensor> value, FunctionCalls functions) {
         this.node = node;
         this.inputs = inputs;
         this.attributes = new NodeAttrs(node, ConversionException::new);
         this.value = value;
+        this.functions = functions;
     }
 
     /**
@@ -37,7 +40,15 @@ public final class NodeContext {
      * translator runs on it alone, without a graph; a Const's value is its {@code value} attribute.
      */
     public static NodeContext of(NodeDef node, List<TfTensor> inputs) {
-        return new NodeContext(node, List.copyOf(inputs), () -> new GraphConstants().valueOf(node));
+        return new NodeContext(node, List.copyOf(inputs), () -> new GraphConstants().valueOf(node), null);
+    }
+
+    /** The function of the graph's library that a function attribute ({@code cond}, {@code body}...) names. */
+    public TfFunction function(String attribute) {
+        String name = node.getAttrOrDefault(attribute, AttrValue.getDefaultInstance()).getFunc().getName();
+        require(!name.isEmpty(), "needs attribute '" + attribute + "' naming a function");
+        require(functions != null, "runs function '" + name + "', but no function library is at hand");
+        return functions.function(name, node.getOp() + " '" + node.getName() + "'");
     }
 
     public String name() {

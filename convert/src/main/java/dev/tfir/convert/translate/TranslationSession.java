@@ -7,9 +7,12 @@ import dev.tfir.common.infer.CannotInfer;
 import dev.tfir.common.infer.ShapeInference;
 import dev.tfir.convert.ir.ConversionException;
 import dev.tfir.convert.weights.ConstantSource;
+import dev.tfir.common.model.FunctionGraphs;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.tensorflow.proto.NodeDef;
 
@@ -32,17 +35,19 @@ public final class TranslationSession {
     private final ConstantSource constants;
     private final Boundary boundary;
     private final ShapeInference inference;
+    private final FunctionCalls functions;
     private final List<List<TfTensor>> translated;
     private final ConditionalFlow flow;
 
     private TranslationSession(TfGraph graph, TranslatorRegistry table, ConstantSource constants, Boundary boundary,
-                               ShapeInference inference) {
+                               ShapeInference inference, FunctionCalls functions) {
         this.graph = graph;
         this.table = table;
         this.constants = constants;
         this.boundary = boundary;
         this.inference = inference;
         this.flow = ConditionalFlow.of(graph, boundary);
+        this.functions = functions;
         this.translated = new ArrayList<>(graph.size());
         for (int i = 0; i < graph.size(); i++) {
             translated.add(null);
@@ -53,12 +58,23 @@ public final class TranslationSession {
      * Translates what the boundary's outputs need.
      *
      * @param inference the graph's shape inference, which knows the nodes TensorFlow would reject
-     * @throws UnsupportedOpsException when needed nodes have op types without a translator (all of them listed)
+     * @throws UnsupportedOpsException when needed nodes, or nodes of the functions they run, have op types without
+     *         a translator (all of them listed)
      * @throws ConversionException when a node is invalid or cannot be translated (naming the node)
      */
     public static Result run(TfGraph graph, TranslatorRegistry table, ConstantSource constants, Boundary boundary,
                              ShapeInference inference) {
-        return new TranslationSession(graph, table, constants, boundary, inference).run();
+        FunctionCalls functions = new FunctionCalls(graph.graphDef(), table);
+        return new TranslationSession(graph, table, constants, boundary, inference, functions).run();
+    }
+
+    /**
+     * Translates a function's graph (its op types already checked with the graph that runs it); its tensors get
+     * no tensor names.
+     */
+    static Result runFunction(TfGraph graph, TranslatorRegistry table, ConstantSource constants, Boundary boundary,
+                              FunctionCalls functions) {
+        return new TranslationSession(graph, table, constants, boundary, null, functions).run();
     }
 
     private Result run() {
@@ -70,7 +86,9 @@ public final class TranslationSession {
         }
         boolean[] needed = NeededNodes.of(graph, boundary.outputs(), boundary.fedTensors(), boundary.fedEdges(),
                 flow::isDead);
-        checkSupported(needed);
+        if (!isFunction()) {
+            checkSupported(needed);
+        }
         checkValid(needed);
         int count = 0;
         for (NodeDef node : graph.importOrder()) {
@@ -89,9 +107,17 @@ public final class TranslationSession {
 
     private void checkSupported(boolean[] needed) {
         Map<String, List<String>> unsupported = new TreeMap<>();
+        Set<String> functionsSeen = new HashSet<>();
         for (NodeDef node : graph.importOrder()) {
-            if (needed[graph.indexOf(node.getName())] && !table.supports(node.getOp())) {
+            if (!needed[graph.indexOf(node.getName())]) {
+                continue;
+            }
+            if (!table.supports(node.getOp())) {
                 unsupported.computeIfAbsent(node.getOp(), op -> new ArrayList<>()).add(node.getName());
+            }
+            for (String function : FunctionGraphs.calledBy(node)) {
+                functions.collectUnsupported(function, node.getOp() + " '" + node.getName() + "'", unsupported,
+                        functionsSeen);
             }
         }
         if (!unsupported.isEmpty()) {
@@ -115,7 +141,7 @@ public final class TranslationSession {
                 throw new ConversionException(where + " has " + inputs + " inputs; " + node.getOp()
                         + " must have at least " + minInputs);
             }
-            String rejection = inference.rejection(node.getName());
+            String rejection = inference == null ? null : inference.rejection(node.getName());
             if (rejection != null) {
                 throw new ConversionException(where + ": " + rejection);
             }
@@ -126,7 +152,7 @@ public final class TranslationSession {
         List<TfTensor> inputs = inputsOf(node);
         TranslatorRegistry.Entry entry = table.get(node.getOp());
         String where = node.getOp() + " '" + node.getName() + "'";
-        NodeContext context = new NodeContext(node, inputs, () -> constants.valueOf(node));
+        NodeContext context = new NodeContext(node, inputs, () -> constants.valueOf(node), functions);
         List<TfTensor> outputs;
         try {
             outputs = entry.translator().translate(context);
@@ -143,12 +169,20 @@ public final class TranslationSession {
                 if (output.stored().node().name() == null) {
                     output.stored().node().setName(node.getName());
                 }
+                if (isFunction()) {
+                    continue;
+                }
                 List<String> names = port == 0 ? List.of(node.getName(), node.getName() + ":0")
                         : List.of(node.getName() + ":" + port);
                 output.addNames(names);
             }
         }
         return outputs;
+    }
+
+    /** A function's graph, translated for a control-flow op: no shape inference of its own, no tensor names. */
+    private boolean isFunction() {
+        return inference == null;
     }
 
     /** The node's data inputs; a Merge's as its plan reads them (the predicate first when it selects). */

@@ -30,7 +30,7 @@ public final class IrFiles {
 
     /** Writes the files, reporting the bytes of weights written to {@code progress}. */
     public static Written write(IrModel model, Path directory, String name, Progress progress) {
-        List<Node> nodes = model.orderedNodes();
+        List<Node> nodes = model.graphs().stream().flatMap(graph -> graph.orderedNodes().stream()).toList();
         BinLayout bin = new BinLayout(nodes, progress);
         Path xml = directory.resolve(name + ".xml");
         Path binPath = directory.resolve(name + ".bin");
@@ -38,7 +38,7 @@ public final class IrFiles {
         files.put(binPath, bin::writeTo);
         files.put(xml, AtomicFiles.stream(out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            new IrXmlWriter(writer, nodes, bin).write(model);
+            new IrXmlWriter(writer, bin).write(model);
             writer.flush();
         }));
         AtomicFiles.write(files);

@@ -24,9 +24,21 @@ public final class FillTranslators {
 
     private FillTranslators() {}
 
-    /** Fill: the scalar value (input 1) broadcast to the constant dims (input 0), as Broadcast-3. */
+    /**
+     * Fill: the scalar value (input 1) broadcast to the dims (input 0), as Broadcast-3; dims computed at run time
+     * (a batch of zero states: Fill(Pack(batch, units), 0)) give unknown dims.
+     */
     public static List<TfTensor> fill(NodeContext node) {
-        return List.of(TfTensor.of(broadcast(node.input(1), node.constantInput(0, "dims"))));
+        Output dims = node.input(0);
+        if (dims.isConstant()) {
+            return List.of(TfTensor.of(broadcast(node.input(1), dims.constant().longs())));
+        }
+        node.require(dims.rank() == 1 && dims.shape().isFullyDefined(), "needs 1-D dims, not " + dims.shape());
+        long[] unknown = new long[(int) dims.shape().dim(0)];
+        Arrays.fill(unknown, PartialShape.UNKNOWN_DIM);
+        Output target = Elementwise.convert(dims, ElementType.I64);
+        return List.of(TfTensor.of(Node.builder("Broadcast", "opset3").attribute("mode", "numpy")
+                .inputs(node.input(1), target).output(node.inputType(1), PartialShape.of(unknown)).buildOutput()));
     }
 
     public static List<TfTensor> zerosLike(NodeContext node) {

@@ -30,8 +30,8 @@ public final class OpTable {
                 .add(1, IdentityTranslators::first, "CheckNumerics")
                 .add(1, IdentityTranslators::first, "EnsureShape")
                 // TF1 conditionals (resolved by the session's ConditionalFlow)
-                .add(2, ControlFlowTranslators::switchOp, "Switch")
-                .add(1, ControlFlowTranslators::merge, "Merge")
+                .add(2, ConditionalTranslators::switchOp, "Switch")
+                .add(1, ConditionalTranslators::merge, "Merge")
                 // elementwise, one input
                 .add(1, unary("ReLU", "opset1"), "Relu")
                 .add(1, UnaryTranslators::relu6, "Relu6")
@@ -238,6 +238,18 @@ public final class OpTable {
                 .add(3, IndexTranslators::roll, "Roll")
                 .add(2, IndexTranslators::reverseSequence, "ReverseSequence")
                 .add(4, ScatterTranslators::sparseToDense, "SparseToDense")
-                .add(2, ScatterTranslators::unravelIndex, "UnravelIndex");
+                .add(2, ScatterTranslators::unravelIndex, "UnravelIndex")
+                // control flow, lists
+                .add(0, ControlFlowTranslators::whileLoop, "While")
+                .add(0, ControlFlowTranslators::whileLoop, "StatelessWhile")
+                .add(1, ControlFlowTranslators::ifElse, "If")
+                .add(1, ControlFlowTranslators::ifElse, "StatelessIf")
+                .add(2, TensorListTranslators::asList, "TensorListFromTensor")
+                .add(2, TensorListTranslators::reserve, "TensorListReserve")
+                .add(3, TensorListTranslators::getItem, "TensorListGetItem")
+                .add(3, TensorListTranslators::setItem, "TensorListSetItem")
+                .add(2, TensorListTranslators::asList, "TensorListStack")
+                .add(1, TensorListTranslators::length, "TensorListLength")
+                .add(1, TensorListTranslators::elementShape, "TensorListElementShape");
     }
 }

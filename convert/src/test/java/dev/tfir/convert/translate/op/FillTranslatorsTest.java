@@ -11,7 +11,7 @@ import dev.tfir.convert.ir.ConversionException;
 import dev.tfir.convert.ir.Output;
 import org.junit.jupiter.api.Test;
 
-/** Fill, Range and Tile translated alone: Broadcast-3 to constant dims, a Range folded, Tile-1's shape. */
+/** Fill, Range and Tile translated alone: Broadcast-3 to constant or computed dims, a Range folded, Tile-1's shape. */
 class FillTranslatorsTest {
     @Test
     void fillBroadcastsTheValueToTheConstantDims() {
@@ -21,6 +21,18 @@ class FillTranslatorsTest {
         assertEquals("opset3", filled.node().opset());
         assertEquals(F32, filled.type());
         assertArrayEquals(new long[] {2, 3}, filled.shape().dims());
+    }
+
+    @Test
+    void fillOfDimsComputedAtRunTimeHasUnknownDims() {
+        // Keras' zero states: Fill(Pack(batch, units), 0) with the batch taken from the input's shape
+        Output filled = InMemoryNode.of("Fill").input(I32, 2).input(F32).translateOne(FillTranslators::fill)
+                .tfLayout();
+        assertEquals("Broadcast", filled.node().type());
+        assertEquals("Convert", filled.node().input(1).node().type());
+        assertArrayEquals(new long[] {-1, -1}, filled.shape().dims());
+        assertThrows(ConversionException.class, () -> InMemoryNode.of("Fill").input(I32, -1).input(F32)
+                .translate(FillTranslators::fill));
     }
 
     @Test

@@ -1,0 +1,164 @@
+package dev.tfir.convert.ops;
+
+import dev.tfir.common.types.PartialShape;
+import dev.tfir.convert.ir.ConstTensor;
+import dev.tfir.convert.ir.ConversionException;
+import dev.tfir.convert.ir.ElementType;
+import dev.tfir.convert.ir.IrModel;
+import dev.tfir.convert.ir.Node;
+import dev.tfir.convert.ir.Output;
+import dev.tfir.convert.ir.SubGraph;
+import dev.tfir.convert.ir.SubGraph.BackEdge;
+import dev.tfir.convert.ir.SubGraph.PortMapping;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Loop-5 and If-8, OpenVINO's control flow, as OpenVINO's TensorFlow frontend builds them from a TF2 While and If
+ * ({@code create_loop_for_tf_while}, {@code if.cpp}).
+ */
+public final class Loops {
+    private Loops() {}
+
+    /**
+     * One value a loop carries: its value before the first iteration, the body Parameter that holds it, and the
+     * body value it takes for the next iteration; a Parameter that the body passes on unchanged is invariant.
+     */
+    public record Carried(Output initial, Node parameter, Output next) {
+        boolean invariant() {
+            return next.equals(parameter.output(0));
+        }
+    }
+
+    /**
+     * The Loop of a TF While: it runs while the condition holds (checked before the first iteration on the initial
+     * values, and at the end of each on the next ones), at most {@code maximum_iterations} times where TensorFlow
+     * gives it ({@link LoopLists#maximumIterations}; else the trip count is -1). Carried values are
+     * back edges; invariant ones plain inputs; a list (a dense tensor [n, ...]) read one element per iteration at
+     * the iteration counter becomes a sliced input, and one written one element per iteration a concatenated output
+     * ({@link LoopLists}). Returns one output per carried value: its value after the last iteration (an invariant
+     * one: its initial value).
+     */
+    public static List<Output> whileLoop(List<Carried> carried, Output firstCondition, Output nextCondition) {
+        LoopLists lists = LoopLists.of(carried, nextCondition);
+        List<PortMapping> inputs = new ArrayList<>();
+        List<PortMapping> outputs = new ArrayList<>();
+        List<BackEdge> backEdges = new ArrayList<>();
+        List<Node> parameters = new ArrayList<>();
+        List<Node> results = new ArrayList<>();
+        List<Output> external = new ArrayList<>(List.of(Constants.of(ConstTensor.ofLongs(ElementType.I64,
+                new long[0], lists.maximumIterations())), firstCondition));
+        Node.Builder loop = Node.builder("Loop", "opset5");
+        List<Integer> outputOf = new ArrayList<>();
+        for (int i = 0; i < carried.size(); i++) {
+            LoopLists.Role role = lists.role(i);
+            Carried value = lists.carried(i);
+            outputOf.add(-1);
+            if (role == LoopLists.Role.DROPPED) {
+                continue;
+            }
+            if (role == LoopLists.Role.FILLED_CONCATENATED || role == LoopLists.Role.FILLED_LAST) {
+                Node result = Sources.result(lists.element(i));
+                results.add(result);
+                Map<String, String> attributes = role == LoopLists.Role.FILLED_CONCATENATED ? slicing() : Map.of();
+                outputOf.set(i, outputs.size());
+                outputs.add(new PortMapping(outputs.size(), result, attributes));
+                loop.output(value.initial().type(), role == LoopLists.Role.FILLED_CONCATENATED
+                        ? withFirst(lists.element(i).shape(), PartialShape.UNKNOWN_DIM) : lists.element(i).shape());
+                continue;
+            }
+            if (value.initial().rank() != value.parameter().outputShape(0).rank()) {
+                throw new ConversionException("loop value " + i + " is " + value.initial().shape() + " before the "
+                        + "loop and " + value.parameter().outputShape(0) + " in it; a Loop cannot change its rank");
+            }
+            parameters.add(value.parameter());
+            inputs.add(new PortMapping(external.size(), value.parameter(),
+                    role == LoopLists.Role.SLICED ? slicing() : Map.of()));
+            external.add(value.initial());
+            if (!value.invariant()) {
+                Node result = Sources.result(value.next());
+                results.add(result);
+                backEdges.add(new BackEdge(result, value.parameter()));
+                outputOf.set(i, outputs.size());
+                outputs.add(new PortMapping(outputs.size(), result, Map.of()));
+                loop.output(value.initial().type(), value.parameter().outputShape(0));
+            }
+        }
+        Node condition = Sources.result(nextCondition);
+        results.add(condition);
+        outputs.add(new PortMapping(-1, condition, Map.of("purpose", "execution_condition")));
+        IrModel body = new IrModel("", parameters, results, Map.of());
+        Node node = loop.inputs(external).subGraph(new SubGraph("body", "port_map", body, inputs, outputs, backEdges))
+                .build();
+        List<Output> values = new ArrayList<>();
+        for (int i = 0; i < carried.size(); i++) {
+            values.add(outputOf.get(i) < 0 ? carried.get(i).initial() : node.output(outputOf.get(i)));
+        }
+        return values;
+    }
+
+    /**
+     * If-8: {@code condition} chooses the branch; each branch's Parameters take the inputs (pairwise), its Results
+     * give the outputs (pairwise, of the then-branch's types; shapes where both branches agree).
+     */
+    public static Node ifElse(Output condition, List<Output> inputs, IrModel thenBranch, IrModel elseBranch) {
+        Node.Builder node = Node.builder("If", "opset8").inputs(condition).inputs(inputs);
+        for (int i = 0; i < thenBranch.results().size(); i++) {
+            PartialShape a = thenBranch.results().get(i).input(0).shape();
+            PartialShape b = elseBranch.results().get(i).input(0).shape();
+            node.output(thenBranch.results().get(i).input(0).type(), merged(a, b));
+        }
+        node.subGraph(branch("then_body", "then_port_map", thenBranch));
+        node.subGraph(branch("else_body", "else_port_map", elseBranch));
+        return node.build();
+    }
+
+    private static SubGraph branch(String element, String portMap, IrModel graph) {
+        List<PortMapping> inputs = new ArrayList<>();
+        for (int i = 0; i < graph.parameters().size(); i++) {
+            inputs.add(new PortMapping(i + 1, graph.parameters().get(i), Map.of()));
+        }
+        List<PortMapping> outputs = new ArrayList<>();
+        for (int i = 0; i < graph.results().size(); i++) {
+            outputs.add(new PortMapping(i, graph.results().get(i), Map.of()));
+        }
+        return new SubGraph(element, portMap, graph, inputs, outputs, null);
+    }
+
+    /**
+     * The shape both values fit: equal dims kept, others unknown; a rank that differs cannot be held (a
+     * ConversionException names both).
+     */
+    public static PartialShape merged(PartialShape a, PartialShape b) {
+        if (a.rank() != b.rank()) {
+            throw new ConversionException("a value of shape " + a + " in one place is of shape "
+                    + b + " in another; a rank that changes cannot be held");
+        }
+        long[] dims = a.dims();
+        for (int d = 0; d < dims.length; d++) {
+            if (dims[d] != b.dim(d)) {
+                dims[d] = PartialShape.UNKNOWN_DIM;
+            }
+        }
+        return PartialShape.of(dims);
+    }
+
+    /** Slices of one element along axis 0, first to last (a sliced input, a concatenated output). */
+    private static Map<String, String> slicing() {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("axis", "0");
+        attributes.put("start", "0");
+        attributes.put("end", "-1");
+        attributes.put("stride", "1");
+        attributes.put("part_size", "1");
+        return attributes;
+    }
+
+    private static PartialShape withFirst(PartialShape shape, long dim) {
+        long[] dims = shape.dims();
+        dims[0] = dim;
+        return PartialShape.of(dims);
+    }
+}
