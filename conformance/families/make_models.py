@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Generate the family zoo (issue 18): real architectures from maintained packages, small configurations with random
-weights, each as a TF2 SavedModel and a frozen graph, with TensorFlow's outputs on fixed inputs at two sizes.
+"""Generate the family zoo (issue 18): real architectures from maintained packages (transformers' TF classes, Keras 3,
+keras-hub, keras-cv, Model Garden), small configurations with random weights, each as a TF2 SavedModel and a
+frozen graph, with TensorFlow's outputs on fixed inputs at two sizes.
 
 Runs in the families venv (tools/python/venv.sh --families: TensorFlow 2.17.1 with transformers, keras-hub, keras-cv,
 tf-models-official; tools/python/requirements-families.txt). Each model is built in a fresh process of its own with
@@ -17,7 +18,8 @@ For each model NAME, under OUT/NAME/ (OUT: ${TFIR_BIG}/families by default):
   meta.json      package and version, the input kind, the inputs (name, dtype), the outputs (signature keys, sorted)
                  with the frozen graph's tensors, the sizes; written last (a model without it is not made).
 Kinds: text (input_ids and attention_mask, int32 [2, L], L 8 and 13, the second row padded by 3), image (float32
-NHWC [1, S, S, 3] in [0, 1], S as the model allows), audio (a float32 waveform [2, N], N 4000 and 8000).
+NHWC [1, S, S, 3] in [0, 1] at two sizes S, or at one, then static, where the model needs it: YOLOv8's anchors),
+audio (a float32 waveform [2, N], N 4000 and 8000).
 
 Usage:
   make_models.py [--out DIR] [--only NAME,...] [--force]    make what is missing
@@ -34,6 +36,8 @@ import sys
 from pathlib import Path
 
 os.environ['TF_ENABLE_ONEDNN_OPTS'] = '0'
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from convert import run as convert_suite  # noqa: E402  (run_frozen)
 os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '2')
 SEED = 20240601
 VOCAB = 1000
@@ -117,6 +121,95 @@ def garden_bert():
     return encoder, call
 
 
+def hub_bert():
+    import keras
+    import keras_hub
+    keras.utils.set_random_seed(SEED)
+    backbone = keras_hub.models.BertBackbone(vocabulary_size=VOCAB, num_layers=2, num_heads=4, hidden_dim=64,
+                                             intermediate_dim=128, max_sequence_length=64)
+
+    def call(input_ids, attention_mask):
+        result = backbone(dict(token_ids=input_ids, padding_mask=attention_mask,
+                               segment_ids=_tf().zeros_like(input_ids)), training=False)
+        return {'sequence_output': result['sequence_output'], 'pooled_output': result['pooled_output']}
+    return backbone, call
+
+
+def _resnet_encoder():
+    """A small keras-hub ResNet (four stages of one basic block: pyramid outputs P2..P5)."""
+    import keras_hub
+    return keras_hub.models.ResNetBackbone(
+        input_conv_filters=[16], input_conv_kernel_sizes=[3], stackwise_num_filters=[64, 32, 32, 64],
+        stackwise_num_blocks=[1, 1, 1, 1], stackwise_num_strides=[1, 2, 2, 2], block_type='basic_block')
+
+
+def deeplab_v3_plus():
+    import keras
+    import keras_hub
+    keras.utils.set_random_seed(SEED)
+    backbone = keras_hub.models.DeepLabV3Backbone(
+        image_encoder=_resnet_encoder(), low_level_feature_key='P2', spatial_pyramid_pooling_key='P4',
+        upsampling_size=4, dilation_rates=[6, 12, 18], projection_filters=16)
+    model = keras_hub.models.DeepLabV3ImageSegmenter(backbone=backbone, num_classes=3)
+
+    def call(images):
+        return {'logits': model(images, training=False)}
+    return model, call
+
+
+def retinanet():
+    """keras-hub's RetinaNet with its decoding and non-max suppression (decode_predictions, as predict does); the
+    classification prior 0.5 keeps random scores around the decoder's confidence threshold, so boxes are found."""
+    import keras
+    import keras_hub
+    keras.utils.set_random_seed(SEED)
+    backbone = keras_hub.models.RetinaNetBackbone(image_encoder=_resnet_encoder(), min_level=3, max_level=5,
+                                                  use_p5=False)
+    model = keras_hub.models.RetinaNetObjectDetector(backbone=backbone, num_classes=3, pre_logits_num_conv_layers=1,
+                                                     classification_head_prior_probability=0.5)
+    _spread_scores([model.classification_head.prediction_layer],
+                   model(_calibration_images('retinanet'))['cls_logits'])
+
+    def call(images):
+        return dict(model.decode_predictions(model(images, training=False), images))
+    return model, call
+
+
+def yolo_v8():
+    """keras-cv's YOLOv8 with its box decoding and non-max suppression (decode_predictions, as predict does); its
+    anchors need a static image size."""
+    import keras
+    import keras_cv
+    keras.utils.set_random_seed(SEED)
+    backbone = keras_cv.models.YOLOV8Backbone(stackwise_channels=[16, 32, 64, 64], stackwise_depth=[1, 1, 1, 1],
+                                              include_rescaling=False)
+    model = keras_cv.models.YOLOV8Detector(num_classes=3, bounding_box_format='xyxy', backbone=backbone,
+                                           fpn_depth=1)
+    scores = _tf().clip_by_value(model(_calibration_images('yolo_v8'))['classes'], 1e-6, 1 - 1e-6)
+    _spread_scores([layer for layer in model.layers if layer.name.endswith('_class_3_conv')],
+                   _tf().math.log(scores / (1 - scores)))
+
+    def call(images):
+        return dict(model.decode_predictions(model(images, training=False), images))
+    return model, call
+
+
+def _calibration_images(name):
+    import numpy as np
+    side = IMAGE_SIZES[name][0]
+    return np.random.default_rng(SEED + 1).uniform(0, 1, (2, side, side, 3)).astype(np.float32)
+
+
+def _spread_scores(classifiers, logits):
+    """Scales a detector's classification layers so that its class logits have a standard deviation of 2: a random
+    head's scores all round to about the same value (0.5001 +- 1e-4), and which boxes the non-max suppression keeps
+    would be decided by float noise."""
+    import numpy as np
+    factor = 2.0 / float(np.std(np.asarray(logits)))
+    for layer in classifiers:
+        layer.kernel.assign(layer.kernel * factor)
+
+
 def _initializer():
     import tf_keras
     return tf_keras.initializers.TruncatedNormal(stddev=WIDE_INIT)
@@ -151,17 +244,24 @@ MODELS = {
     'bilstm': ('keras', 'text', bilstm),
     'audio_conv1d': ('keras', 'audio', audio_conv1d),
     'garden_bert': ('tf-models-official', 'text', garden_bert),
+    'hub_bert': ('keras-hub', 'text', hub_bert),
+    'deeplab_v3_plus': ('keras-hub', 'image', deeplab_v3_plus),
+    'retinanet': ('keras-hub', 'image', retinanet),
+    'yolo_v8': ('keras-cv', 'image', yolo_v8),
 }
-IMAGE_SIZES = {'vit': (32, 48)}
+# image sizes; a model with one size gets it as a static input shape
+IMAGE_SIZES = {'vit': (32, 48), 'deeplab_v3_plus': (64, 96), 'retinanet': (64, 96), 'yolo_v8': (64,)}
 
 
-def specs(kind):
+def specs(name, kind):
     tf = _tf()
     if kind == 'text':
         return [tf.TensorSpec([None, None], tf.int32, name='input_ids'),
                 tf.TensorSpec([None, None], tf.int32, name='attention_mask')]
     if kind == 'image':
-        return [tf.TensorSpec([None, None, None, 3], tf.float32, name='images')]
+        sizes = IMAGE_SIZES[name]
+        side = sizes[0] if len(sizes) == 1 else None
+        return [tf.TensorSpec([None, side, side, 3], tf.float32, name='images')]
     return [tf.TensorSpec([None, None], tf.float32, name='waveform')]
 
 
@@ -197,7 +297,7 @@ def make(name, out):
     model, call = builder()
     module = tf.Module()
     module.model = model
-    module.serve = tf.function(call, input_signature=specs(kind))
+    module.serve = tf.function(call, input_signature=specs(name, kind))
     concrete = module.serve.get_concrete_function()
     work = out / (name + '.partial')
     shutil.rmtree(work, ignore_errors=True)
@@ -213,28 +313,17 @@ def make(name, out):
         arrays.update({'%d/in/%s' % (size, key): value for key, value in feed.items()})
         saved = serving(**{key: tf.constant(value) for key, value in feed.items()})
         arrays.update({'%d/saved_model/%s' % (size, key): saved[key].numpy() for key in keys})
-        graph_outputs = run_frozen(work / 'frozen.pb', feed, [frozen_outputs[key] for key in keys])
+        graph_outputs = convert_suite.run_frozen(work / 'frozen.pb', {key + ':0': value for key, value in feed.items()},
+                                                 [frozen_outputs[key] for key in keys])
         arrays.update({'%d/frozen/%s' % (size, key): value for key, value in zip(keys, graph_outputs)})
     np.savez(work / 'reference.npz', **arrays)
     version = importlib.metadata.version('keras' if package == 'keras' else package)
     meta = dict(name=name, package=package, version=version, tensorflow=tf.__version__, kind=kind,
-                inputs=[dict(name=spec.name, dtype=spec.dtype.name) for spec in specs(kind)], outputs=keys,
+                inputs=[dict(name=spec.name, dtype=spec.dtype.name) for spec in specs(name, kind)], outputs=keys,
                 frozen_outputs=frozen_outputs, sizes=sorted(feeds(name, kind)))
     (work / 'meta.json').write_text(json.dumps(meta, indent=1) + '\n')
     shutil.rmtree(out / name, ignore_errors=True)
     os.replace(work, out / name)
-
-
-def run_frozen(path, feed, tensors):
-    """TensorFlow's outputs of a frozen graph (a session on the imported GraphDef)."""
-    tf = _tf()
-    graph_def = tf.compat.v1.GraphDef()
-    graph_def.ParseFromString(Path(path).read_bytes())
-    graph = tf.Graph()
-    with graph.as_default():
-        tf.import_graph_def(graph_def, name='')
-    with tf.compat.v1.Session(graph=graph) as session:
-        return session.run(tensors, {key + ':0': value for key, value in feed.items()})
 
 
 def made(out, name):

@@ -25,7 +25,6 @@ Environment: TFIR_VENV, TFIR_VENV_LATEST, TFIR_VENV_FAMILIES, TFIR_BIG, TFIR_CON
 
 import argparse
 import datetime
-import importlib.util
 import json
 import os
 import platform
@@ -44,17 +43,10 @@ FORMS = ('saved_model', 'frozen')
 CONVERTERS = ('tfir', 'mo', 'ovc')
 
 
-def _load(name, path):
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
+sys.path.insert(0, str(REPO / 'conformance'))
 # the classification zoo's helpers: timing (and through it the convert suite's venv re-exec and runtimes), the
 # closest output, atomic writing
-zoo = _load('zoo_run', REPO / 'conformance/zoo/run.py')
+from zoo import run as zoo  # noqa: E402
 convert_suite, ov_runtimes = zoo.convert_suite, zoo.ov_runtimes
 # convert's one line for op types without a translator: '... cannot translate: Foo (2 nodes: ...), Bar (node ...);'
 UNSUPPORTED = re.compile(r'cannot translate: (.*)')
