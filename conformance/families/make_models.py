@@ -18,7 +18,8 @@ For each model NAME, under OUT/NAME/ (OUT: ${TFIR_BIG}/families by default):
   meta.json      package and version, the input kind, the inputs (name, dtype), the outputs (signature keys, sorted)
                  with the frozen graph's tensors, the sizes; written last (a model without it is not made).
 Kinds: text (input_ids and attention_mask, int32 [2, L], L 8 and 13, the second row padded by 3), image (float32
-NHWC [1, S, S, 3] in [0, 1] at two sizes S, or at one, then static, where the model needs it: YOLOv8's anchors),
+NHWC [1, S, S, 3] in [0, 1] at two sizes S, or at one, then static, where the model cannot be traced with a dynamic size: the anchors of YOLOv8 and RetinaNet,
+DeepLabV3+'s UpSampling2D and ViT's interpolate_pos_encoding test the size in Python),
 audio (a float32 waveform [2, N], N 4000 and 8000).
 
 Usage:
@@ -72,8 +73,7 @@ def vit():
 
     def call(images):  # NHWC in, as the other image models; ViT takes NCHW pixel_values
         pixels = (images - 0.5) / 0.5
-        result = model(pixel_values=_tf().transpose(pixels, [0, 3, 1, 2]), interpolate_pos_encoding=True,
-                       training=False)
+        result = model(pixel_values=_tf().transpose(pixels, [0, 3, 1, 2]), training=False)
         return {'last_hidden_state': result['last_hidden_state'], 'pooler_output': result['pooler_output']}
     return model, call
 
@@ -112,7 +112,8 @@ def audio_conv1d():
 def garden_bert():
     from official.nlp.modeling import networks
     encoder = networks.BertEncoder(vocab_size=VOCAB, hidden_size=64, num_layers=2, num_attention_heads=4,
-                                   inner_dim=128, max_sequence_length=64, initializer=_initializer())
+                                   inner_dim=128, max_sequence_length=64, initializer=_initializer(),
+                                   dict_outputs=True)
 
     def call(input_ids, attention_mask):
         result = encoder(dict(input_word_ids=input_ids, input_mask=attention_mask,
@@ -139,7 +140,7 @@ def _resnet_encoder():
     """A small keras-hub ResNet (four stages of one basic block: pyramid outputs P2..P5)."""
     import keras_hub
     return keras_hub.models.ResNetBackbone(
-        input_conv_filters=[16], input_conv_kernel_sizes=[3], stackwise_num_filters=[64, 32, 32, 64],
+        input_conv_filters=[64], input_conv_kernel_sizes=[3], stackwise_num_filters=[64, 32, 32, 64],
         stackwise_num_blocks=[1, 1, 1, 1], stackwise_num_strides=[1, 2, 2, 2], block_type='basic_block')
 
 
@@ -250,7 +251,7 @@ MODELS = {
     'yolo_v8': ('keras-cv', 'image', yolo_v8),
 }
 # image sizes; a model with one size gets it as a static input shape
-IMAGE_SIZES = {'vit': (32, 48), 'deeplab_v3_plus': (64, 96), 'retinanet': (64, 96), 'yolo_v8': (64,)}
+IMAGE_SIZES = {'vit': (32,), 'deeplab_v3_plus': (64,), 'retinanet': (64,), 'yolo_v8': (64,)}
 
 
 def specs(name, kind):

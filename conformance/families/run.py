@@ -19,7 +19,8 @@ A converter's verdict: `ok` (both runtimes, both lengths), `off by X` (the worst
 or `fails` with its message; tfir's refusal names the op types it cannot translate (input for the op developers).
 Exit status 1 when tfir writes an IR that is wrong or fails otherwise than by naming untranslatable op types (a bug);
 a refusal is reported, not failed (2026-12: most rows; issues 16 and 17 bring the ops). 2 for a set-up error.
---ci keeps the first model of each family (package and input kind). --write-table writes the markdown table.
+--ci keeps the first model of each family (package and input kind) and leaves mo out (about 20 s a file).
+--write-table writes the markdown table.
 Environment: TFIR_VENV, TFIR_VENV_LATEST, TFIR_VENV_FAMILIES, TFIR_BIG, TFIR_CONVERT, TFIR_TIMED_RUNS.
 """
 
@@ -48,6 +49,8 @@ sys.path.insert(0, str(REPO / 'conformance'))
 # closest output, atomic writing
 from zoo import run as zoo  # noqa: E402
 convert_suite, ov_runtimes = zoo.convert_suite, zoo.ov_runtimes
+# the line of a converter's output that says why it failed, by what it contains, in this order
+TELLING = ('cannot translate', 'No conversion rule', 'no translator', 'Cannot find', 'not supported', 'rror')
 # convert's one line for op types without a translator: '... cannot translate: Foo (2 nodes: ...), Bar (node ...);'
 UNSUPPORTED = re.compile(r'cannot translate: (.*)')
 OP_TYPE = re.compile(r'(?:^|, )(\w+) \((?:\d+ nodes|node)[: ]')
@@ -130,8 +133,7 @@ def convert(converter, model, form, out_dir):
     verdict = Verdict(seconds)
     if done.returncode != 0:
         lines = [line for line in (done.stderr + done.stdout).strip().splitlines() if line.strip()]
-        message = next((line for line in lines if 'cannot translate' in line or 'rror' in line),
-                       lines[-1] if lines else '')
+        message = next((line for mark in TELLING for line in lines if mark in line), lines[-1] if lines else '')
         verdict.error = 'fails (exit %s): %s' % (done.returncode, message.strip()[:200])
         if converter == 'tfir' and done.returncode == 1:
             verdict.blocking = blocking_op_types(message)
@@ -196,14 +198,14 @@ def output_of(run, key, frozen_tensor, want):
     return zoo.closest(zoo.named(run), want)[1] if run.outputs else None
 
 
-def run_model(model, work, keep=False):
+def run_model(model, work, converters, keep=False):
     import numpy as np
     rows = []
     with np.load(model.directory / 'reference.npz') as stored:
         reference = dict(stored)
     for form in FORMS:
         verdicts = {}
-        for converter in CONVERTERS:
+        for converter in converters:
             out_dir = work / model.name / form / converter
             verdict = convert(converter, model, form, out_dir)
             if not verdict.error:
@@ -263,12 +265,15 @@ def table(rows):
     for model, form, verdicts in rows:
         cells = [model.name, '%s %s' % (model.meta['package'], model.meta['version']), form]
         for converter in CONVERTERS:
-            verdict = verdicts[converter]
+            verdict = verdicts.get(converter)
+            if verdict is None:  # not run (--ci runs no mo)
+                cells += ['-'] * 3
+                continue
             cells += [verdict.text().replace('|', '\\|'),
                       ' / '.join('%.2g' % verdict.diffs[r] if r in verdict.diffs else '-' for r in runtimes),
                       '-' if verdict.seconds is None else '%.2f' % verdict.seconds]
         lines.append('| %s |' % ' | '.join(cells))
-    counts = {c: sum(verdicts[c].ok for _, _, verdicts in rows) for c in CONVERTERS}
+    counts = {c: sum(c in verdicts and verdicts[c].ok for _, _, verdicts in rows) for c in CONVERTERS}
     lines += ['', '%d rows (%d models); right in both runtimes at both lengths: tfir %d, mo %d, ovc %d.' % (
         len(rows), len({model.name for model, _, _ in rows}), counts['tfir'], counts['mo'], counts['ovc'])]
     blocking = {}
@@ -285,7 +290,8 @@ def table(rows):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
     parser.add_argument('--only', help='model names, comma-separated (make_models.py --list)')
-    parser.add_argument('--ci', action='store_true', help='the first model of each family (package and kind)')
+    parser.add_argument('--ci', action='store_true', help='the first model of each family (package and kind), '
+                        'without mo')
     parser.add_argument('--write-table', metavar='FILE', help='write the markdown table of this run to FILE')
     parser.add_argument('--keep', action='store_true', help='keep the converted IRs (their directory is printed)')
     args = parser.parse_args()
@@ -306,12 +312,13 @@ def main():
         for name, package, kind in known:
             first.setdefault((package, kind), name)
         names = [name for name in names if name in first.values()]
+    converters = [c for c in CONVERTERS if not (args.ci and c == 'mo')]
     big = Path(os.environ.get('TFIR_BIG', REPO / 'target' / 'big-models'))
     work = Path(tempfile.mkdtemp(prefix='tfir-families-'))
     rows = []
     try:
         for model in models(big, names):
-            for row in run_model(model, work, args.keep):
+            for row in run_model(model, work, converters, args.keep):
                 rows.append(row)
                 print(describe(*row), flush=True)
     finally:
