@@ -136,10 +136,11 @@ def hub_bert():
     return backbone, call
 
 
-def _resnet_encoder():
-    """A small keras-hub ResNet (four stages of one basic block: pyramid outputs P2..P5)."""
+def _resnet_encoder(name):
+    """A small keras-hub ResNet (four stages of one basic block: pyramid outputs P2..P5) for NAME's image size."""
     import keras_hub
-    return keras_hub.models.ResNetBackbone(
+    side = IMAGE_SIZES[name][0]
+    return keras_hub.models.ResNetBackbone(image_shape=(side, side, 3),
         input_conv_filters=[64], input_conv_kernel_sizes=[3], stackwise_num_filters=[64, 32, 32, 64],
         stackwise_num_blocks=[1, 1, 1, 1], stackwise_num_strides=[1, 2, 2, 2], block_type='basic_block')
 
@@ -149,9 +150,11 @@ def deeplab_v3_plus():
     import keras_hub
     keras.utils.set_random_seed(SEED)
     backbone = keras_hub.models.DeepLabV3Backbone(
-        image_encoder=_resnet_encoder(), low_level_feature_key='P2', spatial_pyramid_pooling_key='P4',
+        image_encoder=_resnet_encoder('deeplab_v3_plus'), image_shape=(64, 64, 3), low_level_feature_key='P2',
+        spatial_pyramid_pooling_key='P4',
         upsampling_size=4, dilation_rates=[6, 12, 18], projection_filters=16)
     model = keras_hub.models.DeepLabV3ImageSegmenter(backbone=backbone, num_classes=3)
+    _spread_scores([model.output_conv], model(_calibration_images('deeplab_v3_plus')))
 
     def call(images):
         return {'logits': model(images, training=False)}
@@ -164,7 +167,7 @@ def retinanet():
     import keras
     import keras_hub
     keras.utils.set_random_seed(SEED)
-    backbone = keras_hub.models.RetinaNetBackbone(image_encoder=_resnet_encoder(), min_level=3, max_level=5,
+    backbone = keras_hub.models.RetinaNetBackbone(image_encoder=_resnet_encoder('retinanet'), min_level=3, max_level=5,
                                                   use_p5=False)
     model = keras_hub.models.RetinaNetObjectDetector(backbone=backbone, num_classes=3, pre_logits_num_conv_layers=1,
                                                      classification_head_prior_probability=0.5)
@@ -202,9 +205,9 @@ def _calibration_images(name):
 
 
 def _spread_scores(classifiers, logits):
-    """Scales a detector's classification layers so that its class logits have a standard deviation of 2: a random
-    head's scores all round to about the same value (0.5001 +- 1e-4), and which boxes the non-max suppression keeps
-    would be decided by float noise."""
+    """Scales a head's classification layers so that its class logits have a standard deviation of 2: a random
+    detector's scores all round to about the same value (0.5001 +- 1e-4), and which boxes the non-max suppression
+    keeps would be decided by float noise; a random segmenter's logits are about 0.02."""
     import numpy as np
     factor = 2.0 / float(np.std(np.asarray(logits)))
     for layer in classifiers:
@@ -262,7 +265,7 @@ def specs(name, kind):
     if kind == 'image':
         sizes = IMAGE_SIZES[name]
         side = sizes[0] if len(sizes) == 1 else None
-        return [tf.TensorSpec([None, side, side, 3], tf.float32, name='images')]
+        return [tf.TensorSpec([None if side is None else 1, side, side, 3], tf.float32, name='images')]
     return [tf.TensorSpec([None, None], tf.float32, name='waveform')]
 
 

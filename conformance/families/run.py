@@ -251,12 +251,15 @@ def table(rows):
         'Each model (small configuration, random weights, made by `conformance/families/make_models.py` with the '
         'package and version named) in two forms: its TF2 SavedModel and the frozen graph of the same signature '
         '(`convert_variables_to_constants_v2`). Each converter gets the file with `--compress_to_fp16=False` and '
-        'nothing else (shapes stay dynamic); each IR runs in both OpenVINO runtimes at two input lengths (text: '
-        'int32 `input_ids` and `attention_mask` [2, 8] and [2, 13], one row padded; images: two sizes; audio: '
-        '4000 and 8000 samples) and is compared with TensorFlow on the same file: the worst max abs diff over '
+        'nothing else (shapes stay dynamic where the model has them so); each IR runs in both OpenVINO runtimes at two '
+        'input lengths (text: int32 `input_ids` and `attention_mask` [2, 8] and [2, 13], one row padded; audio: '
+        '4000 and 8000 samples; images: [1, S, S, 3] at the one static size S the model is traced with: the '
+        'detectors\' anchors, DeepLabV3+\'s UpSampling2D and ViT\'s position embeddings cannot be traced with a '
+        'dynamic size) and is compared with TensorFlow on the same file: the worst max abs diff over '
         'outputs and lengths, relative to max(1, max |output|); `ok` when <= %g in both runtimes (integers exact). '
         'Times: whole process, the fastest of %d run(s). tfir\'s `blocked:` lists the op types convert names as '
-        'untranslatable.' % (FP32_LIMIT, zoo.TIMED_RUNS),
+        'untranslatable (all of them), or the one op type whose translator refuses a node, with its reason (convert '
+        'stops at the first such node: more may follow once it translates).' % (FP32_LIMIT, zoo.TIMED_RUNS),
         '',
         '| model | package | form | tfir | tfir diff (%s) | tfir (s) | mo | mo diff | mo (s) | ovc | ovc diff | '
         'ovc (s) |' % ' / '.join(runtimes),
