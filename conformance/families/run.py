@@ -295,13 +295,9 @@ def main():
     parser.add_argument('--only', help='model names, comma-separated (make_models.py --list)')
     parser.add_argument('--ci', action='store_true', help='the first model of each family (package and kind), '
                         'without mo')
-    parser.add_argument('--write-table', metavar='FILE', help='write the markdown table of this run to FILE')
-    parser.add_argument('--keep', action='store_true', help='keep the converted IRs (their directory is printed)')
+    zoo.add_table_options(parser)
     args = parser.parse_args()
-    convert_suite.reexec_in_venv(__file__)
-    os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
-    if not (REPO / 'convert/target/convert.jar').exists():
-        print('run.py: bin/convert is not built; run: mvn -B -q package -DskipTests', file=sys.stderr)
+    if zoo.unready(__file__):
         return 2
     known = catalogue()
     names = [name for name, _, _ in known]

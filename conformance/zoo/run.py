@@ -387,16 +387,29 @@ def write_atomically(path, text):
     os.replace(temporary, path)
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
-    parser.add_argument('--only', help='shell patterns of model or model:form, e.g. "mobilenet_v1*,inception_v3:*"')
+def add_table_options(parser):
+    """--write-table and --keep, as the suites that write a table take them."""
     parser.add_argument('--write-table', metavar='FILE', help='write the markdown table of this run to FILE')
     parser.add_argument('--keep', action='store_true', help='keep the converted IRs (their directory is printed)')
-    args = parser.parse_args()
-    convert_suite.reexec_in_venv(__file__)
+
+
+def unready(script):
+    """Runs `script` again in the venv where this Python lacks it; then True (with a message) when bin/convert is
+    not built."""
+    convert_suite.reexec_in_venv(script)
     os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
     if not (REPO / 'convert/target/convert.jar').exists():
         print('run.py: bin/convert is not built; run: mvn -B -q package -DskipTests', file=sys.stderr)
+        return True
+    return False
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
+    parser.add_argument('--only', help='shell patterns of model or model:form, e.g. "mobilenet_v1*,inception_v3:*"')
+    add_table_options(parser)
+    args = parser.parse_args()
+    if unready(__file__):
         return 2
     big = Path(os.environ.get('TFIR_BIG', REPO / 'target' / 'big-models'))
     patterns = args.only.split(',') if args.only else None
