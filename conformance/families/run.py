@@ -33,7 +33,6 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -313,18 +312,12 @@ def main():
         names = [name for name in names if name in first.values()]
     converters = [c for c in CONVERTERS if not (args.ci and c == 'mo')]
     big = Path(os.environ.get('TFIR_BIG', REPO / 'target' / 'big-models'))
-    work = Path(tempfile.mkdtemp(prefix='tfir-families-'))
     rows = []
-    try:
+    with zoo.work_directory('tfir-families-', args.keep) as work:
         for model in models(big, names):
             for row in run_model(model, work, converters, args.keep):
                 rows.append(row)
                 print(describe(*row), flush=True)
-    finally:
-        if args.keep:
-            print('IRs kept in %s' % work)
-        else:
-            shutil.rmtree(work, ignore_errors=True)
     if args.write_table:
         zoo.write_atomically(args.write_table, table(rows))
     bugs = sum(is_bug(verdicts['tfir']) for _, _, verdicts in rows)
