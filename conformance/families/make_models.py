@@ -18,9 +18,9 @@ For each model NAME, under OUT/NAME/ (OUT: ${TFIR_BIG}/families by default):
   meta.json      package and version, the input kind, the inputs (name, dtype), the outputs (signature keys, sorted)
                  with the frozen graph's tensors, the sizes; written last (a model without it is not made).
 Kinds: text (input_ids and attention_mask, int32 [2, L], L 8 and 13, the second row padded by 3), image (float32
-NHWC [1, S, S, 3] in [0, 1] at two sizes S, or at one, then static, where the model cannot be traced with a dynamic size: the anchors of YOLOv8 and RetinaNet,
-DeepLabV3+'s UpSampling2D and ViT's interpolate_pos_encoding test the size in Python),
-audio (a float32 waveform [2, N], N 4000 and 8000).
+NHWC [1, S, S, 3] in [0, 1] at two sizes S, or at one, then static, where the model cannot be traced with a dynamic
+size: the anchors of YOLOv8 and RetinaNet, DeepLabV3+'s UpSampling2D and ViT's interpolate_pos_encoding test the size
+in Python), audio (a float32 waveform [2, N], N 4000 and 8000).
 
 Usage:
   make_models.py [--out DIR] [--only NAME,...] [--force]    make what is missing

@@ -15,8 +15,9 @@ with a message. For each model and form:
   2. each IR runs in OpenVINO 2024.6 and the newest OpenVINO (conformance/ov_runtimes.py) on the model's inputs at
      both lengths and is compared with TensorFlow's outputs of the same file, every output (found by its name, else
      the one of the same shape closest to it): float max abs diff <= 1e-4 * max(1, max |TF output|), integers exact.
-A converter's verdict: `ok` (both runtimes, both lengths), `off by X` (the worst relative diff), `runtime error`,
-or `fails` with its message; tfir's refusal names the op types it cannot translate (input for the op developers).
+A converter's verdict: `ok` (both runtimes, both lengths), `off by X` (the worst relative diff), `OV V cannot run
+it` (a runtime that cannot read, compile or run the IR, beside the other's verdict), or `fails` with its message;
+tfir's refusal names the op types it cannot translate (input for the op developers).
 Exit status 1 when tfir writes an IR that is wrong or fails otherwise than by naming untranslatable op types (a bug);
 a refusal is reported, not failed (2026-12: most rows; issues 16 and 17 bring the ops). 2 for a set-up error.
 --ci keeps the first model of each family (package and input kind) and leaves mo out (about 20 s a file).
@@ -61,21 +62,27 @@ TRANSLATOR_LIMIT = re.compile(r"convert: error: (\w+) '[^']*': (.*)")
 class Verdict:
     """One converter on one file: its time, whether it wrote an IR, and the IR's worst diff per runtime."""
     seconds: float = None
-    error: str = ''                                   # the conversion's or the runtime's failure
+    error: str = ''                                   # the conversion's failure, or the IR's interface's
     blocking: list = field(default_factory=list)      # tfir: the op types it cannot translate
     diffs: dict = field(default_factory=dict)         # runtime -> worst relative diff over lengths and outputs
+    failures: dict = field(default_factory=dict)      # runtime -> why it could not run the IR
 
     @property
     def ok(self):
-        return not self.error and bool(self.diffs) and max(self.diffs.values()) <= FP32_LIMIT
+        return (not self.error and not self.failures and len(self.diffs) == 2
+                and max(self.diffs.values()) <= FP32_LIMIT)
 
     def text(self):
         if self.blocking:
             return 'blocked: ' + ', '.join(self.blocking)
         if self.error:
             return self.error
-        worst = max(self.diffs.values())
-        return 'ok' if worst <= FP32_LIMIT else 'off by %.3g' % worst
+        texts = ['OV %s cannot run it: %s' % item for item in sorted(self.failures.items())]
+        if self.diffs:
+            worst = max(self.diffs.values())
+            texts.append(('ok' if worst <= FP32_LIMIT else 'off by %.3g' % worst)
+                         + (' in OV ' + ', '.join(sorted(self.diffs)) if self.failures else ''))
+        return '; '.join(texts)
 
 
 @dataclass
@@ -164,27 +171,55 @@ def ir_feed(xml, feed):
 
 
 def judge(verdict, xml, model, form, reference):
-    """Runs the IR in both runtimes at every size and fills verdict.diffs (or verdict.error)."""
+    """Runs the IR in each runtime (conformance/ov_runtimes.py: 2024.6 in-process, the newest in its worker) at every
+    size and fills verdict.diffs, or verdict.failures for a runtime that cannot read, compile or run it."""
     import numpy as np
     for size in model.meta['sizes']:
         feed = {spec['name']: reference['%d/in/%s' % (size, spec['name'])] for spec in model.meta['inputs']}
         try:
-            runs = ov_runtimes.run_ir(xml, [ir_feed(xml, feed)])
-        except Exception as error:  # a runtime that cannot read, compile or run the IR at this size
-            verdict.error = 'runtime error at %d: %s' % (size, str(error).strip().splitlines()[-1][:160])
+            feeds = [ir_feed(xml, feed)]
+        except RuntimeError as error:
+            verdict.error = str(error)
             return
-        for run in runs:
+        for runtime, infer in runtimes():
+            if runtime in verdict.failures:
+                continue
+            try:
+                run = infer(xml, feeds)
+            except Exception as error:  # the runtime's own exception types
+                # OpenVINO's message ends with the innermost 'Exception from FILE:LINE: what'
+                what = re.split(r'Exception from \S+ ', ' '.join(str(error).split()))[-1]
+                verdict.failures[runtime] = 'at %d, %s' % (size, what[:140])
+                verdict.diffs.pop(runtime, None)
+                continue
             for key in model.meta['outputs']:
                 want = reference['%d/%s/%s' % (size, form, key)]
                 got = output_of(run, key, model.meta['frozen_outputs'][key], want)
                 if got is None or got.shape != want.shape:
-                    verdict.error = '%s: output %s missing or of another shape' % (run.label, key)
-                    return
+                    verdict.failures[runtime] = 'output %s missing or of another shape' % key
+                    break
                 if np.issubdtype(want.dtype, np.integer):
                     diff = 0.0 if np.array_equal(got, want) else float('inf')
                 else:
                     diff = float(np.abs(got.astype(np.float64) - want).max()) / max(1.0, float(np.abs(want).max()))
-                verdict.diffs[run.runtime] = max(diff, verdict.diffs.get(run.runtime, 0.0))
+                verdict.diffs[runtime] = max(diff, verdict.diffs.get(runtime, 0.0))
+            if runtime in verdict.failures:
+                verdict.diffs.pop(runtime, None)
+
+
+def runtimes():
+    """[(version, infer)] for both judges of conformance/ov_runtimes.py, run one by one (a runtime that fails is
+    reported beside the other's result)."""
+    if not RUNTIMES:
+        import openvino
+        newest = subprocess.run([str(ov_runtimes.latest_python()), '-c', 'import openvino; print(openvino.__version__)'
+                                 ], capture_output=True, text=True, check=True).stdout
+        RUNTIMES.extend([(openvino.__version__.split('-')[0], ov_runtimes.infer),
+                         (newest.strip().split('-')[0], ov_runtimes.infer_in_latest)])
+    return RUNTIMES
+
+
+RUNTIMES = []
 
 
 def output_of(run, key, frozen_tensor, want):
@@ -237,14 +272,13 @@ def table(rows):
     now = datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')
     commit = subprocess.run(['git', 'rev-parse', '--short', 'HEAD'], capture_output=True, text=True,
                             cwd=REPO).stdout.strip()
-    runtimes = sorted({runtime for _, _, verdicts in rows for v in verdicts.values() for runtime in v.diffs})
-    runtimes = runtimes or ['2024.6.0', 'newest']
+    versions = [version for version, _ in runtimes()]
     lines = [
         '# Model families',
         '',
         'Generated by `conformance/families/run.py --write-table docs/model-families.md` on %s (tfir at %s, mo from '
         'openvino-dev %s, runtimes %s, Python %s, %d CPUs, load average %.1f). Do not edit by hand.' % (
-            now, commit, openvino.__version__.split('-')[0], ' and '.join(runtimes), platform.python_version(),
+            now, commit, openvino.__version__.split('-')[0], ' and '.join(versions), platform.python_version(),
             os.cpu_count(), os.getloadavg()[0]),
         '',
         'Each model (small configuration, random weights, made by `conformance/families/make_models.py` with the '
@@ -261,7 +295,7 @@ def table(rows):
         'stops at the first such node: more may follow once it translates).' % (FP32_LIMIT, zoo.TIMED_RUNS),
         '',
         '| model | package | form | tfir | tfir diff (%s) | tfir (s) | mo | mo diff | mo (s) | ovc | ovc diff | '
-        'ovc (s) |' % ' / '.join(runtimes),
+        'ovc (s) |' % ' / '.join(versions),
         '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ]
     for model, form, verdicts in rows:
@@ -272,7 +306,8 @@ def table(rows):
                 cells += ['-'] * 3
                 continue
             cells += [verdict.text().replace('|', '\\|'),
-                      ' / '.join('%.2g' % verdict.diffs[r] if r in verdict.diffs else '-' for r in runtimes),
+                      ' / '.join('%.2g' % verdict.diffs[r] if r in verdict.diffs else
+                                 'cannot run' if r in verdict.failures else '-' for r in versions),
                       '-' if verdict.seconds is None else '%.2f' % verdict.seconds]
         lines.append('| %s |' % ' | '.join(cells))
     counts = {c: sum(c in verdicts and verdicts[c].ok for _, _, verdicts in rows) for c in CONVERTERS}
