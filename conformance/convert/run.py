@@ -200,6 +200,11 @@ def ours_result(model, ours_dir, stem, fp16, images, want, ours_time):
 
 def tf_reference(model_file, output, images):
     import numpy as np
+    return run_frozen(model_file, {'input:0': images.astype(np.float32)}, output + ':0')
+
+
+def run_frozen(model_file, feeds, fetches):
+    """TensorFlow's values of `fetches` (tensor names) in a frozen graph, `feeds` by tensor name."""
     import tensorflow as tf
     graph_def = tf.compat.v1.GraphDef()
     graph_def.ParseFromString(Path(model_file).read_bytes())
@@ -207,7 +212,7 @@ def tf_reference(model_file, output, images):
     with graph.as_default():
         tf.import_graph_def(graph_def, name='')
     with tf.compat.v1.Session(graph=graph) as session:
-        return session.run(output + ':0', {'input:0': images.astype(np.float32)})
+        return session.run(fetches, feeds)
 
 
 def image_runs(xml, images):

@@ -32,6 +32,7 @@ Environment: TFIR_VENV, TFIR_VENV_LATEST, TFIR_BIG, TFIR_CONVERT (the command un
 """
 
 import argparse
+import contextlib
 import datetime
 import fnmatch
 import importlib.util
@@ -387,16 +388,42 @@ def write_atomically(path, text):
     os.replace(temporary, path)
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
-    parser.add_argument('--only', help='shell patterns of model or model:form, e.g. "mobilenet_v1*,inception_v3:*"')
+@contextlib.contextmanager
+def work_directory(prefix, keep):
+    """A temporary directory for a run's IRs: removed afterwards, or kept (and its path printed) with --keep."""
+    work = Path(tempfile.mkdtemp(prefix=prefix))
+    try:
+        yield work
+    finally:
+        if keep:
+            print('IRs kept in %s' % work)
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def add_table_options(parser):
+    """--write-table and --keep, as the suites that write a table take them."""
     parser.add_argument('--write-table', metavar='FILE', help='write the markdown table of this run to FILE')
     parser.add_argument('--keep', action='store_true', help='keep the converted IRs (their directory is printed)')
-    args = parser.parse_args()
-    convert_suite.reexec_in_venv(__file__)
+
+
+def unready(script):
+    """Runs `script` again in the venv where this Python lacks it; then True (with a message) when bin/convert is
+    not built."""
+    convert_suite.reexec_in_venv(script)
     os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
     if not (REPO / 'convert/target/convert.jar').exists():
         print('run.py: bin/convert is not built; run: mvn -B -q package -DskipTests', file=sys.stderr)
+        return True
+    return False
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
+    parser.add_argument('--only', help='shell patterns of model or model:form, e.g. "mobilenet_v1*,inception_v3:*"')
+    add_table_options(parser)
+    args = parser.parse_args()
+    if unready(__file__):
         return 2
     big = Path(os.environ.get('TFIR_BIG', REPO / 'target' / 'big-models'))
     patterns = args.only.split(',') if args.only else None
@@ -407,9 +434,8 @@ def main():
     if patterns:
         cases = [c for c in cases if any(fnmatch.fnmatchcase(c.model, p) or
                                          fnmatch.fnmatchcase('%s:%s' % (c.model, c.form), p) for p in patterns)]
-    work = Path(tempfile.mkdtemp(prefix='tfir-zoo-'))
     rows = []
-    try:
+    with work_directory('tfir-zoo-', args.keep) as work:
         for case in cases:
             try:
                 row = run_case(case, work)
@@ -420,11 +446,6 @@ def main():
                   flush=True)
             if not args.keep:
                 shutil.rmtree(work / ('%s-%s' % (case.model, case.form.replace('+', '-'))), ignore_errors=True)
-    finally:
-        if args.keep:
-            print('IRs kept in %s' % work)
-        else:
-            shutil.rmtree(work, ignore_errors=True)
     if args.write_table:
         write_atomically(args.write_table, table(rows))
     failed = sum(not row.passed for row in rows)

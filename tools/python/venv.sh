@@ -6,6 +6,9 @@
 #                                  (requirements.txt, in TFIR_VENV, default <repo>/.venv)
 #   tools/python/venv.sh --latest  the newest OpenVINO runtime with ovc, the second judge of every IR
 #                                  (requirements-latest.txt, in TFIR_VENV_LATEST, default <repo>/.venv-latest)
+#   tools/python/venv.sh --families  TensorFlow with transformers, keras-hub, keras-cv and Model Garden, for the
+#                                  family zoo's models (requirements-families.txt, in TFIR_VENV_FAMILIES, default
+#                                  <repo>/.venv-families)
 #   TFIR_PYTHON  the Python that creates it (default: python3; 3.11 expected)
 # Prints the venv's path on stdout (progress goes to stderr), e.g.: VENV=$(tools/python/venv.sh)
 set -euo pipefail
@@ -13,6 +16,9 @@ repo=$(cd "$(dirname "$0")/../.." && pwd)
 if [ "${1:-}" = --latest ]; then
   venv=${TFIR_VENV_LATEST:-$repo/.venv-latest}
   req=$repo/tools/python/requirements-latest.txt
+elif [ "${1:-}" = --families ]; then
+  venv=${TFIR_VENV_FAMILIES:-$repo/.venv-families}
+  req=$repo/tools/python/requirements-families.txt
 else
   venv=${TFIR_VENV:-$repo/.venv}
   req=$repo/tools/python/requirements.txt
@@ -30,6 +36,7 @@ stamp=$venv/.tfir-requirements.sha256
 # OpenVINO's telemetry forks a process from a thread while mo is still importing, which can deadlock mo at start
 # (seen with openvino-telemetry 2025.2: mo waits forever on the logging lock): declined for this user.
 opt_out_of_telemetry() {
+  [ -x "$venv/bin/opt_in_out" ] || return 0  # a venv without OpenVINO (--families)
   "$venv/bin/opt_in_out" --opt_out >/dev/null 2>&1 || echo "venv.sh: warning: could not opt out of OpenVINO telemetry" >&2
 }
 

@@ -1,0 +1,365 @@
+#!/usr/bin/env python3
+"""The family zoo (issue 18): NLP encoders and decoders, vision transformers, sequence and audio models from
+maintained packages, each as a TF2 SavedModel and a frozen graph, converted by tfir, mo and ovc and run in both
+OpenVINO runtimes against TensorFlow at two input lengths (or image sizes) on one IR.
+
+usage: conformance/families/run.py [--only NAME[,NAME...]] [--ci] [--write-table docs/model-families.md] [--keep]
+
+The models and TensorFlow's outputs come from conformance/families/make_models.py, cached in
+${TFIR_BIG:-target/big-models}/families; missing ones are made first with the families venv
+(${TFIR_VENV_FAMILIES:-<repo>/.venv-families}, tools/python/venv.sh --families); without that venv they are skipped
+with a message. For each model and form:
+  1. bin/convert, mo (openvino-dev 2024.6, its default frontend) and the newest ovc convert the file with
+     --compress_to_fp16=False and nothing else (shapes stay dynamic), each timed as a whole process (the fastest of
+     TFIR_TIMED_RUNS runs, default 3);
+  2. each IR runs in OpenVINO 2024.6 and the newest OpenVINO (conformance/ov_runtimes.py) on the model's inputs at
+     both lengths and is compared with TensorFlow's outputs of the same file, every output (found by its name, else
+     the one of the same shape closest to it): float max abs diff <= 1e-4 * max(1, max |TF output|), integers exact.
+A converter's verdict: `ok` (both runtimes, both lengths), `off by X` (the worst relative diff), `OV V cannot run
+it` (a runtime that cannot read, compile or run the IR, beside the other's verdict), or `fails` with its message;
+tfir's refusal names the op types it cannot translate (input for the op developers).
+Exit status 1 when tfir writes an IR that is wrong or fails otherwise than by naming untranslatable op types (a bug);
+a refusal is reported, not failed (2026-12: most rows; issues 16 and 17 bring the ops). 2 for a set-up error.
+--ci keeps the first model of each family (package and input kind) and leaves mo out (about 20 s a file).
+--write-table writes the markdown table.
+Environment: TFIR_VENV, TFIR_VENV_LATEST, TFIR_VENV_FAMILIES, TFIR_BIG, TFIR_CONVERT, TFIR_TIMED_RUNS.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+FP32_LIMIT = 1e-4
+FORMS = ('saved_model', 'frozen')
+CONVERTERS = ('tfir', 'mo', 'ovc')
+
+
+sys.path.insert(0, str(REPO / 'conformance'))
+# the classification zoo's helpers: timing (and through it the convert suite's venv re-exec and runtimes), the
+# closest output, atomic writing
+from zoo import run as zoo  # noqa: E402
+convert_suite, ov_runtimes = zoo.convert_suite, zoo.ov_runtimes
+# the line of a converter's output that says why it failed, by what it contains, in this order
+TELLING = ('cannot translate', 'No conversion rule', 'no translator', 'Cannot find', 'not supported', 'rror')
+# convert's one line for op types without a translator: '... cannot translate: Foo (2 nodes: ...), Bar (node ...);'
+UNSUPPORTED = re.compile(r'cannot translate: (.*)')
+OP_TYPE = re.compile(r'(?:^|, )(\w+) \((?:\d+ nodes|node)[: ]')
+# a translator's limit on one node: 'convert: error: Range 'name': needs constant ...'
+TRANSLATOR_LIMIT = re.compile(r"convert: error: (\w+) '[^']*': (.*)")
+
+
+@dataclass
+class Verdict:
+    """One converter on one file: its time, whether it wrote an IR, and the IR's worst diff per runtime."""
+    seconds: float = None
+    error: str = ''                                   # the conversion's failure, or the IR's interface's
+    blocking: list = field(default_factory=list)      # tfir: the op types it cannot translate
+    diffs: dict = field(default_factory=dict)         # runtime -> worst relative diff over lengths and outputs
+    failures: dict = field(default_factory=dict)      # runtime -> why it could not run the IR
+
+    @property
+    def ok(self):
+        return (not self.error and not self.failures and len(self.diffs) == 2
+                and max(self.diffs.values()) <= FP32_LIMIT)
+
+    def text(self):
+        if self.blocking:
+            return 'blocked: ' + ', '.join(self.blocking)
+        if self.error:
+            return self.error
+        texts = ['OV %s cannot run it: %s' % item for item in sorted(self.failures.items())]
+        if self.diffs:
+            worst = max(self.diffs.values())
+            texts.append(('ok' if worst <= FP32_LIMIT else 'off by %.3g' % worst)
+                         + (' in OV ' + ', '.join(sorted(self.diffs)) if self.failures else ''))
+        return '; '.join(texts)
+
+
+@dataclass
+class Model:
+    name: str
+    directory: Path
+    meta: dict
+
+    def source(self, form):
+        """The converter arguments naming the file: tfir and mo options, and ovc's positional argument."""
+        if form == 'saved_model':
+            return ['--saved_model_dir', str(self.directory / 'saved_model')], [str(self.directory / 'saved_model')]
+        return ['--input_model', str(self.directory / 'frozen.pb')], [str(self.directory / 'frozen.pb')]
+
+
+def families_python():
+    return Path(os.environ.get('TFIR_VENV_FAMILIES', REPO / '.venv-families')) / 'bin' / 'python'
+
+
+def models(big, names):
+    """The cached models among `names`, made first where missing and the families venv is there."""
+    directory = big / 'families'
+    missing = [name for name in names if not (directory / name / 'meta.json').exists()]
+    if missing and families_python().exists():
+        print('making %s in %s' % (', '.join(missing), directory), flush=True)
+        subprocess.run(['nice', '-n', '10', str(families_python()), str(HERE / 'make_models.py'), '--out',
+                        str(directory), '--only', ','.join(missing)])
+    elif missing:
+        print('run.py: skipping %s: not made, and no families venv at %s (tools/python/venv.sh --families)' % (
+            ', '.join(missing), families_python().parent.parent), flush=True)
+    return [Model(name, directory / name, json.loads((directory / name / 'meta.json').read_text()))
+            for name in names if (directory / name / 'meta.json').exists()]
+
+
+def catalogue():
+    """[(name, package, kind)] of make_models.py, in its order, read without importing its packages."""
+    done = subprocess.run([sys.executable, str(HERE / 'make_models.py'), '--list'], capture_output=True, text=True,
+                          check=True)
+    return [re.match(r'(\S+) \(([^,]+), (\w+)\)', line).groups() for line in done.stdout.splitlines()]
+
+
+def convert(converter, model, form, out_dir):
+    options, positional = model.source(form)
+    if converter == 'tfir':
+        command = [os.environ.get('TFIR_CONVERT', str(REPO / 'bin/convert'))] + options + [
+            '--compress_to_fp16=False', '--output_dir', str(out_dir)]
+    elif converter == 'mo':
+        command = [str(Path(sys.executable).parent / 'mo')] + options + ['--compress_to_fp16=False', '--output_dir',
+                                                                         str(out_dir)]
+    else:
+        command = [str(ov_runtimes.latest_python().parent / 'ovc')] + positional + [
+            '--compress_to_fp16=False', '--output_model', str(out_dir / 'model.xml')]
+    done, seconds = zoo.fastest(command)
+    verdict = Verdict(seconds)
+    if done.returncode != 0:
+        lines = [line for line in (done.stderr + done.stdout).strip().splitlines() if line.strip()]
+        message = next((line for mark in TELLING for line in lines if mark in line), lines[-1] if lines else '')
+        verdict.error = 'fails (exit %s): %s' % (done.returncode, message.strip()[:200])
+        if converter == 'tfir' and done.returncode == 1:
+            verdict.blocking = blocking_op_types(message)
+    return verdict
+
+
+def blocking_op_types(message):
+    """The op types convert's one-line error names as blocking: those without a translator, or the one whose
+    translator cannot take this node ('Range (a Range of computed bounds is not supported)')."""
+    unsupported = UNSUPPORTED.search(message)
+    if unsupported:
+        return OP_TYPE.findall(unsupported.group(1))
+    limit = TRANSLATOR_LIMIT.match(message)
+    return ['%s (%s)' % (limit.group(1), limit.group(2).split('; ')[-1])] if limit else []
+
+
+def ir_feed(xml, feed):
+    """The feed keyed by the IR's own input names: an input named KEY, KEY:0 or serving_default_KEY(:0) gets KEY."""
+    import openvino as ov
+    result = {}
+    for port in ov.Core().read_model(str(xml)).inputs:
+        names = port.get_names()
+        key = next((key for key in feed for name in names
+                    if re.sub(r'^serving_default_|:0$', '', name) == key), None)
+        if key is None:
+            raise RuntimeError('IR input %s is none of %s' % (sorted(names), sorted(feed)))
+        result[sorted(names)[0]] = feed[key]
+    return result
+
+
+def judge(verdict, xml, model, form, reference):
+    """Runs the IR in each runtime (conformance/ov_runtimes.py: 2024.6 in-process, the newest in its worker) at every
+    size and fills verdict.diffs, or verdict.failures for a runtime that cannot read, compile or run it."""
+    import numpy as np
+    for size in model.meta['sizes']:
+        feed = {spec['name']: reference['%d/in/%s' % (size, spec['name'])] for spec in model.meta['inputs']}
+        try:
+            feeds = [ir_feed(xml, feed)]
+        except RuntimeError as error:
+            verdict.error = str(error)
+            return
+        for runtime, infer in runtimes():
+            if runtime in verdict.failures:
+                continue
+            try:
+                run = infer(xml, feeds)
+            except Exception as error:  # the runtime's own exception types
+                # OpenVINO's message ends with the innermost 'Exception from FILE:LINE: what'
+                what = re.split(r'Exception from \S+ ', ' '.join(str(error).split()))[-1]
+                verdict.failures[runtime] = 'at %d, %s' % (size, what[:140])
+                verdict.diffs.pop(runtime, None)
+                continue
+            for key in model.meta['outputs']:
+                want = reference['%d/%s/%s' % (size, form, key)]
+                got = output_of(run, key, model.meta['frozen_outputs'][key], want)
+                if got is None or got.shape != want.shape:
+                    verdict.failures[runtime] = 'output %s missing or of another shape' % key
+                    break
+                if np.issubdtype(want.dtype, np.integer):
+                    diff = 0.0 if np.array_equal(got, want) else float('inf')
+                else:
+                    diff = float(np.abs(got.astype(np.float64) - want).max()) / max(1.0, float(np.abs(want).max()))
+                verdict.diffs[runtime] = max(diff, verdict.diffs.get(runtime, 0.0))
+            if runtime in verdict.failures:
+                verdict.diffs.pop(runtime, None)
+
+
+def runtimes():
+    """[(version, infer)] for both judges of conformance/ov_runtimes.py, run one by one (a runtime that fails is
+    reported beside the other's result)."""
+    if not RUNTIMES:
+        import openvino
+        newest = subprocess.run([str(ov_runtimes.latest_python()), '-c', 'import openvino; print(openvino.__version__)'
+                                 ], capture_output=True, text=True, check=True).stdout
+        RUNTIMES.extend([(openvino.__version__.split('-')[0], ov_runtimes.infer),
+                         (newest.strip().split('-')[0], ov_runtimes.infer_in_latest)])
+    return RUNTIMES
+
+
+RUNTIMES = []
+
+
+def output_of(run, key, frozen_tensor, want):
+    """The IR's output for the signature output `key`: by name (the key, or the frozen graph's tensor), else the
+    one of want's shape closest to it."""
+    for name in (key, frozen_tensor, frozen_tensor.split(':')[0]):
+        values = run.output(name)
+        if values is not None:
+            return values
+    return zoo.closest(zoo.named(run), want)[1] if run.outputs else None
+
+
+def run_model(model, work, converters, keep=False):
+    import numpy as np
+    rows = []
+    with np.load(model.directory / 'reference.npz') as stored:
+        reference = dict(stored)
+    for form in FORMS:
+        verdicts = {}
+        for converter in converters:
+            out_dir = work / model.name / form / converter
+            verdict = convert(converter, model, form, out_dir)
+            if not verdict.error:
+                xml = next(out_dir.glob('*.xml'))
+                judge(verdict, xml, model, form, reference)
+            verdicts[converter] = verdict
+        rows.append((model, form, verdicts))
+        if not keep:
+            shutil.rmtree(work / model.name / form, ignore_errors=True)
+    return rows
+
+
+def is_bug(verdict):
+    """tfir's outcome that fails the suite: a wrong IR, or a failure that is not a named op-type refusal."""
+    return not verdict.ok and not verdict.blocking
+
+
+def describe(model, form, verdicts):
+    parts = []
+    for converter, verdict in verdicts.items():
+        diffs = ', '.join('%s %.2g' % (runtime, diff) for runtime, diff in sorted(verdict.diffs.items()))
+        parts.append('%s %s%s%s' % (converter, verdict.text(), ' [%s]' % diffs if diffs else '',
+                                    ', %.2f s' % verdict.seconds if verdict.seconds is not None else ''))
+    return '%s %s:%s: %s' % ('BUG ' if is_bug(verdicts['tfir']) else ('PASS' if verdicts['tfir'].ok else 'GAP '),
+                             model.name, form, ' | '.join(parts))
+
+
+def table(rows):
+    import openvino
+    now = datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')
+    commit = subprocess.run(['git', 'rev-parse', '--short', 'HEAD'], capture_output=True, text=True,
+                            cwd=REPO).stdout.strip()
+    versions = [version for version, _ in runtimes()]
+    lines = [
+        '# Model families',
+        '',
+        'Generated by `conformance/families/run.py --write-table docs/model-families.md` on %s (tfir at %s, mo from '
+        'openvino-dev %s, runtimes %s, Python %s, %d CPUs, load average %.1f). Do not edit by hand.' % (
+            now, commit, openvino.__version__.split('-')[0], ' and '.join(versions), platform.python_version(),
+            os.cpu_count(), os.getloadavg()[0]),
+        '',
+        'Each model (small configuration, random weights, made by `conformance/families/make_models.py` with the '
+        'package and version named) in two forms: its TF2 SavedModel and the frozen graph of the same signature '
+        '(`convert_variables_to_constants_v2`). Each converter gets the file with `--compress_to_fp16=False` and '
+        'nothing else (shapes stay dynamic where the model has them so); each IR runs in both OpenVINO runtimes at two '
+        'input lengths (text: int32 `input_ids` and `attention_mask` [2, 8] and [2, 13], one row padded; audio: '
+        '4000 and 8000 samples; images: [1, S, S, 3] at the one static size S the model is traced with: the '
+        'detectors\' anchors, DeepLabV3+\'s UpSampling2D and ViT\'s position embeddings cannot be traced with a '
+        'dynamic size) and is compared with TensorFlow on the same file: the worst max abs diff over '
+        'outputs and lengths, relative to max(1, max |output|); `ok` when <= %g in both runtimes (integers exact). '
+        'Times: whole process, the fastest of %d run(s). tfir\'s `blocked:` lists the op types convert names as '
+        'untranslatable (all of them), or the one op type whose translator refuses a node, with its reason (convert '
+        'stops at the first such node: more may follow once it translates).' % (FP32_LIMIT, zoo.TIMED_RUNS),
+        '',
+        '| model | package | form | tfir | tfir diff (%s) | tfir (s) | mo | mo diff | mo (s) | ovc | ovc diff | '
+        'ovc (s) |' % ' / '.join(versions),
+        '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ]
+    for model, form, verdicts in rows:
+        cells = [model.name, '%s %s' % (model.meta['package'], model.meta['version']), form]
+        for converter in CONVERTERS:
+            verdict = verdicts.get(converter)
+            if verdict is None:  # not run (--ci runs no mo)
+                cells += ['-'] * 3
+                continue
+            cells += [verdict.text().replace('|', '\\|'),
+                      ' / '.join('%.2g' % verdict.diffs[r] if r in verdict.diffs else
+                                 'cannot run' if r in verdict.failures else '-' for r in versions),
+                      '-' if verdict.seconds is None else '%.2f' % verdict.seconds]
+        lines.append('| %s |' % ' | '.join(cells))
+    counts = {c: sum(c in verdicts and verdicts[c].ok for _, _, verdicts in rows) for c in CONVERTERS}
+    lines += ['', '%d rows (%d models); right in both runtimes at both lengths: tfir %d, mo %d, ovc %d.' % (
+        len(rows), len({model.name for model, _, _ in rows}), counts['tfir'], counts['mo'], counts['ovc'])]
+    blocking = {}
+    for model, _, verdicts in rows:
+        for op in verdicts['tfir'].blocking:
+            blocking.setdefault(op.split(' (')[0], set()).add(model.name)
+    if blocking:
+        lines += ['', 'Op types blocking tfir (models): ' + ', '.join(
+            '%s %d' % (op, len(names)) for op, names in sorted(blocking.items(), key=lambda i: (-len(i[1]), i[0])))
+            + '.']
+    return '\n'.join(lines) + '\n'
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
+    parser.add_argument('--only', help='model names, comma-separated (make_models.py --list)')
+    parser.add_argument('--ci', action='store_true', help='the first model of each family (package and kind), '
+                        'without mo')
+    zoo.add_table_options(parser)
+    args = parser.parse_args()
+    if zoo.unready(__file__):
+        return 2
+    known = catalogue()
+    names = [name for name, _, _ in known]
+    if args.only:
+        names = args.only.split(',')
+        unknown = [name for name in names if name not in dict((n, 0) for n, _, _ in known)]
+        if unknown:
+            parser.error('unknown models: %s' % ', '.join(unknown))
+    if args.ci:
+        first = {}
+        for name, package, kind in known:
+            first.setdefault((package, kind), name)
+        names = [name for name in names if name in first.values()]
+    converters = [c for c in CONVERTERS if not (args.ci and c == 'mo')]
+    big = Path(os.environ.get('TFIR_BIG', REPO / 'target' / 'big-models'))
+    rows = []
+    with zoo.work_directory('tfir-families-', args.keep) as work:
+        for model in models(big, names):
+            for row in run_model(model, work, converters, args.keep):
+                rows.append(row)
+                print(describe(*row), flush=True)
+    if args.write_table:
+        zoo.write_atomically(args.write_table, table(rows))
+    bugs = sum(is_bug(verdicts['tfir']) for _, _, verdicts in rows)
+    print('%d rows: tfir right on %d, blocked by untranslatable op types on %d, wrong or failing otherwise on %d' % (
+        len(rows), sum(v['tfir'].ok for _, _, v in rows), sum(bool(v['tfir'].blocking) for _, _, v in rows), bugs))
+    return 1 if bugs else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
