@@ -37,6 +37,11 @@ def _feeds(rng):
                                 {'input:0': rng.standard_normal((5, 4)).astype(np.float32)}],
         'dynamic_rnn_lstm.pb': [sequence(5), sequence(17)],
         'dynamic_rnn_gru.pb': [sequence(5), sequence(17)],
+        'dynamic_rnn_sequence_length.pb': [dict(sequence(5), **{'lengths:0': np.array([5, 2], np.int32)}),
+                                           dict(sequence(17), **{'lengths:0': np.array([9, 17], np.int32)})],
+        'bidirectional_gru.pb': [sequence(5), sequence(17)],
+        'map_fn_scan.pb': [{'input:0': rng.standard_normal((3, 4)).astype(np.float32)},
+                           {'input:0': rng.standard_normal((11, 4)).astype(np.float32)}],
         'while_nested.pb': [{'limit:0': np.int32(2)}, {'limit:0': np.int32(6)}],
         'while_tensor_array_read_back.pb': [{'input:0': rng.standard_normal(4).astype(np.float32)}],
     }

@@ -12,6 +12,15 @@ where they are committed: a few KB each, the RNNs small):
   dynamic_rnn_lstm.pb, dynamic_rnn_gru.pb
       `input` float32 [2, None, 3] -> tf.compat.v1.nn.dynamic_rnn(LSTMCell(4) / GRUCell(4)) -> `output`: the
       outputs [2, T, 4] (TensorArrayV3 with ScatterV3, ReadV3, WriteV3, SizeV3, GatherV3).
+  dynamic_rnn_sequence_length.pb
+      `input` float32 [2, None, 3], `lengths` int32 [2] -> dynamic_rnn(LSTMCell(4), sequence_length=lengths)
+      (outputs past a length are zeros, the state copied through: Select inside the loop) -> `output`.
+  bidirectional_gru.pb
+      `input` float32 [2, None, 3] -> bidirectional_dynamic_rnn(GRUCell(3), GRUCell(3)) -> concatenated outputs
+      (two loops, ReverseV2 between) -> `output`.
+  map_fn_scan.pb
+      `input` float32 [None, 4] -> tf.scan(cumulative a * 0.9 + x) of tf.map_fn(x -> x * x + 1) over the rows
+      (TF1 map_fn and scan: TensorArray unstack/stack around while_loops with maximum_iterations) -> `output`.
   while_nested.pb
       `limit` int32 [] -> an outer while over i < limit holding an inner while over j < i (nested frames).
   while_tensor_array_read_back.pb
@@ -86,6 +95,33 @@ def make_dynamic_rnn_gru(out):
     _frozen(_dynamic_rnn(lambda tf: tf.compat.v1.nn.rnn_cell.GRUCell(4)), out / 'dynamic_rnn_gru.pb')
 
 
+def make_dynamic_rnn_sequence_length(out):
+    def build(tf):
+        x = tf.compat.v1.placeholder(tf.float32, [2, None, 3], name='input')
+        lengths = tf.compat.v1.placeholder(tf.int32, [2], name='lengths')
+        outputs, _ = tf.compat.v1.nn.dynamic_rnn(tf.compat.v1.nn.rnn_cell.LSTMCell(4), x, sequence_length=lengths,
+                                                 dtype=tf.float32)
+        tf.identity(outputs, name='output')
+    _frozen(build, out / 'dynamic_rnn_sequence_length.pb')
+
+
+def make_bidirectional_gru(out):
+    def build(tf):
+        x = tf.compat.v1.placeholder(tf.float32, [2, None, 3], name='input')
+        cells = [tf.compat.v1.nn.rnn_cell.GRUCell(3, name=name) for name in ('forward', 'backward')]
+        (forward, backward), _ = tf.compat.v1.nn.bidirectional_dynamic_rnn(*cells, x, dtype=tf.float32)
+        tf.concat([forward, backward], axis=2, name='output')
+    _frozen(build, out / 'bidirectional_gru.pb')
+
+
+def make_map_fn_scan(out):
+    def build(tf):
+        x = tf.compat.v1.placeholder(tf.float32, [None, 4], name='input')
+        squared = tf.map_fn(lambda row: row * row + 1.0, x)
+        tf.identity(tf.scan(lambda a, row: a * 0.9 + row, squared), name='output')
+    _frozen(build, out / 'map_fn_scan.pb')
+
+
 def make_while_nested(out):
     def build(tf):
         limit = tf.compat.v1.placeholder(tf.int32, [], name='limit')
@@ -127,6 +163,8 @@ def make_while_dynamic_size(out):
 
 MODELS = {'while_counter': make_while_counter, 'while_accumulate': make_while_accumulate,
           'dynamic_rnn_lstm': make_dynamic_rnn_lstm, 'dynamic_rnn_gru': make_dynamic_rnn_gru,
+          'dynamic_rnn_sequence_length': make_dynamic_rnn_sequence_length,
+          'bidirectional_gru': make_bidirectional_gru, 'map_fn_scan': make_map_fn_scan,
           'while_nested': make_while_nested, 'while_tensor_array_read_back': make_while_tensor_array_read_back,
           'while_dynamic_size': make_while_dynamic_size}
 

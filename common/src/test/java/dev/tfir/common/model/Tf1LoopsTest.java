@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.proto.DataType;
 import org.tensorflow.proto.FunctionDef;
@@ -94,6 +95,18 @@ class Tf1LoopsTest {
         assertEquals("outer/inner/While", inner.get(0).getName());
         function(graph, inner.get(0), "cond");
         function(graph, inner.get(0), "body");
+        assertEquals(4, graph.getLibrary().getFunctionCount());
+    }
+
+    @Test
+    void twoLoopsGetTheirOwnFunctions() {
+        GraphDef graph = converted("bidirectional_gru.pb");
+        List<NodeDef> loops = graph.getNodeList().stream().filter(node -> node.getOp().equals("While")).toList();
+        assertEquals(List.of("bidirectional_rnn/fw/fw/while/While", "bidirectional_rnn/bw/bw/while/While"),
+                loops.stream().map(NodeDef::getName).toList());
+        Set<String> functions = loops.stream().flatMap(loop -> Stream.of(function(graph, loop, "cond"),
+                function(graph, loop, "body"))).map(f -> f.getSignature().getName()).collect(Collectors.toSet());
+        assertEquals(4, functions.size());
         assertEquals(4, graph.getLibrary().getFunctionCount());
     }
 
