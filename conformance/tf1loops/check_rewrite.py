@@ -10,6 +10,9 @@ Usage: TFIR_VENV=/work/main/.venv $TFIR_VENV/bin/python conformance/tf1loops/che
            [--also MODEL.pb ...]
 --also checks more frozen graphs the same way, once, on seeded random feeds (unknown dimensions 3, integer
 inputs 3, booleans false), comparing every output (a node nothing reads).
+--convert BIN also converts each model of the table with BIN (a bin/convert that translates While: once the TF2
+functional While has landed; FP32: --compress_to_fp16=False) and runs the one IR for both cases in OpenVINO 2024.6 and the newest
+(conformance/ov_runtimes.py) against TensorFlow's outputs (<= --ir-tolerance, default 1e-4; integers exact).
 Prints one line per model and case; exit 1 when any differs or fails.
 """
 
@@ -92,6 +95,29 @@ def _shapes(got):
     return '%d outputs' % len(got) if isinstance(got, list) else 'x'.join(map(str, got.shape)) or 'scalar'
 
 
+def _check_ir(args, model, feeds, expected, out):
+    """Converts `model` with --convert (once) and runs its IR on `feeds` in both runtimes; the failures."""
+    sys.path.insert(0, str(REPO / 'conformance'))
+    import ov_runtimes
+    xml = out / (model.stem + '.xml')
+    if not xml.exists():
+        done = subprocess.run([str(args.convert), '--input_model', str(model), '--output_dir', str(out),
+                               '--compress_to_fp16=False'],
+                              capture_output=True, text=True)
+        if done.returncode != 0:
+            print('FAIL %-34s convert: %s' % (model.name, done.stderr.strip()[-300:]))
+            return 1
+    failures = 0
+    for run in ov_runtimes.run_ir(xml, [{name.split(':')[0]: value for name, value in feeds.items()}]):
+        got = run.output('output')
+        good, diff = (False, float('inf')) if got is None else _compare(expected, got.reshape(expected.shape)
+                                                                        if got.size == expected.size else got,
+                                                                        args.ir_tolerance)
+        failures += not good
+        print('%s %-34s IR in %-12s max|diff| %.3g' % ('ok  ' if good else 'FAIL', model.name, run.label, diff))
+    return failures
+
+
 def _rewritten(model, out):
     classpath = os.pathsep.join([str(REPO / 'common/target/classes'), str(REPO / 'convert/target/test-classes'),
                                  str(REPO / 'convert/target/convert.jar'), str(REPO / 'convert/target/lib/*')])
@@ -106,6 +132,8 @@ def main():
     parser.add_argument('--models', type=Path, default=FIXTURES)
     parser.add_argument('--tolerance', type=float, default=1e-6)
     parser.add_argument('--also', type=Path, nargs='*', default=[])
+    parser.add_argument('--convert', type=Path)
+    parser.add_argument('--ir-tolerance', type=float, default=1e-4)
     args = parser.parse_args()
     os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
     os.environ.setdefault('TF_ENABLE_ONEDNN_OPTS', '0')
@@ -145,6 +173,8 @@ def main():
                 got = _run(tf, rewritten, feeds, outputs)
                 good, diff = _compare(expected, got, args.tolerance)
                 failed += not good
+                if args.convert and path.parent == args.models:
+                    failed += _check_ir(args, path, feeds, expected, Path(scratch) / path.stem)
                 print('%s %-34s input %-8s output %-10s max|diff| %.3g (%d While, %d functions)' % (
                     'ok  ' if good else 'FAIL', name, shape, _shapes(got), diff, whiles,
                     len(rewritten.library.function)), flush=True)

@@ -63,8 +63,32 @@ final class Tf1Loops {
             }
             frames.remove(innermost);
         }
+        loops.removeOrphans(stored);
         return stored.toBuilder().clearNode().addAllNode(loops.graph.values())
                 .setLibrary(stored.getLibrary().toBuilder().addAllFunction(loops.functions)).build();
+    }
+
+    /**
+     * Removes what the rewrite left unread: a node read in {@code stored} that nothing reads now (the indices of a
+     * TensorArray's unstack and stack, a TensorArray an unstack replaced), and so on up its inputs, so that it
+     * does not become an output of the model.
+     */
+    private void removeOrphans(GraphDef stored) {
+        Set<String> readBefore = new HashSet<>();
+        stored.getNodeList().forEach(node -> node.getInputList()
+                .forEach(input -> readBefore.add(TensorRef.parse(input).node())));
+        Map<String, List<NodeDef>> consumers = WhileFrame.consumers(graph.values());
+        List<String> work = new ArrayList<>(graph.keySet());
+        while (!work.isEmpty()) {
+            String name = work.remove(work.size() - 1);
+            NodeDef node = graph.get(name);
+            boolean orphan = node != null && readBefore.contains(name)
+                    && consumers.getOrDefault(name, List.of()).stream().noneMatch(c -> graph.containsKey(c.getName()));
+            if (orphan) {
+                graph.remove(name);
+                node.getInputList().forEach(input -> work.add(TensorRef.parse(input).node()));
+            }
+        }
     }
 
     private void replace(WhileFrame frame) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tfir.common.TfirException;
+import dev.tfir.common.graph.TensorRef;
 import dev.tfir.common.testing.TestData;
 import java.nio.file.Path;
 import java.util.List;
@@ -68,6 +69,12 @@ class Tf1LoopsTest {
         assertEquals("rnn/while/Exit_2", nodes.get("rnn/TensorArrayStack/TensorArrayGatherV3").getInput(0));
         assertEquals("TensorListFromTensor",
                 nodes.get("rnn/TensorArrayUnstack/TensorArrayScatter/TensorArrayScatterV3").getOp());
+        // what the rewrite leaves unread (unstack's and stack's indices, the TensorArray unstack replaced) is gone,
+        // so that the model's only output stays 'output'
+        Set<String> read = graph.getNodeList().stream().flatMap(node -> node.getInputList().stream())
+                .map(input -> TensorRef.parse(input).node()).collect(Collectors.toSet());
+        assertEquals(List.of("output"), graph.getNodeList().stream().map(NodeDef::getName)
+                .filter(name -> !read.contains(name)).toList());
 
         FunctionDef cond = function(graph, loop, "cond");
         assertEquals(10, cond.getSignature().getInputArgCount());
