@@ -28,6 +28,9 @@ final class TensorArrayLists {
             "Identity");
     /** Ops that route a TensorArray handle (into a loop, into a tf.cond branch) unchanged. */
     private static final Set<String> HANDLE_ROUTES = Set.of("Enter", "Identity", "Switch");
+    /** The data inputs of the TensorArray ops rewritten (the handle first, the flow last but for V3 itself). */
+    private static final Map<String, Integer> ARITY = Map.of("TensorArrayV3", 1, "TensorArrayWriteV3", 4,
+            "TensorArrayReadV3", 3, "TensorArraySizeV3", 2, "TensorArrayScatterV3", 4, "TensorArrayGatherV3", 3);
     private static final Set<String> LIST_OPS = Set.of("TensorListReserve", "TensorListSetItem",
             "TensorListFromTensor");
 
@@ -46,7 +49,8 @@ final class TensorArrayLists {
             return graph;
         }
         TensorArrayLists lists = new TensorArrayLists(graph, where);
-        graph.stream().filter(node -> HANDLE_ROUTES.contains(node.getOp()) && lists.isHandle(node.getInput(0)))
+        graph.stream().filter(node -> HANDLE_ROUTES.contains(node.getOp()) && node.getInputCount() > 0
+                        && lists.isHandle(node.getInput(0)))
                 .forEach(node -> lists.handleRoutes.add(node.getName()));
         List<NodeDef> rewritten = new ArrayList<>();
         for (NodeDef node : graph) {
@@ -61,6 +65,10 @@ final class TensorArrayLists {
         String op = node.getOp();
         if (!op.startsWith("TensorArray")) {
             return List.of(withFlowsAsLists(node));
+        }
+        long data = node.getInputList().stream().filter(input -> !input.startsWith("^")).count();
+        if (data != ARITY.getOrDefault(op, (int) data)) {
+            throw refusal(node, "has " + data + " data inputs; TensorFlow's op takes " + ARITY.get(op));
         }
         if (op.equals("TensorArrayV3")) {
             return reserve(node);
@@ -100,7 +108,8 @@ final class TensorArrayLists {
 
     private List<NodeDef> reserve(NodeDef array) {
         if (array.getAttrOrDefault("dynamic_size", AttrValue.getDefaultInstance()).getB()) {
-            throw refusal(array, "grows (dynamic_size=true); tfir rewrites only TensorArrays of a fixed size");
+            throw refusal(array, "grows (dynamic_size=true); tfir rewrites only TensorArrays of a fixed size (give it its size "
+                    + "and dynamic_size=False)");
         }
         NodeDef shape = shapeConst(array.getName() + "/element_shape",
                 array.getAttrOrDefault("element_shape", AttrValue.getDefaultInstance()).getShape());
@@ -116,10 +125,7 @@ final class TensorArrayLists {
 
     /** The TensorArrayV3 whose handle {@code node} (a TensorArray op) takes, through its routes. */
     private NodeDef arrayOf(NodeDef node) {
-        NodeDef producer = nodes.get(TensorRef.parse(node.getInput(0)).node());
-        while (producer != null && HANDLE_ROUTES.contains(producer.getOp())) {
-            producer = nodes.get(TensorRef.parse(producer.getInput(0)).node());
-        }
+        NodeDef producer = nodes.get(routedFrom(node.getInput(0)).node());
         if (producer == null || !producer.getOp().equals("TensorArrayV3")) {
             throw refusal(node, "takes a TensorArray handle tfir cannot trace to its TensorArrayV3");
         }
@@ -127,12 +133,22 @@ final class TensorArrayLists {
     }
 
     private boolean isHandle(String input) {
+        TensorRef origin = routedFrom(input);
+        NodeDef producer = nodes.get(origin.node());
+        return producer != null && producer.getOp().equals("TensorArrayV3") && origin.port() == 0;
+    }
+
+    /** Where {@code input} comes from before the Enters, Identities and Switches that route it (a cycle ends it). */
+    private TensorRef routedFrom(String input) {
         TensorRef ref = TensorRef.parse(input);
-        NodeDef producer = nodes.get(ref.node());
-        if (producer != null && HANDLE_ROUTES.contains(producer.getOp())) {
-            return isHandle(producer.getInput(0));
+        for (int steps = 0; steps < nodes.size(); steps++) {
+            NodeDef producer = nodes.get(ref.node());
+            if (producer == null || !HANDLE_ROUTES.contains(producer.getOp()) || producer.getInputCount() == 0) {
+                break;
+            }
+            ref = TensorRef.parse(producer.getInput(0));
         }
-        return producer != null && producer.getOp().equals("TensorArrayV3") && ref.port() == 0;
+        return ref;
     }
 
     /**
@@ -141,7 +157,8 @@ final class TensorArrayLists {
      */
     private void requireRangeFromZero(NodeDef node, String indices, NodeDef array) {
         NodeDef range = nodes.get(TensorRef.parse(indices).node());
-        boolean fromZero = range != null && range.getOp().equals("Range") && isScalar(range.getInput(0), 0)
+        boolean fromZero = range != null && range.getOp().equals("Range") && range.getInputCount() >= 3
+                && isScalar(range.getInput(0), 0)
                 && isScalar(range.getInput(2), 1);
         if (!fromZero) {
             throw refusal(node, "takes indices other than range(0, n); tfir rewrites only TensorArray.unstack "

@@ -51,6 +51,9 @@ final class WhileFrame {
         List<LoopVar> vars = new ArrayList<>();
         List<NodeDef> invariants = new ArrayList<>();
         for (NodeDef enter : enters) {
+            if (enter.getInputCount() == 0 || enter.getInput(0).startsWith("^")) {
+                throw refusal(where, name, "Enter '" + enter.getName() + "' has no data input");
+            }
             if (enter.getAttrOrDefault("is_constant", AttrValue.getDefaultInstance()).getB()) {
                 invariants.add(enter);
                 continue;
@@ -58,7 +61,7 @@ final class WhileFrame {
             NodeDef merge = single(consumers, enter.getName(), 0, "Merge");
             NodeDef next = merge == null ? null : otherInput(merge, enter.getName(), graph);
             NodeDef loopSwitch = merge == null ? null : single(consumers, merge.getName(), 0, "Switch");
-            if (next == null || !next.getOp().equals("NextIteration")) {
+            if (next == null || !next.getOp().equals("NextIteration") || next.getInputCount() == 0) {
                 throw refusal(where, name, "Enter '" + enter.getName() + "' does not start a Merge and "
                         + "NextIteration as tf.while_loop writes");
             }
@@ -66,7 +69,8 @@ final class WhileFrame {
                 vars.add(new LoopVar(enter, merge, next, null, null));
                 continue;
             }
-            NodeDef cond = graph.get(TensorRef.parse(loopSwitch.getInput(1)).node());
+            NodeDef cond = loopSwitch.getInputCount() < 2 ? null
+                    : graph.get(TensorRef.parse(loopSwitch.getInput(1)).node());
             if (cond == null || !cond.getOp().equals("LoopCond") || loopCond != null && cond != loopCond) {
                 throw refusal(where, name, "Switch '" + loopSwitch.getName() + "' is not switched by the frame's "
                         + "one LoopCond");
@@ -74,8 +78,8 @@ final class WhileFrame {
             loopCond = cond;
             vars.add(new LoopVar(enter, merge, next, loopSwitch, single(consumers, loopSwitch.getName(), 0, "Exit")));
         }
-        if (loopCond == null) {
-            throw refusal(where, name, "has no loop variable");
+        if (loopCond == null || loopCond.getInputCount() == 0) {
+            throw refusal(where, name, loopCond == null ? "has no loop variable" : "its LoopCond has no input");
         }
         WhileFrame frame = new WhileFrame(name, loopCond);
         frame.loopVars.addAll(vars);
@@ -165,7 +169,7 @@ final class WhileFrame {
 
     static TfirException refusal(String where, String frame, String what) {
         return new TfirException(where + ": TF1 while loop '" + frame + "': " + what + "; tfir cannot rewrite it "
-                + "as a functional While");
+                + "as a functional While (export the loop with TF2 control flow, a tf.function's tf.while_loop)");
     }
 
     /** The nodes reading each node (by its name), for {@link #read}. */

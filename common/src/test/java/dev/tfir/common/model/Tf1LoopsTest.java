@@ -129,7 +129,8 @@ class Tf1LoopsTest {
         TfirException e = assertThrows(TfirException.class,
                 () -> Tf1Loops.rewrite(fixture("while_dynamic_size.pb"), "while_dynamic_size.pb"));
         assertEquals("while_dynamic_size.pb: node 'TensorArray' (TensorArrayV3) grows (dynamic_size=true); tfir "
-                + "rewrites only TensorArrays of a fixed size", e.getMessage());
+                + "rewrites only TensorArrays of a fixed size (give it its size and dynamic_size=False)",
+                e.getMessage());
     }
 
     @Test
@@ -142,7 +143,7 @@ class Tf1LoopsTest {
         }
         TfirException e = assertThrows(TfirException.class, () -> Tf1Loops.rewrite(broken.build(), "broken.pb"));
         assertEquals("broken.pb: TF1 while loop 'counter/while_context': Enter 'counter/Enter' does not start a "
-                + "Merge and NextIteration as tf.while_loop writes; tfir cannot rewrite it as a functional While",
-                e.getMessage());
+                + "Merge and NextIteration as tf.while_loop writes; tfir cannot rewrite it as a functional While "
+                + "(export the loop with TF2 control flow, a tf.function's tf.while_loop)", e.getMessage());
     }
 }
