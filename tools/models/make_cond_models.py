@@ -33,8 +33,6 @@ Usage:
   python tools/models/make_cond_models.py [--out DIR] [--only NAME,NAME]
 """
 
-import argparse
-import subprocess
 import sys
 from pathlib import Path
 
@@ -201,20 +199,5 @@ MODELS = {'cond_runtime': make_cond_runtime, 'cond_runtime_saved_model': make_co
           'is_training_saved_model': make_is_training_saved_model}
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument('--out', type=Path, default=FIXTURES)
-    parser.add_argument('--only', default=','.join(MODELS))
-    parser.add_argument('--one', help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    args.out.mkdir(parents=True, exist_ok=True)
-    if args.one:
-        MODELS[args.one](args.out)
-        return
-    for name in args.only.split(','):
-        subprocess.run([sys.executable, __file__, '--out', str(args.out), '--one', name], check=True)
-        print('made', name)
-
-
 if __name__ == '__main__':
-    main()
+    make_models.main_per_model(__doc__, MODELS, FIXTURES, __file__)

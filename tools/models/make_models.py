@@ -74,6 +74,23 @@ def _slim():
     return tf_slim
 
 
+def main_per_model(doc, models, fixtures, script):
+    """The command line of a generator of several models (`models`: name -> make(out)): [--out DIR] [--only
+    NAME,NAME], each model made in a fresh Python process (`script --one NAME`)."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument('--out', type=Path, default=fixtures)
+    parser.add_argument('--only', default=','.join(models))
+    parser.add_argument('--one', help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    if args.one:
+        models[args.one](args.out)
+        return
+    for name in args.only.split(','):
+        subprocess.run([sys.executable, script, '--out', str(args.out), '--one', name], check=True)
+        print('made', name)
+
+
 def write_graph_def(graph_def, path):
     Path(path).write_bytes(graph_def.SerializeToString(deterministic=True))
 

@@ -4,10 +4,11 @@ function bodies (common: dev.tfir.common.model.FunctionInlining). A FunctionDef'
 output as `node:out_arg:index`; the flat output index needs the op's output arguments in order and how many
 tensors each holds.
 
-Writes common/src/main/resources/dev/tfir/common/model/op-outputs.txt: one line per op of tf.raw_ops whose
-outputs are not exactly one single tensor, `Op arg arg ...`, each arg `name` (one tensor), `name*attr` (as many
+Writes common/src/main/resources/dev/tfir/common/model/op-outputs.txt: one line per op of tf.raw_ops,
+`Op arg arg ...`, each arg `name` (one tensor), `name*attr` (as many
 tensors as the int attr `attr` says: number_attr) or `name+attr` (one per type in the list attr `attr`:
-type_list_attr). Ops not listed have one output argument of one tensor.
+type_list_attr). Writing a function body back (common: dev.tfir.common.model.Tf1Loops) names every output
+by its argument, so single-tensor outputs are listed too; ops not listed (not TensorFlow's) have one output.
 
 Usage: python tools/models/make_op_outputs.py
 """
@@ -38,8 +39,6 @@ def main():
         if op_def is None:
             continue
         outputs = list(op_def.output_arg)
-        if len(outputs) == 1 and not outputs[0].number_attr and not outputs[0].type_list_attr:
-            continue
         lines.append(' '.join([name] + [describe(arg) for arg in outputs]))
     OUT.write_text('\n'.join(lines) + '\n')
     print('%s: %d ops' % (OUT, len(lines) - 1))

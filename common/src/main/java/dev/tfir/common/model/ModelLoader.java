@@ -23,7 +23,8 @@ public final class ModelLoader {
     /**
      * As {@link #load(ModelSource)}, but with the bodies of the functions the graph calls inlined (the same inputs
      * and outputs), in every form (a TF2 SavedModel's signature, a frozen graph's PartitionedCall of a Keras layer's
-     * XLA function...), as conversion needs it.
+     * XLA function...), and TF1 while loops rewritten as functional Whiles ({@link Tf1Loops}), as conversion needs
+     * it.
      */
     public static LoadedModel loadForConversion(ModelSource source) {
         return load(source, true);
@@ -47,13 +48,18 @@ public final class ModelLoader {
         }
         Path model = source.inputModel();
         GraphDef graphDef = readGraphDef(model, source.inputModelIsText());
-        TfGraph graph = new TfGraph(withBodies ? FunctionInlining.inlineCalls(graphDef, model.toString()) : graphDef,
+        TfGraph graph = new TfGraph(withBodies ? convertible(graphDef, model.toString()) : graphDef,
                 model.toString());
         if (source.inputCheckpoint() == null) {
             return new LoadedModel(graph, graphDef, "GraphDef");
         }
         requireCheckpoint(source.inputCheckpoint());
         return new LoadedModel(frozen(graph, model), graphDef, "GraphDef + checkpoint");
+    }
+
+    /** A stored TF1 graph as conversion reads it: TF1 while loops as functional Whiles, function calls inlined. */
+    static GraphDef convertible(GraphDef graph, String where) {
+        return FunctionInlining.inlineCalls(Tf1Loops.rewrite(graph, where), where);
     }
 
     /** A binary or text GraphDef file. */
@@ -75,8 +81,7 @@ public final class ModelLoader {
 
     private static LoadedModel loadMetaGraph(Path path, boolean text, boolean withBodies) {
         MetaGraphDef meta = readMetaGraph(path, text);
-        GraphDef graph = withBodies ? FunctionInlining.inlineCalls(meta.getGraphDef(), path.toString())
-                : meta.getGraphDef();
+        GraphDef graph = withBodies ? convertible(meta.getGraphDef(), path.toString()) : meta.getGraphDef();
         return new LoadedModel(frozen(new TfGraph(graph, path.toString()), path), meta.getGraphDef(), "MetaGraph");
     }
 

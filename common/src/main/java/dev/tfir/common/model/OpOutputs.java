@@ -16,8 +16,8 @@ import org.tensorflow.proto.NodeDef;
 /**
  * The output arguments of TensorFlow's ops (from TensorFlow's own OpDefs, written by
  * {@code tools/models/make_op_outputs.py} into {@code op-outputs.txt}), to turn a function body's
- * {@code node:out_arg:index} into the node's flat output index. Ops the file does not list have one output
- * argument of one tensor.
+ * {@code node:out_arg:index} into the node's flat output index, and back ({@link Tf1Loops} writes function
+ * bodies). Ops the file does not list have one output argument of one tensor.
  */
 final class OpOutputs {
     private static final Map<String, List<String>> ARGS = read();
@@ -40,6 +40,25 @@ final class OpOutputs {
         }
         throw new TfirException(where + ": node '" + node.getName() + "' (" + node.getOp() + ") has no output '" + arg
                 + "'; the function body is not one TensorFlow wrote");
+    }
+
+    /**
+     * The {@code out_arg:index} a function body names {@code node}'s flat output {@code flat} by; refused for ops
+     * the file does not list (not TensorFlow's own).
+     */
+    static String argOf(NodeDef node, int flat, String where) {
+        List<String> args = ARGS.get(node.getOp());
+        int start = 0;
+        for (String spec : args == null ? List.<String>of() : args) {
+            String[] parts = spec.split("[*+]");
+            int count = count(node, spec, parts);
+            if (flat < start + count) {
+                return parts[0] + ":" + (flat - start);
+            }
+            start += count;
+        }
+        throw new TfirException(where + ": node '" + node.getName() + "' (" + node.getOp() + ") has no output "
+                + flat + " TensorFlow knows of; it cannot be written into a function body");
     }
 
     private static int count(NodeDef node, String spec, String[] parts) {

@@ -39,7 +39,7 @@ final class SavedModels {
         GraphDef graph = tf2 && withBodies ? SignatureGraphs.tf2Inlined(meta.getGraphDef(), signature, dir)
                 : tf2 ? SignatureGraphs.tf2(signature) : SignatureGraphs.tf1(meta.getGraphDef(), signature, dir);
         if (!tf2 && withBodies) {
-            graph = FunctionInlining.inlineCalls(graph, dir.toString());
+            graph = ModelLoader.convertible(graph, dir.toString());
         }
         return new LoadedModel(new TfGraph(graph, dir.toString()), meta.getGraphDef(),
                 tf2 ? "SavedModel (TF2)" : "SavedModel (TF1)", tf2 ? SignatureGraphs.tf2Keys(signature)
