@@ -52,6 +52,10 @@ def cases():
     case('IdentityN', 'two', 'identity', [('f', (2, 3)), ('i32', (4,))], lambda x, y: raw.IdentityN(input=[x, y]))
     case('CheckNumerics', 'f32', 'identity', [('f', (2, 3))], lambda x: raw.CheckNumerics(tensor=x, message='m') + 1.0)
     case('EnsureShape', 'f32', 'identity', [('f', (2, 3))], lambda x: raw.EnsureShape(input=x, shape=[2, 3]) + 1.0)
+    case('CheckNumericsV2', 'f32', 'identity', [('f', (2, -3))],
+         lambda x: raw.CheckNumericsV2(tensor=x, message='m') + 1.0)
+    case('GuaranteeConst', 'const', 'identity', [('f', (2, 3))],
+         lambda x: x + raw.GuaranteeConst(input=tf.constant(weights((2, 3)))))
     case('PlaceholderWithDefault', 'const', 'identity', [('f', (2, 3))],
          lambda x: x + raw.PlaceholderWithDefault(input=tf.constant(weights((2, 3))), shape=[2, 3]))
     case('Const', 'f32', 'identity', [('f', (2, 3))], lambda x: x * tf.constant(weights((2, 3))))
@@ -162,6 +166,8 @@ def cases():
     case('EuclideanNorm', 'axes[1,-1]-keep', 'math', [('f', (2, 3, 4))],
          lambda x: raw.EuclideanNorm(input=x, axis=[1, -1], keep_dims=True))
     case('EuclideanNorm', 'axis0', 'math', [('f', (3, 4))], lambda x: raw.EuclideanNorm(input=x, axis=0))
+    case('Cross', 'f32', 'math', [('f', (2, 4, 3)), ('f', (2, 4, 3))], lambda x, y: raw.Cross(a=x, b=y))
+    case('Cross', 'i32-dynamic', 'math', [('i32', (-5, 3)), ('i32', (-5, 3))], lambda x, y: raw.Cross(a=x, b=y))
     case('L2Loss', 'f32', 'math', [('f', (3, 4, 5))], lambda x: raw.L2Loss(t=x))
     for variant, low, high, bits, narrow in (('defaults', -6.0, 6.0, 8, False), ('4bit-narrow', -1.3, 2.1, 4, True),
                                               ('positive-range', 0.3, 2.5, 8, False)):
@@ -335,6 +341,12 @@ def cases():
     # a static shape is a constant by conversion: these graphs have another output, so that x stays an input
     case('Shape', 'static', 'shape', [('f', (2, 3))], lambda x: [raw.Shape(input=x), x + 1.0])
     case('Size', 'static', 'shape', [('f', (2, 3))], lambda x: [raw.Size(input=x), x + 1.0])
+    case('ToBool', 'scalar-f32', 'shape', [('f', ())], lambda x: raw.ToBool(input=x))
+    case('ToBool', 'scalar-zero', 'shape', [('i32', ())], lambda x: raw.ToBool(input=x * 0))
+    case('ToBool', 'scalar-bool', 'shape', [('bool', ())], lambda x: raw.ToBool(input=x))
+    case('ToBool', 'tensor', 'shape', [('f', (2, 3))], lambda x: [raw.ToBool(input=x), x + 1.0])
+    case('ToBool', 'empty', 'shape', [('f', (2, 3))],
+         lambda x: [raw.ToBool(input=tf.zeros([0, 3])), x + 1.0])
     case('Reshape', 'minus1', 'shape', [('f', (2, 3, 4))], lambda x: raw.Reshape(tensor=x, shape=[4, -1]))
     case('Squeeze', 'axis-neg', 'shape', [('f', (2, 1, 3, 1))], lambda x: raw.Squeeze(input=x, axis=[-1]))
     case('Squeeze', 'all', 'shape', [('f', (2, 1, 3, 1))], lambda x: raw.Squeeze(input=x))
@@ -354,6 +366,10 @@ def cases():
     case('Fill', 'i32', 'shape', [('i32', ())], lambda v: raw.Fill(dims=[4], value=v))
     case('Range', 'i32', 'shape', [('i32', (5,))], lambda x: x + raw.Range(start=2, limit=12, delta=2))
     case('Range', 'f32', 'shape', [('f', (4,))], lambda x: x + raw.Range(start=0.5, limit=2.5, delta=0.5))
+    case('LinSpace', 'num5', 'shape', [('f', ()), ('f', ())], lambda x, y: raw.LinSpace(start=x, stop=y, num=5))
+    case('LinSpace', 'num1', 'shape', [('f', ()), ('f', ())], lambda x, y: raw.LinSpace(start=x, stop=y, num=1))
+    case('LinSpace', 'const-num7', 'shape', [('f', (7,))],
+         lambda x: x + raw.LinSpace(start=-1.5, stop=2.0, num=tf.constant(7, tf.int64)))
     case('Tile', 'multiples', 'array', [('f', (2, 3))], lambda x: raw.Tile(input=x, multiples=[2, 3]))
     case('Tile', 'i64-multiples', 'array', [('i32', (2, 1, 3))],
          lambda x: raw.Tile(input=x, multiples=tf.constant([1, 4, 1], tf.int64)))
@@ -363,6 +379,10 @@ def cases():
          lambda x, y: raw.ConcatV2(values=[x, y], axis=-1))
     case('ConcatV2', 'i32-axis0', 'array', [('i32', (2, 3)), ('i32', (1, 3))],
          lambda x, y: raw.ConcatV2(values=[x, y], axis=0))
+    case('Concat', 'axis1', 'array', [('f', (2, 3)), ('f', (2, 4))],
+         lambda x, y: raw.Concat(concat_dim=1, values=[x, y]))
+    case('Concat', 'i32-axis-2-dynamic', 'array', [('i32', (-2, 3)), ('i32', (-1, 3))],
+         lambda x, y: raw.Concat(concat_dim=-2, values=[x, y]))
     case('Pack', 'axis1', 'array', [('f', (2, 3)), ('f', (2, 3))], lambda x, y: raw.Pack(values=[x, y], axis=1))
     case('Split', 'axis-1', 'array', [('f', (2, 6))], lambda x: list(raw.Split(axis=-1, value=x, num_split=3)))
     case('SplitV', 'sizes-minus1', 'array', [('f', (7, 2))],
@@ -382,6 +402,9 @@ def cases():
     case('OneHot', 'axis-1', 'gather', [('idx6', (4,))],
          lambda i: raw.OneHot(indices=i, depth=6, on_value=2.0, off_value=-1.0, axis=-1))
     case('ReverseV2', 'axes[0,-1]', 'array', [('f', (2, 3, 4))], lambda x: raw.ReverseV2(tensor=x, axis=[0, -1]))
+    case('Reverse', 'dims[T,F,T]', 'array', [('f', (2, 3, 4))],
+         lambda x: raw.Reverse(tensor=x, dims=[True, False, True]))
+    case('Reverse', 'i32-none', 'array', [('i32', (2, 3))], lambda x: raw.Reverse(tensor=x, dims=[False, False]) + 1)
     case('Pad', 'constant', 'pad', [('f', (2, 3))], lambda x: raw.Pad(input=x, paddings=[[1, 0], [2, 1]]))
     case('PadV2', 'value', 'pad', [('f', (2, 3))],
          lambda x: raw.PadV2(input=x, paddings=[[1, 0], [2, 1]], constant_values=1.5))

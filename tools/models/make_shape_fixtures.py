@@ -532,6 +532,23 @@ def elementwise_math(tf):
                            num_segments=placeholder(tf, [], 'segments', tf.int32), name='unsorted_segment_unknown')
 
 
+def aliases_misc(tf):
+    """v1 forms and small ops translated from a few OpenVINO ops: Concat, Reverse, LinSpace, Cross, ToBool..."""
+    raw = tf.raw_ops
+    a = placeholder(tf, [None, 4, 3], 'a')
+    u = placeholder(tf, None, 'u')
+    raw.CheckNumericsV2(tensor=a, message='m', name='check_numerics_v2')
+    raw.GuaranteeConst(input=a, name='guarantee_const')
+    raw.Concat(concat_dim=-1, values=[a, a], name='concat')
+    raw.Concat(concat_dim=0, values=[a, u], name='concat_unknown')
+    raw.Reverse(tensor=a, dims=[True, False, True], name='reverse')
+    raw.Cross(a=a, b=placeholder(tf, [2, 4, 3], 'b'), name='cross')
+    raw.LinSpace(start=placeholder(tf, [], 'start'), stop=placeholder(tf, [], 'stop'), num=5, name='lin_space')
+    raw.LinSpace(start=1.0, stop=2.0, num=placeholder(tf, [], 'num', tf.int32), name='lin_space_unknown')
+    raw.ToBool(input=a, name='to_bool')
+    raw.ToBool(input=u, name='to_bool_unknown')
+
+
 def op_family(build, add_shapes=False):
     return lambda tf: built(tf, build, add_shapes)
 
@@ -544,6 +561,7 @@ FIXTURES = {
     'control_vars': op_family(control_vars),
     'detection_conv3d': op_family(detection_conv3d),
     'elementwise_math': op_family(elementwise_math),
+    'aliases_misc': op_family(aliases_misc),
     'unmodelled_ops': op_family(unmodelled),
     'unmodelled_ops_output_shapes': op_family(unmodelled, add_shapes=True),
     'slim_inception_v1_b1': slim_net('inception_v1', 1),

@@ -8,8 +8,9 @@ import dev.tfir.convert.translate.NodeContext;
 import dev.tfir.convert.translate.TfTensor;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
-/** Ops that pick or place elements by index: GatherNd, OneHot, TopKV2, ReverseV2. */
+/** Ops that pick or place elements by index: GatherNd, OneHot, TopKV2, ReverseV2/Reverse. */
 public final class IndexTranslators {
     private IndexTranslators() {}
 
@@ -48,7 +49,19 @@ public final class IndexTranslators {
 
     /** ReverseV2 along the constant axes (input 1), several or negative. */
     public static List<TfTensor> reverse(NodeContext node) {
-        long[] axes = node.constantInput(1, "axis");
+        return reverse(node, node.constantInput(1, "axis"));
+    }
+
+    /** Reverse (v1): a constant bool per axis (input 1), true where the axis is reversed. */
+    public static List<TfTensor> reverseByMask(NodeContext node) {
+        long[] dims = node.constantInput(1, "dims");
+        int rank = node.inputShape(0).rank();
+        node.require(dims.length == rank, "has " + dims.length + " dims for a rank-" + rank + " input");
+        long[] axes = IntStream.range(0, rank).filter(i -> dims[i] != 0).asLongStream().toArray();
+        return axes.length == 0 ? List.of(node.tensor(0)) : reverse(node, axes);
+    }
+
+    private static List<TfTensor> reverse(NodeContext node, long[] axes) {
         int rank = node.inputShape(0).rank();
         for (long axis : axes) {
             node.require(axis >= -rank && axis < rank, "has axis " + axis + " for a rank-" + rank + " input");

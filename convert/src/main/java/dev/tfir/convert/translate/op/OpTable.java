@@ -29,6 +29,8 @@ public final class OpTable {
                 .add(1, IdentityTranslators::first, "PreventGradient")
                 .add(1, IdentityTranslators::first, "CheckNumerics")
                 .add(1, IdentityTranslators::first, "EnsureShape")
+                .add(1, IdentityTranslators::first, "CheckNumericsV2")
+                .add(1, IdentityTranslators::first, "GuaranteeConst")
                 // TF1 conditionals (resolved by the session's ConditionalFlow)
                 .add(2, ControlFlowTranslators::switchOp, "Switch")
                 .add(1, ControlFlowTranslators::merge, "Merge")
@@ -123,6 +125,7 @@ public final class OpTable {
                 .add(2, ArithmeticTranslators.bitwise("BitwiseRightShift"), "RightShift")
                 .add(1, ArithmeticTranslators::invert, "Invert")
                 .add(2, ArithmeticTranslators::euclideanNorm, "EuclideanNorm")
+                .add(2, ArithmeticTranslators::cross, "Cross")
                 .add(1, ArithmeticTranslators::l2Loss, "L2Loss")
                 .add(1, FakeQuantTranslators::withMinMaxArgs, "FakeQuantWithMinMaxArgs")
                 .add(3, FakeQuantTranslators::withMinMaxVars, "FakeQuantWithMinMaxVars")
@@ -186,6 +189,7 @@ public final class OpTable {
                 // shapes
                 .add(1, ShapeTranslators::shape, "Shape")
                 .add(1, ShapeTranslators::size, "Size")
+                .add(1, ShapeTranslators::toBool, "ToBool")
                 .add(2, ShapeTranslators::reshape, "Reshape")
                 .add(1, ShapeTranslators::squeeze, "Squeeze")
                 .add(2, ShapeTranslators::expandDims, "ExpandDims")
@@ -196,9 +200,11 @@ public final class OpTable {
                 .add(1, FillTranslators::onesLike, "OnesLike")
                 .add(1, FillTranslators::rank, "Rank")
                 .add(3, FillTranslators::range, "Range")
+                .add(3, FillTranslators::linSpace, "LinSpace")
                 .add(2, FillTranslators::tile, "Tile")
                 // joining, splitting, padding
                 .add(2, ArrayTranslators::concat, "ConcatV2")
+                .add(2, ArrayTranslators::concatAxisFirst, "Concat")
                 .add(1, ArrayTranslators::pack, "Pack")
                 .add(2, SplitTranslators::split, "Split")
                 .add(3, SplitTranslators::splitV, "SplitV")
@@ -211,6 +217,7 @@ public final class OpTable {
                 .add(2, IndexTranslators::gatherNd, "GatherNd")
                 .add(4, IndexTranslators::oneHot, "OneHot")
                 .add(2, IndexTranslators::topK, "TopKV2")
-                .add(2, IndexTranslators::reverse, "ReverseV2");
+                .add(2, IndexTranslators::reverse, "ReverseV2")
+                .add(2, IndexTranslators::reverseByMask, "Reverse");
     }
 }

@@ -71,4 +71,12 @@ class ArrayTranslatorsTest {
                 .input(ElementType.I32, 2, 3, 2).constant(ConstTensor.ofLongs(ElementType.I32, new long[0], 0))
                 .attr("batch_dims", AttrValue.newBuilder().setI(1).build()).translate(ArrayTranslators::gather));
     }
+
+    @Test
+    void concatTakesItsAxisFirst() {
+        TfTensor y = InMemoryNode.of("Concat").constant(ConstTensor.ofLongs(ElementType.I32, new long[0], -1))
+                .input(F32, 2, 3).input(F32, 2, 4).translateOne(ArrayTranslators::concatAxisFirst);
+        assertEquals("Concat", y.stored().node().type());
+        assertArrayEquals(new long[] {2, 7}, y.tfLayout().shape().dims());
+    }
 }

@@ -11,6 +11,7 @@ import dev.tfir.convert.ir.ConversionException;
 import dev.tfir.convert.ir.Output;
 import dev.tfir.convert.translate.TfTensor;
 import java.util.List;
+import static dev.tfir.convert.ir.ElementType.BOOLEAN;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.proto.AttrValue;
 
@@ -81,5 +82,16 @@ class IndexTranslatorsTest {
                 .attr("half_pixel_centers", true).translate(ResizeTranslators::bilinear));
         assertEquals("has align_corners and half_pixel_centers both true, which TensorFlow does not allow",
                 both.getMessage());
+    }
+
+    @Test
+    void reverseTakesTheAxesMarkedTrue() {
+        Output y = InMemoryNode.of("Reverse").input(F32, 2, 3, 4).constant(ConstTensor.vector(BOOLEAN, 1, 0, 1))
+                .translateOne(IndexTranslators::reverseByMask).tfLayout();
+        assertEquals("Reverse", y.node().type());
+        assertArrayEquals(new long[] {0, 2}, y.node().input(1).constant().longs());
+        ConversionException short_ = assertThrows(ConversionException.class, () -> InMemoryNode.of("Reverse")
+                .input(F32, 2, 3).constant(ConstTensor.vector(BOOLEAN, 1)).translate(IndexTranslators::reverseByMask));
+        assertEquals("has 1 dims for a rank-2 input", short_.getMessage());
     }
 }
