@@ -405,6 +405,35 @@ def cases():
     case('Reverse', 'dims[T,F,T]', 'array', [('f', (2, 3, 4))],
          lambda x: raw.Reverse(tensor=x, dims=[True, False, True]))
     case('Reverse', 'i32-none', 'array', [('i32', (2, 3))], lambda x: raw.Reverse(tensor=x, dims=[False, False]) + 1)
+
+    # diagonals of matrices (the main one), MatrixInverse
+    for shape in ((2, 3, 4), (2, 4, 3), (-2, 3, 3)):
+        case('MatrixDiagPart', 'f32-%s' % 'x'.join(map(str, shape)), 'matrix', [('f', shape)],
+             lambda x: raw.MatrixDiagPart(input=x))
+    case('MatrixDiagPart', 'i32', 'matrix', [('i32', (3, 2))], lambda x: raw.MatrixDiagPart(input=x))
+    case('MatrixDiagPart', 'bool', 'matrix', [('bool', (2, 2, 3))], lambda x: raw.MatrixDiagPart(input=x))
+    case('MatrixDiagPartV2', 'k0', 'matrix', [('f', (2, 3, 4))],
+         lambda x: raw.MatrixDiagPartV2(input=x, k=0, padding_value=0.0))
+    case('MatrixDiagPartV3', 'k0', 'matrix', [('f', (-2, 4, 3))],
+         lambda x: raw.MatrixDiagPartV3(input=x, k=0, padding_value=0.0, align='RIGHT_LEFT'))
+    for rows, columns in ((3, 4), (4, 3)):
+        case('MatrixSetDiag', 'f32-%dx%d' % (rows, columns), 'matrix',
+             [('f', (2, rows, columns)), ('f', (2, min(rows, columns)))],
+             lambda x, y: raw.MatrixSetDiag(input=x, diagonal=y))
+    case('MatrixSetDiag', 'i32-dynamic', 'matrix', [('i32', (-2, 3, 3)), ('i32', (-2, 3))],
+         lambda x, y: raw.MatrixSetDiag(input=x, diagonal=y))
+    case('MatrixSetDiagV2', 'k0', 'matrix', [('f', (2, 3, 4)), ('f', (2, 3))],
+         lambda x, y: raw.MatrixSetDiagV2(input=x, diagonal=y, k=0))
+    case('MatrixSetDiagV3', 'k0', 'matrix', [('f', (4, 3)), ('f', (3,))],
+         lambda x, y: raw.MatrixSetDiagV3(input=x, diagonal=y, k=0, align='LEFT_RIGHT'))
+    case('Diag', 'f32', 'matrix', [('f', (4,))], lambda x: raw.Diag(diagonal=x))
+    case('Diag', 'i32-2x3', 'matrix', [('i32', (2, 3))], lambda x: raw.Diag(diagonal=x))
+    case('DiagPart', 'f32', 'matrix', [('f', (4, 4))], lambda x: raw.DiagPart(input=x))
+    case('DiagPart', 'i32-2x3', 'matrix', [('i32', (2, 3, 2, 3))], lambda x: raw.DiagPart(input=x))
+    for adjoint in (False, True):
+        case('MatrixInverse', 'adjoint-%s' % adjoint, 'matrix', [('f', (2, 3, 3))],
+             lambda x, adjoint=adjoint: raw.MatrixInverse(input=x + tf.constant(np.eye(3, dtype=np.float32) * 4),
+                                                          adjoint=adjoint))
     case('Pad', 'constant', 'pad', [('f', (2, 3))], lambda x: raw.Pad(input=x, paddings=[[1, 0], [2, 1]]))
     case('PadV2', 'value', 'pad', [('f', (2, 3))],
          lambda x: raw.PadV2(input=x, paddings=[[1, 0], [2, 1]], constant_values=1.5))

@@ -533,7 +533,7 @@ def elementwise_math(tf):
 
 
 def aliases_misc(tf):
-    """v1 forms and small ops translated from a few OpenVINO ops: Concat, Reverse, LinSpace, Cross, ToBool..."""
+    """v1 forms and small ops translated from a few OpenVINO ops: Concat, Reverse, LinSpace, Cross, ToBool, diagonals."""
     raw = tf.raw_ops
     a = placeholder(tf, [None, 4, 3], 'a')
     u = placeholder(tf, None, 'u')
@@ -547,6 +547,13 @@ def aliases_misc(tf):
     raw.LinSpace(start=1.0, stop=2.0, num=placeholder(tf, [], 'num', tf.int32), name='lin_space_unknown')
     raw.ToBool(input=a, name='to_bool')
     raw.ToBool(input=u, name='to_bool_unknown')
+    raw.MatrixDiagPart(input=a, name='matrix_diag_part')
+    raw.MatrixDiagPartV3(input=placeholder(tf, [None, 3, None], 'c'), k=0, padding_value=0.0, name='diag_part_v3')
+    raw.MatrixSetDiag(input=a, diagonal=placeholder(tf, [None, 3], 'd'), name='matrix_set_diag')
+    raw.MatrixSetDiagV2(input=u, diagonal=a, k=0, name='matrix_set_diag_v2')
+    raw.Diag(diagonal=a, name='diag')
+    raw.DiagPart(input=placeholder(tf, [2, None, None, 3], 'e'), name='diag_part')
+    raw.MatrixInverse(input=placeholder(tf, [None, 3, 3], 'f'), name='matrix_inverse')
 
 
 def op_family(build, add_shapes=False):

@@ -43,6 +43,7 @@ final class RuleTable {
         SliceRules.addTo(table);
         GeneratorRules.addTo(table);
         IndexRules.addTo(table);
+        MatrixRules.addTo(table);
         SummaryRules.addTo(table);
         return Map.copyOf(table.rules);
     }

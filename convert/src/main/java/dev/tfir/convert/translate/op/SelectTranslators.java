@@ -50,8 +50,13 @@ public final class SelectTranslators {
         long columns = x.shape().dim(x.rank() - 1);
         node.require(rows >= 0 && columns >= 0 && rows * columns <= MASK_LIMIT,
                 "needs matrices of a static size up to " + MASK_LIMIT + " elements, not " + x.shape());
-        long lower = node.constantInput(1, "num_lower")[0];
-        long upper = node.constantInput(2, "num_upper")[0];
+        Output mask = bandMask(rows, columns, node.constantInput(1, "num_lower")[0],
+                node.constantInput(2, "num_upper")[0]);
+        return List.of(TfTensor.of(Elementwise.select(mask, x, Constants.scalar(x.type(), 0))));
+    }
+
+    /** A constant bool [rows, columns]: true within lower diagonals below and upper above (negative: all). */
+    static Output bandMask(long rows, long columns, long lower, long upper) {
         long[] inBand = new long[(int) (rows * columns)];
         for (int m = 0; m < rows; m++) {
             for (int n = 0; n < columns; n++) {
@@ -60,7 +65,6 @@ public final class SelectTranslators {
                 inBand[(int) (m * columns + n)] = below && above ? 1 : 0;
             }
         }
-        Output mask = Constants.of(ConstTensor.ofLongs(ElementType.BOOLEAN, new long[] {rows, columns}, inBand));
-        return List.of(TfTensor.of(Elementwise.select(mask, x, Constants.scalar(x.type(), 0))));
+        return Constants.of(ConstTensor.ofLongs(ElementType.BOOLEAN, new long[] {rows, columns}, inBand));
     }
 }
