@@ -434,6 +434,21 @@ def cases():
         case('MatrixInverse', 'adjoint-%s' % adjoint, 'matrix', [('f', (2, 3, 3))],
              lambda x, adjoint=adjoint: raw.MatrixInverse(input=x + tf.constant(np.eye(3, dtype=np.float32) * 4),
                                                           adjoint=adjoint))
+
+    # images, classification
+    case('AdjustContrastv2', 'nhwc', 'image', [('f', (2, 4, 5, 3))],
+         lambda x: raw.AdjustContrastv2(images=x, contrast_factor=1.7))
+    case('AdjustContrastv2', 'hwc-factor-input', 'image', [('f', (4, 5, 3)), ('pos', ())],
+         lambda x, y: raw.AdjustContrastv2(images=x, contrast_factor=y))
+    case('AdjustContrastv2', 'dynamic', 'image', [('f', (-2, -4, 5, 3))],
+         lambda x: raw.AdjustContrastv2(images=x, contrast_factor=0.4))
+    case('InTopKV2', 'k2', 'classify', [('f', (4, 6)), ('idx6', (4,))],
+         lambda x, y: [raw.InTopKV2(predictions=x, targets=y, k=2), x + 1.0])
+    case('InTopKV2', 'ties-i64-k-input', 'classify', [('f', (-5, 6)), ('i64', (5,)), ('i64', ())],
+         lambda x, y, k: raw.InTopKV2(predictions=tf.round(x), targets=tf.math.floormod(y, 6),
+                                      k=tf.math.floormod(k, 4)))
+    case('InTopKV2', 'out-of-range-nonfinite', 'classify', [('special', (4, 6))],
+         lambda x: raw.InTopKV2(predictions=x, targets=tf.constant([0, 7, -1, 2]), k=3))
     case('Pad', 'constant', 'pad', [('f', (2, 3))], lambda x: raw.Pad(input=x, paddings=[[1, 0], [2, 1]]))
     case('PadV2', 'value', 'pad', [('f', (2, 3))],
          lambda x: raw.PadV2(input=x, paddings=[[1, 0], [2, 1]], constant_values=1.5))

@@ -554,6 +554,9 @@ def aliases_misc(tf):
     raw.Diag(diagonal=a, name='diag')
     raw.DiagPart(input=placeholder(tf, [2, None, None, 3], 'e'), name='diag_part')
     raw.MatrixInverse(input=placeholder(tf, [None, 3, 3], 'f'), name='matrix_inverse')
+    raw.AdjustContrastv2(images=a, contrast_factor=1.5, name='adjust_contrast')
+    raw.InTopKV2(predictions=placeholder(tf, [None, 5], 'g'), targets=placeholder(tf, None, 'h', tf.int32), k=2,
+                 name='in_top_k')
 
 
 def op_family(build, add_shapes=False):

@@ -163,6 +163,7 @@ public final class OpTable {
                 .add(1, ReduceTranslators::softmax, "Softmax")
                 .add(1, ReduceTranslators::logSoftmax, "LogSoftmax")
                 .add(1, ReduceTranslators::lrn, "LRN")
+                .add(2, ReduceTranslators::adjustContrast, "AdjustContrastv2")
                 .add(2, MatMulTranslator::matMul, "MatMul")
                 .add(2, MatMulTranslator::batchMatMul, "BatchMatMul")
                 .add(2, MatMulTranslator::batchMatMul, "BatchMatMulV2")
@@ -226,6 +227,7 @@ public final class OpTable {
                 .add(2, IndexTranslators::gatherNd, "GatherNd")
                 .add(4, IndexTranslators::oneHot, "OneHot")
                 .add(2, IndexTranslators::topK, "TopKV2")
+                .add(3, IndexTranslators::inTopK, "InTopKV2")
                 .add(2, IndexTranslators::reverse, "ReverseV2")
                 .add(2, IndexTranslators::reverseByMask, "Reverse");
     }

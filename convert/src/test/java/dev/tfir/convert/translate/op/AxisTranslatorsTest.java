@@ -78,4 +78,15 @@ class AxisTranslatorsTest {
         assertEquals("5", lrn.node().attributes().get("size"));
         assertArrayEquals(new long[] {1, 4, 4, 8}, y.tfLayout().shape().dims());
     }
+
+    @Test
+    void adjustContrastScalesAroundTheMeanOverHeightAndWidth() {
+        Output y = InMemoryNode.of("AdjustContrastv2").input(F32, 2, 4, 5, 3).input(F32)
+                .translateOne(ReduceTranslators::adjustContrast).stored();
+        assertEquals("Add", y.node().type());
+        assertArrayEquals(new long[] {2, 4, 5, 3}, y.shape().dims());
+        Output mean = y.node().input(1);
+        assertEquals("ReduceMean", mean.node().type());
+        assertArrayEquals(new long[] {1, 2}, mean.node().input(1).constant().longs());
+    }
 }

@@ -94,4 +94,16 @@ class IndexTranslatorsTest {
                 .input(F32, 2, 3).constant(ConstTensor.vector(BOOLEAN, 1)).translate(IndexTranslators::reverseByMask));
         assertEquals("has 1 dims for a rank-2 input", short_.getMessage());
     }
+
+    @Test
+    void inTopKCountsTheLargerPredictions() {
+        Output y = InMemoryNode.of("InTopKV2").input(F32, 4, 6).input(I32, 4).constant(scalar(2))
+                .translateOne(IndexTranslators::inTopK).tfLayout();
+        assertEquals("LogicalAnd", y.node().type());
+        assertEquals(BOOLEAN, y.type());
+        assertArrayEquals(new long[] {4}, y.shape().dims());
+        ConversionException flat = assertThrows(ConversionException.class, () -> InMemoryNode.of("InTopKV2")
+                .input(F32, 6).input(I32, 1).constant(scalar(2)).translate(IndexTranslators::inTopK));
+        assertEquals("needs predictions [batch, classes] and targets [batch], not [6] and [1]", flat.getMessage());
+    }
 }
