@@ -379,6 +379,14 @@ def cases():
          lambda x, y: raw.ConcatV2(values=[x, y], axis=-1))
     case('ConcatV2', 'i32-axis0', 'array', [('i32', (2, 3)), ('i32', (1, 3))],
          lambda x, y: raw.ConcatV2(values=[x, y], axis=0))
+    for op in ('DynamicStitch', 'ParallelDynamicStitch'):
+        case(op, 'rows', 'array', [('f', (3, 4)), ('f', (2, 2, 4))],
+             lambda x, y, op=op: getattr(raw, op)(indices=[tf.constant([0, 2, 5]), tf.constant([[1, 3], [4, 6]])],
+                                                  data=[x, y]))
+        case(op, 'i32-scalars', 'array', [('i32', (2,)), ('i32', ())],
+             lambda x, y, op=op: getattr(raw, op)(indices=[tf.constant([2, 0]), tf.constant(1)], data=[x, y]))
+    case('DynamicStitch', 'later-wins', 'array', [('f', (3, 2)), ('f', (2, 2))],
+         lambda x, y: raw.DynamicStitch(indices=[tf.constant([0, 1, 2]), tf.constant([2, 0])], data=[x, y]))
     case('Concat', 'axis1', 'array', [('f', (2, 3)), ('f', (2, 4))],
          lambda x, y: raw.Concat(concat_dim=1, values=[x, y]))
     case('Concat', 'i32-axis-2-dynamic', 'array', [('i32', (-2, 3)), ('i32', (-1, 3))],

@@ -557,6 +557,10 @@ def aliases_misc(tf):
     raw.AdjustContrastv2(images=a, contrast_factor=1.5, name='adjust_contrast')
     raw.InTopKV2(predictions=placeholder(tf, [None, 5], 'g'), targets=placeholder(tf, None, 'h', tf.int32), k=2,
                  name='in_top_k')
+    raw.DynamicStitch(indices=[tf.constant([0, 2, 5]), tf.constant([[1, 3], [4, 2]])],
+                      data=[placeholder(tf, [3, None], 's0'), placeholder(tf, [2, 2, 4], 's1')], name='stitch')
+    raw.ParallelDynamicStitch(indices=[tf.constant([1, 0]), placeholder(tf, [None], 'j', tf.int32)],
+                              data=[placeholder(tf, [2], 's2'), placeholder(tf, [None], 's3')], name='stitch_unknown')
 
 
 def op_family(build, add_shapes=False):

@@ -223,6 +223,8 @@ public final class OpTable {
                 .add(2, ArrayTranslators::pad, "Pad")
                 .add(3, ArrayTranslators::padV2, "PadV2")
                 .add(2, ArrayTranslators::mirrorPad, "MirrorPad")
+                .add(2, StitchTranslators::stitch, "DynamicStitch")
+                .add(2, StitchTranslators::stitch, "ParallelDynamicStitch")
                 // by index
                 .add(2, IndexTranslators::gatherNd, "GatherNd")
                 .add(4, IndexTranslators::oneHot, "OneHot")
