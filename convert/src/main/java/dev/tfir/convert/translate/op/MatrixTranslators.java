@@ -8,6 +8,7 @@ import dev.tfir.convert.ops.Elementwise;
 import dev.tfir.convert.ops.Movement;
 import dev.tfir.convert.ops.Reductions;
 import dev.tfir.convert.translate.NodeContext;
+import dev.tfir.convert.translate.OpTranslator;
 import dev.tfir.convert.translate.TfTensor;
 import java.util.Arrays;
 import java.util.List;
@@ -28,10 +29,17 @@ public final class MatrixTranslators {
         return List.of(TfTensor.of(diagonalOf(node, node.input(0))));
     }
 
-    /** MatrixDiagPartV2/V3: as MatrixDiagPart for k = 0 (input 1); other diagonals are refused. */
-    public static List<TfTensor> matrixDiagPartAt(NodeContext node) {
-        requireMainDiagonal(node, 1);
-        return matrixDiagPart(node);
+    /**
+     * The V2/V3 form of a diagonal op, with the diagonal's k as input {@code kInput}: the translator for k = 0;
+     * other diagonals are refused.
+     */
+    public static OpTranslator atMainDiagonal(OpTranslator translator, int kInput) {
+        return node -> {
+            long[] k = node.constantInput(kInput, "k");
+            node.require(LongStream.of(k).allMatch(d -> d == 0), "has k " + Arrays.toString(k)
+                    + "; only the main diagonal (k = 0) is supported");
+            return translator.translate(node);
+        };
     }
 
     /** MatrixSetDiag: each innermost matrix with its main diagonal replaced by the diagonal (input 1). */
@@ -49,12 +57,6 @@ public final class MatrixTranslators {
         }
         Output rows = Movement.unsqueeze(diagonal, diagonal.rank() - 1);
         return List.of(TfTensor.of(Elementwise.select(SelectTranslators.bandMask(size[0], size[1], 0, 0), rows, x)));
-    }
-
-    /** MatrixSetDiagV2/V3: as MatrixSetDiag for k = 0 (input 2); other diagonals are refused. */
-    public static List<TfTensor> matrixSetDiagAt(NodeContext node) {
-        requireMainDiagonal(node, 2);
-        return matrixSetDiag(node);
     }
 
     /** Diag: a tensor of static shape D as the diagonal of a [D, D] tensor, zeros elsewhere. */
@@ -116,11 +118,5 @@ public final class MatrixTranslators {
     private static long[] staticDims(NodeContext node, Output x) {
         node.require(x.shape().isFullyDefined(), "needs an input of static shape, not " + x.shape());
         return x.shape().dims();
-    }
-
-    private static void requireMainDiagonal(NodeContext node, int input) {
-        long[] k = node.constantInput(input, "k");
-        node.require(LongStream.of(k).allMatch(d -> d == 0), "has k " + Arrays.toString(k)
-                + "; only the main diagonal (k = 0) is supported");
     }
 }

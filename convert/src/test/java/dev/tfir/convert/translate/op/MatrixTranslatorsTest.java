@@ -35,7 +35,8 @@ class MatrixTranslatorsTest {
     @Test
     void otherDiagonalsAreRefused() {
         ConversionException above = assertThrows(ConversionException.class, () -> InMemoryNode.of("MatrixDiagPartV3")
-                .input(F32, 3, 4).constant(scalar(1)).input(F32).translate(MatrixTranslators::matrixDiagPartAt));
+                .input(F32, 3, 4).constant(scalar(1)).input(F32).translate(MatrixTranslators.atMainDiagonal(
+                MatrixTranslators::matrixDiagPart, 1)));
         assertEquals("has k [1]; only the main diagonal (k = 0) is supported", above.getMessage());
     }
 
