@@ -387,6 +387,10 @@ def cases():
              lambda x, y, op=op: getattr(raw, op)(indices=[tf.constant([2, 0]), tf.constant(1)], data=[x, y]))
     case('DynamicStitch', 'later-wins', 'array', [('f', (3, 2)), ('f', (2, 2))],
          lambda x, y: raw.DynamicStitch(indices=[tf.constant([0, 1, 2]), tf.constant([2, 0])], data=[x, y]))
+    case('DynamicPartition', 'rows', 'array', [('f', (5, 3))],
+         lambda x: raw.DynamicPartition(data=x, partitions=tf.constant([1, 0, 2, 1, 0]), num_partitions=3))
+    case('DynamicPartition', 'i32-2d', 'array', [('i32', (2, 3))],
+         lambda x: raw.DynamicPartition(data=x, partitions=tf.constant([[0, 1, 1], [1, 0, 0]]), num_partitions=2))
     case('Concat', 'axis1', 'array', [('f', (2, 3)), ('f', (2, 4))],
          lambda x, y: raw.Concat(concat_dim=1, values=[x, y]))
     case('Concat', 'i32-axis-2-dynamic', 'array', [('i32', (-2, 3)), ('i32', (-1, 3))],

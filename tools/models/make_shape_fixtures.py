@@ -561,6 +561,8 @@ def aliases_misc(tf):
                       data=[placeholder(tf, [3, None], 's0'), placeholder(tf, [2, 2, 4], 's1')], name='stitch')
     raw.ParallelDynamicStitch(indices=[tf.constant([1, 0]), placeholder(tf, [None], 'j', tf.int32)],
                               data=[placeholder(tf, [2], 's2'), placeholder(tf, [None], 's3')], name='stitch_unknown')
+    raw.DynamicPartition(data=placeholder(tf, [4, None, 3], 'p0'),
+                         partitions=tf.constant([[0, 1], [2, 0], [1, 1], [0, 2]]), num_partitions=3, name='partition')
 
 
 def op_family(build, add_shapes=False):

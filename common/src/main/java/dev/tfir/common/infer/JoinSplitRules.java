@@ -13,7 +13,7 @@ import org.tensorflow.proto.DataType;
 
 /**
  * Ops that join tensors (Pack, ConcatV2, Concat, Tile, DynamicStitch, ParallelDynamicStitch) or split them (Unpack,
- * Split, SplitV).
+ * Split, SplitV, DynamicPartition).
  */
 final class JoinSplitRules {
     /** The most outputs a Split, SplitV or Unpack may have: far more than any model has. */
@@ -30,6 +30,21 @@ final class JoinSplitRules {
         table.add(JoinSplitRules::split, "Split");
         table.add(JoinSplitRules::splitV, "SplitV");
         table.add(JoinSplitRules::stitch, "DynamicStitch", "ParallelDynamicStitch");
+        table.add(JoinSplitRules::partition, "DynamicPartition");
+    }
+
+    /** num_partitions outputs of [unknown] + the data's shape after the partitions' rank. */
+    private static List<TensorType> partition(NodeContext c) {
+        long count = c.attrs().integer("num_partitions", 0);
+        if (count < 1 || count > MAX_OUTPUTS) {
+            throw new CannotInfer("num_partitions " + count + "; TensorFlow requires 1 or more");
+        }
+        PartialShape data = c.shape(0);
+        PartialShape partitions = c.shape(1);
+        PartialShape rows = data.hasRank() && partitions.hasRank()
+                ? Shapes.concat(Shapes.vector(UNKNOWN_DIM), Shapes.subshape(data, partitions.rank()))
+                : PartialShape.unknownRank();
+        return Collections.nCopies((int) count, new TensorType(c.typeAttrOr("T", 0), rows));
     }
 
     /** [the largest index + 1 (unknown unless every indices is constant)] + the data's row shape. */

@@ -225,6 +225,7 @@ public final class OpTable {
                 .add(2, ArrayTranslators::mirrorPad, "MirrorPad")
                 .add(2, StitchTranslators::stitch, "DynamicStitch")
                 .add(2, StitchTranslators::stitch, "ParallelDynamicStitch")
+                .add(2, StitchTranslators::partition, "DynamicPartition")
                 // by index
                 .add(2, IndexTranslators::gatherNd, "GatherNd")
                 .add(4, IndexTranslators::oneHot, "OneHot")

@@ -8,11 +8,13 @@ import dev.tfir.convert.translate.TfTensor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
 /**
  * DynamicStitch and ParallelDynamicStitch of constant indices: the data's rows joined (Concat) and put in place by
- * one constant Gather, a later row winning over an earlier one of the same index, as DynamicStitch's kernel does.
+ * one constant Gather, a later row winning over an earlier one of the same index, as DynamicStitch's kernel does;
+ * DynamicPartition of constant partitions, its inverse.
  */
 public final class StitchTranslators {
     /** The most rows a stitch makes. */
@@ -56,5 +58,29 @@ public final class StitchTranslators {
         }
         Output joined = rows.size() == 1 ? rows.get(0) : Movement.concat(rows, 0);
         return List.of(TfTensor.of(Movement.gather(joined, Constants.i64(picked), 0)));
+    }
+
+    /** DynamicPartition of constant partitions (input 1): num_partitions outputs, each a constant Gather of rows. */
+    public static List<TfTensor> partition(NodeContext node) {
+        long[] partitions = node.constantInput(1, "partitions");
+        long count = node.attrs().integer("num_partitions", 0);
+        Output data = node.input(0);
+        int partitionRank = node.inputShape(1).rank();
+        node.require(data.shape().isFullyDefined() && data.rank() >= partitionRank, "needs data of a static shape "
+                + "that starts with the partitions' shape, not " + data.shape());
+        long[] rowDims = Arrays.copyOfRange(data.shape().dims(), partitionRank, data.rank());
+        Output rows = Movement.reshape(data, LongStream.concat(LongStream.of(partitions.length),
+                LongStream.of(rowDims)).toArray());
+        node.require(LongStream.of(partitions).allMatch(p -> p >= 0 && p < count), "has partitions "
+                + Arrays.toString(partitions) + " outside 0.." + (count - 1));
+        List<TfTensor> outputs = new ArrayList<>();
+        for (long part = 0; part < count; part++) {
+            long current = part;
+            long[] picked = IntStream.range(0, partitions.length).filter(i -> partitions[i] == current)
+                    .asLongStream().toArray();
+            node.require(picked.length > 0, "leaves partition " + part + " empty; empty outputs are not supported");
+            outputs.add(TfTensor.of(Movement.gather(rows, Constants.i64(picked), 0)));
+        }
+        return outputs;
     }
 }

@@ -9,9 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.tfir.convert.ir.ConstTensor;
 import dev.tfir.convert.ir.ConversionException;
 import dev.tfir.convert.ir.Output;
+import dev.tfir.convert.translate.TfTensor;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.tensorflow.proto.AttrValue;
 
-/** DynamicStitch translated alone: one constant Gather of the joined rows, the later row of an index winning. */
+/** DynamicStitch and DynamicPartition translated alone: constant Gathers, the later row of an index winning. */
 class StitchTranslatorsTest {
     @Test
     void theLaterRowOfAnIndexIsGathered() {
@@ -28,5 +31,19 @@ class StitchTranslatorsTest {
         ConversionException gap = assertThrows(ConversionException.class, () -> InMemoryNode.of("DynamicStitch")
                 .constant(ConstTensor.vector(I32, 0, 2)).input(F32, 2, 4).translate(StitchTranslators::stitch));
         assertEquals("leaves row 1 of its output unset", gap.getMessage());
+    }
+
+    @Test
+    void partitionGathersTheRowsOfEachPartition() {
+        List<TfTensor> parts = InMemoryNode.of("DynamicPartition").input(F32, 5, 3)
+                .constant(ConstTensor.vector(I32, 1, 0, 2, 1, 0)).attr("num_partitions", AttrValue.newBuilder().setI(3)
+                        .build()).translate(StitchTranslators::partition);
+        assertEquals(3, parts.size());
+        assertArrayEquals(new long[] {0, 3}, parts.get(1).stored().node().input(1).constant().longs());
+        assertArrayEquals(new long[] {2, 3}, parts.get(1).stored().shape().dims());
+        ConversionException outside = assertThrows(ConversionException.class, () -> InMemoryNode.of("DynamicPartition")
+                .input(F32, 2).constant(ConstTensor.vector(I32, 0, 2)).attr("num_partitions", AttrValue.newBuilder()
+                        .setI(2).build()).translate(StitchTranslators::partition));
+        assertEquals("has partitions [0, 2] outside 0..1", outside.getMessage());
     }
 }
