@@ -53,6 +53,10 @@ def cases():
     case('IdentityN', 'two', 'identity', [('f', (2, 3)), ('i32', (4,))], lambda x, y: raw.IdentityN(input=[x, y]))
     case('CheckNumerics', 'f32', 'identity', [('f', (2, 3))], lambda x: raw.CheckNumerics(tensor=x, message='m') + 1.0)
     case('EnsureShape', 'f32', 'identity', [('f', (2, 3))], lambda x: raw.EnsureShape(input=x, shape=[2, 3]) + 1.0)
+    case('CheckNumericsV2', 'f32', 'identity', [('f', (2, -3))],
+         lambda x: raw.CheckNumericsV2(tensor=x, message='m') + 1.0)
+    case('GuaranteeConst', 'const', 'identity', [('f', (2, 3))],
+         lambda x: x + raw.GuaranteeConst(input=tf.constant(weights((2, 3)))))
     case('PlaceholderWithDefault', 'const', 'identity', [('f', (2, 3))],
          lambda x: x + raw.PlaceholderWithDefault(input=tf.constant(weights((2, 3))), shape=[2, 3]))
     case('Const', 'f32', 'identity', [('f', (2, 3))], lambda x: x * tf.constant(weights((2, 3))))
@@ -174,6 +178,8 @@ def cases():
     case('EuclideanNorm', 'axes[1,-1]-keep', 'math', [('f', (2, 3, 4))],
          lambda x: raw.EuclideanNorm(input=x, axis=[1, -1], keep_dims=True))
     case('EuclideanNorm', 'axis0', 'math', [('f', (3, 4))], lambda x: raw.EuclideanNorm(input=x, axis=0))
+    case('Cross', 'f32', 'math', [('f', (2, 4, 3)), ('f', (2, 4, 3))], lambda x, y: raw.Cross(a=x, b=y))
+    case('Cross', 'i32-dynamic', 'math', [('i32', (-5, 3)), ('i32', (-5, 3))], lambda x, y: raw.Cross(a=x, b=y))
     case('L2Loss', 'f32', 'math', [('f', (3, 4, 5))], lambda x: raw.L2Loss(t=x))
     for variant, low, high, bits, narrow in (('defaults', -6.0, 6.0, 8, False), ('4bit-narrow', -1.3, 2.1, 4, True),
                                               ('positive-range', 0.3, 2.5, 8, False)):
@@ -367,6 +373,12 @@ def cases():
     # a static shape is a constant by conversion: these graphs have another output, so that x stays an input
     case('Shape', 'static', 'shape', [('f', (2, 3))], lambda x: [raw.Shape(input=x), x + 1.0])
     case('Size', 'static', 'shape', [('f', (2, 3))], lambda x: [raw.Size(input=x), x + 1.0])
+    case('ToBool', 'scalar-f32', 'shape', [('f', ())], lambda x: raw.ToBool(input=x))
+    case('ToBool', 'scalar-zero', 'shape', [('i32', ())], lambda x: raw.ToBool(input=x * 0))
+    case('ToBool', 'scalar-bool', 'shape', [('bool', ())], lambda x: raw.ToBool(input=x))
+    case('ToBool', 'tensor', 'shape', [('f', (2, 3))], lambda x: [raw.ToBool(input=x), x + 1.0])
+    case('ToBool', 'empty', 'shape', [('f', (2, 3))],
+         lambda x: [raw.ToBool(input=tf.zeros([0, 3])), x + 1.0])
     case('Reshape', 'minus1', 'shape', [('f', (2, 3, 4))], lambda x: raw.Reshape(tensor=x, shape=[4, -1]))
     case('Squeeze', 'axis-neg', 'shape', [('f', (2, 1, 3, 1))], lambda x: raw.Squeeze(input=x, axis=[-1]))
     case('Squeeze', 'all', 'shape', [('f', (2, 1, 3, 1))], lambda x: raw.Squeeze(input=x))
@@ -386,6 +398,10 @@ def cases():
     case('Fill', 'i32', 'shape', [('i32', ())], lambda v: raw.Fill(dims=[4], value=v))
     case('Range', 'i32', 'shape', [('i32', (5,))], lambda x: x + raw.Range(start=2, limit=12, delta=2))
     case('Range', 'f32', 'shape', [('f', (4,))], lambda x: x + raw.Range(start=0.5, limit=2.5, delta=0.5))
+    case('LinSpace', 'num5', 'shape', [('f', ()), ('f', ())], lambda x, y: raw.LinSpace(start=x, stop=y, num=5))
+    case('LinSpace', 'num1', 'shape', [('f', ()), ('f', ())], lambda x, y: raw.LinSpace(start=x, stop=y, num=1))
+    case('LinSpace', 'const-num7', 'shape', [('f', (7,))],
+         lambda x: x + raw.LinSpace(start=-1.5, stop=2.0, num=tf.constant(7, tf.int64)))
     case('Tile', 'multiples', 'array', [('f', (2, 3))], lambda x: raw.Tile(input=x, multiples=[2, 3]))
     case('Tile', 'i64-multiples', 'array', [('i32', (2, 1, 3))],
          lambda x: raw.Tile(input=x, multiples=tf.constant([1, 4, 1], tf.int64)))
@@ -395,6 +411,22 @@ def cases():
          lambda x, y: raw.ConcatV2(values=[x, y], axis=-1))
     case('ConcatV2', 'i32-axis0', 'array', [('i32', (2, 3)), ('i32', (1, 3))],
          lambda x, y: raw.ConcatV2(values=[x, y], axis=0))
+    for op in ('DynamicStitch', 'ParallelDynamicStitch'):
+        case(op, 'rows', 'array', [('f', (3, 4)), ('f', (2, 2, 4))],
+             lambda x, y, op=op: getattr(raw, op)(indices=[tf.constant([0, 2, 5]), tf.constant([[1, 3], [4, 6]])],
+                                                  data=[x, y]))
+        case(op, 'i32-scalars', 'array', [('i32', (2,)), ('i32', ())],
+             lambda x, y, op=op: getattr(raw, op)(indices=[tf.constant([2, 0]), tf.constant(1)], data=[x, y]))
+    case('DynamicStitch', 'later-wins', 'array', [('f', (3, 2)), ('f', (2, 2))],
+         lambda x, y: raw.DynamicStitch(indices=[tf.constant([0, 1, 2]), tf.constant([2, 0])], data=[x, y]))
+    case('DynamicPartition', 'rows', 'array', [('f', (5, 3))],
+         lambda x: raw.DynamicPartition(data=x, partitions=tf.constant([1, 0, 2, 1, 0]), num_partitions=3))
+    case('DynamicPartition', 'i32-2d', 'array', [('i32', (2, 3))],
+         lambda x: raw.DynamicPartition(data=x, partitions=tf.constant([[0, 1, 1], [1, 0, 0]]), num_partitions=2))
+    case('Concat', 'axis1', 'array', [('f', (2, 3)), ('f', (2, 4))],
+         lambda x, y: raw.Concat(concat_dim=1, values=[x, y]))
+    case('Concat', 'i32-axis-2-dynamic', 'array', [('i32', (-2, 3)), ('i32', (-1, 3))],
+         lambda x, y: raw.Concat(concat_dim=-2, values=[x, y]))
     case('Pack', 'axis1', 'array', [('f', (2, 3)), ('f', (2, 3))], lambda x, y: raw.Pack(values=[x, y], axis=1))
     case('Split', 'axis-1', 'array', [('f', (2, 6))], lambda x: list(raw.Split(axis=-1, value=x, num_split=3)))
     case('SplitV', 'sizes-minus1', 'array', [('f', (7, 2))],
@@ -414,6 +446,53 @@ def cases():
     case('OneHot', 'axis-1', 'gather', [('idx6', (4,))],
          lambda i: raw.OneHot(indices=i, depth=6, on_value=2.0, off_value=-1.0, axis=-1))
     case('ReverseV2', 'axes[0,-1]', 'array', [('f', (2, 3, 4))], lambda x: raw.ReverseV2(tensor=x, axis=[0, -1]))
+    case('Reverse', 'dims[T,F,T]', 'array', [('f', (2, 3, 4))],
+         lambda x: raw.Reverse(tensor=x, dims=[True, False, True]))
+    case('Reverse', 'i32-none', 'array', [('i32', (2, 3))], lambda x: raw.Reverse(tensor=x, dims=[False, False]) + 1)
+
+    # diagonals of matrices (the main one), MatrixInverse
+    for shape in ((2, 3, 4), (2, 4, 3), (-2, 3, 3)):
+        case('MatrixDiagPart', 'f32-%s' % 'x'.join(map(str, shape)), 'matrix', [('f', shape)],
+             lambda x: raw.MatrixDiagPart(input=x))
+    case('MatrixDiagPart', 'i32', 'matrix', [('i32', (3, 2))], lambda x: raw.MatrixDiagPart(input=x))
+    case('MatrixDiagPart', 'bool', 'matrix', [('bool', (2, 2, 3))], lambda x: raw.MatrixDiagPart(input=x))
+    case('MatrixDiagPartV2', 'k0', 'matrix', [('f', (2, 3, 4))],
+         lambda x: raw.MatrixDiagPartV2(input=x, k=0, padding_value=0.0))
+    case('MatrixDiagPartV3', 'k0', 'matrix', [('f', (-2, 4, 3))],
+         lambda x: raw.MatrixDiagPartV3(input=x, k=0, padding_value=0.0, align='RIGHT_LEFT'))
+    for rows, columns in ((3, 4), (4, 3)):
+        case('MatrixSetDiag', 'f32-%dx%d' % (rows, columns), 'matrix',
+             [('f', (2, rows, columns)), ('f', (2, min(rows, columns)))],
+             lambda x, y: raw.MatrixSetDiag(input=x, diagonal=y))
+    case('MatrixSetDiag', 'i32-dynamic', 'matrix', [('i32', (-2, 3, 3)), ('i32', (-2, 3))],
+         lambda x, y: raw.MatrixSetDiag(input=x, diagonal=y))
+    case('MatrixSetDiagV2', 'k0', 'matrix', [('f', (2, 3, 4)), ('f', (2, 3))],
+         lambda x, y: raw.MatrixSetDiagV2(input=x, diagonal=y, k=0))
+    case('MatrixSetDiagV3', 'k0', 'matrix', [('f', (4, 3)), ('f', (3,))],
+         lambda x, y: raw.MatrixSetDiagV3(input=x, diagonal=y, k=0, align='LEFT_RIGHT'))
+    case('Diag', 'f32', 'matrix', [('f', (4,))], lambda x: raw.Diag(diagonal=x))
+    case('Diag', 'i32-2x3', 'matrix', [('i32', (2, 3))], lambda x: raw.Diag(diagonal=x))
+    case('DiagPart', 'f32', 'matrix', [('f', (4, 4))], lambda x: raw.DiagPart(input=x))
+    case('DiagPart', 'i32-2x3', 'matrix', [('i32', (2, 3, 2, 3))], lambda x: raw.DiagPart(input=x))
+    for adjoint in (False, True):
+        case('MatrixInverse', 'adjoint-%s' % adjoint, 'matrix', [('f', (2, 3, 3))],
+             lambda x, adjoint=adjoint: raw.MatrixInverse(input=x + tf.constant(np.eye(3, dtype=np.float32) * 4),
+                                                          adjoint=adjoint))
+
+    # images, classification
+    case('AdjustContrastv2', 'nhwc', 'image', [('f', (2, 4, 5, 3))],
+         lambda x: raw.AdjustContrastv2(images=x, contrast_factor=1.7))
+    case('AdjustContrastv2', 'hwc-factor-input', 'image', [('f', (4, 5, 3)), ('pos', ())],
+         lambda x, y: raw.AdjustContrastv2(images=x, contrast_factor=y))
+    case('AdjustContrastv2', 'dynamic', 'image', [('f', (-2, -4, 5, 3))],
+         lambda x: raw.AdjustContrastv2(images=x, contrast_factor=0.4))
+    case('InTopKV2', 'k2', 'classify', [('f', (4, 6)), ('idx6', (4,))],
+         lambda x, y: [raw.InTopKV2(predictions=x, targets=y, k=2), x + 1.0])
+    case('InTopKV2', 'ties-i64-k-input', 'classify', [('f', (-5, 6)), ('i64', (5,)), ('i64', ())],
+         lambda x, y, k: raw.InTopKV2(predictions=tf.round(x), targets=tf.math.floormod(y, 6),
+                                      k=tf.math.floormod(k, 4)))
+    case('InTopKV2', 'out-of-range-nonfinite', 'classify', [('special', (4, 6))],
+         lambda x: raw.InTopKV2(predictions=x, targets=tf.constant([0, 7, -1, 2]), k=3))
     case('Pad', 'constant', 'pad', [('f', (2, 3))], lambda x: raw.Pad(input=x, paddings=[[1, 0], [2, 1]]))
     case('PadV2', 'value', 'pad', [('f', (2, 3))],
          lambda x: raw.PadV2(input=x, paddings=[[1, 0], [2, 1]], constant_values=1.5))

@@ -532,6 +532,39 @@ def elementwise_math(tf):
                            num_segments=placeholder(tf, [], 'segments', tf.int32), name='unsorted_segment_unknown')
 
 
+def aliases_misc(tf):
+    """v1 forms and small ops translated from a few OpenVINO ops: Concat, Reverse, LinSpace, Cross, ToBool, diagonals."""
+    raw = tf.raw_ops
+    a = placeholder(tf, [None, 4, 3], 'a')
+    u = placeholder(tf, None, 'u')
+    raw.CheckNumericsV2(tensor=a, message='m', name='check_numerics_v2')
+    raw.GuaranteeConst(input=a, name='guarantee_const')
+    raw.Concat(concat_dim=-1, values=[a, a], name='concat')
+    raw.Concat(concat_dim=0, values=[a, u], name='concat_unknown')
+    raw.Reverse(tensor=a, dims=[True, False, True], name='reverse')
+    raw.Cross(a=a, b=placeholder(tf, [2, 4, 3], 'b'), name='cross')
+    raw.LinSpace(start=placeholder(tf, [], 'start'), stop=placeholder(tf, [], 'stop'), num=5, name='lin_space')
+    raw.LinSpace(start=1.0, stop=2.0, num=placeholder(tf, [], 'num', tf.int32), name='lin_space_unknown')
+    raw.ToBool(input=a, name='to_bool')
+    raw.ToBool(input=u, name='to_bool_unknown')
+    raw.MatrixDiagPart(input=a, name='matrix_diag_part')
+    raw.MatrixDiagPartV3(input=placeholder(tf, [None, 3, None], 'c'), k=0, padding_value=0.0, name='diag_part_v3')
+    raw.MatrixSetDiag(input=a, diagonal=placeholder(tf, [None, 3], 'd'), name='matrix_set_diag')
+    raw.MatrixSetDiagV2(input=u, diagonal=a, k=0, name='matrix_set_diag_v2')
+    raw.Diag(diagonal=a, name='diag')
+    raw.DiagPart(input=placeholder(tf, [2, None, None, 3], 'e'), name='diag_part')
+    raw.MatrixInverse(input=placeholder(tf, [None, 3, 3], 'f'), name='matrix_inverse')
+    raw.AdjustContrastv2(images=a, contrast_factor=1.5, name='adjust_contrast')
+    raw.InTopKV2(predictions=placeholder(tf, [None, 5], 'g'), targets=placeholder(tf, None, 'h', tf.int32), k=2,
+                 name='in_top_k')
+    raw.DynamicStitch(indices=[tf.constant([0, 2, 5]), tf.constant([[1, 3], [4, 2]])],
+                      data=[placeholder(tf, [3, None], 's0'), placeholder(tf, [2, 2, 4], 's1')], name='stitch')
+    raw.ParallelDynamicStitch(indices=[tf.constant([1, 0]), placeholder(tf, [None], 'j', tf.int32)],
+                              data=[placeholder(tf, [2], 's2'), placeholder(tf, [None], 's3')], name='stitch_unknown')
+    raw.DynamicPartition(data=placeholder(tf, [4, None, 3], 'p0'),
+                         partitions=tf.constant([[0, 1], [2, 0], [1, 1], [0, 2]]), num_partitions=3, name='partition')
+
+
 def op_family(build, add_shapes=False):
     return lambda tf: built(tf, build, add_shapes)
 
@@ -544,6 +577,7 @@ FIXTURES = {
     'control_vars': op_family(control_vars),
     'detection_conv3d': op_family(detection_conv3d),
     'elementwise_math': op_family(elementwise_math),
+    'aliases_misc': op_family(aliases_misc),
     'unmodelled_ops': op_family(unmodelled),
     'unmodelled_ops_output_shapes': op_family(unmodelled, add_shapes=True),
     'slim_inception_v1_b1': slim_net('inception_v1', 1),

@@ -17,7 +17,7 @@ final class ElementwiseRules {
         "Round", "Rint", "Sign", "Reciprocal", "Inv", "Erf", "Erfc", "Sin", "Cos", "Tan", "Asin", "Acos", "Atan",
         "Sinh", "Cosh", "Asinh", "Acosh", "Atanh", "Cumsum", "Cumprod", "ClipByValue", "ReverseV2", "MatrixBandPart",
         "ZerosLike", "OnesLike", "FakeQuantWithMinMaxArgs", "FakeQuantWithMinMaxVars", "FakeQuantWithMinMaxVarsPerChannel",
-        "Invert"};
+        "Invert", "CheckNumericsV2", "GuaranteeConst", "Reverse", "AdjustContrastv2"};
     private static final String[] UNARY_TO_BOOL = {"IsNan", "IsInf", "IsFinite", "LogicalNot"};
     private static final String[] BINARY = {"Add", "AddV2", "Sub", "Mul", "Div", "RealDiv", "TruncateDiv",
         "FloorDiv", "FloorMod", "TruncateMod", "Mod", "Maximum", "Minimum", "Pow", "SquaredDifference", "DivNoNan",
@@ -33,6 +33,9 @@ final class ElementwiseRules {
         table.add(c -> one(c.typeAttrOr("T", 0), c.shape(0)), UNARY);
         table.add(c -> one(c.typeAttrOr("T", 0), Shapes.merge(c.shape(0), c.attrs().shape("shape"))), "EnsureShape");
         table.add(c -> one(DataType.DT_BOOL, c.shape(0)), UNARY_TO_BOOL);
+        table.add(c -> one(DataType.DT_BOOL, PartialShape.of()), "ToBool");
+        table.add(c -> one(DataType.DT_BOOL, Shapes.withRank(c.shape(1), 1)), "InTopKV2");
+        table.add(c -> one(c.typeAttrOr("T", 0), Shapes.merge(c.shape(0), c.shape(1))), "Cross");
         table.add(c -> one(c.attrs().type("DstT"), c.shape(0)), "Cast");
         table.add(c -> one(c.typeAttrOr("T", 0), Shapes.withRankAtLeast(c.shape(0), 1)), "Softmax", "LogSoftmax");
         table.add(c -> one(c.typeAttrOr("T", 0), Shapes.withRank(c.shape(0), 4)), "LRN");

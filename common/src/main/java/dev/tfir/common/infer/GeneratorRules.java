@@ -5,7 +5,7 @@ import static dev.tfir.common.infer.ShapeRule.one;
 import java.util.List;
 import org.tensorflow.proto.DataType;
 
-/** Ops that make a tensor of a shape given as a tensor: Fill, random tensors, and Range. */
+/** Ops that make a tensor of a shape given as a tensor: Fill, random tensors, Range and LinSpace. */
 final class GeneratorRules {
     private GeneratorRules() {}
 
@@ -16,6 +16,11 @@ final class GeneratorRules {
                 "StatelessRandomUniformV2", "StatelessRandomNormalV2", "StatelessTruncatedNormalV2");
         table.add(c -> one(c.attrs().type("Tout"), c.shapeTensor(0)), "RandomUniformInt");
         table.add(GeneratorRules::range, "Range");
+        table.add(c -> one(c.typeAttrOr("T", 0), Shapes.vector(orUnknown(c.intScalar(2)))), "LinSpace");
+    }
+
+    private static long orUnknown(Long dim) {
+        return dim == null ? -1 : dim;
     }
 
     /** A vector of ceil(|limit - start| / |delta|) elements when the three int scalars are known. */

@@ -8,9 +8,13 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.tensorflow.proto.DataType;
 
-/** Ops that join tensors (Pack, ConcatV2, Concat, Tile) or split them (Unpack, Split, SplitV). */
+/**
+ * Ops that join tensors (Pack, ConcatV2, Concat, Tile, DynamicStitch, ParallelDynamicStitch) or split them (Unpack,
+ * Split, SplitV, DynamicPartition).
+ */
 final class JoinSplitRules {
     /** The most outputs a Split, SplitV or Unpack may have: far more than any model has. */
     static final int MAX_OUTPUTS = 1 << 20;
@@ -25,6 +29,41 @@ final class JoinSplitRules {
         table.add(JoinSplitRules::tile, "Tile");
         table.add(JoinSplitRules::split, "Split");
         table.add(JoinSplitRules::splitV, "SplitV");
+        table.add(JoinSplitRules::stitch, "DynamicStitch", "ParallelDynamicStitch");
+        table.add(JoinSplitRules::partition, "DynamicPartition");
+    }
+
+    /** num_partitions outputs of [unknown] + the data's shape after the partitions' rank. */
+    private static List<TensorType> partition(NodeContext c) {
+        long count = c.attrs().integer("num_partitions", 0);
+        if (count < 1 || count > MAX_OUTPUTS) {
+            throw new CannotInfer("num_partitions " + count + "; TensorFlow requires 1 or more");
+        }
+        PartialShape data = c.shape(0);
+        PartialShape partitions = c.shape(1);
+        PartialShape rows = data.hasRank() && partitions.hasRank()
+                ? Shapes.concat(Shapes.vector(UNKNOWN_DIM), Shapes.subshape(data, partitions.rank()))
+                : PartialShape.unknownRank();
+        return Collections.nCopies((int) count, new TensorType(c.typeAttrOr("T", 0), rows));
+    }
+
+    /** [the largest index + 1 (unknown unless every indices is constant)] + the data's row shape. */
+    private static List<TensorType> stitch(NodeContext c) {
+        int count = c.inputCount() / 2;
+        DataType dtype = c.typeAttrOr("T", count);
+        long rows = 0;
+        PartialShape row = PartialShape.unknownRank();
+        for (int i = 0; i < count; i++) {
+            long[] indices = c.ints(i);
+            rows = indices == null || rows == UNKNOWN_DIM ? UNKNOWN_DIM
+                    : Math.max(rows, LongStream.of(indices).max().orElse(-1) + 1);
+            PartialShape index = c.shape(i);
+            PartialShape data = c.shape(count + i);
+            if (index.hasRank() && data.hasRank()) {
+                row = Shapes.merge(row, Shapes.subshape(data, index.rank()));
+            }
+        }
+        return one(dtype, Shapes.concat(Shapes.vector(rows), row));
     }
 
     /** The merged shape of the inputs with a dim of the input count inserted at axis. */

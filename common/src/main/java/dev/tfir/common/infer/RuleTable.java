@@ -45,6 +45,7 @@ final class RuleTable {
         IndexRules.addTo(table);
         ScatterRules.addTo(table);
         ArrangeRules.addTo(table);
+        MatrixRules.addTo(table);
         SummaryRules.addTo(table);
         return Map.copyOf(table.rules);
     }

@@ -4,6 +4,7 @@ import dev.tfir.convert.ir.Output;
 import dev.tfir.convert.ops.Arithmetic;
 import dev.tfir.convert.ops.Constants;
 import dev.tfir.convert.ops.Elementwise;
+import dev.tfir.convert.ops.Movement;
 import dev.tfir.convert.ops.Reductions;
 import dev.tfir.convert.translate.NodeContext;
 import dev.tfir.convert.translate.TfTensor;
@@ -13,7 +14,7 @@ import java.util.function.BinaryOperator;
 /**
  * Elementwise math TensorFlow has as single ops and OpenVINO builds from several: Div and TruncateDiv (quotients
  * toward zero), the ops that give 0 where an operand is 0 (DivNoNan, MulNoNan, Xlogy, Xlog1py, Xdivy), Atan2,
- * ApproximateEqual, Erfc; EuclideanNorm and L2Loss.
+ * ApproximateEqual, Erfc; EuclideanNorm and L2Loss; Cross.
  */
 public final class ArithmeticTranslators {
     private ArithmeticTranslators() {}
@@ -114,6 +115,20 @@ public final class ArithmeticTranslators {
     }
 
     /** {@code value} with 0 where {@code operand} is 0. */
+    /** Cross: the cross product of the 3-vectors along the last axis, a.yzx * b.zxy - a.zxy * b.yzx. */
+    public static List<TfTensor> cross(NodeContext node) {
+        Output a = node.input(0);
+        node.require(a.rank() >= 1 && a.shape().dim(a.rank() - 1) == 3, "needs inputs whose last axis is 3, not "
+                + a.shape());
+        return binary(node, (x, y) -> Elementwise.binary("Subtract",
+                Elementwise.multiply(rotate(x, 1, 2, 0), rotate(y, 2, 0, 1)),
+                Elementwise.multiply(rotate(x, 2, 0, 1), rotate(y, 1, 2, 0))));
+    }
+
+    private static Output rotate(Output x, long... order) {
+        return Movement.gather(x, Constants.i64(order), -1);
+    }
+
     private static Output zeroWhereZero(Output operand, Output value) {
         Output zero = Constants.scalar(value.type(), 0);
         return Elementwise.select(Elementwise.binary("Equal", operand, Constants.scalar(operand.type(), 0)), zero,

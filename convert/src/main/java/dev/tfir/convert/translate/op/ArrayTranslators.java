@@ -20,15 +20,24 @@ public final class ArrayTranslators {
     /** ConcatV2: the values, then the axis as the last input. */
     public static List<TfTensor> concat(NodeContext node) {
         int count = node.inputCount() - 1;
-        long axis = node.constantInput(count, "axis")[0];
+        return concat(node, 0, count, node.constantInput(count, "axis")[0]);
+    }
+
+    /** Concat (TF1): the axis as the first input, then the values. */
+    public static List<TfTensor> concatAxisFirst(NodeContext node) {
+        return concat(node, 1, node.inputCount(), node.constantInput(0, "axis")[0]);
+    }
+
+    /** The values of inputs [from, to) joined along axis. */
+    private static List<TfTensor> concat(NodeContext node, int from, int to, long axis) {
         boolean channelsFirst = false;
         boolean allRank4 = true;
-        for (int i = 0; i < count; i++) {
+        for (int i = from; i < to; i++) {
             channelsFirst |= node.isChannelsFirst(i);
             allRank4 &= node.inputShape(i).rank() == 4;
         }
         List<Output> parts = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
+        for (int i = from; i < to; i++) {
             parts.add(channelsFirst && allRank4 ? node.channelsFirstInput(i) : node.input(i));
         }
         if (channelsFirst && allRank4) {

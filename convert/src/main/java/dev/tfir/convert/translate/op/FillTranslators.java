@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * Ops that make tensors of a given shape: Fill (a value broadcast to constant dims), ZerosLike, OnesLike, Rank,
- * Range, Tile, BroadcastTo, BroadcastArgs.
+ * Range, LinSpace, Tile, BroadcastTo, BroadcastArgs.
  */
 public final class FillTranslators {
     /** The most elements a Range is computed into at conversion. */
@@ -136,6 +136,25 @@ public final class FillTranslators {
     private static int count(NodeContext node, long count) {
         node.require(count <= RANGE_LIMIT, "makes " + count + " elements, more than " + RANGE_LIMIT);
         return (int) Math.max(0, count);
+    }
+
+    /**
+     * LinSpace of a constant num (input 2): start + i * (stop - start) / (num - 1) for i in [0, num), as TensorFlow
+     * computes it; start alone for a num of 1.
+     */
+    public static List<TfTensor> linSpace(NodeContext node) {
+        long num = node.constantInput(2, "num")[0];
+        node.require(num >= 1, "has num " + num + "; 1 or more are valid");
+        Output start = node.input(0);
+        ElementType type = start.type();
+        double[] steps = new double[count(node, num)];
+        for (int i = 0; i < steps.length; i++) {
+            steps[i] = i;
+        }
+        Output step = num == 1 ? Constants.scalar(type, 0) : Elementwise.binary("Divide", Elementwise.binary(
+                "Subtract", node.input(1), start), Constants.scalar(type, num - 1));
+        Output offsets = Elementwise.multiply(Constants.of(ConstTensor.ofDoubles(type, new long[] {num}, steps)), step);
+        return List.of(TfTensor.of(Elementwise.add(start, offsets)));
     }
 
     /** Tile: the input repeated along each axis by the constant multiples (input 1), as Tile-1. */

@@ -3,13 +3,21 @@ package dev.tfir.convert.translate.op;
 import dev.tfir.convert.ir.ElementType;
 import dev.tfir.convert.ir.Node;
 import dev.tfir.convert.ir.Output;
+import dev.tfir.convert.ops.Constants;
+import dev.tfir.convert.ops.Elementwise;
 import dev.tfir.convert.ops.Indexing;
+import dev.tfir.convert.ops.Movement;
+import dev.tfir.convert.ops.Reductions;
 import dev.tfir.convert.translate.NodeContext;
 import dev.tfir.convert.translate.TfTensor;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
-/** Ops that pick or place elements by index: GatherNd, OneHot, TopKV2, ReverseV2, Roll, ReverseSequence. */
+/**
+ * Ops that pick or place elements by index: GatherNd, OneHot, TopKV2, InTopKV2, ReverseV2/Reverse, Roll,
+ * ReverseSequence.
+ */
 public final class IndexTranslators {
     private IndexTranslators() {}
 
@@ -46,9 +54,46 @@ public final class IndexTranslators {
         return List.of(TfTensor.of(topK.output(0)), TfTensor.of(topK.output(1)));
     }
 
+    /**
+     * InTopKV2: whether each row's target class is among its k largest predictions, as TensorFlow decides it:
+     * fewer than k predictions are larger than the target's (ties count for it); false for a target out of range
+     * or a row with a value that is not finite.
+     */
+    public static List<TfTensor> inTopK(NodeContext node) {
+        Output predictions = node.input(0);
+        Output targets = node.input(1);
+        node.require(predictions.rank() == 2 && targets.rank() == 1, "needs predictions [batch, classes] and targets "
+                + "[batch], not " + predictions.shape() + " and " + targets.shape());
+        Output classes = Movement.gather(Movement.shapeOf(predictions, targets.type()), Constants.i64Scalar(1), 0);
+        Output inRange = Elementwise.binary("LogicalAnd",
+                Elementwise.binary("GreaterEqual", targets, Constants.scalar(targets.type(), 0)),
+                Elementwise.binary("Less", targets, classes));
+        Output safeTargets = Elementwise.select(inRange, targets, Constants.scalar(targets.type(), 0));
+        Output target = Movement.unsqueeze(Movement.gather(predictions, safeTargets, 1, 1), 1);
+        Output larger = Reductions.reduce("ReduceSum", Elementwise.convert(Elementwise.binary("Greater", predictions,
+                target), targets.type()), new long[] {1}, false);
+        Output finite = Reductions.reduce("ReduceLogicalAnd", Elementwise.classify("IsFinite", predictions),
+                new long[] {1}, false);
+        Output k = Elementwise.convert(node.input(2), targets.type());
+        return List.of(TfTensor.of(Elementwise.binary("LogicalAnd", Elementwise.binary("LogicalAnd", inRange, finite),
+                Elementwise.binary("Less", larger, k))));
+    }
+
     /** ReverseV2 along the constant axes (input 1), several or negative. */
     public static List<TfTensor> reverse(NodeContext node) {
-        long[] axes = node.constantInput(1, "axis");
+        return reverse(node, node.constantInput(1, "axis"));
+    }
+
+    /** Reverse (v1): a constant bool per axis (input 1), true where the axis is reversed. */
+    public static List<TfTensor> reverseByMask(NodeContext node) {
+        long[] dims = node.constantInput(1, "dims");
+        int rank = node.inputShape(0).rank();
+        node.require(dims.length == rank, "has " + dims.length + " dims for a rank-" + rank + " input");
+        long[] axes = IntStream.range(0, rank).filter(i -> dims[i] != 0).asLongStream().toArray();
+        return axes.length == 0 ? List.of(node.tensor(0)) : reverse(node, axes);
+    }
+
+    private static List<TfTensor> reverse(NodeContext node, long[] axes) {
         int rank = node.inputShape(0).rank();
         for (long axis : axes) {
             node.require(axis >= -rank && axis < rank, "has axis " + axis + " for a rank-" + rank + " input");

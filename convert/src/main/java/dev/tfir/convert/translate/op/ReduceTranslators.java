@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * Ops along axes: reductions over constant axes (Mean, Sum, Max, Min, Prod), ArgMax and ArgMin, and Softmax. On a
  * channels-first input they work channels first where the result's axes come out in TensorFlow's order (global
- * pooling: Mean over H, W).
+ * pooling: Mean over H, W); AdjustContrastv2 (a mean over H and W).
  */
 public final class ReduceTranslators {
     private ReduceTranslators() {}
@@ -24,6 +24,17 @@ public final class ReduceTranslators {
     /** The OpenVINO reduction {@code irType} (opset1) over the constant axes of input 1. */
     public static OpTranslator reduction(String irType) {
         return node -> List.of(reduce(node, irType));
+    }
+
+    /** AdjustContrastv2: (x - mean) * contrast_factor + mean, the mean of each image's channel over H and W. */
+    public static List<TfTensor> adjustContrast(NodeContext node) {
+        Output images = node.input(0);
+        int rank = images.rank();
+        node.require(rank >= 3, "needs images of rank 3 or more ([..., height, width, channels])");
+        Output mean = Reductions.reduce("ReduceMean", images, new long[] {rank - 3, rank - 2}, true);
+        Output factor = Elementwise.convert(node.input(1), images.type());
+        return List.of(TfTensor.of(Elementwise.add(Elementwise.multiply(Elementwise.binary("Subtract", images, mean),
+                factor), mean)));
     }
 
     public static List<TfTensor> argMax(NodeContext node) {

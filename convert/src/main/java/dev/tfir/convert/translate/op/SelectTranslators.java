@@ -86,7 +86,7 @@ public final class SelectTranslators {
     }
 
     /** The booleans of a (rows, columns) matrix within lower diagonals below and upper above (negative: all). */
-    private static Output bandMask(long rows, long columns, long lower, long upper) {
+    static Output bandMask(long rows, long columns, long lower, long upper) {
         long[] inBand = new long[(int) (rows * columns)];
         for (int m = 0; m < rows; m++) {
             for (int n = 0; n < columns; n++) {

@@ -81,6 +81,19 @@ public final class ShapeTranslators {
         return type != null ? type : ElementType.I32;
     }
 
+    /** ToBool: a scalar is true unless 0 (false); a tensor of static shape is true unless it has no elements. */
+    public static List<TfTensor> toBool(NodeContext node) {
+        PartialShape shape = node.inputShape(0);
+        node.require(shape.hasRank() && (shape.rank() == 0 || shape.isFullyDefined()),
+                "needs a scalar or an input of static shape, not " + shape);
+        if (shape.rank() > 0) {
+            long elements = LongStream.of(shape.dims()).reduce(1, (a, b) -> a * b);
+            return List.of(TfTensor.of(Constants.scalar(ElementType.BOOLEAN, elements > 0 ? 1 : 0)));
+        }
+        Output x = node.input(0);
+        return List.of(TfTensor.of(Elementwise.binary("NotEqual", x, Constants.scalar(x.type(), 0))));
+    }
+
     public static List<TfTensor> reshape(NodeContext node) {
         return List.of(TfTensor.of(Movement.reshape(node.input(0), node.input(1), false)));
     }

@@ -81,4 +81,24 @@ class ArithmeticTranslatorsTest {
                 .translate(FakeQuantTranslators::withMinMaxVars));
         assertEquals("needs its min (input 1) to be a constant", variable.getMessage());
     }
+
+    @Test
+    void crossRotatesTheLastAxis() {
+        Output y = InMemoryNode.of("Cross").input(F32, 4, 3).input(F32, 4, 3)
+                .translateOne(ArithmeticTranslators::cross).stored();
+        assertEquals("Subtract", y.node().type());
+        assertArrayEquals(new long[] {4, 3}, y.shape().dims());
+        ConversionException flat = assertThrows(ConversionException.class, () -> InMemoryNode.of("Cross")
+                .input(F32, 4, 2).input(F32, 4, 2).translate(ArithmeticTranslators::cross));
+        assertEquals("needs inputs whose last axis is 3, not [4, 2]", flat.getMessage());
+    }
+
+    @Test
+    void toBoolComparesAScalarWithZeroAndCountsATensor() {
+        Output scalar = InMemoryNode.of("ToBool").input(F32).translateOne(ShapeTranslators::toBool).stored();
+        assertEquals("NotEqual", scalar.node().type());
+        assertEquals(BOOLEAN, scalar.type());
+        Output empty = InMemoryNode.of("ToBool").input(F32, 0, 3).translateOne(ShapeTranslators::toBool).stored();
+        assertArrayEquals(new long[] {0}, empty.constant().longs());
+    }
 }

@@ -86,4 +86,12 @@ class ArrayTranslatorsTest {
                 .translate(ArrayTranslators::resourceGather));
         assertEquals("has batch_dims -1; 0 or more is supported", negative.getMessage());
     }
+
+    @Test
+    void concatTakesItsAxisFirst() {
+        TfTensor y = InMemoryNode.of("Concat").constant(ConstTensor.ofLongs(ElementType.I32, new long[0], -1))
+                .input(F32, 2, 3).input(F32, 2, 4).translateOne(ArrayTranslators::concatAxisFirst);
+        assertEquals("Concat", y.stored().node().type());
+        assertArrayEquals(new long[] {2, 7}, y.tfLayout().shape().dims());
+    }
 }

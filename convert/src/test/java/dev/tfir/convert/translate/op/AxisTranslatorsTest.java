@@ -99,4 +99,15 @@ class AxisTranslatorsTest {
                 .tfLayout();
         assertArrayEquals(new long[] {2, 4, 3}, args.constant().longs());
     }
+
+    @Test
+    void adjustContrastScalesAroundTheMeanOverHeightAndWidth() {
+        Output y = InMemoryNode.of("AdjustContrastv2").input(F32, 2, 4, 5, 3).input(F32)
+                .translateOne(ReduceTranslators::adjustContrast).stored();
+        assertEquals("Add", y.node().type());
+        assertArrayEquals(new long[] {2, 4, 5, 3}, y.shape().dims());
+        Output mean = y.node().input(1);
+        assertEquals("ReduceMean", mean.node().type());
+        assertArrayEquals(new long[] {1, 2}, mean.node().input(1).constant().longs());
+    }
 }

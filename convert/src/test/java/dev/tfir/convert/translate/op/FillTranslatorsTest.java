@@ -77,4 +77,16 @@ class FillTranslatorsTest {
         assertThrows(ConversionException.class, () -> InMemoryNode.of("OnesLike").input(F32, -1, 3)
                 .translate(FillTranslators::onesLike));
     }
+
+    @Test
+    void linSpaceAddsMultiplesOfTheStepToTheStart() {
+        Output line = InMemoryNode.of("LinSpace").input(F32).input(F32).constant(ConstTensor.ofLongs(I32,
+                new long[0], 5)).translateOne(FillTranslators::linSpace).tfLayout();
+        assertEquals("Add", line.node().type());
+        assertArrayEquals(new long[] {5}, line.shape().dims());
+        ConversionException none = assertThrows(ConversionException.class, () -> InMemoryNode.of("LinSpace")
+                .input(F32).input(F32).constant(ConstTensor.ofLongs(I32, new long[0], 0))
+                .translate(FillTranslators::linSpace));
+        assertEquals("has num 0; 1 or more are valid", none.getMessage());
+    }
 }

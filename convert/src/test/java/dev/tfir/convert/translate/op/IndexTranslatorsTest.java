@@ -12,6 +12,7 @@ import dev.tfir.convert.ir.Output;
 import dev.tfir.convert.translate.TfTensor;
 import java.util.Arrays;
 import java.util.List;
+import static dev.tfir.convert.ir.ElementType.BOOLEAN;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.proto.AttrValue;
 
@@ -142,5 +143,28 @@ class IndexTranslatorsTest {
                 .input(F32, 3, 5).input(I32, 3).translate(IndexTranslators::reverseSequence));
         assertEquals("has seq_dim 0 and batch_dim 0 for a rank-2 input; two different axes are needed",
                 same.getMessage());
+    }
+
+    @Test
+    void reverseTakesTheAxesMarkedTrue() {
+        Output y = InMemoryNode.of("Reverse").input(F32, 2, 3, 4).constant(ConstTensor.vector(BOOLEAN, 1, 0, 1))
+                .translateOne(IndexTranslators::reverseByMask).tfLayout();
+        assertEquals("Reverse", y.node().type());
+        assertArrayEquals(new long[] {0, 2}, y.node().input(1).constant().longs());
+        ConversionException short_ = assertThrows(ConversionException.class, () -> InMemoryNode.of("Reverse")
+                .input(F32, 2, 3).constant(ConstTensor.vector(BOOLEAN, 1)).translate(IndexTranslators::reverseByMask));
+        assertEquals("has 1 dims for a rank-2 input", short_.getMessage());
+    }
+
+    @Test
+    void inTopKCountsTheLargerPredictions() {
+        Output y = InMemoryNode.of("InTopKV2").input(F32, 4, 6).input(I32, 4).constant(scalar(2))
+                .translateOne(IndexTranslators::inTopK).tfLayout();
+        assertEquals("LogicalAnd", y.node().type());
+        assertEquals(BOOLEAN, y.type());
+        assertArrayEquals(new long[] {4}, y.shape().dims());
+        ConversionException flat = assertThrows(ConversionException.class, () -> InMemoryNode.of("InTopKV2")
+                .input(F32, 6).input(I32, 1).constant(scalar(2)).translate(IndexTranslators::inTopK));
+        assertEquals("needs predictions [batch, classes] and targets [batch], not [6] and [1]", flat.getMessage());
     }
 }
