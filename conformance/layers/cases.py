@@ -405,6 +405,24 @@ def cases():
     case('Tile', 'multiples', 'array', [('f', (2, 3))], lambda x: raw.Tile(input=x, multiples=[2, 3]))
     case('Tile', 'i64-multiples', 'array', [('i32', (2, 1, 3))],
          lambda x: raw.Tile(input=x, multiples=tf.constant([1, 4, 1], tf.int64)))
+    # bounds, multiples and sizes computed from a dynamic shape (positions up to a sequence's length, a class token
+    # repeated over the batch, a position table cut to the length): Range-4, Tile-1 and Slice-8 of run-time inputs
+    case('Range', 'i32-dynamic-limit', 'shape', [('f', (None, 3), (5, 3))],
+         lambda x: raw.Range(start=1, limit=tf.shape(x)[0] * 2, delta=2))
+    case('Range', 'i64-dynamic-start-delta', 'shape', [('i64', (None,), (4,))],
+         lambda x: raw.Range(start=tf.shape(x, tf.int64)[0], limit=tf.constant(19, tf.int64),
+                             delta=tf.shape(x, tf.int64)[0]))
+    case('Range', 'f32-dynamic-limit-down', 'shape', [('f', (None,), (6,))],
+         lambda x: raw.Range(start=0.25, limit=-tf.cast(tf.shape(x)[0], tf.float32) * 0.5, delta=-0.5))
+    case('Tile', 'dynamic-multiples', 'array', [('f', (None, 3), (2, 3))],
+         lambda x: raw.Tile(input=x, multiples=tf.stack([tf.shape(x)[0], 2])))
+    case('Slice', 'dynamic-size', 'shape', [('f', (None, 4), (3, 4))],
+         lambda x: raw.Slice(input=tf.constant(weights((8, 4))), begin=[1, 0], size=tf.stack([tf.shape(x)[0], -1])) + x)
+    case('Slice', 'dynamic-begin', 'shape', [('i32', (None, 4), (5, 4))],
+         lambda x: raw.Slice(input=x, begin=tf.stack([tf.shape(x)[0] - 2, 1]), size=[2, 2]))
+    for op in ('ZerosLike', 'OnesLike'):
+        case(op, 'f32-dynamic', 'shape', [('f', (None, 3), (4, 3))],
+             lambda x, op=op: [getattr(raw, op)(x=x), raw.Identity(input=x)])
 
     # joining, splitting, padding, gathering
     case('ConcatV2', 'axis-1', 'array', [('f', (2, 3)), ('f', (2, 4))],

@@ -49,11 +49,12 @@ public final class FillTranslators {
         return like(node, 1);
     }
 
-    /** ZerosLike, OnesLike of an input of static shape: the value broadcast to it. */
+    /** ZerosLike, OnesLike: the value broadcast to the input's shape (a constant when static, else ShapeOf). */
     private static List<TfTensor> like(NodeContext node, double value) {
-        PartialShape shape = node.inputShape(0);
-        node.require(shape.hasRank() && shape.isFullyDefined(), "needs an input of static shape, not " + shape);
-        return List.of(TfTensor.of(broadcast(Constants.scalar(node.inputType(0), value), shape.dims())));
+        Output x = node.input(0);
+        node.require(x.shape().hasRank(), "needs an input of known rank");
+        return List.of(TfTensor.of(Movement.broadcast(Constants.scalar(x.type(), value),
+                Movement.shapeOf(x, ElementType.I64), x.shape())));
     }
 
     /** Rank: the input's rank, a constant int32. */
@@ -95,14 +96,22 @@ public final class FillTranslators {
                 .map(d -> d >= 0 ? d : PartialShape.UNKNOWN_DIM).toArray()) : PartialShape.unknownRank();
     }
 
-    /** Range of constant start, limit and delta: computed at conversion, as TensorFlow folds it. */
+    /**
+     * Range: of constant start, limit and delta computed at conversion, as TensorFlow folds it; of bounds computed at
+     * run time (positions up to a sequence's length), Range-4 of the three scalars, of a length known at run time.
+     */
     public static List<TfTensor> range(NodeContext node) {
-        for (int i = 0; i < 3; i++) {
-            node.require(node.tensor(i).stored().isConstant(), "needs constant start, limit and delta (input " + i
-                    + " is not); a Range of computed bounds is not supported");
-        }
         ElementType type = node.inputType(0);
-        return List.of(TfTensor.of(Constants.of(type.isInteger() ? integerRange(node, type) : realRange(node, type))));
+        List<Output> bounds = List.of(node.input(0), node.input(1), node.input(2));
+        if (bounds.stream().allMatch(Output::isConstant)) {
+            return List.of(TfTensor.of(Constants.of(type.isInteger() ? integerRange(node, type)
+                    : realRange(node, type))));
+        }
+        node.require(bounds.stream().allMatch(bound -> bound.rank() == 0 && bound.type() == type), "needs scalar "
+                + "start, limit and delta of one type, not " + bounds.stream().map(b -> b.type().irName() + b.shape())
+                .toList());
+        return List.of(TfTensor.of(Node.builder("Range", "opset4").attribute("output_type", type.irName())
+                .inputs(bounds).output(type, PartialShape.of(PartialShape.UNKNOWN_DIM)).buildOutput()));
     }
 
     private static ConstTensor integerRange(NodeContext node, ElementType type) {
@@ -157,17 +166,22 @@ public final class FillTranslators {
         return List.of(TfTensor.of(Elementwise.add(start, offsets)));
     }
 
-    /** Tile: the input repeated along each axis by the constant multiples (input 1), as Tile-1. */
+    /**
+     * Tile: the input repeated along each axis by the multiples (input 1, constant or computed at run time), as
+     * Tile-1; an axis is known where its dim and its multiple are.
+     */
     public static List<TfTensor> tile(NodeContext node) {
-        long[] multiples = node.constantInput(1, "multiples");
         Output x = node.input(0);
-        node.require(multiples.length == x.rank(), "needs one multiple per axis of its rank-" + x.rank()
-                + " input, not " + Arrays.toString(multiples));
+        Output multiples = node.input(1);
+        node.require(x.shape().hasRank() && multiples.rank() == 1 && multiples.shape().dim(0) == x.rank(),
+                "needs one multiple per axis of its input " + x.shape() + ", not multiples of shape "
+                + multiples.shape());
+        long[] known = Constants.knownElements(multiples);
         long[] dims = x.shape().dims().clone();
         for (int i = 0; i < dims.length; i++) {
-            dims[i] = dims[i] < 0 ? dims[i] : dims[i] * multiples[i];
+            dims[i] = Shapes.known(dims[i]) && known[i] >= 0 ? dims[i] * known[i] : PartialShape.UNKNOWN_DIM;
         }
-        return List.of(TfTensor.of(Node.builder("Tile", "opset1").inputs(x, Constants.i64(multiples))
-                .output(x.type(), PartialShape.of(dims)).buildOutput()));
+        return List.of(TfTensor.of(Node.builder("Tile", "opset1").inputs(x, Elementwise.convert(multiples,
+                ElementType.I64)).output(x.type(), PartialShape.of(dims)).buildOutput()));
     }
 }

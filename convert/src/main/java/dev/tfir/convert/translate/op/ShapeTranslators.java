@@ -44,11 +44,33 @@ public final class ShapeTranslators {
         return shapes;
     }
 
-    /** Slice of the constant begin (input 1) and size (input 2; -1: to the end) as Slice-8. */
+    /**
+     * Slice of begin (input 1) and size (input 2; -1: to the end) as Slice-8: constants checked and folded into the
+     * end; computed at run time (a position table cut to a sequence's length), the end is Select(size == -1, the
+     * input's dims, begin + size).
+     */
     public static List<TfTensor> slice(NodeContext node) {
-        long[] begin = node.constantInput(1, "begin");
-        long[] size = node.constantInput(2, "size");
         Output x = node.input(0);
+        if (node.input(1).isConstant() && node.input(2).isConstant()) {
+            return constantSlice(node, x, node.constantInput(1, "begin"), node.constantInput(2, "size"));
+        }
+        Output begin = Elementwise.convert(node.input(1), ElementType.I64);
+        Output size = Elementwise.convert(node.input(2), ElementType.I64);
+        node.require(x.shape().hasRank() && begin.rank() == 1 && size.rank() == 1 && begin.shape().dim(0) == x.rank()
+                && size.shape().dim(0) == x.rank(), "needs begin and size of one value per axis of its input "
+                + x.shape() + ", not " + begin.shape() + " and " + size.shape());
+        long[] known = Constants.knownElements(node.input(2));
+        long[] dims = new long[known.length];
+        for (int i = 0; i < dims.length; i++) {
+            dims[i] = known[i] >= 0 ? known[i] : PartialShape.UNKNOWN_DIM;
+        }
+        // OpenVINO's CPU computes i64 shape arithmetic in i32: the input's dims end a -1 size, not the largest i64
+        Output end = Elementwise.select(Elementwise.binary("Equal", size, Constants.i64Scalar(-1)),
+                Movement.shapeOf(x, ElementType.I64), Elementwise.add(begin, size));
+        return List.of(TfTensor.of(sliceNode(x, begin, end, PartialShape.of(dims))));
+    }
+
+    private static List<TfTensor> constantSlice(NodeContext node, Output x, long[] begin, long[] size) {
         node.require(begin.length == x.rank() && size.length == x.rank(), "has begin and size of " + begin.length
                 + " and " + size.length + " values for a rank-" + x.rank() + " input");
         long[] end = new long[size.length];
@@ -59,10 +81,15 @@ public final class ShapeTranslators {
             end[i] = size[i] == -1 ? Long.MAX_VALUE : begin[i] + size[i];
             dims[i] = size[i] >= 0 ? size[i] : Shapes.known(dims[i]) ? dims[i] - begin[i] : PartialShape.UNKNOWN_DIM;
         }
-        return List.of(TfTensor.of(Node.builder("Slice", "opset8").inputs(x, Constants.i64(begin), Constants.i64(end),
-                Constants.i64(LongStream.generate(() -> 1).limit(end.length).toArray()),
-                Constants.i64(LongStream.range(0, end.length).toArray())).output(x.type(), PartialShape.of(dims))
-                .buildOutput()));
+        return List.of(TfTensor.of(sliceNode(x, Constants.i64(begin), Constants.i64(end), PartialShape.of(dims))));
+    }
+
+    /** Slice-8 of x from begin to end on every axis, step 1. */
+    private static Output sliceNode(Output x, Output begin, Output end, PartialShape dims) {
+        int rank = x.rank();
+        return Node.builder("Slice", "opset8").inputs(x, begin, end,
+                Constants.i64(LongStream.generate(() -> 1).limit(rank).toArray()),
+                Constants.i64(LongStream.range(0, rank).toArray())).output(x.type(), dims).buildOutput();
     }
 
     /** The number of elements: a constant when the shape is static, else the product of ShapeOf. */

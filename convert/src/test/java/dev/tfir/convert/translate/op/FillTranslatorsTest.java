@@ -2,16 +2,26 @@ package dev.tfir.convert.translate.op;
 
 import static dev.tfir.convert.ir.ElementType.F32;
 import static dev.tfir.convert.ir.ElementType.I32;
+import static dev.tfir.convert.ir.ElementType.I64;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.tfir.common.types.PartialShape;
 import dev.tfir.convert.ir.ConstTensor;
 import dev.tfir.convert.ir.ConversionException;
 import dev.tfir.convert.ir.Output;
+import dev.tfir.convert.ops.Constants;
+import dev.tfir.convert.ops.Movement;
+import dev.tfir.convert.ops.Sources;
+import dev.tfir.convert.translate.TfTensor;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Fill, Range and Tile translated alone: Broadcast-3 to constant or computed dims, a Range folded, Tile-1's shape. */
+/**
+ * Fill, Range, Tile and ZerosLike translated alone: Broadcast-3 to constant or computed dims, a Range folded or
+ * Range-4 of computed bounds, Tile-1's shape of constant or computed multiples.
+ */
 class FillTranslatorsTest {
     @Test
     void fillBroadcastsTheValueToTheConstantDims() {
@@ -49,12 +59,20 @@ class FillTranslatorsTest {
     }
 
     @Test
-    void rangeOfAComputedLimitIsRefused() {
+    void rangeOfAComputedLimitIsARange4OfUnknownLength() {
+        // positions up to a sequence's length: Range(0, StridedSlice(Shape(ids), 1), 1)
+        Output positions = InMemoryNode.of("Range").constant(ConstTensor.ofLongs(I32, new long[0], 0)).input(I32)
+                .constant(ConstTensor.ofLongs(I32, new long[0], 1)).translateOne(FillTranslators::range).tfLayout();
+        assertEquals("Range", positions.node().type());
+        assertEquals("opset4", positions.node().opset());
+        assertEquals("i32", positions.node().attributes().get("output_type"));
+        assertEquals(I32, positions.type());
+        assertArrayEquals(new long[] {-1}, positions.shape().dims());
         ConversionException error = assertThrows(ConversionException.class, () -> InMemoryNode.of("Range")
-                .constant(ConstTensor.ofLongs(I32, new long[0], 0)).input(I32)
+                .constant(ConstTensor.ofLongs(I32, new long[0], 0)).input(I32, 1)
                 .constant(ConstTensor.ofLongs(I32, new long[0], 1)).translate(FillTranslators::range));
-        assertEquals("needs constant start, limit and delta (input 1 is not); a Range of computed bounds is not "
-                + "supported", error.getMessage());
+        assertEquals("needs scalar start, limit and delta of one type, not [i32[], i32[1], i32[]]",
+                error.getMessage());
     }
 
     @Test
@@ -68,14 +86,34 @@ class FillTranslatorsTest {
     }
 
     @Test
+    void tileOfComputedMultiplesKnowsTheAxesOfKnownMultiples() {
+        // a class token repeated over the batch: Tile(token [1, 1, 8], Pack(batch, 1, 1))
+        Output batch = Sources.parameter(I64, PartialShape.of(1)).output(0);
+        Output multiples = Movement.concat(List.of(batch, Constants.i64(1, 1)), 0);
+        Output tiled = InMemoryNode.of("Tile").input(F32, 1, 1, 8).input(TfTensor.of(multiples))
+                .translateOne(FillTranslators::tile).tfLayout();
+        assertEquals("Tile", tiled.node().type());
+        assertArrayEquals(new long[] {-1, 1, 8}, tiled.shape().dims());
+        assertThrows(ConversionException.class, () -> InMemoryNode.of("Tile").input(F32, 2, 3).input(I32, -1)
+                .translate(FillTranslators::tile));
+    }
+
+    @Test
+    void zerosLikeOfADynamicShapeBroadcastsToItsShapeOf() {
+        Output zeros = InMemoryNode.of("ZerosLike").input(F32, -1, 32).translateOne(FillTranslators::zerosLike)
+                .tfLayout();
+        assertEquals("Broadcast", zeros.node().type());
+        assertEquals("ShapeOf", zeros.node().input(1).node().type());
+        assertArrayEquals(new long[] {-1, 32}, zeros.shape().dims());
+    }
+
+    @Test
     void zerosLikeOfAStaticShapeIsABroadcastZero() {
         Output zeros = InMemoryNode.of("ZerosLike").input(I32, 2, 3).translateOne(FillTranslators::zerosLike)
                 .tfLayout();
         assertEquals("Broadcast", zeros.node().type());
         assertEquals(0L, zeros.node().input(0).constant().longs()[0]);
         assertArrayEquals(new long[] {2, 3}, zeros.shape().dims());
-        assertThrows(ConversionException.class, () -> InMemoryNode.of("OnesLike").input(F32, -1, 3)
-                .translate(FillTranslators::onesLike));
     }
 
     @Test
