@@ -278,6 +278,16 @@ def cases():
              lambda x, op=op: getattr(raw, op)(x=x, scale=weights((3,), 1), offset=weights((3,), 2),
                                                mean=weights((3,), 3), variance=np.abs(weights((3,), 4)) + 0.5,
                                                epsilon=1e-3, is_training=False)[0])
+    case('FusedBatchNormV3', 'training-batch-statistics', 'norm', [('f', (None, 4, 4, 3), (2, 4, 4, 3))],
+         lambda x: raw.FusedBatchNormV3(x=x, scale=weights((3,), 1), offset=weights((3,), 2), mean=[], variance=[],
+                                        epsilon=1e-3, is_training=True)[0])
+
+    def layer_norm(x):  # tf_keras's LayerNormalization: rows as the channels of a training-mode batch norm
+        rows = tf.reduce_prod(tf.shape(x)[:-1])
+        y = raw.FusedBatchNormV3(x=tf.reshape(x, [1, rows, 8, 1]), scale=tf.ones([rows]), offset=tf.zeros([rows]),
+                                 mean=[], variance=[], epsilon=1e-3, data_format='NCHW', is_training=True)[0]
+        return tf.reshape(y, tf.shape(x)) * weights((8,), 1) + weights((8,), 2)
+    case('FusedBatchNormV3', 'training-layer-norm-form', 'norm', [('f', (None, None, 8), (2, 5, 8))], layer_norm)
     case('Softmax', 'last-axis', 'norm', [('f', (2, 3, 5))], lambda x: raw.Softmax(logits=x), TRANSCENDENTAL)
     case('LogSoftmax', 'last-axis', 'norm', [('f', (2, 3, 5))], lambda x: raw.LogSoftmax(logits=x), TRANSCENDENTAL)
     case('LRN', 'radius2', 'norm', [('f', (1, 4, 4, 8))],

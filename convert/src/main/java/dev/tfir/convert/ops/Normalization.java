@@ -3,7 +3,7 @@ package dev.tfir.convert.ops;
 import dev.tfir.convert.ir.Node;
 import dev.tfir.convert.ir.Output;
 
-/** BatchNormInference-5 (channels on axis 1) and SoftMax-8. */
+/** BatchNormInference-5 and the batch statistics' form by MVN-6 (channels on axis 1), SoftMax-8, LRN-1. */
 public final class Normalization {
     private Normalization() {}
 
@@ -12,6 +12,25 @@ public final class Normalization {
                                    double epsilon) {
         return Node.builder("BatchNormInference", "opset5").attribute("epsilon", epsilon)
                 .inputs(x, gamma, beta, mean, variance).output(x.type(), x.shape()).buildOutput();
+    }
+
+    /**
+     * (x - mean) / sqrt(variance + epsilon) * gamma + beta with the mean and the (biased) variance of each channel
+     * (axis 1) over the batch and the other axes, as TensorFlow's FusedBatchNorm computes y in training mode (which
+     * tf_keras's LayerNormalization uses to normalize each row).
+     */
+    public static Output batchNormOfBatch(Output x, Output gamma, Output beta, double epsilon) {
+        long[] axes = new long[x.rank() - 1];
+        long[] spatial = new long[x.rank() - 2];
+        for (int i = 0; i < spatial.length; i++) {
+            axes[i + 1] = i + 2;
+            spatial[i] = i + 1;
+        }
+        Output normalized = Node.builder("MVN", "opset6").attribute("normalize_variance", true)
+                .attribute("eps", epsilon).attribute("eps_mode", "inside_sqrt").inputs(x, Constants.i64(axes))
+                .output(x.type(), x.shape()).buildOutput();
+        return Elementwise.add(Elementwise.multiply(normalized, Movement.unsqueeze(gamma, spatial)),
+                Movement.unsqueeze(beta, spatial));
     }
 
     public static Output softmax(Output x, long axis) {
