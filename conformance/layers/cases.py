@@ -648,6 +648,8 @@ def cases():
          lambda x: raw.MatrixDiagV2(diagonal=x, k=0, num_rows=-1, num_cols=-1, padding_value=1.5))
     case('MatrixDiagV3', 'sizes-given-i32', 'select', [('i32', (3, 4)), ('i32', ())],
          lambda x, p: raw.MatrixDiagV3(diagonal=x, k=[0, 0], num_rows=4, num_cols=-1, padding_value=p))
+    import control_cases
+    control_cases.add_cases(case, tf)
     return out
 
 

@@ -64,8 +64,11 @@ def make_case(case, directory):
     with tf.compat.v1.Session(graph=graph) as session:
         want = session.run([name + ':0' for name in names], {name + ':0': value for name, value in feeds.items()})
     directory.mkdir(parents=True, exist_ok=True)
-    (directory / 'graph.pb').write_bytes(graph.as_graph_def().SerializeToString())
-    op_types = sorted({node.op for node in graph.as_graph_def().node})
+    graph_def = graph.as_graph_def()
+    (directory / 'graph.pb').write_bytes(graph_def.SerializeToString())
+    # the op types of the graph and of its functions' bodies (While, If)
+    op_types = sorted({node.op for node in graph_def.node}
+                      | {node.op for function in graph_def.library.function for node in function.node_def})
     return feeds, names, want, op_types
 
 
