@@ -12,9 +12,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Ops that move data without computing on it: Transpose, Reshape, Squeeze, Unsqueeze, Concat, Gather, Pad. On
- * constants they are applied right away (as OpenVINO's constant folding would), so weights arrive in the layout
- * the consuming op needs and shape computations become constants.
+ * Ops that move data without computing on it: Transpose, Reshape, Squeeze, Unsqueeze, Concat, Gather, Pad,
+ * Broadcast. On constants they are applied right away (as OpenVINO's constant folding would), so weights arrive in
+ * the layout the consuming op needs and shape computations become constants.
  */
 public final class Movement {
     private static final int FOLD_LIMIT = 1024;
@@ -212,6 +212,13 @@ public final class Movement {
     public static Output broadcast(Output scalar, Output shape, PartialShape dims) {
         return Node.builder("Broadcast", "opset3").attribute("mode", "numpy").inputs(scalar, Convert64.of(shape))
                 .output(scalar.type(), dims).buildOutput();
+    }
+
+    /** Broadcast-3 (bidirectional) of x to the shape numpy broadcasting gives x and {@code other} together. */
+    public static Output broadcastWith(Output x, Output other) {
+        return Node.builder("Broadcast", "opset3").attribute("mode", "bidirectional")
+                .inputs(x, shapeOf(other, ElementType.I64))
+                .output(x.type(), Shapes.broadcast(x.shape(), other.shape(), true)).buildOutput();
     }
 
     /** ShapeOf-3: the shape as a 1-D tensor; a constant when the shape is static. */
