@@ -668,6 +668,8 @@ def cases():
          lambda x: raw.ComplexAbs(x=tf.signal.rfft(x, fft_length=[11])))
     case('RFFT', 'dynamic-batch-abs', 'fft', [('f', (None, 12), (3, 12))],
          lambda x: raw.ComplexAbs(x=raw.RFFT(input=x, fft_length=[12])))
+    case('RFFT', 'stft-dynamic-length', 'fft', [('f', (2, -600), (2, 600))],   # frames cut by a Fill's strides
+         lambda x: tf.abs(tf.signal.stft(x, frame_length=64, frame_step=32)))
     case('RFFT2D', 'cropped', 'fft', [('f', (5, 9))],
          lambda x: parts(raw.RFFT2D(input=x, fft_length=[4, 6])))
     for op, count in (('IRFFT', 1), ('IRFFT2D', 2), ('IRFFT3D', 3)):

@@ -208,8 +208,17 @@ public final class Movement {
         return node.output(x.type(), PartialShape.of(dims)).buildOutput();
     }
 
-    /** Broadcast-3 (numpy) of a scalar to the shape the 1-D {@code shape} holds, {@code dims} as far as known. */
+    /**
+     * Broadcast-3 (numpy) of a scalar to the shape the 1-D {@code shape} holds, {@code dims} as far as known; a small
+     * integer constant to a constant shape is filled right away (a Fill of ones as a StridedSlice's strides).
+     */
     public static Output broadcast(Output scalar, Output shape, PartialShape dims) {
+        if (scalar.isConstant() && scalar.type().isInteger() && scalar.constant().elementCount() == 1
+                && shape.isConstant() && dims.isFullyDefined() && dims.elementCount() <= FOLD_LIMIT) {
+            long[] filled = new long[(int) dims.elementCount()];
+            Arrays.fill(filled, scalar.constant().longs()[0]);
+            return Constants.of(ConstTensor.ofLongs(scalar.type(), dims.dims(), filled));
+        }
         return Node.builder("Broadcast", "opset3").attribute("mode", "numpy").inputs(scalar, Convert64.of(shape))
                 .output(scalar.type(), dims).buildOutput();
     }
