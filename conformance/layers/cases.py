@@ -648,6 +648,64 @@ def cases():
          lambda x: raw.MatrixDiagV2(diagonal=x, k=0, num_rows=-1, num_cols=-1, padding_value=1.5))
     case('MatrixDiagV3', 'sizes-given-i32', 'select', [('i32', (3, 4)), ('i32', ())],
          lambda x, p: raw.MatrixDiagV3(diagonal=x, k=[0, 0], num_rows=4, num_cols=-1, padding_value=p))
+
+    # Fourier transforms and complex numbers: graph inputs and outputs are real, so a complex tensor is made by RFFT
+    # or Complex and ends in Real, Imag, ComplexAbs, Angle or IRFFT
+    def parts(z):
+        part = tf.float64 if z.dtype == tf.complex128 else tf.float32
+        return [raw.Real(input=z, Tout=part), raw.Imag(input=z, Tout=part)]
+
+    def complex_of(re, im):
+        return raw.Complex(real=re, imag=im, Tout=tf.complex128 if re.dtype == tf.float64 else tf.complex64)
+
+    for op, count in (('RFFT', 1), ('RFFT2D', 2), ('RFFT3D', 3)):
+        rfft = getattr(raw, op)
+        case(op, 'full-length', 'fft', [('f', (2, 3, 4, 6)[-count - 1:])],
+             lambda x, rfft=rfft, count=count: parts(rfft(input=x, fft_length=(3, 4, 6)[-count:])))
+    case('RFFT', 'shorter-batch', 'fft', [('f', (2, 3, 16))],
+         lambda x: parts(raw.RFFT(input=x, fft_length=[10])))
+    case('RFFT', 'padded-odd-abs', 'fft', [('f', (2, 7))],   # TensorFlow's kernel crops only: tf.signal pads first
+         lambda x: raw.ComplexAbs(x=tf.signal.rfft(x, fft_length=[11])))
+    case('RFFT', 'dynamic-batch-abs', 'fft', [('f', (None, 12), (3, 12))],
+         lambda x: raw.ComplexAbs(x=raw.RFFT(input=x, fft_length=[12])))
+    case('RFFT', 'stft-dynamic-length', 'fft', [('f', (2, -600), (2, 600))],   # frames cut by a Fill's strides
+         lambda x: tf.abs(tf.signal.stft(x, frame_length=64, frame_step=32)))
+    case('RFFT2D', 'cropped', 'fft', [('f', (5, 9))],
+         lambda x: parts(raw.RFFT2D(input=x, fft_length=[4, 6])))
+    for op, count in (('IRFFT', 1), ('IRFFT2D', 2), ('IRFFT3D', 3)):
+        irfft = getattr(raw, op)
+        case(op, 'of-complex', 'fft', [('f', (2, 3, 4, 5)[-count - 1:])] * 2,
+             lambda re, im, irfft=irfft, count=count: irfft(input=complex_of(re, im),
+                                                           fft_length=(3, 4, 8)[-count:]))
+    case('IRFFT', 'odd-length', 'fft', [('f', (3, 5))] * 2,
+         lambda re, im: raw.IRFFT(input=complex_of(re, im), fft_length=[9]))
+    case('IRFFT', 'shorter', 'fft', [('f', (2, 9))] * 2,
+         lambda re, im: raw.IRFFT(input=complex_of(re, im), fft_length=[8]))
+    case('IRFFT', 'padded', 'fft', [('f', (2, 4))] * 2,
+         lambda re, im: tf.signal.irfft(complex_of(re, im), fft_length=[12]))
+    case('IRFFT', 'rfft-round-trip', 'fft', [('f', (None, 16), (2, 16))],
+         lambda x: raw.IRFFT(input=raw.RFFT(input=x, fft_length=[16]), fft_length=[16]))
+    case('IRFFT2D', 'cropped', 'fft', [('f', (6, 7))] * 2,
+         lambda re, im: raw.IRFFT2D(input=complex_of(re, im), fft_length=[5, 6]))
+    for op in ('FFT', 'FFT2D', 'FFT3D', 'IFFT', 'IFFT2D', 'IFFT3D'):
+        count = 1 if op[-1] == 'T' else int(op[-2])
+        case(op, 'of-complex', 'fft', [('f', (2, 3, 4, 8)[-count - 1:])] * 2,
+             lambda re, im, op=op: parts(getattr(raw, op)(input=complex_of(re, im))))
+    case('FFT', 'rfft-abs', 'fft', [('f', (3, 8))],
+         lambda x: raw.ComplexAbs(x=raw.FFT(input=raw.RFFT(input=x, fft_length=[8]))))
+    case('Complex', 'parts', 'fft', [('f', (2, 3))] * 2, lambda re, im: parts(complex_of(re, im)))
+    case('Complex', 'broadcast', 'fft', [('f', (3, 1)), ('f', (4,))], lambda re, im: parts(complex_of(re, im)))
+    case('Complex', 'complex128', 'fft', [('f', (2, 3))] * 2,
+         lambda re, im: [raw.Cast(x=p, DstT=tf.float32) for p in parts(complex_of(
+             raw.Cast(x=re, DstT=tf.float64), raw.Cast(x=im, DstT=tf.float64)))])
+    case('Real', 'through-identity', 'fft', [('f', (4, 8))],
+         lambda x: raw.Real(input=raw.Identity(input=raw.RFFT(input=x, fft_length=[8]))))
+    case('Imag', 'through-identity', 'fft', [('f', (4, 8))],
+         lambda x: raw.Imag(input=raw.StopGradient(input=raw.RFFT(input=x, fft_length=[8]))))
+    case('ComplexAbs', 'dynamic', 'fft', [('f', (None, 3), (2, 3))] * 2,
+         lambda re, im: raw.ComplexAbs(x=complex_of(re, im)))
+    case('Angle', 'quadrants', 'fft', [('f', (4, 5))] * 2,
+         lambda re, im: raw.Angle(input=complex_of(re, im)), TRANSCENDENTAL)
     import control_cases
     control_cases.add_cases(case, tf)
     return out

@@ -565,6 +565,32 @@ def aliases_misc(tf):
                          partitions=tf.constant([[0, 1], [2, 0], [1, 1], [0, 2]]), num_partitions=3, name='partition')
 
 
+def fourier(tf):
+    """Fourier transforms (constant and computed fft_length, known, unknown and unknown-rank inputs) and complex ops."""
+    raw = tf.raw_ops
+    a = placeholder(tf, [None, 6, 16], 'a')
+    u = placeholder(tf, None, 'u')
+    length = placeholder(tf, [1], 'length', tf.int32)
+    z = raw.Complex(real=a, imag=placeholder(tf, [16], 'im'), name='complex')
+    raw.RFFT(input=a, fft_length=[10], name='rfft')
+    raw.RFFT(input=a, fft_length=length, name='rfft_computed_length')
+    raw.RFFT(input=u, fft_length=[7], name='rfft_unknown_rank')
+    raw.RFFT2D(input=a, fft_length=[4, 9], name='rfft2d')
+    raw.RFFT3D(input=a, fft_length=[3, 4, 5], name='rfft3d')
+    raw.IRFFT(input=z, fft_length=[9], name='irfft')
+    raw.IRFFT(input=z, fft_length=length, name='irfft_computed_length')
+    raw.IRFFT2D(input=z, fft_length=[5, 8], name='irfft2d')
+    raw.IRFFT3D(input=z, fft_length=[2, 3, 8], name='irfft3d')
+    for op in ('FFT', 'FFT2D', 'FFT3D', 'IFFT', 'IFFT2D', 'IFFT3D'):
+        getattr(raw, op)(input=z, name=op.lower())
+    wide = raw.Complex(real=tf.cast(a, tf.float64), imag=tf.cast(a, tf.float64), Tout=tf.complex128,
+                       name='complex128')
+    raw.Real(input=z, name='real')
+    raw.Imag(input=wide, Tout=tf.float64, name='imag128')
+    raw.ComplexAbs(x=z, name='complex_abs')
+    raw.Angle(input=raw.Complex(real=u, imag=u, name='complex_unknown'), name='angle_unknown')
+
+
 def op_family(build, add_shapes=False):
     return lambda tf: built(tf, build, add_shapes)
 
@@ -578,6 +604,7 @@ FIXTURES = {
     'detection_conv3d': op_family(detection_conv3d),
     'elementwise_math': op_family(elementwise_math),
     'aliases_misc': op_family(aliases_misc),
+    'fourier': op_family(fourier),
     'unmodelled_ops': op_family(unmodelled),
     'unmodelled_ops_output_shapes': op_family(unmodelled, add_shapes=True),
     'slim_inception_v1_b1': slim_net('inception_v1', 1),

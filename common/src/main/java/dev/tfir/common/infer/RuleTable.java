@@ -46,6 +46,7 @@ final class RuleTable {
         ScatterRules.addTo(table);
         ArrangeRules.addTo(table);
         MatrixRules.addTo(table);
+        FourierRules.addTo(table);
         SummaryRules.addTo(table);
         return Map.copyOf(table.rules);
     }

@@ -6,7 +6,7 @@ import dev.tfir.convert.ir.ElementType;
 import dev.tfir.convert.ir.Node;
 import dev.tfir.convert.ir.Output;
 
-/** Arithmetic beyond {@link Elementwise}'s: a truncating Divide, FakeQuantize. */
+/** Arithmetic beyond {@link Elementwise}'s: a truncating Divide, FakeQuantize, Atan2. */
 public final class Arithmetic {
     private Arithmetic() {}
 
@@ -25,6 +25,22 @@ public final class Arithmetic {
                 .build();
         node.keepPrecision();
         return node.output(0);
+    }
+
+    /**
+     * The angle of the point (x, y): atan(y / x), plus pi where x < 0 (minus pi when also y < 0); 0 where both are 0,
+     * as TensorFlow's Atan2.
+     */
+    public static Output atan2(Output y, Output x) {
+        Output zero = Constants.scalar(x.type(), 0);
+        Output angle = Elementwise.unary("Atan", "opset1", Elementwise.binary("Divide", y, x));
+        Output halfTurn = Elementwise.select(Elementwise.binary("Less", y, zero),
+                Constants.scalar(x.type(), -Math.PI), Constants.scalar(x.type(), Math.PI));
+        Output turned = Elementwise.select(Elementwise.binary("Less", x, zero), Elementwise.add(angle, halfTurn),
+                angle);
+        Output origin = Elementwise.binary("LogicalAnd", Elementwise.binary("Equal", x, zero),
+                Elementwise.binary("Equal", y, zero));
+        return Elementwise.select(origin, zero, turned);
     }
 
     private static Output numpy(Node.Builder node, Output a, Output b, ElementType result) {

@@ -12,9 +12,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Ops that move data without computing on it: Transpose, Reshape, Squeeze, Unsqueeze, Concat, Gather, Pad. On
- * constants they are applied right away (as OpenVINO's constant folding would), so weights arrive in the layout
- * the consuming op needs and shape computations become constants.
+ * Ops that move data without computing on it: Transpose, Reshape, Squeeze, Unsqueeze, Concat, Gather, Pad,
+ * Broadcast. On constants they are applied right away (as OpenVINO's constant folding would), so weights arrive in
+ * the layout the consuming op needs and shape computations become constants.
  */
 public final class Movement {
     private static final int FOLD_LIMIT = 1024;
@@ -208,10 +208,26 @@ public final class Movement {
         return node.output(x.type(), PartialShape.of(dims)).buildOutput();
     }
 
-    /** Broadcast-3 (numpy) of a scalar to the shape the 1-D {@code shape} holds, {@code dims} as far as known. */
+    /**
+     * Broadcast-3 (numpy) of a scalar to the shape the 1-D {@code shape} holds, {@code dims} as far as known; a small
+     * integer constant to a constant shape is filled right away (a Fill of ones as a StridedSlice's strides).
+     */
     public static Output broadcast(Output scalar, Output shape, PartialShape dims) {
+        if (scalar.isConstant() && scalar.type().isInteger() && scalar.constant().elementCount() == 1
+                && shape.isConstant() && dims.isFullyDefined() && dims.elementCount() <= FOLD_LIMIT) {
+            long[] filled = new long[(int) dims.elementCount()];
+            Arrays.fill(filled, scalar.constant().longs()[0]);
+            return Constants.of(ConstTensor.ofLongs(scalar.type(), dims.dims(), filled));
+        }
         return Node.builder("Broadcast", "opset3").attribute("mode", "numpy").inputs(scalar, Convert64.of(shape))
                 .output(scalar.type(), dims).buildOutput();
+    }
+
+    /** Broadcast-3 (bidirectional) of x to the shape numpy broadcasting gives x and {@code other} together. */
+    public static Output broadcastWith(Output x, Output other) {
+        return Node.builder("Broadcast", "opset3").attribute("mode", "bidirectional")
+                .inputs(x, shapeOf(other, ElementType.I64))
+                .output(x.type(), Shapes.broadcast(x.shape(), other.shape(), true)).buildOutput();
     }
 
     /** ShapeOf-3: the shape as a 1-D tensor; a constant when the shape is static. */

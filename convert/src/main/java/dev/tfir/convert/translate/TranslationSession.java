@@ -100,7 +100,12 @@ public final class TranslationSession {
         }
         List<TfTensor> outputs = new ArrayList<>();
         for (TensorRef output : boundary.outputs()) {
-            outputs.add(tensor(output.node(), output.port()));
+            TfTensor tensor = tensor(output.node(), output.port());
+            if (tensor.isComplex()) {
+                throw new ConversionException("output '" + output + "' is a complex tensor; OpenVINO models give real "
+                        + "tensors: take its Real and Imag parts (or ComplexAbs) as the outputs");
+            }
+            outputs.add(tensor);
         }
         return new Result(outputs, count, flow.describe(needed));
     }
@@ -152,6 +157,15 @@ public final class TranslationSession {
         List<TfTensor> inputs = inputsOf(node);
         TranslatorRegistry.Entry entry = table.get(node.getOp());
         String where = node.getOp() + " '" + node.getName() + "'";
+        if (!entry.takesComplex()) {
+            for (int i = 0; i < inputs.size(); i++) {
+                if (inputs.get(i) != null && inputs.get(i).isComplex()) {
+                    throw new ConversionException(where + ": input " + i + " is a complex tensor, and convert "
+                            + "computes on complex tensors only with " + String.join(", ", table.complexOpTypes())
+                            + "; compute on its Real and Imag parts instead");
+                }
+            }
+        }
         NodeContext context = new NodeContext(node, inputs, () -> constants.valueOf(node), functions);
         List<TfTensor> outputs;
         try {

@@ -2,6 +2,7 @@ package dev.tfir.convert.translate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tfir.convert.Conversions;
 import dev.tfir.convert.GraphBuilder;
@@ -50,6 +51,29 @@ class TranslationErrorsTest {
         ConversionException e = assertThrows(ConversionException.class, () -> Conversions.convert(model, null));
         assertEquals("Squeeze 'squeeze': squeeze_dims holds dim 1 of [1, 4, 3], of size 4; TensorFlow requires the "
                 + "squeezed dims to be of size 1", e.getMessage());
+    }
+
+    @Test
+    void aComplexTensorReachesOnlyOpsThatTakeOne() throws IOException {
+        GraphBuilder spectrum = new GraphBuilder().placeholder("input", 2, 8).ints("length", new long[] {1}, 8)
+                .op("rfft", "RFFT", Map.of(), "input", "length");
+        Path refused = spectrum.op("double", "Mul", Map.of(), "rfft", "rfft").op("out", "Real", Map.of(), "double")
+                .write(dir.resolve("mul.pb"));
+        ConversionException e = assertThrows(ConversionException.class, () -> Conversions.convert(refused, null));
+        assertTrue(e.getMessage().startsWith("Mul 'double': input 0 is a complex tensor, and convert computes on "
+                + "complex tensors only with Angle, ComplexAbs, "), e.getMessage());
+
+        Path output = new GraphBuilder().placeholder("input", 2, 8).ints("length", new long[] {1}, 8)
+                .op("rfft", "RFFT", Map.of(), "input", "length").op("out", "Identity", Map.of(), "rfft")
+                .write(dir.resolve("complex_output.pb"));
+        e = assertThrows(ConversionException.class, () -> Conversions.convert(output, null));
+        assertEquals("output 'out' is a complex tensor; OpenVINO models give real tensors: take its Real and Imag "
+                + "parts (or ComplexAbs) as the outputs", e.getMessage());
+
+        Path real = new GraphBuilder().placeholder("input", 2, 8).ints("length", new long[] {1}, 8)
+                .op("rfft", "RFFT", Map.of(), "input", "length").op("out", "ComplexAbs", Map.of(), "rfft")
+                .write(dir.resolve("abs.pb"));
+        assertEquals(1, Conversions.convert(real, null).model().results().size());
     }
 
     @Test

@@ -63,22 +63,9 @@ public final class ArithmeticTranslators {
         return binary(node, (x, y) -> zeroWhereZero(x, Elementwise.binary("Divide", x, y)));
     }
 
-    /**
-     * Atan2 of y (input 0) and x (input 1): atan(y / x), plus pi where x < 0 (minus pi when also y < 0); 0 where both
-     * are 0, as TensorFlow.
-     */
+    /** Atan2 of y (input 0) and x (input 1), as TensorFlow ({@link Arithmetic#atan2}). */
     public static List<TfTensor> atan2(NodeContext node) {
-        return binary(node, (y, x) -> {
-            Output zero = Constants.scalar(x.type(), 0);
-            Output angle = Elementwise.unary("Atan", "opset1", Elementwise.binary("Divide", y, x));
-            Output halfTurn = Elementwise.select(Elementwise.binary("Less", y, zero),
-                    Constants.scalar(x.type(), -Math.PI), Constants.scalar(x.type(), Math.PI));
-            Output turned = Elementwise.select(Elementwise.binary("Less", x, zero), Elementwise.add(angle, halfTurn),
-                    angle);
-            Output origin = Elementwise.binary("LogicalAnd", Elementwise.binary("Equal", x, zero),
-                    Elementwise.binary("Equal", y, zero));
-            return Elementwise.select(origin, zero, turned);
-        });
+        return binary(node, Arithmetic::atan2);
     }
 
     /** ApproximateEqual: |x - y| < tolerance. */

@@ -73,25 +73,29 @@ public final class ArrayTranslators {
         return pad(node, node.attrs().string("mode", "REFLECT").toLowerCase(Locale.ROOT), null);
     }
 
-    /** Paddings are a constant (rank, 2) input: before and after for each axis. */
+    /**
+     * Paddings are a constant (rank, 2) input: before and after for each axis. A complex input (Pad, MirrorPad) is
+     * padded as its parts, the parts' axis not: with zeros, or mirrored.
+     */
     private static List<TfTensor> pad(NodeContext node, String mode, Output value) {
         long[] paddings = node.constantInput(1, "paddings");
         int rank = paddings.length / 2;
         node.require(rank == node.inputShape(0).rank(), "has paddings for " + rank + " axes of a rank "
                 + node.inputShape(0).rank() + " input");
         boolean channelsFirst = node.isChannelsFirst(0);
-        long[] begin = new long[rank];
-        long[] end = new long[rank];
+        boolean complex = node.tensor(0).isComplex();
+        long[] begin = new long[complex ? rank + 1 : rank];
+        long[] end = new long[begin.length];
         for (int i = 0; i < rank; i++) {
             int from = channelsFirst ? Layouts.TO_CHANNELS_FIRST[i] : i;
             begin[i] = paddings[2 * from];
             end[i] = paddings[2 * from + 1];
         }
-        Output data = channelsFirst ? node.channelsFirstInput(0) : node.input(0);
+        Output data = channelsFirst ? node.channelsFirstInput(0) : node.tensor(0).stored();
         Output padValue = value != null || !mode.equals("constant") ? value
                 : Constants.scalar(data.type(), 0);
         Output y = Movement.pad(data, begin, end, mode, padValue);
-        return List.of(channelsFirst ? TfTensor.channelsFirst(y) : TfTensor.of(y));
+        return List.of(complex ? TfTensor.complex(y) : channelsFirst ? TfTensor.channelsFirst(y) : TfTensor.of(y));
     }
 
     public static List<TfTensor> gather(NodeContext node) {

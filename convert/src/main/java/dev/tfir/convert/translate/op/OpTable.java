@@ -8,8 +8,8 @@ import dev.tfir.convert.translate.TranslatorRegistry;
 
 /**
  * Every TensorFlow op type convert translates, one line each, as OpenVINO's TF frontend lists them in
- * {@code op_table.cpp}: the minimum number of data inputs, the translator, the op type. Adding an op is a line here
- * and a translator function.
+ * {@code op_table.cpp}: the minimum number of data inputs, the translator, the op type ({@code addTakingComplex}: its
+ * translator also takes complex tensors). Adding an op is a line here and a translator function.
  */
 public final class OpTable {
     private OpTable() {}
@@ -22,13 +22,13 @@ public final class OpTable {
                 .add(0, SourceTranslators::placeholder, "Placeholder")
                 .add(1, IdentityTranslators::first, "PlaceholderWithDefault")
                 // pass-through
-                .add(1, IdentityTranslators::first, "Identity")
-                .add(0, IdentityTranslators::all, "IdentityN")
-                .add(1, IdentityTranslators::first, "StopGradient")
-                .add(1, IdentityTranslators::first, "Snapshot")
-                .add(1, IdentityTranslators::first, "PreventGradient")
+                .addTakingComplex(1, IdentityTranslators::first, "Identity")
+                .addTakingComplex(0, IdentityTranslators::all, "IdentityN")
+                .addTakingComplex(1, IdentityTranslators::first, "StopGradient")
+                .addTakingComplex(1, IdentityTranslators::first, "Snapshot")
+                .addTakingComplex(1, IdentityTranslators::first, "PreventGradient")
                 .add(1, IdentityTranslators::first, "CheckNumerics")
-                .add(1, IdentityTranslators::first, "EnsureShape")
+                .addTakingComplex(1, IdentityTranslators::first, "EnsureShape")
                 .add(1, IdentityTranslators::first, "CheckNumericsV2")
                 .add(1, IdentityTranslators::first, "GuaranteeConst")
                 // TF1 conditionals (resolved by the session's ConditionalFlow)
@@ -176,6 +176,24 @@ public final class OpTable {
                 .add(2, MatMulTranslator::batchMatMul, "BatchMatMulV2")
                 .add(2, MatMulTranslator::batchMatMul, "BatchMatMulV3")
                 .add(1, MatMulTranslator::einsum, "Einsum")
+                // Fourier transforms, complex numbers
+                .add(2, FourierTranslators.rfft(1), "RFFT")
+                .add(2, FourierTranslators.rfft(2), "RFFT2D")
+                .add(2, FourierTranslators.rfft(3), "RFFT3D")
+                .addTakingComplex(2, FourierTranslators.irfft(1), "IRFFT")
+                .addTakingComplex(2, FourierTranslators.irfft(2), "IRFFT2D")
+                .addTakingComplex(2, FourierTranslators.irfft(3), "IRFFT3D")
+                .addTakingComplex(1, FourierTranslators.fft(1, false), "FFT")
+                .addTakingComplex(1, FourierTranslators.fft(2, false), "FFT2D")
+                .addTakingComplex(1, FourierTranslators.fft(3, false), "FFT3D")
+                .addTakingComplex(1, FourierTranslators.fft(1, true), "IFFT")
+                .addTakingComplex(1, FourierTranslators.fft(2, true), "IFFT2D")
+                .addTakingComplex(1, FourierTranslators.fft(3, true), "IFFT3D")
+                .add(2, FourierTranslators::complex, "Complex")
+                .addTakingComplex(1, FourierTranslators::real, "Real")
+                .addTakingComplex(1, FourierTranslators::imag, "Imag")
+                .addTakingComplex(1, FourierTranslators::complexAbs, "ComplexAbs")
+                .addTakingComplex(1, FourierTranslators::angle, "Angle")
                 // detection post-processing
                 .add(3, DetectionTranslators::nonMaxSuppression, "NonMaxSuppression")
                 .add(4, DetectionTranslators::nonMaxSuppression, "NonMaxSuppressionV2")
@@ -233,9 +251,9 @@ public final class OpTable {
                 .add(3, ArrayTranslators::gather, "GatherV2")
                 .add(2, ArrayTranslators::resourceGather, "ResourceGather")
                 .add(2, ArrayTranslators::gatherV1, "Gather")
-                .add(2, ArrayTranslators::pad, "Pad")
+                .addTakingComplex(2, ArrayTranslators::pad, "Pad")
                 .add(3, ArrayTranslators::padV2, "PadV2")
-                .add(2, ArrayTranslators::mirrorPad, "MirrorPad")
+                .addTakingComplex(2, ArrayTranslators::mirrorPad, "MirrorPad")
                 .add(2, StitchTranslators::stitch, "DynamicStitch")
                 .add(2, StitchTranslators::stitch, "ParallelDynamicStitch")
                 .add(2, StitchTranslators::partition, "DynamicPartition")

@@ -109,11 +109,22 @@ class FillTranslatorsTest {
 
     @Test
     void zerosLikeOfAStaticShapeIsABroadcastZero() {
-        Output zeros = InMemoryNode.of("ZerosLike").input(I32, 2, 3).translateOne(FillTranslators::zerosLike)
+        Output zeros = InMemoryNode.of("ZerosLike").input(F32, 2, 3).translateOne(FillTranslators::zerosLike)
                 .tfLayout();
         assertEquals("Broadcast", zeros.node().type());
-        assertEquals(0L, zeros.node().input(0).constant().longs()[0]);
+        assertEquals(0.0, zeros.node().input(0).constant().doubles()[0]);
         assertArrayEquals(new long[] {2, 3}, zeros.shape().dims());
+    }
+
+    @Test
+    void smallIntegerFillsOfConstantDimsAreConstants() {
+        // tf.signal.frame's StridedSlice takes ones_like of a constant shape as its strides, which must be constant
+        Output ones = InMemoryNode.of("Fill").constant(ConstTensor.vector(I32, 2)).constant(ConstTensor.ofLongs(I32,
+                new long[0], 1)).translateOne(FillTranslators::fill).tfLayout();
+        assertArrayEquals(new long[] {1, 1}, ones.constant().longs());
+        Output zeros = InMemoryNode.of("ZerosLike").input(I32, 2, 3).translateOne(FillTranslators::zerosLike)
+                .tfLayout();
+        assertArrayEquals(new long[] {2, 3}, zeros.constant().shape());
     }
 
     @Test
