@@ -28,6 +28,7 @@ class LayerCase:
     build: object
     tol: float = 1e-5
     notes: list = field(default_factory=list)
+    checkpoint: str = None   # 'V1' or 'V2': the graph's variables saved in that format, given with --input_checkpoint
 
     @property
     def id(self):
@@ -44,8 +45,8 @@ def cases():
     raw = tf.raw_ops
     out = []
 
-    def case(op, variant, family, inputs, build, tol=1e-5):
-        out.append(LayerCase(op, variant, family, inputs, build, tol))
+    def case(op, variant, family, inputs, build, tol=1e-5, checkpoint=None):
+        out.append(LayerCase(op, variant, family, inputs, build, tol, checkpoint=checkpoint))
 
     # pass-through and sources (every case also has Placeholder, most a Const)
     for op in ('Identity', 'StopGradient', 'Snapshot', 'PreventGradient'):
@@ -60,6 +61,55 @@ def cases():
     case('PlaceholderWithDefault', 'const', 'identity', [('f', (2, 3))],
          lambda x: x + raw.PlaceholderWithDefault(input=tf.constant(weights((2, 3))), shape=[2, 3]))
     case('Const', 'f32', 'identity', [('f', (2, 3))], lambda x: x * tf.constant(weights((2, 3))))
+    case('Print', 'f32', 'identity', [('f', (2, 3))], lambda x: raw.Print(input=x, data=[x], message='m') * 2.0)
+
+    # handled before translation: ops run only by control edges (left out with them), function calls (inlined),
+    # variables (frozen from the checkpoint given with --input_checkpoint)
+    def after(control, value):
+        with tf.control_dependencies([control]):
+            return tf.identity(value)
+
+    def checked(x):
+        return raw.Assert(condition=raw.All(input=x > -100.0, axis=[0, 1]), data=[x], summarize=3)
+
+    def called(x, nested=False):
+        inner = tf.function(lambda a: a * 2.0 + 1.0)
+        outer = tf.function(lambda a: [inner(a) - 3.0, tf.shape(a)]) if nested else inner
+        return outer(x)
+
+    def printing(x):
+        @tf.function
+        def body(a):
+            tf.print(a)
+            return a * 0.5
+        return body(x)
+
+    def asserting(x):
+        @tf.function
+        def body(a):
+            checked(a)
+            return a * 3.0
+        return body(x)
+
+    def dense(x, resource):
+        w = tf.compat.v1.get_variable('w', (3, 4), initializer=tf.zeros_initializer(), use_resource=resource)
+        b = tf.compat.v1.get_variable('b', (4,), initializer=tf.zeros_initializer(), use_resource=resource)
+        return tf.matmul(x, w) + b
+
+    case('NoOp', 'control-edge', 'control', [('f', (2, 3))], lambda x: after(raw.NoOp(), x * 2.0))
+    case('Assert', 'control-edge', 'control', [('f', (2, 3))], lambda x: after(checked(x), x * 2.0))
+    case('Assert', 'in-function', 'control', [('f', (2, 3))], asserting)
+    case('PrintV2', 'control-edge', 'control', [('f', (2, 3))],
+         lambda x: after(raw.PrintV2(input=raw.StringFormat(inputs=[x])), x + 1.0))
+    case('PartitionedCall', 'tf-function', 'control', [('f', (2, 3))], called)
+    case('PartitionedCall', 'nested-two-outputs', 'control', [('f', (-2, 3))], lambda x: called(x, nested=True))
+    case('StatefulPartitionedCall', 'print-in-body', 'control', [('f', (2, 3))], printing)
+    for version in ('V2', 'V1'):
+        case('VariableV2', 'checkpoint-' + version, 'variables', [('f', (2, 3))],
+             lambda x: dense(x, False), checkpoint=version)
+    case('VarHandleOp', 'checkpoint-V2', 'variables', [('f', (2, 3))], lambda x: dense(x, True), checkpoint='V2')
+    case('ReadVariableOp', 'checkpoint-V1', 'variables', [('f', (-2, 3))], lambda x: dense(x, True),
+         checkpoint='V1')
 
     # elementwise, one input
     for op, kind, tol in (('Relu', 'f', 1e-5), ('Relu6', 'f', 1e-5), ('Sigmoid', 'f', TRANSCENDENTAL),

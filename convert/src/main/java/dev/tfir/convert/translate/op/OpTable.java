@@ -9,7 +9,9 @@ import dev.tfir.convert.translate.TranslatorRegistry;
 /**
  * Every TensorFlow op type convert translates, one line each, as OpenVINO's TF frontend lists them in
  * {@code op_table.cpp}: the minimum number of data inputs, the translator, the op type. Adding an op is a line here
- * and a translator function.
+ * and a translator function. The op types handled before translation, or left out with the control edges they sit
+ * on, are named here too (with why a node of them left for translation cannot be translated), so that
+ * {@code convert --list-ops} lists everything convert handles.
  */
 public final class OpTable {
     private OpTable() {}
@@ -21,6 +23,13 @@ public final class OpTable {
                 .add(0, SourceTranslators::constant, "Const")
                 .add(0, SourceTranslators::placeholder, "Placeholder")
                 .add(1, IdentityTranslators::first, "PlaceholderWithDefault")
+                // handled when the model is read (inlined, frozen), or left out with their control edges
+                .structural("the graph has variables, so it is not frozen: give their checkpoint with "
+                        + "--input_checkpoint", "VariableV2", "VarHandleOp", "ReadVariableOp")
+                .structural("function calls are inlined when the model is read, and this one was not",
+                        "PartitionedCall", "StatefulPartitionedCall")
+                .structural("NoOp, Assert and PrintV2 give no value: convert drops them with the control edges that "
+                        + "run them, so they can be no model output", "NoOp", "Assert", "PrintV2")
                 // pass-through
                 .add(1, IdentityTranslators::first, "Identity")
                 .add(0, IdentityTranslators::all, "IdentityN")
@@ -31,6 +40,7 @@ public final class OpTable {
                 .add(1, IdentityTranslators::first, "EnsureShape")
                 .add(1, IdentityTranslators::first, "CheckNumericsV2")
                 .add(1, IdentityTranslators::first, "GuaranteeConst")
+                .add(1, IdentityTranslators::first, "Print")
                 // TF1 conditionals (resolved by the session's ConditionalFlow)
                 .add(2, ConditionalTranslators::switchOp, "Switch")
                 .add(1, ConditionalTranslators::merge, "Merge")
