@@ -648,6 +648,15 @@ def cases():
          lambda x: raw.SegmentSum(data=x, segment_ids=[0, 0, 1, 3, 3, 3]))
     case('SegmentSum', 'ids-input-i64', 'scatter', [('i64', (4, 2)), ('idx6', (4,))],
          lambda x, i: raw.SegmentSum(data=x, segment_ids=tf.sort(i)))
+    case('ListDiff', 'i32', 'scatter', [('idx6', (9,)), ('idx6', (3,))],
+         lambda x, y: list(raw.ListDiff(x=x, y=y)))
+    case('ListDiff', 'f32-out_idx-i64', 'scatter', [('idx6', (8,)), ('idx6', (4,))],
+         lambda x, y: list(raw.ListDiff(x=raw.Cast(x=x, DstT=tf.float32) * 0.5, y=raw.Cast(x=y, DstT=tf.float32) * 0.5,
+                                        out_idx=tf.int64)))
+    case('ListDiff', 'i64-y-empty', 'scatter', [('i64', (5,))],
+         lambda x: list(raw.ListDiff(x=x, y=tf.constant([], tf.int64))))
+    case('ListDiff', 'nothing-left', 'scatter', [('idx6', (4,))],
+         lambda x: list(raw.ListDiff(x=x, y=tf.range(6))))
     case('Unique', 'f32', 'scatter', [('idx6', (9,))],
          lambda x: list(raw.Unique(x=raw.Cast(x=x, DstT=tf.float32) * 0.5)))
     case('Unique', 'i64-out_idx-i64', 'scatter', [('idx6', (7,))],

@@ -264,6 +264,7 @@ public final class OpTable {
                 .add(1, ScatterTranslators::unique, "Unique")
                 .add(1, ScatterTranslators::uniqueWithCounts, "UniqueWithCounts")
                 .add(1, ScatterTranslators::invertPermutation, "InvertPermutation")
+                .add(2, ScatterTranslators::listDiff, "ListDiff")
                 .add(3, IndexTranslators::roll, "Roll")
                 .add(2, IndexTranslators::reverseSequence, "ReverseSequence")
                 .add(4, ScatterTranslators::sparseToDense, "SparseToDense")
