@@ -289,6 +289,17 @@ def cases():
     for padding in ('SAME', 'VALID'):
         case('MaxPoolV2', padding + '-2x3-stride2x1', 'pool', [('f', (-1, 7, 8, 3))],
              lambda x, p=padding: raw.MaxPoolV2(input=x, ksize=[1, 2, 3, 1], strides=[1, 2, 1, 1], padding=p))
+    for padding in ('SAME', 'VALID'):
+        for batch in (False, True):
+            for argmax in (tf.int64, tf.int32):
+                case('MaxPoolWithArgmax', '%s-2x3-stride2%s-%s' % (padding, '-batch' if batch else '', argmax.name),
+                     'pool', [('f', (2, 5, 7, 3))],
+                     lambda x, p=padding, b=batch, t=argmax: list(raw.MaxPoolWithArgmax(
+                         input=x, ksize=[1, 2, 3, 1], strides=[1, 2, 2, 1], padding=p, Targmax=t,
+                         include_batch_in_index=b)))
+    case('MaxPoolWithArgmax', 'SAME-3x3-stride1-batch-dynamic', 'pool', [('f', (-3, 4, 5, 2))],
+         lambda x: list(raw.MaxPoolWithArgmax(input=x, ksize=[1, 3, 3, 1], strides=[1, 1, 1, 1], padding='SAME',
+                                              include_batch_in_index=True)))
     # 3-D: NDHWC (TensorFlow's CPU kernels run neither NCDHW nor a dilated Conv3D)
     for variant, strides, padding in (('SAME-stride2', (2, 2, 2), 'SAME'), ('VALID-stride1x2x1', (1, 2, 1), 'VALID')):
         case('Conv3D', variant, 'conv3d', [('f', (-1, 7, 8, 6, 3))],

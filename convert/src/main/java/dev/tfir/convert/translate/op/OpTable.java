@@ -160,6 +160,7 @@ public final class OpTable {
                 .add(3, Conv3dTranslators::conv3dBackpropInput, "Conv3DBackpropInputV2")
                 .add(1, PoolTranslators::maxPool, "MaxPool")
                 .add(3, PoolTranslators::maxPoolV2, "MaxPoolV2")
+                .add(1, PoolTranslators::maxPoolWithArgmax, "MaxPoolWithArgmax")
                 .add(1, PoolTranslators::avgPool, "AvgPool")
                 .add(1, Conv3dTranslators::maxPool3d, "MaxPool3D")
                 .add(1, Conv3dTranslators::avgPool3d, "AvgPool3D")
