@@ -569,6 +569,28 @@ def cases():
                                                           adjoint=adjoint))
 
     # images, classification
+    # colours: random pixels in [0, 1) and the edge cases of the hue (greys, black, two equal largest channels)
+    edges = np.array([[0, 0, 0], [0.5, 0.5, 0.5], [1, 1, 0], [0, 1, 1], [1, 0, 1], [0.2, 0.7, 0.7], [0.9, 0.3, 0.9],
+                      [0.6, 0.6, 0.1]], np.float32)
+
+    def with_edges(x):
+        return tf.concat([x, tf.constant(edges)], axis=0)
+
+    case('RGBToHSV', 'nhwc', 'image', [('prob', (2, 4, 5, 3))], lambda x: raw.RGBToHSV(images=x))
+    case('RGBToHSV', 'edges', 'image', [('prob', (6, 3))], lambda x: raw.RGBToHSV(images=with_edges(x)))
+    case('HSVToRGB', 'nhwc', 'image', [('prob', (2, 4, 5, 3))], lambda x: raw.HSVToRGB(images=x))
+    case('HSVToRGB', 'hue-sixths', 'image', [('prob', (7, 2))],
+         lambda x: raw.HSVToRGB(images=tf.concat([tf.constant(np.arange(7, dtype=np.float32)[:, None] / 6), x], 1)))
+    for scale in (0.0, 0.4, 1.7):
+        case('AdjustSaturation', 'scale%g' % scale, 'image', [('prob', (2, 4, 5, 3))],
+             lambda x, scale=scale: raw.AdjustSaturation(images=x, scale=scale))
+    case('AdjustSaturation', 'edges-scale-input', 'image', [('prob', (6, 3)), ('pos', ())],
+         lambda x, s: raw.AdjustSaturation(images=raw.ExpandDims(input=with_edges(x), axis=0), scale=s))
+    for delta in (0.2, -0.7, 0.0, 1.3):
+        case('AdjustHue', 'delta%g' % delta, 'image', [('prob', (2, 4, 5, 3))],
+             lambda x, delta=delta: raw.AdjustHue(images=x, delta=delta))
+    case('AdjustHue', 'edges-delta-input', 'image', [('prob', (6, 3)), ('unit', ())],
+         lambda x, d: raw.AdjustHue(images=raw.ExpandDims(input=with_edges(x), axis=0), delta=d))
     case('AdjustContrastv2', 'nhwc', 'image', [('f', (2, 4, 5, 3))],
          lambda x: raw.AdjustContrastv2(images=x, contrast_factor=1.7))
     case('AdjustContrastv2', 'hwc-factor-input', 'image', [('f', (4, 5, 3)), ('pos', ())],
