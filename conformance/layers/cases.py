@@ -440,6 +440,23 @@ def cases():
                  boxes=b, scores=s, max_output_size_per_class=m, max_total_size=t, iou_threshold=0.5,
                  score_threshold=0.2, pad_per_class=p, clip_boxes=c)))
 
+    # boxes drawn: boxes reaching beyond the image, more boxes than colours, inverted and outside ones (constant
+    # corners exact in FP16, so that the FP16 IR draws the same pixels)
+    odd_boxes = np.array([[[0.75, 0.125, 0.25, 0.875], [1.5, 1.5, 2.0, 2.0], [-0.5, -0.25, 0.375, 0.625],
+                           [0, 0, 1, 1], [0.25, 0.875, 0.75, 0.25], [-0.875, 0.25, -0.125, 0.75]]], np.float32)
+    case('DrawBoundingBoxes', 'rgb-12-boxes', 'draw', [('prob', (2, 6, 9, 3)), ('box', (2, 12, 4))],
+         lambda x, b: raw.DrawBoundingBoxes(images=x, boxes=b))
+    case('DrawBoundingBoxes', 'gray', 'draw', [('prob', (1, 7, 5, 1)), ('box', (1, 3, 4))],
+         lambda x, b: raw.DrawBoundingBoxes(images=x, boxes=b))
+    case('DrawBoundingBoxes', 'rgba-inverted-outside-dynamic-batch', 'draw', [('prob', (-1, 6, 6, 4)),
+                                                                              ('box', (1, 2, 4))],
+         lambda x, b: raw.DrawBoundingBoxes(images=x, boxes=tf.concat([tf.constant(odd_boxes), b], 1)))
+    case('DrawBoundingBoxesV2', 'colors-input', 'draw', [('prob', (2, 6, 9, 3)), ('box', (2, 4, 4)),
+                                                         ('prob', (3, 4))],
+         lambda x, b, c: raw.DrawBoundingBoxesV2(images=x, boxes=b, colors=c))
+    case('DrawBoundingBoxesV2', 'no-colors-gray', 'draw', [('prob', (1, 6, 9, 1)), ('box', (1, 4, 4))],
+         lambda x, b: raw.DrawBoundingBoxesV2(images=x, boxes=b, colors=tf.zeros([0, 3])))
+
     # shapes
     # a static shape is a constant by conversion: these graphs have another output, so that x stays an input
     case('Shape', 'static', 'shape', [('f', (2, 3))], lambda x: [raw.Shape(input=x), x + 1.0])

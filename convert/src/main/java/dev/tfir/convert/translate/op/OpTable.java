@@ -198,6 +198,8 @@ public final class OpTable {
                 .add(5, DetectionTranslators::nonMaxSuppression, "NonMaxSuppressionV4")
                 .add(6, DetectionTranslators::nonMaxSuppression, "NonMaxSuppressionV5")
                 .add(6, DetectionTranslators::combinedNonMaxSuppression, "CombinedNonMaxSuppression")
+                .add(2, BoxDrawingTranslator::drawBoundingBoxes, "DrawBoundingBoxes")
+                .add(3, BoxDrawingTranslator::drawBoundingBoxes, "DrawBoundingBoxesV2")
                 // along axes
                 .add(2, reduction("ReduceMean"), "Mean")
                 .add(2, reduction("ReduceSum"), "Sum")
