@@ -28,6 +28,7 @@ class LayerCase:
     build: object
     tol: float = 1e-5
     notes: list = field(default_factory=list)
+    checkpoint: str = None   # 'V1' or 'V2': the graph's variables saved in that format, given with --input_checkpoint
 
     @property
     def id(self):
@@ -44,8 +45,8 @@ def cases():
     raw = tf.raw_ops
     out = []
 
-    def case(op, variant, family, inputs, build, tol=1e-5):
-        out.append(LayerCase(op, variant, family, inputs, build, tol))
+    def case(op, variant, family, inputs, build, tol=1e-5, checkpoint=None):
+        out.append(LayerCase(op, variant, family, inputs, build, tol, checkpoint=checkpoint))
 
     # pass-through and sources (every case also has Placeholder, most a Const)
     for op in ('Identity', 'StopGradient', 'Snapshot', 'PreventGradient'):
@@ -60,6 +61,55 @@ def cases():
     case('PlaceholderWithDefault', 'const', 'identity', [('f', (2, 3))],
          lambda x: x + raw.PlaceholderWithDefault(input=tf.constant(weights((2, 3))), shape=[2, 3]))
     case('Const', 'f32', 'identity', [('f', (2, 3))], lambda x: x * tf.constant(weights((2, 3))))
+    case('Print', 'f32', 'identity', [('f', (2, 3))], lambda x: raw.Print(input=x, data=[x], message='m') * 2.0)
+
+    # handled before translation: ops run only by control edges (left out with them), function calls (inlined),
+    # variables (frozen from the checkpoint given with --input_checkpoint)
+    def after(control, value):
+        with tf.control_dependencies([control]):
+            return tf.identity(value)
+
+    def checked(x):
+        return raw.Assert(condition=raw.All(input=x > -100.0, axis=[0, 1]), data=[x], summarize=3)
+
+    def called(x, nested=False):
+        inner = tf.function(lambda a: a * 2.0 + 1.0)
+        outer = tf.function(lambda a: [inner(a) - 3.0, tf.shape(a)]) if nested else inner
+        return outer(x)
+
+    def printing(x):
+        @tf.function
+        def body(a):
+            tf.print(a)
+            return a * 0.5
+        return body(x)
+
+    def asserting(x):
+        @tf.function
+        def body(a):
+            checked(a)
+            return a * 3.0
+        return body(x)
+
+    def dense(x, resource):
+        w = tf.compat.v1.get_variable('w', (3, 4), initializer=tf.zeros_initializer(), use_resource=resource)
+        b = tf.compat.v1.get_variable('b', (4,), initializer=tf.zeros_initializer(), use_resource=resource)
+        return tf.matmul(x, w) + b
+
+    case('NoOp', 'control-edge', 'control', [('f', (2, 3))], lambda x: after(raw.NoOp(), x * 2.0))
+    case('Assert', 'control-edge', 'control', [('f', (2, 3))], lambda x: after(checked(x), x * 2.0))
+    case('Assert', 'in-function', 'control', [('f', (2, 3))], asserting)
+    case('PrintV2', 'control-edge', 'control', [('f', (2, 3))],
+         lambda x: after(raw.PrintV2(input=raw.StringFormat(inputs=[x])), x + 1.0))
+    case('PartitionedCall', 'tf-function', 'control', [('f', (2, 3))], called)
+    case('PartitionedCall', 'nested-two-outputs', 'control', [('f', (-2, 3))], lambda x: called(x, nested=True))
+    case('StatefulPartitionedCall', 'print-in-body', 'control', [('f', (2, 3))], printing)
+    for version in ('V2', 'V1'):
+        case('VariableV2', 'checkpoint-' + version, 'variables', [('f', (2, 3))],
+             lambda x: dense(x, False), checkpoint=version)
+    case('VarHandleOp', 'checkpoint-V2', 'variables', [('f', (2, 3))], lambda x: dense(x, True), checkpoint='V2')
+    case('ReadVariableOp', 'checkpoint-V1', 'variables', [('f', (-2, 3))], lambda x: dense(x, True),
+         checkpoint='V1')
 
     # elementwise, one input
     for op, kind, tol in (('Relu', 'f', 1e-5), ('Relu6', 'f', 1e-5), ('Sigmoid', 'f', TRANSCENDENTAL),
@@ -239,6 +289,17 @@ def cases():
     for padding in ('SAME', 'VALID'):
         case('MaxPoolV2', padding + '-2x3-stride2x1', 'pool', [('f', (-1, 7, 8, 3))],
              lambda x, p=padding: raw.MaxPoolV2(input=x, ksize=[1, 2, 3, 1], strides=[1, 2, 1, 1], padding=p))
+    for padding in ('SAME', 'VALID'):
+        for batch in (False, True):
+            for argmax in (tf.int64, tf.int32):
+                case('MaxPoolWithArgmax', '%s-2x3-stride2%s-%s' % (padding, '-batch' if batch else '', argmax.name),
+                     'pool', [('f', (2, 5, 7, 3))],
+                     lambda x, p=padding, b=batch, t=argmax: list(raw.MaxPoolWithArgmax(
+                         input=x, ksize=[1, 2, 3, 1], strides=[1, 2, 2, 1], padding=p, Targmax=t,
+                         include_batch_in_index=b)))
+    case('MaxPoolWithArgmax', 'SAME-3x3-stride1-batch-dynamic', 'pool', [('f', (-3, 4, 5, 2))],
+         lambda x: list(raw.MaxPoolWithArgmax(input=x, ksize=[1, 3, 3, 1], strides=[1, 1, 1, 1], padding='SAME',
+                                              include_batch_in_index=True)))
     # 3-D: NDHWC (TensorFlow's CPU kernels run neither NCDHW nor a dilated Conv3D)
     for variant, strides, padding in (('SAME-stride2', (2, 2, 2), 'SAME'), ('VALID-stride1x2x1', (1, 2, 1), 'VALID')):
         case('Conv3D', variant, 'conv3d', [('f', (-1, 7, 8, 6, 3))],
@@ -379,6 +440,23 @@ def cases():
                  boxes=b, scores=s, max_output_size_per_class=m, max_total_size=t, iou_threshold=0.5,
                  score_threshold=0.2, pad_per_class=p, clip_boxes=c)))
 
+    # boxes drawn: boxes reaching beyond the image, more boxes than colours, inverted and outside ones (constant
+    # corners exact in FP16, so that the FP16 IR draws the same pixels)
+    odd_boxes = np.array([[[0.75, 0.125, 0.25, 0.875], [1.5, 1.5, 2.0, 2.0], [-0.5, -0.25, 0.375, 0.625],
+                           [0, 0, 1, 1], [0.25, 0.875, 0.75, 0.25], [-0.875, 0.25, -0.125, 0.75]]], np.float32)
+    case('DrawBoundingBoxes', 'rgb-12-boxes', 'draw', [('prob', (2, 6, 9, 3)), ('box', (2, 12, 4))],
+         lambda x, b: raw.DrawBoundingBoxes(images=x, boxes=b))
+    case('DrawBoundingBoxes', 'gray', 'draw', [('prob', (1, 7, 5, 1)), ('box', (1, 3, 4))],
+         lambda x, b: raw.DrawBoundingBoxes(images=x, boxes=b))
+    case('DrawBoundingBoxes', 'rgba-inverted-outside-dynamic-batch', 'draw', [('prob', (-1, 6, 6, 4)),
+                                                                              ('box', (1, 2, 4))],
+         lambda x, b: raw.DrawBoundingBoxes(images=x, boxes=tf.concat([tf.constant(odd_boxes), b], 1)))
+    case('DrawBoundingBoxesV2', 'colors-input', 'draw', [('prob', (2, 6, 9, 3)), ('box', (2, 4, 4)),
+                                                         ('prob', (3, 4))],
+         lambda x, b, c: raw.DrawBoundingBoxesV2(images=x, boxes=b, colors=c))
+    case('DrawBoundingBoxesV2', 'no-colors-gray', 'draw', [('prob', (1, 6, 9, 1)), ('box', (1, 4, 4))],
+         lambda x, b: raw.DrawBoundingBoxesV2(images=x, boxes=b, colors=tf.zeros([0, 3])))
+
     # shapes
     # a static shape is a constant by conversion: these graphs have another output, so that x stays an input
     case('Shape', 'static', 'shape', [('f', (2, 3))], lambda x: [raw.Shape(input=x), x + 1.0])
@@ -508,6 +586,28 @@ def cases():
                                                           adjoint=adjoint))
 
     # images, classification
+    # colours: random pixels in [0, 1) and the edge cases of the hue (greys, black, two equal largest channels)
+    edges = np.array([[0, 0, 0], [0.5, 0.5, 0.5], [1, 1, 0], [0, 1, 1], [1, 0, 1], [0.2, 0.7, 0.7], [0.9, 0.3, 0.9],
+                      [0.6, 0.6, 0.1]], np.float32)
+
+    def with_edges(x):
+        return tf.concat([x, tf.constant(edges)], axis=0)
+
+    case('RGBToHSV', 'nhwc', 'image', [('prob', (2, 4, 5, 3))], lambda x: raw.RGBToHSV(images=x))
+    case('RGBToHSV', 'edges', 'image', [('prob', (6, 3))], lambda x: raw.RGBToHSV(images=with_edges(x)))
+    case('HSVToRGB', 'nhwc', 'image', [('prob', (2, 4, 5, 3))], lambda x: raw.HSVToRGB(images=x))
+    case('HSVToRGB', 'hue-sixths', 'image', [('prob', (7, 2))],
+         lambda x: raw.HSVToRGB(images=tf.concat([tf.constant(np.arange(7, dtype=np.float32)[:, None] / 6), x], 1)))
+    for scale in (0.0, 0.4, 1.7):
+        case('AdjustSaturation', 'scale%g' % scale, 'image', [('prob', (2, 4, 5, 3))],
+             lambda x, scale=scale: raw.AdjustSaturation(images=x, scale=scale))
+    case('AdjustSaturation', 'edges-scale-input', 'image', [('prob', (6, 3)), ('pos', ())],
+         lambda x, s: raw.AdjustSaturation(images=raw.ExpandDims(input=with_edges(x), axis=0), scale=s))
+    for delta in (0.2, -0.7, 0.0, 1.3):
+        case('AdjustHue', 'delta%g' % delta, 'image', [('prob', (2, 4, 5, 3))],
+             lambda x, delta=delta: raw.AdjustHue(images=x, delta=delta))
+    case('AdjustHue', 'edges-delta-input', 'image', [('prob', (6, 3)), ('unit', ())],
+         lambda x, d: raw.AdjustHue(images=raw.ExpandDims(input=with_edges(x), axis=0), delta=d))
     case('AdjustContrastv2', 'nhwc', 'image', [('f', (2, 4, 5, 3))],
          lambda x: raw.AdjustContrastv2(images=x, contrast_factor=1.7))
     case('AdjustContrastv2', 'hwc-factor-input', 'image', [('f', (4, 5, 3)), ('pos', ())],
@@ -598,6 +698,15 @@ def cases():
          lambda x: raw.SegmentSum(data=x, segment_ids=[0, 0, 1, 3, 3, 3]))
     case('SegmentSum', 'ids-input-i64', 'scatter', [('i64', (4, 2)), ('idx6', (4,))],
          lambda x, i: raw.SegmentSum(data=x, segment_ids=tf.sort(i)))
+    case('ListDiff', 'i32', 'scatter', [('idx6', (9,)), ('idx6', (3,))],
+         lambda x, y: list(raw.ListDiff(x=x, y=y)))
+    case('ListDiff', 'f32-out_idx-i64', 'scatter', [('idx6', (8,)), ('idx6', (4,))],
+         lambda x, y: list(raw.ListDiff(x=raw.Cast(x=x, DstT=tf.float32) * 0.5, y=raw.Cast(x=y, DstT=tf.float32) * 0.5,
+                                        out_idx=tf.int64)))
+    case('ListDiff', 'i64-y-empty', 'scatter', [('i64', (5,))],
+         lambda x: list(raw.ListDiff(x=x, y=tf.constant([], tf.int64))))
+    case('ListDiff', 'nothing-left', 'scatter', [('idx6', (4,))],
+         lambda x: list(raw.ListDiff(x=x, y=tf.range(6))))
     case('Unique', 'f32', 'scatter', [('idx6', (9,))],
          lambda x: list(raw.Unique(x=raw.Cast(x=x, DstT=tf.float32) * 0.5)))
     case('Unique', 'i64-out_idx-i64', 'scatter', [('idx6', (7,))],

@@ -7,7 +7,8 @@ usage: conformance/layers/run.py [--only PATTERN[,PATTERN...]] [--ci] [--write-t
 
 For each case: the graph (Placeholders x0, x1..., the op, an Identity `out` (or out0, out1... for several
 outputs)) is made with tf.compat.v1 graph mode and tf.raw_ops into ${TFIR_LAYERS:-target/layer-tests}/ID/ with
-fixed random feeds (seed 1) and TensorFlow's outputs (TF_ENABLE_ONEDNN_OPTS=0); bin/convert converts it FP32
+fixed random feeds (seed 1) and TensorFlow's outputs (TF_ENABLE_ONEDNN_OPTS=0); a case with variables saves them
+(fixed random values) as a V1 or V2 checkpoint, which convert gets with --input_checkpoint; bin/convert converts it FP32
 (--compress_to_fp16=False) and, when the outputs are float, FP16 too; each IR runs in OpenVINO 2024.6 and the newest
 (conformance/ov_runtimes.run_ir, CPU, INFERENCE_PRECISION_HINT f32). Float outputs pass when
 max |ours - tf| / max(1, |tf|) <= the case's tolerance (1e-5; 1e-4 for transcendental ops, cases.TRANSCENDENTAL;
@@ -44,10 +45,13 @@ def convert_command():
 
 
 def make_case(case, directory):
-    """Writes the case's graph.pb and returns (feeds {input name: array}, output names, TF's outputs)."""
+    """Writes the case's graph.pb (and, for a case with a checkpoint, its variables saved as model.ckpt in the
+    case's format, with values other than their initializers') and returns (feeds {input name: array}, output
+    names, TF's outputs, the graph's op types, convert's extra arguments)."""
     import numpy as np
     import tensorflow as tf
     import cases as layer_cases
+    from tensorflow.core.protobuf import saver_pb2
     rng = np.random.default_rng(SEED)
     graph = tf.Graph()
     with graph.as_default():
@@ -59,17 +63,26 @@ def make_case(case, directory):
         names = ['out'] if len(results) == 1 else ['out%d' % i for i in range(len(results))]
         for tensor, name in zip(results, names):
             tf.identity(tensor, name=name)
+        if case.checkpoint:
+            initialize = tf.compat.v1.global_variables_initializer()
+            saver = tf.compat.v1.train.Saver(write_version=getattr(saver_pb2.SaverDef, case.checkpoint))
     feeds = {'x%d' % i: layer_cases.FEED_KINDS[kind](rng, fed[0] if fed else tuple(abs(d) for d in shape))
              for i, (kind, shape, *fed) in enumerate(case.inputs)}
-    with tf.compat.v1.Session(graph=graph) as session:
-        want = session.run([name + ':0' for name in names], {name + ':0': value for name, value in feeds.items()})
     directory.mkdir(parents=True, exist_ok=True)
+    extra = []
+    with tf.compat.v1.Session(graph=graph) as session:
+        if case.checkpoint:
+            values = {variable.initial_value: layer_cases.weights(variable.shape.as_list(), seed=seed + 11)
+                      for seed, variable in enumerate(graph.get_collection(tf.compat.v1.GraphKeys.GLOBAL_VARIABLES))}
+            session.run(initialize, values)
+            extra = ['--input_checkpoint', saver.save(session, str(directory / 'model.ckpt'), write_meta_graph=False)]
+        want = session.run([name + ':0' for name in names], {name + ':0': value for name, value in feeds.items()})
     graph_def = graph.as_graph_def()
     (directory / 'graph.pb').write_bytes(graph_def.SerializeToString())
     # the op types of the graph and of its functions' bodies (While, If)
     op_types = sorted({node.op for node in graph_def.node}
                       | {node.op for function in graph_def.library.function for node in function.node_def})
-    return feeds, names, want, op_types
+    return feeds, names, want, op_types, extra
 
 
 def difference(got, want, tol):
@@ -102,7 +115,7 @@ def run_case(case, root):
     directory = root / case.id.replace(':', '__')
     shutil.rmtree(directory, ignore_errors=True)
     try:
-        feeds, names, want, op_types = make_case(case, directory)
+        feeds, names, want, op_types, extra = make_case(case, directory)
     except Exception as error:  # a case TensorFlow cannot build or run is the suite's bug: shown, not fatal
         return {'op_types': [case.op], 'runs': {}, 'fp16': None, 'passed': False,
                 'texts': ['TensorFlow: %s' % error], 'error': 'TensorFlow: %s' % str(error).splitlines()[0]}
@@ -113,7 +126,7 @@ def run_case(case, root):
     for precision, limit, flag in precisions:
         out_dir = directory / precision
         done = subprocess.run([convert_command(), '--input_model', str(directory / 'graph.pb'), '--output',
-                               ','.join(names), '--output_dir', str(out_dir), '--model_name', 'graph', flag],
+                               ','.join(names), '--output_dir', str(out_dir), '--model_name', 'graph', flag] + extra,
                               capture_output=True, text=True)
         if done.returncode != 0:
             result['passed'] = False

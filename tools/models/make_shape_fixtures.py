@@ -591,6 +591,26 @@ def fourier(tf):
     raw.Angle(input=raw.Complex(real=u, imag=u, name='complex_unknown'), name='angle_unknown')
 
 
+def image_misc(tf):
+    """Colour ops, boxes drawn, MaxPoolWithArgmax, ListDiff and Print."""
+    raw = tf.raw_ops
+    a = placeholder(tf, [None, 4, 3], 'a')
+    n = placeholder(tf, [2, None, None, None], 'n')
+    raw.RGBToHSV(images=a, name='rgb_to_hsv')
+    raw.HSVToRGB(images=placeholder(tf, [5, None], 'k'), name='hsv_to_rgb_unknown_channels')
+    raw.AdjustSaturation(images=a, scale=1.5, name='adjust_saturation')
+    raw.AdjustHue(images=n, delta=0.25, name='adjust_hue')
+    raw.DrawBoundingBoxes(images=n, boxes=placeholder(tf, [2, 3, 4], 'boxes'), name='draw')
+    raw.DrawBoundingBoxesV2(images=placeholder(tf, [None, 6, 9, 1], 'g'), boxes=placeholder(tf, [None, 3, 4], 'b2'),
+                            colors=placeholder(tf, [4, 4], 'colors'), name='draw_v2')
+    raw.MaxPoolWithArgmax(input=placeholder(tf, [None, 7, 9, 3], 'p'), ksize=[1, 2, 3, 1], strides=[1, 2, 2, 1],
+                          padding='SAME', name='argmax')
+    raw.MaxPoolWithArgmax(input=placeholder(tf, [2, 7, None, 3], 'q'), ksize=[1, 3, 3, 1], strides=[1, 2, 2, 1],
+                          padding='VALID', Targmax=tf.int32, include_batch_in_index=True, name='argmax_i32')
+    raw.ListDiff(x=placeholder(tf, [None], 'x', tf.int32), y=placeholder(tf, [3], 'y', tf.int32), name='list_diff')
+    raw.ListDiff(x=placeholder(tf, [6], 'fx'), y=placeholder(tf, None, 'fy'), out_idx=tf.int64, name='list_diff_i64')
+    raw.Print(input=a, data=[a], message='m', name='print')
+
 def op_family(build, add_shapes=False):
     return lambda tf: built(tf, build, add_shapes)
 
@@ -605,6 +625,7 @@ FIXTURES = {
     'elementwise_math': op_family(elementwise_math),
     'aliases_misc': op_family(aliases_misc),
     'fourier': op_family(fourier),
+    'image_misc': op_family(image_misc),
     'unmodelled_ops': op_family(unmodelled),
     'unmodelled_ops_output_shapes': op_family(unmodelled, add_shapes=True),
     'slim_inception_v1_b1': slim_net('inception_v1', 1),

@@ -42,7 +42,8 @@ public final class ConvertCommand implements Callable<Integer> {
     @Mixin
     private ConversionOptions conversion;
 
-    @Option(names = "--list-ops", description = "List the TensorFlow op types convert translates, and exit.")
+    @Option(names = "--list-ops", description = "List the TensorFlow op types convert handles (translated, or "
+            + "inlined, frozen or dropped with their control edges), and exit.")
     private boolean listOps;
 
     @Mixin

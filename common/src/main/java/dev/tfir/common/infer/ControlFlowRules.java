@@ -25,7 +25,7 @@ final class ControlFlowRules {
         table.add(c -> one(VariableRules.ref(c.typeAttrOr("T", 0)), c.shape(0)), "RefExit", "RefNextIteration");
         table.add(c -> one(DataType.DT_BOOL, Shapes.withRank(c.shape(0), 0)), "LoopCond");
         table.add(ControlFlowRules::identityN, "IdentityN");
-        table.add(c -> List.of(), "NoOp", "Assert", "ControlTrigger", "Print", "PrintV2", "SaveV2", "Save",
+        table.add(c -> List.of(), "NoOp", "Assert", "ControlTrigger", "PrintV2", "SaveV2", "Save",
                 "SaveSlices");
     }
 

@@ -6,6 +6,7 @@ import dev.tfir.common.infer.WindowAttrs.Padding;
 import dev.tfir.common.types.PartialShape;
 import java.util.Arrays;
 import java.util.List;
+import org.tensorflow.proto.DataType;
 
 /**
  * 2-D convolutions and pooling (Conv2D, DepthwiseConv2dNative, Conv2DBackpropInput, MaxPool, MaxPoolV2, AvgPool)
@@ -21,6 +22,7 @@ final class ConvRules {
         table.add(c -> pool(c, WindowAttrs.required(c.attrs(), "ksize"), WindowAttrs.required(c.attrs(), "strides")),
                 "MaxPool", "AvgPool");
         table.add(ConvRules::poolWithTensorWindow, "MaxPoolV2");
+        table.add(ConvRules::poolWithArgmax, "MaxPoolWithArgmax");
     }
 
     /** Where the height, width and channel dims are in a 4-D tensor of the node's data_format. */
@@ -118,6 +120,14 @@ final class ConvRules {
                 padding.outputSize(h, input.dim(h), window[h], 1, strides[h]),
                 padding.outputSize(w, input.dim(w), window[w], 1, strides[w]),
                 padding.outputSize(ch, input.dim(ch), window[ch], 1, strides[ch])));
+    }
+
+    /** MaxPoolWithArgmax (NHWC): MaxPool's output and the indices of its shape ({@code Targmax}, int64 default). */
+    private static List<TensorType> poolWithArgmax(NodeContext c) {
+        long[] window = WindowAttrs.required(c.attrs(), "ksize");
+        TensorType pooled = pool(c, window, WindowAttrs.required(c.attrs(), "strides")).get(0);
+        DataType indexType = c.attrs().has("Targmax") ? c.attrs().type("Targmax") : DataType.DT_INT64;
+        return List.of(pooled, new TensorType(indexType, pooled.shape()));
     }
 
     /** MaxPoolV2: ksize and strides are inputs; unknown values leave the output unknown. */

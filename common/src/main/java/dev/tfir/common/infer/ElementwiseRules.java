@@ -17,7 +17,8 @@ final class ElementwiseRules {
         "Round", "Rint", "Sign", "Reciprocal", "Inv", "Erf", "Erfc", "Sin", "Cos", "Tan", "Asin", "Acos", "Atan",
         "Sinh", "Cosh", "Asinh", "Acosh", "Atanh", "Cumsum", "Cumprod", "ClipByValue", "ReverseV2", "MatrixBandPart",
         "ZerosLike", "OnesLike", "FakeQuantWithMinMaxArgs", "FakeQuantWithMinMaxVars", "FakeQuantWithMinMaxVarsPerChannel",
-        "Invert", "CheckNumericsV2", "GuaranteeConst", "Reverse", "AdjustContrastv2"};
+        "Invert", "CheckNumericsV2", "GuaranteeConst", "Reverse", "AdjustContrastv2", "AdjustSaturation", "AdjustHue",
+        "DrawBoundingBoxes", "DrawBoundingBoxesV2", "Print"};
     private static final String[] UNARY_TO_BOOL = {"IsNan", "IsInf", "IsFinite", "LogicalNot"};
     private static final String[] BINARY = {"Add", "AddV2", "Sub", "Mul", "Div", "RealDiv", "TruncateDiv",
         "FloorDiv", "FloorMod", "TruncateMod", "Mod", "Maximum", "Minimum", "Pow", "SquaredDifference", "DivNoNan",
@@ -34,6 +35,7 @@ final class ElementwiseRules {
         table.add(c -> one(c.typeAttrOr("T", 0), Shapes.merge(c.shape(0), c.attrs().shape("shape"))), "EnsureShape");
         table.add(c -> one(DataType.DT_BOOL, c.shape(0)), UNARY_TO_BOOL);
         table.add(c -> one(DataType.DT_BOOL, PartialShape.of()), "ToBool");
+        table.add(ElementwiseRules::colorspace, "RGBToHSV", "HSVToRGB");
         table.add(c -> one(DataType.DT_BOOL, Shapes.withRank(c.shape(1), 1)), "InTopKV2");
         table.add(c -> one(c.typeAttrOr("T", 0), Shapes.merge(c.shape(0), c.shape(1))), "Cross");
         table.add(c -> one(c.attrs().type("DstT"), c.shape(0)), "Cast");
@@ -94,5 +96,16 @@ final class ElementwiseRules {
             Shapes.mergeDim(cond.dim(0), data.dim(0));
         }
         return one(c.typeAttrOr("T", 1), data);
+    }
+
+    /** RGBToHSV, HSVToRGB: the images' shape, rank 1 or more, its last dim 3. */
+    private static List<TensorType> colorspace(NodeContext c) {
+        PartialShape images = Shapes.withRankAtLeast(c.shape(0), 1);
+        if (!images.hasRank()) {
+            return one(c.typeAttrOr("T", 0), images);
+        }
+        long[] dims = images.dims();
+        dims[dims.length - 1] = Shapes.mergeDim(dims[dims.length - 1], 3);
+        return one(c.typeAttrOr("T", 0), PartialShape.of(dims));
     }
 }

@@ -22,6 +22,7 @@ final class ScatterRules {
         table.add(ScatterRules::resourceGather, "ResourceGather");
         table.add(c -> unique(c, false), "Unique");
         table.add(c -> unique(c, true), "UniqueWithCounts");
+        table.add(ScatterRules::listDiff, "ListDiff");
         table.add(c -> one(c.typeAttrOr("T", 2), c.shapeTensor(1)), "SparseToDense");
         table.add(ScatterRules::unravelIndex, "UnravelIndex");
     }
@@ -62,6 +63,15 @@ final class ScatterRules {
         TensorType elements = new TensorType(c.typeAttrOr("T", 0), some);
         TensorType indices = new TensorType(indexType, Shapes.withRank(c.shape(0), 1));
         return counts ? List.of(elements, indices, new TensorType(indexType, some)) : List.of(elements, indices);
+    }
+
+    /** ListDiff: the elements of x that y lacks and their positions, how many unknown; x and y are vectors. */
+    private static List<TensorType> listDiff(NodeContext c) {
+        Shapes.withRank(c.shape(0), 1);
+        Shapes.withRank(c.shape(1), 1);
+        DataType indexType = c.attrs().has("out_idx") ? c.attrs().type("out_idx") : DataType.DT_INT32;
+        PartialShape some = Shapes.vector(PartialShape.UNKNOWN_DIM);
+        return List.of(new TensorType(c.typeAttrOr("T", 0), some), new TensorType(indexType, some));
     }
 
     /** [the number of dims] + the indices' shape. */

@@ -126,7 +126,7 @@ public final class TranslationSession {
             }
         }
         if (!unsupported.isEmpty()) {
-            throw new UnsupportedOpsException(unsupported);
+            throw new UnsupportedOpsException(unsupported, table);
         }
     }
 

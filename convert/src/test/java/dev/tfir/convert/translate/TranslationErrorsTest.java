@@ -37,6 +37,17 @@ class TranslationErrorsTest {
     }
 
     @Test
+    void anOpWithoutValueAsOutputSaysWhy() throws IOException {
+        Path model = new GraphBuilder().placeholder("input", 1, 4).op("done", "NoOp", Map.of(), "^input")
+                .op("out", "Relu", Map.of(), "input").write(dir.resolve("noop.pb"));
+        UnsupportedOpsException e = assertThrows(UnsupportedOpsException.class,
+                () -> Conversions.convert(model, List.of(), List.of("done")));
+        assertEquals("the model uses 1 op type that convert cannot translate: NoOp (node 'done'); NoOp, Assert and "
+                + "PrintV2 give no value: convert drops them with the control edges that run them, so they can be no "
+                + "model output", e.getMessage());
+    }
+
+    @Test
     void onlyNodesTheOutputsNeedAreChecked() throws IOException {
         Path model = new GraphBuilder().placeholder("input", 1, 4).op("unused", "Zeta", Map.of(), "input", "input")
                 .op("out", "Relu", Map.of(), "input").write(dir.resolve("partly.pb"));

@@ -9,7 +9,10 @@ import dev.tfir.convert.translate.TranslatorRegistry;
 /**
  * Every TensorFlow op type convert translates, one line each, as OpenVINO's TF frontend lists them in
  * {@code op_table.cpp}: the minimum number of data inputs, the translator, the op type ({@code addTakingComplex}: its
- * translator also takes complex tensors). Adding an op is a line here and a translator function.
+ * translator also takes complex tensors). Adding an op is a line here and a translator function. The op types
+ * handled before translation, or left out with the control edges they sit on, are named here too (with why a node
+ * of them left for translation cannot be translated), so that {@code convert --list-ops} lists everything convert
+ * handles.
  */
 public final class OpTable {
     private OpTable() {}
@@ -21,6 +24,13 @@ public final class OpTable {
                 .add(0, SourceTranslators::constant, "Const")
                 .add(0, SourceTranslators::placeholder, "Placeholder")
                 .add(1, IdentityTranslators::first, "PlaceholderWithDefault")
+                // handled when the model is read (inlined, frozen), or left out with their control edges
+                .structural("the graph has variables, so it is not frozen: give their checkpoint with "
+                        + "--input_checkpoint", "VariableV2", "VarHandleOp", "ReadVariableOp")
+                .structural("function calls are inlined when the model is read, and this one was not",
+                        "PartitionedCall", "StatefulPartitionedCall")
+                .structural("NoOp, Assert and PrintV2 give no value: convert drops them with the control edges that "
+                        + "run them, so they can be no model output", "NoOp", "Assert", "PrintV2")
                 // pass-through
                 .addTakingComplex(1, IdentityTranslators::first, "Identity")
                 .addTakingComplex(0, IdentityTranslators::all, "IdentityN")
@@ -31,6 +41,7 @@ public final class OpTable {
                 .addTakingComplex(1, IdentityTranslators::first, "EnsureShape")
                 .add(1, IdentityTranslators::first, "CheckNumericsV2")
                 .add(1, IdentityTranslators::first, "GuaranteeConst")
+                .add(1, IdentityTranslators::first, "Print")
                 // TF1 conditionals (resolved by the session's ConditionalFlow)
                 .add(2, ConditionalTranslators::switchOp, "Switch")
                 .add(1, ConditionalTranslators::merge, "Merge")
@@ -150,6 +161,7 @@ public final class OpTable {
                 .add(3, Conv3dTranslators::conv3dBackpropInput, "Conv3DBackpropInputV2")
                 .add(1, PoolTranslators::maxPool, "MaxPool")
                 .add(3, PoolTranslators::maxPoolV2, "MaxPoolV2")
+                .add(1, PoolTranslators::maxPoolWithArgmax, "MaxPoolWithArgmax")
                 .add(1, PoolTranslators::avgPool, "AvgPool")
                 .add(1, Conv3dTranslators::maxPool3d, "MaxPool3D")
                 .add(1, Conv3dTranslators::avgPool3d, "AvgPool3D")
@@ -171,6 +183,10 @@ public final class OpTable {
                 .add(1, ReduceTranslators::logSoftmax, "LogSoftmax")
                 .add(1, ReduceTranslators::lrn, "LRN")
                 .add(2, ReduceTranslators::adjustContrast, "AdjustContrastv2")
+                .add(1, ColorTranslators::rgbToHsv, "RGBToHSV")
+                .add(1, ColorTranslators::hsvToRgb, "HSVToRGB")
+                .add(2, ColorTranslators::adjustSaturation, "AdjustSaturation")
+                .add(2, ColorTranslators::adjustHue, "AdjustHue")
                 .add(2, MatMulTranslator::matMul, "MatMul")
                 .add(2, MatMulTranslator::batchMatMul, "BatchMatMul")
                 .add(2, MatMulTranslator::batchMatMul, "BatchMatMulV2")
@@ -201,6 +217,8 @@ public final class OpTable {
                 .add(5, DetectionTranslators::nonMaxSuppression, "NonMaxSuppressionV4")
                 .add(6, DetectionTranslators::nonMaxSuppression, "NonMaxSuppressionV5")
                 .add(6, DetectionTranslators::combinedNonMaxSuppression, "CombinedNonMaxSuppression")
+                .add(2, BoxDrawingTranslator::drawBoundingBoxes, "DrawBoundingBoxes")
+                .add(3, BoxDrawingTranslator::drawBoundingBoxes, "DrawBoundingBoxesV2")
                 // along axes
                 .add(2, reduction("ReduceMean"), "Mean")
                 .add(2, reduction("ReduceSum"), "Sum")
@@ -272,6 +290,7 @@ public final class OpTable {
                 .add(1, ScatterTranslators::unique, "Unique")
                 .add(1, ScatterTranslators::uniqueWithCounts, "UniqueWithCounts")
                 .add(1, ScatterTranslators::invertPermutation, "InvertPermutation")
+                .add(2, ScatterTranslators::listDiff, "ListDiff")
                 .add(3, IndexTranslators::roll, "Roll")
                 .add(2, IndexTranslators::reverseSequence, "ReverseSequence")
                 .add(4, ScatterTranslators::sparseToDense, "SparseToDense")

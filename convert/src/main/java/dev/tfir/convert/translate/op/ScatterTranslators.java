@@ -9,6 +9,7 @@ import dev.tfir.convert.ir.Output;
 import dev.tfir.convert.ops.Constants;
 import dev.tfir.convert.ops.Elementwise;
 import dev.tfir.convert.ops.Movement;
+import dev.tfir.convert.ops.Reductions;
 import dev.tfir.convert.ops.Scattering;
 import dev.tfir.convert.translate.NodeContext;
 import dev.tfir.convert.translate.OpTranslator;
@@ -70,6 +71,23 @@ public final class ScatterTranslators {
         ElementType indexType = node.type("out_idx");
         indexType = indexType == null ? ElementType.I32 : indexType;
         return Scattering.unique(node.input(0), indexType, indexType);
+    }
+
+    /**
+     * ListDiff (setdiff1d) of 1-D x and y: the elements of x that y does not hold, in x's order, and their positions
+     * in x (of type {@code out_idx}): x compared with every element of y, the positions of no match gathered.
+     */
+    public static List<TfTensor> listDiff(NodeContext node) {
+        Output x = node.input(0);
+        Output y = node.input(1);
+        node.require(x.rank() == 1 && y.rank() == 1, "needs 1-D x and y, not " + x.shape() + " and " + y.shape());
+        Output matches = Elementwise.binary("Equal", Movement.unsqueeze(x, 1), Movement.unsqueeze(y, 0));
+        Output found = Reductions.reduce("ReduceLogicalOr", matches, new long[] {1}, false);
+        Output kept = Movement.squeeze(Scattering.nonZeroCoordinates(Elementwise.unary("LogicalNot", "opset1", found)),
+                1);
+        ElementType indexType = node.type("out_idx");
+        return List.of(TfTensor.of(Movement.gather(x, kept, 0)),
+                TfTensor.of(Elementwise.convert(kept, indexType == null ? ElementType.I32 : indexType)));
     }
 
     /** InvertPermutation of a 1-D input of known length n: y[x[i]] = i, scattered into n zeros. */

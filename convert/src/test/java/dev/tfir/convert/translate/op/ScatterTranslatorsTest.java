@@ -16,7 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.proto.DataType;
 
-/** Where, ScatterNd and the TensorScatter family translated alone: ops, reductions, shapes. */
+/** Where, ScatterNd, the TensorScatter family, Unique and ListDiff translated alone: ops, reductions, shapes. */
 class ScatterTranslatorsTest {
     private static final ConstTensor ROWS = ConstTensor.ofLongs(I32, new long[] {2, 1}, 3, 0);
 
@@ -65,6 +65,21 @@ class ScatterTranslatorsTest {
         ConversionException matrix = assertThrows(ConversionException.class, () -> InMemoryNode.of("Unique")
                 .input(I32, 2, 3).translate(ScatterTranslators::unique));
         assertEquals("needs a 1-D input, not [2, 3]", matrix.getMessage());
+    }
+
+    @Test
+    void listDiffGathersTheElementsNoneOfYMatches() {
+        List<TfTensor> outputs = InMemoryNode.of("ListDiff").input(F32, 6).input(F32, 2)
+                .attr("out_idx", DataType.DT_INT64).translate(ScatterTranslators::listDiff);
+        Output kept = outputs.get(0).tfLayout();
+        assertEquals("Gather", kept.node().type());
+        assertEquals(PartialShape.of(PartialShape.UNKNOWN_DIM), kept.shape());
+        assertEquals(I64, outputs.get(1).tfLayout().type());
+        assertEquals(I32, InMemoryNode.of("ListDiff").input(I32, 3).input(I32, 0)
+                .translate(ScatterTranslators::listDiff).get(1).tfLayout().type());
+        ConversionException matrix = assertThrows(ConversionException.class, () -> InMemoryNode.of("ListDiff")
+                .input(I32, 2, 3).input(I32, 2).translate(ScatterTranslators::listDiff));
+        assertEquals("needs 1-D x and y, not [2, 3] and [2]", matrix.getMessage());
     }
 
     @Test

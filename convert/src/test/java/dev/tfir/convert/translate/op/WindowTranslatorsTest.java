@@ -2,6 +2,7 @@ package dev.tfir.convert.translate.op;
 
 import static dev.tfir.convert.ir.ElementType.F32;
 import static dev.tfir.convert.ir.ElementType.I32;
+import static dev.tfir.convert.ir.ElementType.I64;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,6 +20,7 @@ import dev.tfir.convert.ops.Sources;
 import dev.tfir.convert.translate.TfTensor;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.tensorflow.proto.DataType;
 
 /**
  * Convolutions and pooling translated alone, on inputs made in memory. The expected shapes are TensorFlow's
@@ -170,5 +172,39 @@ class WindowTranslatorsTest {
         assertEquals(3, dynamic.stored().node().inputs().size());
         assertEquals("same_lower", dynamic.stored().node().attributes().get("auto_pad"));
         assertEquals(PartialShape.of(1, -1, -1, 3), dynamic.tfLayout().shape());
+    }
+
+    @Test
+    void maxPoolWithArgmaxTurnsChannelsFirstIndicesIntoNhwcOnes() {
+        List<TfTensor> outputs = InMemoryNode.of("MaxPoolWithArgmax").input(F32, -1, 5, 7, 3).attr("ksize", 1, 2, 3, 1)
+                .attr("strides", 1, 2, 2, 1).attr("padding", "VALID").attr("Targmax", DataType.DT_INT32)
+                .translate(PoolTranslators::maxPoolWithArgmax);
+        Output pool = outputs.get(0).stored();
+        assertEquals("MaxPool", pool.node().type());
+        assertEquals("opset8", pool.node().opset());
+        assertEquals("0", pool.node().attributes().get("axis"));
+        assertArrayEquals(new long[] {-1, 2, 3, 3}, outputs.get(0).tfLayout().shape().dims());
+        Output index = outputs.get(1).tfLayout();
+        assertEquals(I32, index.type());
+        assertArrayEquals(new long[] {-1, 2, 3, 3}, index.shape().dims());
+        // s * C + c, s = i mod (H * W): the spatial position times the channels plus each channel's number
+        Output flat = outputs.get(1).stored().node().input(0);
+        assertEquals("Add", flat.node().type());
+        assertArrayEquals(new long[] {0, 1, 2}, flat.node().input(1).constant().longs());
+        ConversionException unknown = assertThrows(ConversionException.class, () -> InMemoryNode.of(
+                "MaxPoolWithArgmax").input(F32, 1, 5, -1, 3).attr("ksize", 1, 2, 2, 1).attr("strides", 1, 2, 2, 1)
+                .attr("padding", "SAME").translate(PoolTranslators::maxPoolWithArgmax));
+        assertEquals("needs an input [batch, height, width, channels] with height, width and channels known, not "
+                + "[1, 5, -1, 3]", unknown.getMessage());
+    }
+
+    @Test
+    void maxPoolWithArgmaxCountsTheBatchWhenAsked() {
+        Output index = InMemoryNode.of("MaxPoolWithArgmax").input(F32, 2, 4, 4, 2).attr("ksize", 1, 2, 2, 1)
+                .attr("strides", 1, 2, 2, 1).attr("padding", "SAME").attr("include_batch_in_index", true)
+                .translate(PoolTranslators::maxPoolWithArgmax).get(1).stored();
+        assertEquals(I64, index.type());
+        // plus i - s - c * H * W
+        assertArrayEquals(new long[] {0, 16}, index.node().input(1).node().input(1).constant().longs());
     }
 }
