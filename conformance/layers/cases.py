@@ -111,6 +111,12 @@ def cases():
     case('ReadVariableOp', 'checkpoint-V1', 'variables', [('f', (-2, 3))], lambda x: dense(x, True),
          checkpoint='V1')
 
+    def embedded(ids, batch_dims=0):  # a Keras Embedding's lookup in a TF2 model: ResourceGather of a resource table
+        table = tf.compat.v1.get_variable('table', (6, 4), initializer=tf.zeros_initializer(), use_resource=True)
+        return raw.ResourceGather(resource=table.handle, indices=ids, dtype=tf.float32, batch_dims=batch_dims)
+    case('ResourceGather', 'checkpoint-V2', 'variables', [('idx6', (2, 3))], embedded, checkpoint='V2')
+    case('ResourceGather', 'dynamic-ids-V1', 'variables', [('idx6', (-3,), (5,))], embedded, checkpoint='V1')
+
     # elementwise, one input
     for op, kind, tol in (('Relu', 'f', 1e-5), ('Relu6', 'f', 1e-5), ('Sigmoid', 'f', TRANSCENDENTAL),
                           ('Tanh', 'f', TRANSCENDENTAL), ('Exp', 'f', TRANSCENDENTAL), ('Log', 'pos', TRANSCENDENTAL),

@@ -22,11 +22,11 @@ def add_cases(case, tf):
         _, acc, rows = tf.while_loop(lambda i, acc, rows: i < n, body, [0, tf.zeros([x.shape[1]]), rows])
         return rows.stack(), acc
 
-    case('StatelessWhile', 'tensor-array-runtime-trips', 'control', [('f', (3, 4)), ('idx6', ())], accumulate)
-    case('StatelessWhile', 'scalar-counter', 'control', [('f', (2, 3))],
+    case('StatelessWhile', 'tensor-array-runtime-trips', 'control-flow', [('f', (3, 4)), ('idx6', ())], accumulate)
+    case('StatelessWhile', 'scalar-counter', 'control-flow', [('f', (2, 3))],
          lambda x: tf.while_loop(lambda i, v: i < 4, lambda i, v: (i + 1, v * 0.5 + 1.0), [0, x])[1])
     for op in ('TensorListReserve', 'TensorListSetItem', 'TensorListStack'):
-        case(op, 'in-loop', 'control', [('f', (3, 4)), ('idx6', ())], accumulate)
+        case(op, 'in-loop', 'control-flow', [('f', (3, 4)), ('idx6', ())], accumulate)
 
     def listed(x, k):
         handle = raw.TensorListFromTensor(tensor=x, element_shape=tf.constant([x.shape[1]]))
@@ -35,7 +35,7 @@ def add_cases(case, tf):
         return (item, raw.TensorListLength(input_handle=handle),
                 raw.TensorListElementShape(input_handle=handle, shape_type=tf.int32))
     for op in ('TensorListFromTensor', 'TensorListGetItem', 'TensorListLength', 'TensorListElementShape'):
-        case(op, 'from-tensor', 'control', [('f', (3, 4)), ('idx6', ())], listed)
+        case(op, 'from-tensor', 'control-flow', [('f', (3, 4)), ('idx6', ())], listed)
 
     def stateful_while(x, k):
         """raw While: a stateful loop op (its body could hold stateful ops), a runtime trip count."""
@@ -44,26 +44,26 @@ def add_cases(case, tf):
         body = tf.function(lambda i, n, v: (i + 1, n, tf.tanh(v) * 1.5)).get_concrete_function(
             spec([], tf.int32), spec([], tf.int32), spec(x.shape, tf.float32))
         return raw.While(input=[tf.constant(0), steps(k), x], cond=cond, body=body)[2]
-    case('While', 'runtime-trips', 'control', [('f', (2, 3)), ('idx6', ())], stateful_while, 1e-4)
+    case('While', 'runtime-trips', 'control-flow', [('f', (2, 3)), ('idx6', ())], stateful_while, 1e-4)
 
     # a runtime predicate and its negation in one graph: each branch is taken by one of the two outputs
     def both_ways(conditional):
         return lambda x, p: (conditional(x, p), conditional(x, tf.logical_not(p)))
-    case('StatelessIf', 'runtime-predicate', 'control', [('f', (3, 4)), ('bool', ())],
+    case('StatelessIf', 'runtime-predicate', 'control-flow', [('f', (3, 4)), ('bool', ())],
          both_ways(lambda x, p: tf.cond(p, lambda: x * 2.0, lambda: tf.reduce_max(x) - x)))
-    case('StatelessIf', 'two-outputs', 'control', [('f', (3, 4)), ('bool', ())],
+    case('StatelessIf', 'two-outputs', 'control-flow', [('f', (3, 4)), ('bool', ())],
          lambda x, p: tf.cond(p, lambda: (x * 2.0, tf.reduce_sum(x)), lambda: (x - 1.0, tf.reduce_min(x))))
 
     def stateful_if(x, p):
         then_branch = tf.function(lambda a: a * 3.0).get_concrete_function(spec(x.shape, tf.float32))
         else_branch = tf.function(lambda a: a + 3.0).get_concrete_function(spec(x.shape, tf.float32))
         return raw.If(cond=p, input=[x], Tout=[tf.float32], then_branch=then_branch, else_branch=else_branch)[0]
-    case('If', 'runtime-predicate', 'control', [('f', (3, 4)), ('bool', ())], both_ways(stateful_if))
+    case('If', 'runtime-predicate', 'control-flow', [('f', (3, 4)), ('bool', ())], both_ways(stateful_if))
 
     def switch_merge(x, p):
         false_side, true_side = raw.Switch(data=x, pred=p)
         return raw.Merge(inputs=[false_side * 2.0, true_side + 1.0])[0]
     for op in ('Switch', 'Merge'):
-        case(op, 'runtime-predicate', 'control', [('f', (3, 4)), ('bool', ())], both_ways(switch_merge))
-        case(op, 'constant-predicate', 'control', [('f', (3, 4))],
+        case(op, 'runtime-predicate', 'control-flow', [('f', (3, 4)), ('bool', ())], both_ways(switch_merge))
+        case(op, 'constant-predicate', 'control-flow', [('f', (3, 4))],
              lambda x: switch_merge(x, tf.constant(True)))
