@@ -208,6 +208,26 @@ public final class Movement {
         return node.output(x.type(), PartialShape.of(dims)).buildOutput();
     }
 
+    /**
+     * Pad-12 with pads computed at run time: {@code paddings} (rank, 2) holds those before and after each axis; the
+     * padded dims are not known at conversion.
+     */
+    public static Output pad(Output x, Output paddings, String mode, Output value) {
+        if (paddings.rank() != 2 || paddings.shape().dim(0) != x.rank()) {
+            throw new ConversionException("has paddings of shape " + paddings.shape() + " for a rank " + x.rank()
+                    + " input; TensorFlow needs (" + x.rank() + ", 2)");
+        }
+        Output pads = Convert64.of(paddings);
+        long[] dims = new long[x.rank()];
+        Arrays.fill(dims, PartialShape.UNKNOWN_DIM);
+        Node.Builder node = Node.builder("Pad", "opset12").attribute("pad_mode", mode).inputs(x,
+                gather(pads, Constants.i64Scalar(0), 1), gather(pads, Constants.i64Scalar(1), 1));
+        if (value != null) {
+            node.inputs(value);
+        }
+        return node.output(x.type(), PartialShape.of(dims)).buildOutput();
+    }
+
     /** Broadcast-3 (numpy) of a scalar to the shape the 1-D {@code shape} holds, {@code dims} as far as known. */
     public static Output broadcast(Output scalar, Output shape, PartialShape dims) {
         return Node.builder("Broadcast", "opset3").attribute("mode", "numpy").inputs(scalar, Convert64.of(shape))
