@@ -215,8 +215,8 @@ def ir_feed(xml, feed):
 
 
 def judge(verdict, xml, model, form, reference):
-    """Runs the IR in each runtime (conformance/ov_runtimes.py: 2024.6 in-process, the newest in its worker) at every
-    size and fills verdict.diffs, or verdict.failures for a runtime that cannot read, compile or run it."""
+    """Runs the IR in each runtime (conformance/ov_runtimes.py: 2024.6 and the newest, each in a child process) at
+    every size and fills verdict.diffs, or verdict.failures for a runtime that cannot read, compile or run it."""
     import numpy as np
     for size in model.meta['sizes']:
         feed = {spec['name']: reference['%d/in/%s' % (size, spec['name'])] for spec in model.meta['inputs']}
@@ -252,13 +252,13 @@ def judge(verdict, xml, model, form, reference):
 
 
 def runtimes():
-    """[(version, infer)] for both judges of conformance/ov_runtimes.py, run one by one (a runtime that fails is
-    reported beside the other's result)."""
+    """[(version, infer)] for both judges of conformance/ov_runtimes.py, run one by one, each in a child process (a
+    runtime that fails, or crashes, is reported beside the other's result)."""
     if not RUNTIMES:
         import openvino
         newest = subprocess.run([str(ov_runtimes.latest_python()), '-c', 'import openvino; print(openvino.__version__)'
                                  ], capture_output=True, text=True, check=True).stdout
-        RUNTIMES.extend([(openvino.__version__.split('-')[0], ov_runtimes.infer),
+        RUNTIMES.extend([(openvino.__version__.split('-')[0], ov_runtimes.infer_apart),
                          (newest.strip().split('-')[0], ov_runtimes.infer_in_latest)])
     return RUNTIMES
 
