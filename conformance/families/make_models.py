@@ -12,11 +12,13 @@ For each model NAME, under OUT/NAME/ (OUT: ${TFIR_BIG}/families by default):
   saved_model/   tf.saved_model.save of a tf.Module whose `serving_default` signature takes the inputs below with
                  dynamic batch and length (or image size) and returns a dict of outputs;
   frozen.pb      that signature's concrete function frozen by convert_variables_to_constants_v2 (defaults: control
-                 flow lowered to Switch/Merge and TF1 loops, as users freeze), inputs named as the signature's keys;
+                 flow lowered to Switch/Merge and TF1 loops, as users freeze), inputs named as the signature's keys
+                 (not for the models of SAVED_MODEL_ONLY: BERT-large's size, a row for the converters' memory);
   reference.npz  the inputs at two lengths (or sizes) and TensorFlow's outputs of each file on them
                  (TF_ENABLE_ONEDNN_OPTS=0): `SIZE/in/INPUT`, `SIZE/saved_model/OUTPUT`, `SIZE/frozen/OUTPUT`;
   meta.json      package and version, the input kind, the inputs (name, dtype), the outputs (signature keys, sorted)
-                 with the frozen graph's tensors, the sizes; written last (a model without it is not made).
+                 with the frozen graph's tensors, the forms made, the sizes; written last (a model without it is not
+                 made).
 Kinds: text (input_ids and attention_mask, int32 [2, L], L 8 and 13, the second row padded by 3), image (float32
 NHWC [1, S, S, 3] in [0, 1] at two sizes S, or at one, then static, where the model cannot be traced with a dynamic
 size: the anchors of YOLOv8 and RetinaNet, DeepLabV3+'s UpSampling2D and ViT's interpolate_pos_encoding test the size
@@ -75,6 +77,48 @@ def vit():
         pixels = (images - 0.5) / 0.5
         result = model(pixel_values=_tf().transpose(pixels, [0, 3, 1, 2]), training=False)
         return {'last_hidden_state': result['last_hidden_state'], 'pooler_output': result['pooler_output']}
+    return model, call
+
+
+def swin():
+    """transformers' Swin (two stages of shifted windows; the window padding is a tf.cond, lowered to Switch/Merge
+    by freezing)."""
+    import transformers
+    model = transformers.TFSwinModel(transformers.SwinConfig(
+        image_size=32, patch_size=4, embed_dim=32, depths=[2, 2], num_heads=[2, 4], window_size=4, mlp_ratio=2.0,
+        initializer_range=WIDE_INIT))
+
+    def call(images):  # NHWC in, as the other image models; Swin takes NCHW pixel_values
+        result = model(pixel_values=_tf().transpose((images - 0.5) / 0.5, [0, 3, 1, 2]), training=False)
+        return {'last_hidden_state': result['last_hidden_state'], 'pooler_output': result['pooler_output']}
+    return model, call
+
+
+def wav2vec2():
+    """transformers' wav2vec 2.0 encoder: a Conv1D feature extractor (group-normalized first layer), a grouped
+    Conv1D position embedding, two transformer layers."""
+    import transformers
+    model = transformers.TFWav2Vec2Model(transformers.Wav2Vec2Config(
+        hidden_size=64, num_hidden_layers=2, num_attention_heads=4, intermediate_size=128, conv_dim=(32, 32, 32),
+        conv_stride=(5, 4, 4), conv_kernel=(10, 8, 8), num_conv_pos_embeddings=16, num_conv_pos_embedding_groups=4,
+        feat_extract_norm='group', initializer_range=WIDE_INIT))
+
+    def call(waveform):
+        return {'last_hidden_state': model(input_values=waveform, training=False)['last_hidden_state']}
+    return model, call
+
+
+def bert_large():
+    """BERT-large's size (24 layers, hidden 1024, vocabulary 30522: 335M parameters, 1.3 GB), the package's own
+    initializer: the row measures the converters' time and memory on a big SavedModel."""
+    import transformers
+    model = transformers.TFBertModel(transformers.BertConfig(
+        vocab_size=30522, hidden_size=1024, num_hidden_layers=24, num_attention_heads=16, intermediate_size=4096,
+        max_position_embeddings=512))
+
+    def call(input_ids, attention_mask):
+        return {'last_hidden_state': model(input_ids=input_ids, attention_mask=attention_mask,
+                                           training=False)['last_hidden_state']}
     return model, call
 
 
@@ -245,6 +289,9 @@ MODELS = {
         'TFT5EncoderModel', 'T5Config', ['last_hidden_state'], vocab_size=VOCAB, d_model=64, d_kv=16, d_ff=128,
         num_layers=2, num_heads=4, relative_attention_num_buckets=32, initializer_factor=10.0)),
     'vit': ('transformers', 'image', vit),
+    'swin': ('transformers', 'image', swin),
+    'wav2vec2': ('transformers', 'audio', wav2vec2),
+    'bert_large': ('transformers', 'text', bert_large),
     'bilstm': ('keras', 'text', bilstm),
     'audio_conv1d': ('keras', 'audio', audio_conv1d),
     'garden_bert': ('tf-models-official', 'text', garden_bert),
@@ -253,8 +300,10 @@ MODELS = {
     'retinanet': ('keras-hub', 'image', retinanet),
     'yolo_v8': ('keras-cv', 'image', yolo_v8),
 }
+# models made as a SavedModel only: a 1.3 GB frozen graph would add nothing the small BERT's does not
+SAVED_MODEL_ONLY = {'bert_large'}
 # image sizes; a model with one size gets it as a static input shape
-IMAGE_SIZES = {'vit': (32,), 'deeplab_v3_plus': (64,), 'retinanet': (64,), 'yolo_v8': (64,)}
+IMAGE_SIZES = {'vit': (32,), 'swin': (32, 48), 'deeplab_v3_plus': (64,), 'retinanet': (64,), 'yolo_v8': (64,)}
 
 
 def specs(name, kind):
@@ -307,24 +356,29 @@ def make(name, out):
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     tf.saved_model.save(module, str(work / 'saved_model'), signatures={'serving_default': concrete})
-    frozen = convert_variables_to_constants_v2(concrete)
-    (work / 'frozen.pb').write_bytes(frozen.graph.as_graph_def().SerializeToString(deterministic=True))
+    forms = ['saved_model'] if name in SAVED_MODEL_ONLY else ['saved_model', 'frozen']
     keys = sorted(concrete.structured_outputs)
-    frozen_outputs = dict(zip(sorted(concrete.structured_outputs), [t.name for t in frozen.outputs]))
+    frozen_outputs = {}
+    if 'frozen' in forms:
+        frozen = convert_variables_to_constants_v2(concrete)
+        (work / 'frozen.pb').write_bytes(frozen.graph.as_graph_def().SerializeToString(deterministic=True))
+        frozen_outputs = dict(zip(keys, [t.name for t in frozen.outputs]))
     serving = tf.saved_model.load(str(work / 'saved_model')).signatures['serving_default']
     arrays = {}
     for size, feed in feeds(name, kind).items():
         arrays.update({'%d/in/%s' % (size, key): value for key, value in feed.items()})
         saved = serving(**{key: tf.constant(value) for key, value in feed.items()})
         arrays.update({'%d/saved_model/%s' % (size, key): saved[key].numpy() for key in keys})
-        graph_outputs = convert_suite.run_frozen(work / 'frozen.pb', {key + ':0': value for key, value in feed.items()},
-                                                 [frozen_outputs[key] for key in keys])
-        arrays.update({'%d/frozen/%s' % (size, key): value for key, value in zip(keys, graph_outputs)})
+        if 'frozen' in forms:
+            graph_outputs = convert_suite.run_frozen(work / 'frozen.pb', {key + ':0': value for key, value in
+                                                                          feed.items()},
+                                                     [frozen_outputs[key] for key in keys])
+            arrays.update({'%d/frozen/%s' % (size, key): value for key, value in zip(keys, graph_outputs)})
     np.savez(work / 'reference.npz', **arrays)
     version = importlib.metadata.version('keras' if package == 'keras' else package)
     meta = dict(name=name, package=package, version=version, tensorflow=tf.__version__, kind=kind,
                 inputs=[dict(name=spec.name, dtype=spec.dtype.name) for spec in specs(name, kind)], outputs=keys,
-                frozen_outputs=frozen_outputs, sizes=sorted(feeds(name, kind)))
+                forms=forms, frozen_outputs=frozen_outputs, sizes=sorted(feeds(name, kind)))
     (work / 'meta.json').write_text(json.dumps(meta, indent=1) + '\n')
     shutil.rmtree(out / name, ignore_errors=True)
     os.replace(work, out / name)

@@ -27,6 +27,7 @@ Environment: TFIR_VENV, TFIR_VENV_LATEST, TFIR_VENV_FAMILIES, TFIR_BIG, TFIR_CON
 
 import argparse
 import datetime
+import functools
 import json
 import os
 import platform
@@ -34,6 +35,8 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,6 +45,7 @@ REPO = HERE.parents[1]
 FP32_LIMIT = 1e-4
 FORMS = ('saved_model', 'frozen')
 CONVERTERS = ('tfir', 'mo', 'ovc')
+BIG_BYTES = 1 << 30  # a model of more files than this is big: no mo (minutes a run), its peak memory reported
 
 
 sys.path.insert(0, str(REPO / 'conformance'))
@@ -62,6 +66,7 @@ TRANSLATOR_LIMIT = re.compile(r"convert: error: (\w+) '[^']*': (.*)")
 class Verdict:
     """One converter on one file: its time, whether it wrote an IR, and the IR's worst diff per runtime."""
     seconds: float = None
+    peak_rss: int = None                              # bytes: the largest resident set of the converter's runs
     error: str = ''                                   # the conversion's failure, or the IR's interface's
     blocking: list = field(default_factory=list)      # tfir: the op types it cannot translate
     diffs: dict = field(default_factory=dict)         # runtime -> worst relative diff over lengths and outputs
@@ -90,6 +95,19 @@ class Model:
     name: str
     directory: Path
     meta: dict
+
+    @property
+    def forms(self):
+        return self.meta.get('forms', FORMS)
+
+    @functools.cached_property
+    def size(self):
+        """Bytes of the model's files."""
+        return sum(f.stat().st_size for f in self.directory.rglob('*') if f.is_file())
+
+    @property
+    def big(self):
+        return self.size > BIG_BYTES
 
     def source(self, form):
         """The converter arguments naming the file: tfir and mo options, and ovc's positional argument."""
@@ -135,8 +153,8 @@ def convert(converter, model, form, out_dir):
     else:
         command = [str(ov_runtimes.latest_python().parent / 'ovc')] + positional + [
             '--compress_to_fp16=False', '--output_model', str(out_dir / 'model.xml')]
-    done, seconds = zoo.fastest(command)
-    verdict = Verdict(seconds)
+    done, seconds, peak = measured(command)
+    verdict = Verdict(seconds, peak)
     if done.returncode != 0:
         lines = [line for line in (done.stderr + done.stdout).strip().splitlines() if line.strip()]
         message = next((line for mark in TELLING for line in lines if mark in line), lines[-1] if lines else '')
@@ -144,6 +162,32 @@ def convert(converter, model, form, out_dir):
         if converter == 'tfir' and done.returncode == 1:
             verdict.blocking = blocking_op_types(message)
     return verdict
+
+
+def measured(command):
+    """(the last CompletedProcess, the fastest of zoo.TIMED_RUNS whole-process runs, the largest peak resident set
+    in bytes: os.wait4's of the process, which covers the children it waited for, the JVM or Python); the runs stop
+    at the first failure."""
+    times, peaks = [], []
+    for _ in range(zoo.TIMED_RUNS):
+        with tempfile.TemporaryFile('w+') as out, tempfile.TemporaryFile('w+') as err:
+            start = time.perf_counter()
+            process = subprocess.Popen(command, stdout=out, stderr=err, text=True)
+            pid = 0
+            while not pid:
+                pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+                if not pid and time.perf_counter() - start > convert_suite.TIMEOUT:
+                    process.kill()
+                time.sleep(0 if pid else 0.05)
+            times.append(time.perf_counter() - start)
+            process.returncode = os.waitstatus_to_exitcode(status)
+            peaks.append(usage.ru_maxrss * 1024)
+            out.seek(0)
+            err.seek(0)
+            done = subprocess.CompletedProcess(command, process.returncode, out.read(), err.read())
+        if done.returncode != 0:
+            break
+    return done, min(times), max(peaks)
 
 
 def blocking_op_types(message):
@@ -171,8 +215,8 @@ def ir_feed(xml, feed):
 
 
 def judge(verdict, xml, model, form, reference):
-    """Runs the IR in each runtime (conformance/ov_runtimes.py: 2024.6 in-process, the newest in its worker) at every
-    size and fills verdict.diffs, or verdict.failures for a runtime that cannot read, compile or run it."""
+    """Runs the IR in each runtime (conformance/ov_runtimes.py: 2024.6 and the newest, each in a child process) at
+    every size and fills verdict.diffs, or verdict.failures for a runtime that cannot read, compile or run it."""
     import numpy as np
     for size in model.meta['sizes']:
         feed = {spec['name']: reference['%d/in/%s' % (size, spec['name'])] for spec in model.meta['inputs']}
@@ -194,7 +238,7 @@ def judge(verdict, xml, model, form, reference):
                 continue
             for key in model.meta['outputs']:
                 want = reference['%d/%s/%s' % (size, form, key)]
-                got = output_of(run, key, model.meta['frozen_outputs'][key], want)
+                got = output_of(run, key, model.meta['frozen_outputs'].get(key, key), want)
                 if got is None or got.shape != want.shape:
                     verdict.failures[runtime] = 'output %s missing or of another shape' % key
                     break
@@ -208,13 +252,13 @@ def judge(verdict, xml, model, form, reference):
 
 
 def runtimes():
-    """[(version, infer)] for both judges of conformance/ov_runtimes.py, run one by one (a runtime that fails is
-    reported beside the other's result)."""
+    """[(version, infer)] for both judges of conformance/ov_runtimes.py, run one by one, each in a child process (a
+    runtime that fails, or crashes, is reported beside the other's result)."""
     if not RUNTIMES:
         import openvino
         newest = subprocess.run([str(ov_runtimes.latest_python()), '-c', 'import openvino; print(openvino.__version__)'
                                  ], capture_output=True, text=True, check=True).stdout
-        RUNTIMES.extend([(openvino.__version__.split('-')[0], ov_runtimes.infer),
+        RUNTIMES.extend([(openvino.__version__.split('-')[0], ov_runtimes.infer_apart),
                          (newest.strip().split('-')[0], ov_runtimes.infer_in_latest)])
     return RUNTIMES
 
@@ -237,9 +281,11 @@ def run_model(model, work, converters, keep=False):
     rows = []
     with np.load(model.directory / 'reference.npz') as stored:
         reference = dict(stored)
-    for form in FORMS:
+    for form in model.forms:
         verdicts = {}
         for converter in converters:
+            if converter == 'mo' and model.big:
+                continue
             out_dir = work / model.name / form / converter
             verdict = convert(converter, model, form, out_dir)
             if not verdict.error:
@@ -261,8 +307,9 @@ def describe(model, form, verdicts):
     parts = []
     for converter, verdict in verdicts.items():
         diffs = ', '.join('%s %.2g' % (runtime, diff) for runtime, diff in sorted(verdict.diffs.items()))
-        parts.append('%s %s%s%s' % (converter, verdict.text(), ' [%s]' % diffs if diffs else '',
-                                    ', %.2f s' % verdict.seconds if verdict.seconds is not None else ''))
+        parts.append('%s %s%s%s%s' % (converter, verdict.text(), ' [%s]' % diffs if diffs else '',
+                                      ', %.2f s' % verdict.seconds if verdict.seconds is not None else '',
+                                      ', peak RSS %.2f GB' % (verdict.peak_rss / 1e9) if model.big else ''))
     return '%s %s:%s: %s' % ('BUG ' if is_bug(verdicts['tfir']) else ('PASS' if verdicts['tfir'].ok else 'GAP '),
                              model.name, form, ' | '.join(parts))
 
@@ -313,6 +360,20 @@ def table(rows):
     counts = {c: sum(c in verdicts and verdicts[c].ok for _, _, verdicts in rows) for c in CONVERTERS}
     lines += ['', '%d rows (%d models); right in both runtimes at both lengths: tfir %d, mo %d, ovc %d.' % (
         len(rows), len({model.name for model, _, _ in rows}), counts['tfir'], counts['mo'], counts['ovc'])]
+    big = [(model, form, verdicts) for model, form, verdicts in rows if model.big]
+    if big:
+        lines += ['', '## Big models', '', 'Over %d GB of files: each converter\'s whole-process time and peak '
+                  'resident memory (`os.wait4` of the converter\'s process, which covers the JVM or Python it runs) '
+                  'in the same run as the table; mo is not run on them (minutes a run).' % (BIG_BYTES >> 30), '',
+                  '| model | form | files (GB) | tfir (s) | tfir peak RSS (GB) | ovc (s) | ovc peak RSS (GB) |',
+                  '| --- | --- | --- | --- | --- | --- | --- |']
+        for model, form, verdicts in big:
+            cells = [model.name, form, '%.2f' % (model.size / 1e9)]
+            for converter in ('tfir', 'ovc'):
+                verdict = verdicts.get(converter)
+                cells += ['-', '-'] if verdict is None else ['%.2f' % verdict.seconds,
+                                                             '%.2f' % (verdict.peak_rss / 1e9)]
+            lines.append('| %s |' % ' | '.join(cells))
     blocking = {}
     for model, _, verdicts in rows:
         for op in verdicts['tfir'].blocking:

@@ -4,7 +4,8 @@ A case is an op type, a variant label, its family (the CI subset runs each famil
 Placeholder (kind, shape), or (kind, shape with None dims, the shape fed) for dynamic dims, fed with fixed random
 values: `f` float32 normal, `pos` float32 in [0.5, 3], `ge1` in [1, 4], `unit`
 float32 in (-0.9, 0.9), `i32`/`i64` integers in [-10, 10], `nz32` integers in [1, 10] with random sign, `idx6`
-int32 in [0, 6), `bool`, `special` float32 of NaN, +-inf and ordinary values, `prob` float32 in [0, 1), `box`
+int32 in [0, 6), `bool`, `special` float32 of NaN, +-inf and ordinary values, `bits` float32 of both zeros,
+subnormals, the extremes, powers of two, infinities and NaN, `prob` float32 in [0, 1), `box`
 float32 boxes (..., 4); a negative dim is a dynamic one: None in the Placeholder, fed with its absolute value), a
 builder that makes the op from
 the placeholders with tf.raw_ops (so the op type is exactly the one named) and returns its output(s), and the
@@ -143,6 +144,21 @@ def cases():
         case('Cast', '%s-to-%s' % (src, dst.name), 'unary', [(src, (3, 4))],
              lambda x, dst=dst: raw.Cast(x=x, DstT=dst))
     case('LogicalNot', 'bool', 'logical', [('bool', (3, 4))], lambda x: raw.LogicalNot(x=x))
+    # Bitcast of run-time f32 values to i32 (`bits`: zeros of both signs, subnormals, the extremes, powers of two,
+    # infinities, NaN...); Keras's signbit as its argmax uses it
+    case('Bitcast', 'f32-to-i32', 'bitcast', [('bits', (6, 8))], lambda x: raw.Bitcast(input=x, type=tf.int32))
+    case('Bitcast', 'f32-to-i32-dynamic', 'bitcast', [('f', (-3, 5))],
+         lambda x: raw.Bitcast(input=x * 100.0, type=tf.int32))
+    case('Bitcast', 'signbit', 'bitcast', [('bits', (6, 8))], lambda x: tf.less(raw.BitwiseAnd(
+        x=raw.Bitcast(input=x, type=tf.int32), y=tf.constant(-2 ** 31)), 0))
+    # of constants: folded at conversion, the same width or a dim added or removed
+    for variant, value, dst in (('const-i32-to-f32', np.array([[1065353216, -1082130432, 1078530011]], np.int32),
+                                 tf.float32),
+                                ('const-f32-to-u8', np.array([1.5, -2.25], np.float32), tf.uint8),
+                                ('const-u8-to-i32', np.arange(8, dtype=np.uint8).reshape(2, 4) * 37, tf.int32),
+                                ('const-f64-to-i32', np.array([0.1, -3.0], np.float64), tf.int32)):
+        case('Bitcast', variant, 'bitcast', [('i32', (1,))], lambda x, value=value, dst=dst: raw.Bitcast(
+            input=tf.constant(value), type=dst) + tf.cast(x * 0, dst))
     for op in ('IsNan', 'IsInf', 'IsFinite'):
         case(op, 'special-values', 'unary', [('special', (2, 8))], lambda x, op=op: getattr(raw, op)(x=x))
     case('Bucketize', 'f32', 'unary', [('f', (3, 4))], lambda x: raw.Bucketize(input=x, boundaries=[-1.0, 0.0, 0.5]))
@@ -842,6 +858,10 @@ FEED_KINDS = {
     'box': lambda rng, shape: boxes(rng, shape),
     'special': lambda rng, shape: rng.choice(np.array([np.nan, np.inf, -np.inf, 0.0, -1.5, 2.0, 1e30], np.float32),
                                              shape),
+    'bits': lambda rng, shape: rng.choice(np.array(
+        [-0.0, 0.0, 1e-45, -1e-45, 1.1754942e-38, 1.1754944e-38, 3.4028235e38, -3.4028235e38, np.inf, -np.inf,
+         np.nan, 1.0, 0.99999994, -2.0 ** -126, 2.0 ** 127, 2.0 ** 126, -0.5, 3.1415927, -1e-20, 6e4], np.float32),
+        shape),
 }
 
 def boxes(rng, shape):
@@ -852,4 +872,4 @@ def boxes(rng, shape):
 
 
 FEED_DTYPES = {'prob': 'float32', 'box': 'float32', 'f': 'float32', 'ge1': 'float32', 'pos': 'float32', 'unit': 'float32', 'i32': 'int32', 'i64': 'int64',
-               'nz32': 'int32', 'idx6': 'int32', 'bool': 'bool', 'special': 'float32'}
+               'nz32': 'int32', 'idx6': 'int32', 'bool': 'bool', 'special': 'float32', 'bits': 'float32'}

@@ -2,13 +2,16 @@ package dev.tfir.common.infer;
 
 import static dev.tfir.common.infer.ShapeRule.one;
 
+import dev.tfir.common.types.DTypes;
 import dev.tfir.common.types.PartialShape;
+import java.util.Arrays;
 import java.util.List;
 import org.tensorflow.proto.DataType;
 
 /**
  * Ops whose output has the shape of their input (activations, unary math, Cast, Cumsum, Softmax, EnsureShape...),
- * broadcasting binary ops (arithmetic, comparisons, logical), BiasAdd, AddN and Select.
+ * Bitcast (a dim added or taken for another width), broadcasting binary ops (arithmetic, comparisons, logical),
+ * BiasAdd, AddN and Select.
  */
 final class ElementwiseRules {
     private static final String[] UNARY = {"Identity", "Snapshot", "StopGradient", "PreventGradient",
@@ -39,6 +42,7 @@ final class ElementwiseRules {
         table.add(c -> one(DataType.DT_BOOL, Shapes.withRank(c.shape(1), 1)), "InTopKV2");
         table.add(c -> one(c.typeAttrOr("T", 0), Shapes.merge(c.shape(0), c.shape(1))), "Cross");
         table.add(c -> one(c.attrs().type("DstT"), c.shape(0)), "Cast");
+        table.add(ElementwiseRules::bitcast, "Bitcast");
         table.add(c -> one(c.typeAttrOr("T", 0), Shapes.withRankAtLeast(c.shape(0), 1)), "Softmax", "LogSoftmax");
         table.add(c -> one(c.typeAttrOr("T", 0), Shapes.withRank(c.shape(0), 4)), "LRN");
         table.add(c -> one(c.typeAttrOr("T", 0), broadcast(c, true)), BINARY);
@@ -51,6 +55,29 @@ final class ElementwiseRules {
         table.add(ElementwiseRules::select, "Select");
         table.add(c -> one(c.typeAttrOr("T", 1),
                 Shapes.broadcast(c.shape(0), Shapes.broadcast(c.shape(1), c.shape(2), true), true)), "SelectV2");
+    }
+
+    /** The input's shape for types of one width; a last dim of the ratio added (narrower) or taken (wider). */
+    private static List<TensorType> bitcast(NodeContext c) {
+        DataType target = c.attrs().type("type");
+        int from = DTypes.byteSize(c.typeAttrOr("T", 0));
+        int to = DTypes.byteSize(target);
+        PartialShape x = c.shape(0);
+        if (from == to || !x.hasRank()) {
+            return one(target, from == to ? x : PartialShape.unknownRank());
+        }
+        long[] dims = x.dims();
+        if (from > to) {
+            long[] wider = Arrays.copyOf(dims, dims.length + 1);
+            wider[dims.length] = from / to;
+            return one(target, PartialShape.of(wider));
+        }
+        long last = dims.length == 0 ? 0 : dims[dims.length - 1];
+        if (last != to / from && last != PartialShape.UNKNOWN_DIM) {
+            throw new CannotInfer("reads a last dim of " + last + " as " + target + "; TensorFlow requires "
+                    + to / from);
+        }
+        return one(target, PartialShape.of(Arrays.copyOf(dims, dims.length - 1)));
     }
 
     private static PartialShape broadcast(NodeContext c, boolean strict) {

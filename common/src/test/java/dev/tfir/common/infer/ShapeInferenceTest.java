@@ -99,6 +99,21 @@ class ShapeInferenceTest {
     }
 
     @Test
+    void bitcastAddsOrTakesADimForAnotherWidth() {
+        ShapeInference inference = ShapeInference.of(graph(placeholder("x", 2, 4),
+                node("same", "Bitcast", "x").putAttr("T", type(DataType.DT_FLOAT))
+                        .putAttr("type", type(DataType.DT_INT32)).build(),
+                node("bytes", "Bitcast", "x").putAttr("T", type(DataType.DT_FLOAT))
+                        .putAttr("type", type(DataType.DT_UINT8)).build(),
+                node("words", "Bitcast", "x").putAttr("T", type(DataType.DT_INT16))
+                        .putAttr("type", type(DataType.DT_INT64)).build()));
+        assertEquals(PartialShape.of(2, 4), inference.output("same", 0).shape());
+        assertEquals(DataType.DT_INT32, inference.output("same", 0).dtype());
+        assertEquals(PartialShape.of(2, 4, 4), inference.output("bytes", 0).shape());
+        assertEquals(PartialShape.of(2), inference.output("words", 0).shape());
+    }
+
+    @Test
     void unknownOpsGiveUnknownOutputsForEveryPortRead() {
         ShapeInference inference = ShapeInference.of(graph(placeholder("x", 2), node("mystery", "NoSuchOp", "x")
                 .build(), node("reader", "Identity", "mystery:2").putAttr("T", type(DataType.DT_FLOAT)).build()));

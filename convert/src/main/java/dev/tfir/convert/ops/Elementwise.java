@@ -1,14 +1,19 @@
 package dev.tfir.convert.ops;
 
 import dev.tfir.common.infer.Shapes;
+import dev.tfir.common.types.PartialShape;
 import dev.tfir.convert.ir.ConstTensor;
 import dev.tfir.convert.ir.ConversionException;
 import dev.tfir.convert.ir.ElementType;
 import dev.tfir.convert.ir.Node;
 import dev.tfir.convert.ir.Output;
+import java.util.stream.LongStream;
 
 /** Elementwise ops: numpy-broadcasting binary ops, unary activations, Clamp and Convert. */
 public final class Elementwise {
+    /** A constant condition of up to this many elements is read at conversion. */
+    private static final long DECIDED_LIMIT = 1 << 16;
+
     private Elementwise() {}
 
     /**
@@ -68,17 +73,28 @@ public final class Elementwise {
                 .output(x.type(), x.shape()).buildOutput();
     }
 
-    /** Select-1 with numpy broadcasting: {@code then} where the condition holds, else {@code otherwise}. */
+    /**
+     * Select-1 with numpy broadcasting: {@code then} where the condition holds, else {@code otherwise}. A constant
+     * condition of one value picks its branch when that has the result's shape (tf.linspace's axis, a SelectV2 of a
+     * constant condition, feeds a ConcatV2 that needs it constant).
+     */
     public static Output select(Output condition, Output then, Output otherwise) {
         if (then.type() != otherwise.type()) {
             throw new ConversionException("Select of " + then.type().irName() + " and " + otherwise.type().irName()
                     + " values; both branches must have the same element type");
         }
+        PartialShape shape = Shapes.broadcast(condition.shape(), Shapes.broadcast(then.shape(), otherwise.shape(),
+                true), true);
+        long[] decided = condition.isConstant() && condition.constant().elementCount() <= DECIDED_LIMIT
+                ? condition.constant().longs() : null;
+        if (decided != null && decided.length > 0 && LongStream.of(decided).allMatch(value -> value == decided[0])) {
+            Output picked = decided[0] != 0 ? then : otherwise;
+            if (shape.isFullyDefined() && picked.shape().equals(shape)) {
+                return picked;
+            }
+        }
         return Node.builder("Select", "opset1").attribute("auto_broadcast", "numpy")
-                .inputs(condition, then, otherwise)
-                .output(then.type(), Shapes.broadcast(condition.shape(),
-                        Shapes.broadcast(then.shape(), otherwise.shape(), true), true))
-                .buildOutput();
+                .inputs(condition, then, otherwise).output(then.type(), shape).buildOutput();
     }
 
     /** IsNaN, IsInf (both signs), IsFinite of opset10: booleans of x's shape. */

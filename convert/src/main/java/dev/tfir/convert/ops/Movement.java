@@ -209,6 +209,26 @@ public final class Movement {
     }
 
     /**
+     * Pad-12 with pads computed at run time: {@code paddings} (rank, 2) holds those before and after each axis; the
+     * padded dims are not known at conversion.
+     */
+    public static Output pad(Output x, Output paddings, String mode, Output value) {
+        if (paddings.rank() != 2 || paddings.shape().dim(0) != x.rank()) {
+            throw new ConversionException("has paddings of shape " + paddings.shape() + " for a rank " + x.rank()
+                    + " input; TensorFlow needs (" + x.rank() + ", 2)");
+        }
+        Output pads = Convert64.of(paddings);
+        long[] dims = new long[x.rank()];
+        Arrays.fill(dims, PartialShape.UNKNOWN_DIM);
+        Node.Builder node = Node.builder("Pad", "opset12").attribute("pad_mode", mode).inputs(x,
+                gather(pads, Constants.i64Scalar(0), 1), gather(pads, Constants.i64Scalar(1), 1));
+        if (value != null) {
+            node.inputs(value);
+        }
+        return node.output(x.type(), PartialShape.of(dims)).buildOutput();
+    }
+
+    /**
      * Broadcast-3 (numpy) of a scalar to the shape the 1-D {@code shape} holds, {@code dims} as far as known; a small
      * integer constant to a constant shape is filled right away (a Fill of ones as a StridedSlice's strides).
      */

@@ -78,7 +78,8 @@ class ConditionalsTest {
         assertEquals(List.of("input"), inputNames(conversion));
         assertTrue(layers(conversion.model(), "Select").isEmpty());
         assertEquals(1, layers(conversion.model(), "Exp").size());
-        assertTrue(conversion.conditionals().startsWith("1 Switch on a constant predicate, "),
+        // the Switch of x and the pivots' Switch of the predicate, which the branch constants hang on
+        assertTrue(conversion.conditionals().startsWith("2 Switches on a constant predicate, "),
                 "the false branch's Igamma, which convert cannot translate, is not translated: "
                         + conversion.conditionals());
     }
@@ -120,6 +121,23 @@ class ConditionalsTest {
         return new GraphBuilder().placeholder("x", 1, 4).placeholder("a").placeholder("b")
                 .op("pred", "Less", Map.of(), "a", "b").op("switch", "Switch", Map.of(), "x", "pred")
                 .op("neg", "Neg", Map.of(), "switch:1");
+    }
+
+    @Test
+    void constantBranchesReachTheirPredicateByControlEdgesOnly() throws IOException {
+        // x * tf.cond(a < b, lambda: 0.5, lambda: 2.0), lowered: each constant under a control edge of its side
+        Path model = switched(new GraphBuilder().placeholder("x", 1, 4).placeholder("a").placeholder("b")
+                .floats("half", new long[0], 0.5f).floats("two", new long[0], 2f)
+                .op("pred", "Less", Map.of(), "a", "b")
+                .op("switch", "Switch", Map.of("T", GraphBuilder.type(DataType.DT_BOOL)), "pred", "pred")
+                .op("switch_t", "Identity", Map.of("T", GraphBuilder.type(DataType.DT_BOOL)), "switch:1")
+                .op("switch_f", "Identity", Map.of("T", GraphBuilder.type(DataType.DT_BOOL)), "switch")
+                .op("then", "Identity", Map.of(), "half", "^switch_t")
+                .op("else", "Identity", Map.of(), "two", "^switch_f")
+                .op("merge", "Merge", Map.of("N", GraphBuilder.integer(2)), "else", "then")
+                .op("out", "Mul", Map.of(), "x", "merge"));
+        Conversion conversion = Conversions.convert(model, List.of(), List.of("out"));
+        assertEquals(1, layers(conversion.model(), "Select").size());
     }
 
     @Test

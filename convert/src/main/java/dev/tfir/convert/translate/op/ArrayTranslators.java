@@ -74,10 +74,18 @@ public final class ArrayTranslators {
     }
 
     /**
-     * Paddings are a constant (rank, 2) input: before and after for each axis. A complex input (Pad, MirrorPad) is
-     * padded as its parts, the parts' axis not: with zeros, or mirrored.
+     * Paddings are a (rank, 2) input: before and after for each axis; a constant one, or one computed at run time
+     * (tf.image.non_max_suppression_padded pads the boxes to whole tiles). A complex input (Pad, MirrorPad) is
+     * padded as its parts, the parts' axis not: with zeros, or mirrored (by constant paddings only).
      */
     private static List<TfTensor> pad(NodeContext node, String mode, Output value) {
+        if (!node.input(1).isConstant()) {
+            node.require(!node.tensor(0).isComplex(), "pads a complex tensor by paddings computed at run time; "
+                    + "convert pads complex tensors by constant paddings only");
+            Output data = node.input(0);
+            return List.of(TfTensor.of(Movement.pad(data, node.input(1), mode, value != null || !mode.equals(
+                    "constant") ? value : Constants.scalar(data.type(), 0))));
+        }
         long[] paddings = node.constantInput(1, "paddings");
         int rank = paddings.length / 2;
         node.require(rank == node.inputShape(0).rank(), "has paddings for " + rank + " axes of a rank "

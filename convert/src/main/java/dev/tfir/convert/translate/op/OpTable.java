@@ -90,6 +90,7 @@ public final class OpTable {
                 .add(3, UnaryTranslators::clipByValue, "ClipByValue")
                 .add(1, UnaryTranslators::bucketize, "Bucketize")
                 .add(1, ShapeTranslators::cast, "Cast")
+                .add(1, ShapeTranslators::bitcast, "Bitcast")
                 // elementwise, two or more inputs
                 .add(2, binary("Add"), "Add")
                 .add(2, binary("Add"), "AddV2")

@@ -6,6 +6,7 @@ import dev.tfir.convert.ir.ConstTensor;
 import dev.tfir.convert.ir.ElementType;
 import dev.tfir.convert.ir.Node;
 import dev.tfir.convert.ir.Output;
+import dev.tfir.convert.ops.Bitcasts;
 import dev.tfir.convert.ops.Constants;
 import dev.tfir.convert.ops.Elementwise;
 import dev.tfir.convert.ops.Movement;
@@ -21,7 +22,7 @@ import java.util.stream.LongStream;
 
 /**
  * Ops on shapes: Shape, ShapeN and Size (constants when the shape is static), Reshape, Squeeze, ExpandDims,
- * Transpose, Slice, StridedSlice and Cast. Shape computations on constants fold as they are translated.
+ * Transpose, Slice, StridedSlice, Cast and Bitcast. Shape computations on constants fold as they are translated.
  */
 public final class ShapeTranslators {
     private ShapeTranslators() {}
@@ -166,5 +167,12 @@ public final class ShapeTranslators {
         ElementType target = node.type("DstT");
         node.require(target != null, "has no DstT attribute");
         return List.of(node.tensor(0).map(x -> Elementwise.convert(x, target)));
+    }
+
+    /** The same bytes as another element type: of a constant, or of f32 values to i32 ({@link Bitcasts}). */
+    public static List<TfTensor> bitcast(NodeContext node) {
+        ElementType target = node.type("type");
+        node.require(target != null, "has no type attribute");
+        return List.of(TfTensor.of(Bitcasts.bitcast(node.input(0), target)));
     }
 }

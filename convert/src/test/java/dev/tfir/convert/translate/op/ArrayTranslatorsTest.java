@@ -31,6 +31,18 @@ class ArrayTranslatorsTest {
     }
 
     @Test
+    void padOfRunTimePaddingsTakesThemApart() {
+        TfTensor y = InMemoryNode.of("Pad").input(F32, 1, 84, 4).input(ElementType.I32, 3, 2)
+                .translateOne(ArrayTranslators::pad);
+        assertEquals("Pad", y.stored().node().type());
+        assertEquals("Gather", y.stored().node().input(1).node().type());
+        assertEquals(3, y.tfLayout().rank());
+        ConversionException wrong = assertThrows(ConversionException.class, () -> InMemoryNode.of("Pad")
+                .input(F32, 1, 84, 4).input(ElementType.I32, 2, 2).translateOne(ArrayTranslators::pad));
+        assertTrue(wrong.getMessage().contains("TensorFlow needs (3, 2)"), wrong.getMessage());
+    }
+
+    @Test
     void padOfAChannelsFirstInputPadsItsAxesInThatOrder() {
         TfTensor channelsFirst = InMemoryNode.of("Conv2D").input(F32, 1, 8, 8, 3).input(F32, 1, 1, 3, 4)
                 .attr("strides", 1, 1, 1, 1).attr("padding", "VALID").translateOne(ConvTranslators::conv2d);

@@ -6,6 +6,7 @@ import static dev.tfir.convert.ir.ElementType.I32;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tfir.convert.ir.ConstTensor;
 import dev.tfir.convert.ir.ConversionException;
@@ -24,6 +25,17 @@ class SelectTranslatorsTest {
         assertEquals("Select", y.node().type());
         assertArrayEquals(new long[] {3, 1}, y.node().inputs().get(0).shape().dims());
         assertArrayEquals(new long[] {3, 4}, y.shape().dims());
+    }
+
+    @Test
+    void aConstantConditionOfOneValuePicksItsBranch() {
+        Output axis = InMemoryNode.of("SelectV2").constant(ConstTensor.ofLongs(BOOLEAN, new long[0], 1))
+                .constant(ConstTensor.ofLongs(I32, new long[0], 0)).input(I32)
+                .translateOne(SelectTranslators::selectV2).tfLayout();
+        assertTrue(axis.isConstant());
+        Output broadcast = InMemoryNode.of("SelectV2").constant(ConstTensor.ofLongs(BOOLEAN, new long[0], 1))
+                .input(F32, 1).input(F32, 3).translateOne(SelectTranslators::selectV2).tfLayout();
+        assertEquals("Select", broadcast.node().type());
     }
 
     @Test
