@@ -14,6 +14,13 @@ Committed (testdata/convert/, --fixtures): while_counter.pb (a tf.while_loop who
 input: x doubled until its sum exceeds 100, maximum_iterations=20), keras_lstm_small.pb (LSTM(3) over [?, ?, 2],
 unroll=False), while_unsupported.pb (Zeta outside a loop, Igamma only inside its body) and cond_runtime.pb
 (tf.cond on sum(x) > 0: relu(x) * 3, else tanh(x) - 1).
+
+TF1 models (tf1_*: TF1 graph mode, v1 control flow: while frames, TensorArrayV3, Switch/Merge), input `x` float32
+[?, ?, 6], output `Identity`: NAME.pb (convert_variables_to_constants) and NAME_saved_model/ (a TF1 SavedModel:
+tf.compat.v1.saved_model.Builder, signature serving_default x -> output): dynamic_rnn(LSTMCell(16)),
+dynamic_rnn(GRUCell(16)), dynamic_rnn(LSTMCell(8)) with sequence_length (each row's steps up to its last one not
+all zeros), bidirectional_dynamic_rnn(GRUCell(6)) with that sequence_length, a while_loop over the steps with a
+tf.cond in its body, and nested while_loops (an inner loop over the steps before the outer step).
 """
 
 import os
@@ -129,6 +136,19 @@ def _runtime_cond(tf):
     return f
 
 
+def _while_cond(tf):
+    """A tf.while_loop over the time steps whose body holds a tf.cond on the step (a StatelessIf in the While's
+    body), the TF2 twin of the TF1 row tf1_while_cond."""
+    def f(x):
+        def body(i, state):
+            step = x[:, i]
+            state = tf.cond(tf.reduce_sum(step) > 0.0, lambda: tf.tanh(state + step) * 2.0,
+                            lambda: state * 0.5 - step)
+            return i + 1, state
+        return tf.while_loop(lambda i, state: i < tf.shape(x)[1], body, (tf.constant(0), tf.zeros_like(x[:, 0])))[1]
+    return f
+
+
 def _lstm(keras, x, **kw):
     return keras.layers.LSTM(8, **kw)(x)
 
@@ -153,6 +173,8 @@ MODELS_BY_STEM = {
     'tensor_array_reversed': _function_model(_tensor_array_reversed,
                                              lambda tf: tf.TensorSpec([None, 4], tf.float32, name='x')),
     'cond_runtime': _function_model(_runtime_cond, lambda tf: tf.TensorSpec([None, 4], tf.float32, name='x')),
+    'while_cond': _function_model(_while_cond, lambda tf: tf.TensorSpec([None, None, FEATURES], tf.float32,
+                                                                       name='x')),
 }
 
 
@@ -169,10 +191,107 @@ def _text_classifier():
 
 MODELS_BY_STEM['text_conv_gru'] = _text_classifier
 
+
+def _tf1_model(build):
+    """A TF1 graph-mode model (v1 control flow: while frames of Enter/Merge/Switch/LoopCond/NextIteration/Exit,
+    TensorArrayV3, Switch/Merge conds): `build(tf, x)` over the placeholder `x` float32 [?, ?, FEATURES] gives the
+    output. Written as NAME.pb (convert_variables_to_constants to `Identity`) or NAME_saved_model/ (a TF1 SavedModel:
+    tf.compat.v1.saved_model.Builder, tag serve, signature serving_default x -> output)."""
+    def save(path):
+        tf, _ = _keras()
+        tf.compat.v1.disable_v2_behavior()
+        tf.compat.v1.disable_control_flow_v2()
+        path = Path(path)
+        graph = tf.Graph()
+        with graph.as_default():
+            tf.compat.v1.set_random_seed(SEED)
+            x = tf.compat.v1.placeholder(tf.float32, [None, None, FEATURES], name='x')
+            output = tf.identity(build(tf, x), name='Identity')
+            with tf.compat.v1.Session() as session:
+                session.run(tf.compat.v1.global_variables_initializer())
+                if path.name.endswith('_saved_model'):
+                    import shutil
+                    shutil.rmtree(path, ignore_errors=True)
+                    builder = tf.compat.v1.saved_model.Builder(str(path))
+                    signature = tf.compat.v1.saved_model.predict_signature_def({'x': x}, {'output': output})
+                    builder.add_meta_graph_and_variables(session, ['serve'],
+                                                         signature_def_map={'serving_default': signature})
+                    builder.save()
+                else:
+                    make_convert_models.make_models.write_graph_def(
+                        tf.compat.v1.graph_util.convert_variables_to_constants(
+                            session, graph.as_graph_def(), ['Identity']), path)
+    return save
+
+
+def _dynamic_rnn(cell):
+    def build(tf, x):
+        outputs, _ = tf.compat.v1.nn.dynamic_rnn(cell(tf), x, dtype=tf.float32)
+        return outputs
+    return build
+
+
+def _padded_lengths(tf, x):
+    """Each sequence's length: its steps up to the last one that is not all zeros (padding at the end)."""
+    steps = tf.cast(tf.reduce_any(tf.not_equal(x, 0.0), axis=2), tf.int32)
+    positions = tf.range(1, tf.shape(x)[1] + 1)
+    return tf.reduce_max(steps * positions[tf.newaxis], axis=1)
+
+
+def _dynamic_rnn_lengths(tf, x):
+    outputs, _ = tf.compat.v1.nn.dynamic_rnn(tf.compat.v1.nn.rnn_cell.LSTMCell(8), x,
+                                             sequence_length=_padded_lengths(tf, x), dtype=tf.float32)
+    return outputs
+
+
+def _bidirectional_dynamic_rnn(tf, x):
+    cells = [tf.compat.v1.nn.rnn_cell.GRUCell(6, name=name) for name in ('forward', 'backward')]
+    (forward, backward), _ = tf.compat.v1.nn.bidirectional_dynamic_rnn(
+        *cells, x, sequence_length=_padded_lengths(tf, x), dtype=tf.float32)
+    return tf.concat([forward, backward], axis=2)
+
+
+def _while_cond_body(tf, x):
+    """A TF1 while_loop over the time steps whose body holds a tf.cond on a runtime predicate (Switch/Merge in
+    the loop frame): a running state, doubled-and-shifted where the step's sum is positive, else damped."""
+    def body(i, state):
+        step = x[:, i]
+        state = tf.compat.v1.cond(tf.reduce_sum(step) > 0.0, lambda: tf.tanh(state + step) * 2.0,
+                                  lambda: state * 0.5 - step)
+        return i + 1, state
+    _, state = tf.compat.v1.while_loop(lambda i, state: i < tf.shape(x)[1], body,
+                                       (tf.constant(0), tf.zeros_like(x[:, 0])))
+    return state
+
+
+def _while_nested(tf, x):
+    """TF1 nested while_loops: over the time steps i, an inner loop over the steps j < i before it (no iteration
+    when i = 0) carrying a state [batch, FEATURES]."""
+    def outer(i, state):
+        def inner(j, inner_state):
+            return j + 1, inner_state * 0.9 + tf.tanh(x[:, j] * tf.cast(i, tf.float32)) * 0.1
+        _, state = tf.compat.v1.while_loop(lambda j, s: j < i, inner, (tf.constant(0), state))
+        return i + 1, state + x[:, i]
+    return tf.compat.v1.while_loop(lambda i, s: i < tf.shape(x)[1], outer,
+                                   (tf.constant(0), tf.zeros_like(x[:, 0])))[1]
+
+
+TF1_MODELS_BY_STEM = {
+    'tf1_dynamic_rnn_lstm': _dynamic_rnn(lambda tf: tf.compat.v1.nn.rnn_cell.LSTMCell(16)),
+    'tf1_dynamic_rnn_gru': _dynamic_rnn(lambda tf: tf.compat.v1.nn.rnn_cell.GRUCell(16)),
+    'tf1_dynamic_rnn_lengths': _dynamic_rnn_lengths,
+    'tf1_bidirectional_dynamic_rnn': _bidirectional_dynamic_rnn,
+    'tf1_while_cond': _while_cond_body,
+    'tf1_while_nested': _while_nested,
+}
+
 MODELS = {}
 for _stem, _make in MODELS_BY_STEM.items():
     MODELS[_stem + '.pb'] = _save(_make)
     MODELS[_stem + '_saved_model'] = _save(_make)
+for _stem, _build in TF1_MODELS_BY_STEM.items():
+    MODELS[_stem + '.pb'] = _tf1_model(_build)
+    MODELS[_stem + '_saved_model'] = _tf1_model(_build)
 
 COMMITTED = ('while_counter.pb', 'keras_lstm_small.pb', 'while_unsupported.pb', 'cond_runtime.pb')
 

@@ -94,25 +94,86 @@ public final class Loops {
                 .build();
         List<Output> values = new ArrayList<>();
         for (int i = 0; i < carried.size(); i++) {
-            values.add(outputOf.get(i) < 0 ? carried.get(i).initial() : node.output(outputOf.get(i)));
+            Output initial = carried.get(i).initial();
+            int port = outputOf.get(i);
+            boolean backEdge = port >= 0 && lists.role(i) != LoopLists.Role.FILLED_CONCATENATED
+                    && lists.role(i) != LoopLists.Role.FILLED_LAST;
+            values.add(port < 0 ? initial : backEdge ? orInitial(firstCondition, node.output(port), initial)
+                    : node.output(port));
         }
         return values;
     }
 
     /**
+     * A carried value after the loop, or its initial value when the loop runs no iteration: OpenVINO 2024.6's CPU
+     * Loop then gives the memory of the body's result, never computed or left from an earlier run (fixed in 2026:
+     * openvino#37247), so a loop whose condition fails at once (an inner loop on the outer loop's first iteration,
+     * issue 17) gives garbage. A value of one static shape is a Select on the condition checked before the first
+     * iteration; another (its shape may change in the loop) an If of the two, which takes either shape.
+     */
+    private static Output orInitial(Output firstCondition, Output after, Output initial) {
+        if (firstCondition.isConstant() && firstCondition.constant().longs()[0] != 0) {
+            return after;
+        }
+        Output ran = firstCondition.rank() == 0 ? firstCondition : Movement.reshape(firstCondition);
+        if (initial.shape().isFullyDefined() && initial.shape().equals(after.shape())) {
+            return Elementwise.select(ran, after, initial);
+        }
+        List<Node> thenParameters = List.of(Sources.parameter(after.type(), after.shape()),
+                Sources.parameter(initial.type(), initial.shape()));
+        List<Node> elseParameters = List.of(Sources.parameter(after.type(), after.shape()),
+                Sources.parameter(initial.type(), initial.shape()));
+        IrModel taken = new IrModel("", thenParameters, List.of(Sources.result(thenParameters.get(0).output(0))),
+                Map.of());
+        IrModel skipped = new IrModel("", elseParameters, List.of(Sources.result(elseParameters.get(1).output(0))),
+                Map.of());
+        return ifElse(ran, List.of(after, initial), taken, skipped).get(0);
+    }
+
+    /**
      * If-8: {@code condition} chooses the branch; each branch's Parameters take the inputs (pairwise), its Results
      * give the outputs (pairwise, of the then-branch's types; shapes where both branches agree).
+     * <p>
+     * An output whose shape is not static leaves each branch with a leading axis of a different size (the
+     * then-branch's value unsqueezed, [1, ...]; the else-branch's twice, [2, ...]), and element 0 of that axis is
+     * taken after the If. OpenVINO 2024.6's CPU If copies a branch's result out only as many elements as that branch
+     * gave when it last resized the If's output: when the other branch ran last with a value of the same shape, it
+     * copies nothing (its {@code PortMapHelper} keeps a size of 0, the If keeps the other branch's result, issue 17).
+     * Shapes that differ between the branches make every branch resize the output when it follows the other.
      */
-    public static Node ifElse(Output condition, List<Output> inputs, IrModel thenBranch, IrModel elseBranch) {
+    public static List<Output> ifElse(Output condition, List<Output> inputs, IrModel thenBranch,
+                                      IrModel elseBranch) {
         Node.Builder node = Node.builder("If", "opset8").inputs(condition).inputs(inputs);
+        List<Node> thenResults = new ArrayList<>();
+        List<Node> elseResults = new ArrayList<>();
+        List<Boolean> marked = new ArrayList<>();
         for (int i = 0; i < thenBranch.results().size(); i++) {
-            PartialShape a = thenBranch.results().get(i).input(0).shape();
-            PartialShape b = elseBranch.results().get(i).input(0).shape();
-            node.output(thenBranch.results().get(i).input(0).type(), merged(a, b));
+            Output a = thenBranch.results().get(i).input(0);
+            Output b = elseBranch.results().get(i).input(0);
+            PartialShape shape = merged(a.shape(), b.shape());
+            boolean mark = !shape.isFullyDefined();
+            marked.add(mark);
+            if (mark) {
+                Output once = Movement.unsqueeze(b, 0);
+                a = Movement.unsqueeze(a, 0);
+                b = Movement.concat(List.of(once, once), 0);
+                shape = merged(a.shape(), b.shape());
+            }
+            thenResults.add(Sources.result(a));
+            elseResults.add(Sources.result(b));
+            node.output(a.type(), shape);
         }
-        node.subGraph(branch("then_body", "then_port_map", thenBranch));
-        node.subGraph(branch("else_body", "else_port_map", elseBranch));
-        return node.build();
+        node.subGraph(branch("then_body", "then_port_map", new IrModel("", thenBranch.parameters(), thenResults,
+                Map.of())));
+        node.subGraph(branch("else_body", "else_port_map", new IrModel("", elseBranch.parameters(), elseResults,
+                Map.of())));
+        Node conditional = node.build();
+        List<Output> outputs = new ArrayList<>();
+        for (int i = 0; i < marked.size(); i++) {
+            Output output = conditional.output(i);
+            outputs.add(marked.get(i) ? Movement.gather(output, Constants.i64Scalar(0), 0) : output);
+        }
+        return outputs;
     }
 
     private static SubGraph branch(String element, String portMap, IrModel graph) {

@@ -87,12 +87,7 @@ public final class ControlFlowTranslators {
         IrModel elseBranch = branch(node, node.function("else_branch"), inputs);
         node.require(thenBranch.results().size() == elseBranch.results().size(), "has branches of "
                 + thenBranch.results().size() + " and " + elseBranch.results().size() + " results");
-        Node conditional = Loops.ifElse(condition, inputs, thenBranch, elseBranch);
-        List<TfTensor> outputs = new ArrayList<>();
-        for (int i = 0; i < conditional.outputCount(); i++) {
-            outputs.add(TfTensor.of(conditional.output(i)));
-        }
-        return outputs;
+        return tensors(Loops.ifElse(condition, inputs, thenBranch, elseBranch));
     }
 
     private static IrModel branch(NodeContext node, TfFunction function, List<Output> inputs) {
