@@ -11,8 +11,10 @@ ${TFIR_BIG:-target/big-models}/families; missing ones are made first with the fa
 with a message. For each model and form:
   1. bin/convert, mo (openvino-dev 2024.6, its default frontend) and the newest ovc convert the file with
      --compress_to_fp16=False and nothing else (shapes stay dynamic), each timed as a whole process (the fastest of
-     TFIR_TIMED_RUNS runs, default 3);
-  2. each IR runs in OpenVINO 2024.6 and the newest OpenVINO (conformance/ov_runtimes.py) on the model's inputs at
+     TFIR_TIMED_RUNS runs, default 3) with its peak resident memory; a model over 1 GB of files (BERT-large's
+     size) gets no mo, and its converters' times and memory are shown in a section of their own;
+  2. each IR runs in OpenVINO 2024.6 and the newest OpenVINO (conformance/ov_runtimes.py, each in a child process:
+     an IR that crashes a runtime is that runtime's failure) on the model's inputs at
      both lengths and is compared with TensorFlow's outputs of the same file, every output (found by its name, else
      the one of the same shape closest to it): float max abs diff <= 1e-4 * max(1, max |TF output|), integers exact.
 A converter's verdict: `ok` (both runtimes, both lengths), `off by X` (the worst relative diff), `OV V cannot run

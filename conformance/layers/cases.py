@@ -209,6 +209,8 @@ def cases():
          lambda c, x, y: raw.SelectV2(condition=c, t=x, e=y))
     case('SelectV2', 'i32', 'select', [('bool', (3, 4)), ('i32', (3, 4)), ('i32', ())],
          lambda c, x, y: raw.SelectV2(condition=c, t=x, e=y))
+    case('SelectV2', 'bool', 'select', [('bool', (3, 4)), ('bool', (3, 4)), ('bool', ())],
+         lambda c, x, y: raw.SelectV2(condition=c, t=x, e=y))
     for lower, upper in ((-1, 0), (1, 2), (0, -1)):
         case('MatrixBandPart', 'lower%d-upper%d' % (lower, upper), 'select', [('f', (2, 4, 5))],
              lambda x, lo=lower, up=upper: raw.MatrixBandPart(input=x, num_lower=lo, num_upper=up))

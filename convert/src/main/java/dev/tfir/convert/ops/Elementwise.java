@@ -76,7 +76,7 @@ public final class Elementwise {
     /**
      * Select-1 with numpy broadcasting: {@code then} where the condition holds, else {@code otherwise}. A constant
      * condition of one value picks its branch when that has the result's shape (tf.linspace's axis, a SelectV2 of a
-     * constant condition, feeds a ConcatV2 that needs it constant).
+     * constant condition, feeds a ConcatV2 that needs it constant). Booleans are selected by logical ops.
      */
     public static Output select(Output condition, Output then, Output otherwise) {
         if (then.type() != otherwise.type()) {
@@ -92,6 +92,10 @@ public final class Elementwise {
             if (shape.isFullyDefined() && picked.shape().equals(shape)) {
                 return picked;
             }
+        }
+        if (then.type() == ElementType.BOOLEAN) {  // OpenVINO's CPU refuses a Select of booleans (u8 inside)
+            return binary("LogicalOr", binary("LogicalAnd", condition, then),
+                    binary("LogicalAnd", unary("LogicalNot", "opset1", condition), otherwise));
         }
         return Node.builder("Select", "opset1").attribute("auto_broadcast", "numpy")
                 .inputs(condition, then, otherwise).output(then.type(), shape).buildOutput();

@@ -39,6 +39,14 @@ class SelectTranslatorsTest {
     }
 
     @Test
+    void booleansAreSelectedByLogicalOps() {
+        Output y = InMemoryNode.of("SelectV2").input(BOOLEAN, 3).input(BOOLEAN, 3).input(BOOLEAN)
+                .translateOne(SelectTranslators::selectV2).tfLayout();
+        assertEquals("LogicalOr", y.node().type());
+        assertEquals(BOOLEAN, y.type());
+    }
+
+    @Test
     void selectV2Broadcasts() {
         Output y = InMemoryNode.of("SelectV2").input(BOOLEAN, 4).input(F32, 3, 4).input(F32, 3, 1)
                 .translateOne(table.get("SelectV2").translator()).tfLayout();
