@@ -258,6 +258,13 @@ def cases():
          lambda x: raw.SpaceToBatchND(input=x, block_shape=[2, 2], paddings=[[1, 1], [0, 2]]))
     case('BatchToSpaceND', 'crop', 'spacebatch', [('f', (4, 3, 3, 2))],
          lambda x: raw.BatchToSpaceND(input=x, block_shape=[2, 2], crops=[[1, 0], [0, 1]]))
+    # paddings and crops computed from an image of unknown size, as tf.nn.atrous_conv2d and Keras' dilated Conv2D do
+    case('SpaceToBatchND', 'dynamic-size-rate3', 'spacebatch', [('f', (1, None, None, 2), (1, 7, 8, 2))],
+         lambda x: raw.SpaceToBatchND(input=x, block_shape=[3, 3], paddings=tf.stack(
+             [tf.shape(x)[1:3] % 2, (3 - (tf.shape(x)[1:3] + tf.shape(x)[1:3] % 2) % 3) % 3], 1)))
+    case('BatchToSpaceND', 'dynamic-crops-i64', 'spacebatch', [('f', (None, 3, 3, 2), (4, 3, 3, 2))],
+         lambda x: raw.BatchToSpaceND(input=x, block_shape=[2, 2], crops=tf.cast(tf.stack(
+             [[tf.shape(x)[0] // 4, 0], [0, tf.shape(x)[0] // 4]]), tf.int64)))
     case('DepthToSpace', 'NHWC-block2', 'spacebatch', [('f', (1, 3, 4, 8))],
          lambda x: raw.DepthToSpace(input=x, block_size=2))
     case('SpaceToDepth', 'NHWC-block2', 'spacebatch', [('f', (1, 4, 6, 3))],
@@ -471,6 +478,12 @@ def cases():
     case('GatherNd', 'full-index', 'gather', [('f', (3, 4, 2))],
          lambda x: raw.GatherNd(params=x, indices=[[0, 1], [2, 3], [1, 0]]))
     case('GatherNd', 'slices', 'gather', [('f', (3, 4, 2))], lambda x: raw.GatherNd(params=x, indices=[[2], [0]]))
+    # indices of a size known at run time (the boxes Where picks), params of a dynamic size
+    case('GatherNd', 'dynamic-where-i64', 'gather', [('f', (None, 4), (6, 4))],
+         lambda x: raw.GatherNd(params=x, indices=tf.where(x[:, 0] > 0.0)))
+    case('GatherNd', 'dynamic-params-full-index', 'gather', [('f', (None, None), (5, 3))],
+         lambda x: raw.GatherNd(params=x, indices=tf.stack([tf.range(tf.shape(x)[1]) % 2, tf.range(tf.shape(x)[1])],
+                                                           1)))
     case('OneHot', 'axis-1', 'gather', [('idx6', (4,))],
          lambda i: raw.OneHot(indices=i, depth=6, on_value=2.0, off_value=-1.0, axis=-1))
     case('ReverseV2', 'axes[0,-1]', 'array', [('f', (2, 3, 4))], lambda x: raw.ReverseV2(tensor=x, axis=[0, -1]))
@@ -534,6 +547,12 @@ def cases():
             case(op, 'align%d-half%d' % (align, half), 'resize', [('f', (1, 4, 5, 2))],
                  lambda x, op=op, a=align, h=half: getattr(raw, op)(images=x, size=[7, 9], align_corners=a,
                                                                     half_pixel_centers=h))
+        # a size computed at run time: Keras' UpSampling2D of an image of unknown size, a resize to another's size
+        for align, half in ((False, False), (False, True)):
+            case(op, 'dynamic-size-align%d-half%d' % (align, half), 'resize', [('f', (1, None, None, 2),
+                                                                                (1, 4, 5, 2))],
+                 lambda x, op=op, a=align, h=half: getattr(raw, op)(images=x, size=tf.shape(x)[1:3] * [2, 3] - 1,
+                                                                    align_corners=a, half_pixel_centers=h))
     for align, half in ((False, False), (True, False), (False, True)):
         for size in ((7, 9), (3, 2)):
             case('ResizeBicubic', 'align%d-half%d-to%dx%d' % (align, half, *size), 'resize', [('f', (1, 4, 5, 2))],

@@ -7,35 +7,41 @@ import dev.tfir.convert.ir.Node;
 import dev.tfir.convert.ir.Output;
 
 /**
- * Images resized along two axes: Interpolate-4 in sizes mode (nearest, bilinear), or by a weight matrix per axis
+ * Images resized along two axes: Interpolate-4 or -11 in sizes mode (nearest, bilinear), or by a weight matrix per axis
  * (TensorFlow's bicubic and area kernels).
  */
 public final class Resizing {
     private Resizing() {}
 
     /**
-     * Interpolate-4 of {@code x} to {@code height} x {@code width} along {@code axes}; {@code mode} nearest or
-     * linear_onnx, with the coordinate transformation and (for nearest) rounding mode as TensorFlow's attributes
-     * select them.
+     * Interpolate of {@code x} to {@code size} (an i64 vector: height, width) along {@code axes}; {@code mode} nearest
+     * or linear_onnx, with the coordinate transformation and (for nearest) rounding mode as TensorFlow's attributes
+     * select them. A constant size is Interpolate-4 with the scales it implies; a size computed at run time (Keras'
+     * UpSampling2D, a resize to another tensor's size) is Interpolate-11, which takes the sizes alone.
      */
-    public static Output interpolate(Output x, long[] axes, long height, long width, String mode,
-            String coordinates, String nearestMode) {
+    public static Output interpolate(Output x, long[] axes, Output size, String mode, String coordinates,
+            String nearestMode) {
         long[] dims = x.shape().dims();
+        long[] sizes = Constants.knownElements(size);
         double[] scales = new double[2];
-        long[] sizes = {height, width};
         for (int i = 0; i < 2; i++) {
             long in = dims[(int) axes[i]];
-            scales[i] = in > 0 ? (double) sizes[i] / in : 1.0;
+            scales[i] = in > 0 && sizes[i] > 0 ? (double) sizes[i] / in : 1.0;
             dims[(int) axes[i]] = sizes[i];
         }
         String zeros = "0" + ",0".repeat(dims.length - 1);
-        return Node.builder("Interpolate", "opset4").attribute("mode", mode)
-                .attribute("shape_calculation_mode", "sizes").attribute("coordinate_transformation_mode", coordinates)
-                .attribute("nearest_mode", nearestMode).attribute("antialias", false)
-                .attribute("pads_begin", zeros).attribute("pads_end", zeros).attribute("cube_coeff", -0.75)
-                .inputs(x, Constants.i64(sizes), Constants.of(ConstTensor.ofDoubles(ElementType.F32, new long[] {2},
-                        scales)), Constants.i64(axes))
-                .output(x.type(), PartialShape.of(dims)).buildOutput();
+        Node.Builder interpolate = Node.builder("Interpolate", size.isConstant() ? "opset4" : "opset11")
+                .attribute("mode", mode).attribute("shape_calculation_mode", "sizes")
+                .attribute("coordinate_transformation_mode", coordinates).attribute("nearest_mode", nearestMode)
+                .attribute("antialias", false).attribute("pads_begin", zeros).attribute("pads_end", zeros)
+                .attribute("cube_coeff", -0.75);
+        if (size.isConstant()) {
+            interpolate.inputs(x, size, Constants.of(ConstTensor.ofDoubles(ElementType.F32, new long[] {2}, scales)),
+                    Constants.i64(axes));
+        } else {
+            interpolate.inputs(x, size, Constants.i64(axes));
+        }
+        return interpolate.output(x.type(), PartialShape.of(dims)).buildOutput();
     }
 
     /**

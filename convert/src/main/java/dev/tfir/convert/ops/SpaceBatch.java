@@ -13,33 +13,41 @@ import dev.tfir.convert.ir.Output;
 public final class SpaceBatch {
     private SpaceBatch() {}
 
-    /** SpaceToBatch-2: axis i padded by begin[i] and end[i], then split in block[i]; the blocks join the batch. */
-    public static Output spaceToBatch(Output data, long[] block, long[] begin, long[] end) {
+    /**
+     * SpaceToBatch-2: axis i padded by begin[i] and end[i] (i64 vectors, constants or computed at run time: an
+     * axis is then of a known size where its pads are known), then split in block[i]; the blocks join the batch.
+     */
+    public static Output spaceToBatch(Output data, long[] block, Output begin, Output end) {
         long[] dims = data.shape().dims();
+        long[] before = Constants.knownElements(begin);
+        long[] after = Constants.knownElements(end);
         long blocks = 1;
         for (int i = 1; i < dims.length; i++) {
             blocks *= block[i];
-            dims[i] = Shapes.known(dims[i]) ? (dims[i] + begin[i] + end[i]) / block[i] : PartialShape.UNKNOWN_DIM;
+            dims[i] = Shapes.known(dims[i]) && Shapes.known(before[i]) && Shapes.known(after[i])
+                    ? (dims[i] + before[i] + after[i]) / block[i] : PartialShape.UNKNOWN_DIM;
         }
         dims[0] = Shapes.known(dims[0]) ? dims[0] * blocks : PartialShape.UNKNOWN_DIM;
         return build("SpaceToBatch", data, block, begin, end, dims);
     }
 
     /** BatchToSpace-2: the batch's blocks back to axis i (times block[i]), cropped by begin[i] and end[i]. */
-    public static Output batchToSpace(Output data, long[] block, long[] begin, long[] end) {
+    public static Output batchToSpace(Output data, long[] block, Output begin, Output end) {
         long[] dims = data.shape().dims();
+        long[] before = Constants.knownElements(begin);
+        long[] after = Constants.knownElements(end);
         long blocks = 1;
         for (int i = 1; i < dims.length; i++) {
             blocks *= block[i];
-            dims[i] = Shapes.known(dims[i]) ? dims[i] * block[i] - begin[i] - end[i] : PartialShape.UNKNOWN_DIM;
+            dims[i] = Shapes.known(dims[i]) && Shapes.known(before[i]) && Shapes.known(after[i])
+                    ? dims[i] * block[i] - before[i] - after[i] : PartialShape.UNKNOWN_DIM;
         }
         dims[0] = Shapes.known(dims[0]) ? dims[0] / blocks : PartialShape.UNKNOWN_DIM;
         return build("BatchToSpace", data, block, begin, end, dims);
     }
 
-    private static Output build(String type, Output data, long[] block, long[] begin, long[] end, long[] dims) {
-        return Node.builder(type, "opset2")
-                .inputs(data, Constants.i64(block), Constants.i64(begin), Constants.i64(end))
+    private static Output build(String type, Output data, long[] block, Output begin, Output end, long[] dims) {
+        return Node.builder(type, "opset2").inputs(data, Constants.i64(block), begin, end)
                 .output(data.type(), PartialShape.of(dims)).buildOutput();
     }
 

@@ -21,14 +21,17 @@ import java.util.stream.IntStream;
 public final class IndexTranslators {
     private IndexTranslators() {}
 
-    /** GatherNd: indices of static shape whose last axis is no longer than the params' rank. */
+    /**
+     * GatherNd: indices whose last axis (static) is no longer than the params' rank; the other dims of both may be
+     * known only at run time (the boxes Where or TopKV2 picks).
+     */
     public static List<TfTensor> gatherNd(NodeContext node) {
         Output params = node.input(0);
         Output indices = node.input(1);
-        node.require(indices.rank() >= 1 && indices.shape().isFullyDefined() && params.shape().isFullyDefined(),
-                "needs indices and params of static shapes");
+        node.require(indices.rank() >= 1, "needs indices of rank 1 or more, not " + indices.shape());
         long depth = indices.shape().dim(indices.rank() - 1);
-        node.require(depth <= params.rank(), "has indices of depth " + depth + " into params of rank " + params.rank());
+        node.require(depth > 0 && depth <= params.rank(), "needs indices of a known depth (last dim) of 1 to the "
+                + "params' rank " + params.rank() + ", not " + indices.shape());
         return List.of(TfTensor.of(Indexing.gatherNd(params, indices)));
     }
 

@@ -12,7 +12,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * ResizeNearestNeighbor and ResizeBilinear of NHWC images to the constant size (input 1), as OpenVINO's TF frontend
+ * ResizeNearestNeighbor and ResizeBilinear of NHWC images to the size (input 1, a constant or computed at run time),
+ * as OpenVINO's TF frontend
  * maps them: align_corners to align_corners (nearest then rounds halves up), half_pixel_centers to
  * tf_half_pixel_for_nn (nearest) or half_pixel (bilinear), neither to asymmetric; both at once is refused.
  * ResizeBicubic and ResizeArea (which OpenVINO's Interpolate cannot match: TensorFlow tabulates its cubic kernel,
@@ -39,7 +40,7 @@ public final class ResizeTranslators {
     }
 
     private static List<TfTensor> resize(NodeContext node, String mode, String halfPixel) {
-        Attributes attributes = Attributes.of(node);
+        Attributes attributes = Attributes.of(node, false);
         String coordinates = attributes.alignCorners ? "align_corners"
                 : attributes.halfPixelCenters ? halfPixel : "asymmetric";
         String nearestMode = attributes.alignCorners ? "round_prefer_ceil" : "floor";
@@ -48,14 +49,22 @@ public final class ResizeTranslators {
         if (mode.equals("linear_onnx")) {
             x = Elementwise.convert(x, ElementType.F32);
         }
-        Output y = Resizing.interpolate(x, channelsFirst ? new long[] {2, 3} : new long[] {1, 2},
-                attributes.size[0], attributes.size[1], mode, coordinates, nearestMode);
+        Output size = Elementwise.convert(node.input(1), ElementType.I64);
+        node.require(size.rank() == 1 && size.shape().dim(0) == 2, "needs a size (input 1) of two values, not "
+                + size.shape());
+        if (size.isConstant()) {
+            long[] values = size.constant().longs();
+            node.require(values[0] > 0 && values[1] > 0, "has size " + Arrays.toString(values)
+                    + "; two positive values are needed");
+        }
+        Output y = Resizing.interpolate(x, channelsFirst ? new long[] {2, 3} : new long[] {1, 2}, size, mode,
+                coordinates, nearestMode);
         return List.of(channelsFirst ? TfTensor.channelsFirst(y) : TfTensor.of(y));
     }
 
     /** ResizeBicubic, ResizeArea (no half_pixel_centers) of images of known height and width, channels first. */
     private static List<TfTensor> separable(NodeContext node, boolean area) {
-        Attributes attributes = Attributes.of(node);
+        Attributes attributes = Attributes.of(node, true);
         PartialShape images = node.inputShape(0);
         node.require(images.dim(1) > 0 && images.dim(2) > 0, "needs images of known height and width, not "
                 + images);
@@ -64,13 +73,13 @@ public final class ResizeTranslators {
                 attributes.alignCorners, attributes.halfPixelCenters)));
     }
 
-    /** The constant size (input 1) and the coordinate attributes, validated. */
+    /** The coordinate attributes and, when {@code constantSize}, the constant size (input 1), validated. */
     private record Attributes(long[] size, boolean alignCorners, boolean halfPixelCenters) {
-        static Attributes of(NodeContext node) {
-            long[] size = node.constantInput(1, "size");
+        static Attributes of(NodeContext node, boolean constantSize) {
             node.require(node.inputShape(0).rank() == 4, "needs a rank-4 (NHWC) input");
-            node.require(size.length == 2 && size[0] > 0 && size[1] > 0, "has size " + Arrays.toString(size)
-                    + "; two positive values are needed");
+            long[] size = constantSize ? node.constantInput(1, "size") : null;
+            node.require(size == null || size.length == 2 && size[0] > 0 && size[1] > 0, "has size "
+                    + Arrays.toString(size) + "; two positive values are needed");
             boolean alignCorners = node.attrs().bool("align_corners", false);
             boolean halfPixelCenters = node.attrs().bool("half_pixel_centers", false);
             node.require(!(alignCorners && halfPixelCenters),

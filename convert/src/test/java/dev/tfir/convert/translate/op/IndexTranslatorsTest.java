@@ -2,6 +2,7 @@ package dev.tfir.convert.translate.op;
 
 import static dev.tfir.convert.ir.ElementType.F32;
 import static dev.tfir.convert.ir.ElementType.I32;
+import static dev.tfir.convert.ir.ElementType.I64;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,7 +17,7 @@ import static dev.tfir.convert.ir.ElementType.BOOLEAN;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.proto.AttrValue;
 
-/** GatherNd, OneHot, TopKV2, ReverseV2, DepthToSpace and the resizes translated alone: ops, shapes, attributes. */
+/** GatherNd, OneHot, TopKV2, ReverseV2, SpaceToBatchND, DepthToSpace and the resizes translated alone: ops, shapes, attributes. */
 class IndexTranslatorsTest {
     private static ConstTensor scalar(long value) {
         return ConstTensor.ofLongs(I32, new long[0], value);
@@ -28,6 +29,19 @@ class IndexTranslatorsTest {
                 2, 0)).translateOne(IndexTranslators::gatherNd).tfLayout();
         assertEquals("GatherND", y.node().type());
         assertArrayEquals(new long[] {2, 4, 2}, y.shape().dims());
+    }
+
+    @Test
+    void gatherNdTakesIndicesAndParamsOfRunTimeSizes() {
+        // the boxes a Where picks: indices (?, 1) int64 into params (?, 4)
+        Output y = InMemoryNode.of("GatherNd").input(F32, -1, 4).input(I64, -1, 1)
+                .translateOne(IndexTranslators::gatherNd).tfLayout();
+        assertEquals("GatherND", y.node().type());
+        assertArrayEquals(new long[] {-1, 4}, y.shape().dims());
+        ConversionException depth = assertThrows(ConversionException.class, () -> InMemoryNode.of("GatherNd")
+                .input(F32, -1, 4).input(I64, 3, -1).translate(IndexTranslators::gatherNd));
+        assertEquals("needs indices of a known depth (last dim) of 1 to the params' rank 2, not [3, -1]",
+                depth.getMessage());
     }
 
     @Test
@@ -83,6 +97,43 @@ class IndexTranslatorsTest {
                 .attr("half_pixel_centers", true).translate(ResizeTranslators::bilinear));
         assertEquals("has align_corners and half_pixel_centers both true, which TensorFlow does not allow",
                 both.getMessage());
+    }
+
+    @Test
+    void resizeToASizeComputedAtRunTimeIsInterpolate11() {
+        // Keras' UpSampling2D of an image of unknown size: the size is Shape * 2, known only at run time
+        Output y = InMemoryNode.of("ResizeBilinear").input(F32, 1, -1, -1, 2).input(I32, 2)
+                .attr("half_pixel_centers", true).translateOne(ResizeTranslators::bilinear).tfLayout();
+        assertEquals("Interpolate", y.node().type());
+        assertEquals("opset11", y.node().opset());
+        assertEquals(3, y.node().inputs().size());
+        assertEquals(I64, y.node().input(1).type());
+        assertArrayEquals(new long[] {1, -1, -1, 2}, y.shape().dims());
+        Output constant = InMemoryNode.of("ResizeNearestNeighbor").input(F32, 1, -1, -1, 2)
+                .constant(ConstTensor.vector(I32, 7, 9)).translateOne(ResizeTranslators::nearest).tfLayout();
+        assertEquals("opset4", constant.node().opset());
+        assertArrayEquals(new long[] {1, 7, 9, 2}, constant.shape().dims());
+    }
+
+    @Test
+    void spaceToBatchTakesPaddingsComputedAtRunTime() {
+        // tf.nn.atrous_conv2d on an image of unknown size computes its paddings from the image's shape
+        Output y = InMemoryNode.of("SpaceToBatchND").input(F32, 1, -1, -1, 3).constant(ConstTensor.vector(I32, 2, 2))
+                .input(I32, 2, 2).translateOne(SpaceBatchTranslators::spaceToBatch).tfLayout();
+        assertEquals("SpaceToBatch", y.node().type());
+        assertArrayEquals(new long[] {1, 2, 2, 1}, y.node().input(1).constant().longs());
+        assertEquals("Concat", y.node().input(2).node().type());
+        assertArrayEquals(new long[] {4}, y.node().input(2).shape().dims());
+        assertArrayEquals(new long[] {4, -1, -1, 3}, y.shape().dims());
+        Output crops = InMemoryNode.of("BatchToSpaceND").input(F32, 4, 5, 5, 3).constant(ConstTensor.vector(I32, 2, 2))
+                .input(I64, 2, 2).translateOne(SpaceBatchTranslators::batchToSpace).tfLayout();
+        assertEquals("BatchToSpace", crops.node().type());
+        assertArrayEquals(new long[] {1, -1, -1, 3}, crops.shape().dims());
+        ConversionException pairs = assertThrows(ConversionException.class, () -> InMemoryNode.of("SpaceToBatchND")
+                .input(F32, 1, -1, -1, 3).constant(ConstTensor.vector(I32, 2, 2)).input(I32, 3, 2)
+                .translate(SpaceBatchTranslators::spaceToBatch));
+        assertEquals("has a block shape of 2 axes and paddings of shape [3, 2] for a rank 4 input",
+                pairs.getMessage());
     }
 
     @Test
