@@ -23,6 +23,7 @@ import argparse
 import datetime
 import os
 import platform
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -45,7 +46,7 @@ def op_type_verdict(converter, op, rows):
     right = sum(v.ok for v in verdicts)
     if right == len(verdicts):
         return 'ok'
-    if any(op in v.blocking or op in v.error.split() or "'%s'" % op in v.error for v in verdicts):
+    if any(op in v.blocking or re.search(r'\b%s\b' % op, v.error) for v in verdicts):
         return 'refused'
     return '%d of %d rows right' % (right, len(verdicts))
 
