@@ -9,11 +9,13 @@ OUT/NAME/ holds the same files: saved_model/, frozen.pb, reference.npz, meta.jso
 Weights are calibrated so that outputs are not flat: convolutions and dense layers initialised with variance 2/fan_in
 (He), embeddings and attention wider than tf_keras's defaults (attention is not uniform). The post-processing models
 take boxes in clusters of four overlapping boxes (IoU > 0.68 within a cluster, 0 between clusters) and distinct
-scores, so non-max suppression keeps one box of most clusters and suppresses the others, and no score or IoU lies
-near a threshold (TensorFlow keeps score > threshold, OpenVINO >=).
-Kinds and sizes: image (float32 NHWC [1, S, S, 3], S 32 and 48, dynamic), text (int32 input_ids and attention_mask
-[2, L], L 8 and 13, the second row padded by 3), boxes (boxes [N, 4] and scores [N, 3], N 24 and 40; the combined
-NMS: [B, 32, 1, 4] and [B, 32, 3], B 1 and 2, its number of boxes static).
+class logits (0.05 apart, none within 0.01 of a threshold's logit), so non-max suppression keeps one box of each
+cluster and suppresses the others, and no score or IoU lies near a threshold (TensorFlow keeps score > threshold,
+OpenVINO >=).
+Kinds (--ci runs the first model of each) and inputs: unet and deeplab, float32 NHWC images [1, S, S, 3], S 32 and
+48 (dynamic); bert, int32 input_ids and attention_mask [2, L], L 8 and 13, the second row padded by 3; ssd, boxes
+[N, 4] and class logits [N, 3], N 24 and 40 (the combined NMS: [B, 32, 1, 4] and [B, 32, 3], B 1 and 2, its number
+of boxes static).
 
 Usage:
   make_models.py [--out DIR] [--only NAME,...] [--force]    make what is missing (default $TFIR_BIG/opmodels)
