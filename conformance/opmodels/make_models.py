@@ -9,7 +9,7 @@ OUT/NAME/ holds the same files: saved_model/, frozen.pb, reference.npz, meta.jso
 Weights are calibrated so that outputs are not flat: convolutions and dense layers initialised with variance 2/fan_in
 (He), embeddings and attention wider than tf_keras's defaults (attention is not uniform). The post-processing models
 take boxes in clusters of four overlapping boxes (IoU > 0.68 within a cluster, 0 between clusters) and distinct
-class logits (0.05 apart, none within 0.01 of a threshold's logit), so non-max suppression keeps one box of each
+class logits (0.05 apart, none within 0.009 of a threshold's logit), so non-max suppression keeps one box of each
 cluster and suppresses the others, and no score or IoU lies near a threshold (TensorFlow keeps score > threshold,
 OpenVINO >=).
 Kinds (--ci runs the first model of each) and inputs: unet and deeplab, float32 NHWC images [1, S, S, 3], S 32 and
