@@ -12,8 +12,9 @@ family zoo judges (conformance/families/run.py, whose converters, timing and jud
 with --compress_to_fp16=False and nothing else, each IR in OpenVINO 2024.6 and the newest on both sizes, every
 output against TensorFlow's (float: max abs diff <= 1e-4 * max(1, max |TF output|); integers exact).
 The op-type list (issue 16, item 4): each op type of the models' graphs (SavedModel: the serving function's; frozen:
-the frozen graph's), the models that hold it, and per converter `ok` when every row holding it converts right,
-`refused` when the converter's message names it, else how many of the rows holding it are right.
+the frozen graph's), the models that hold it, and per converter `refused` when the converter's message names it,
+else, over the rows holding it that the converter does not refuse for another op type, `ok` when all are right or
+how many are; then the op types mo or ovc converts right and tfir does not.
 Exit status 1 when a tfir row is not right (these models use only op types convert translates), 2 for a set-up error.
 --ci keeps the first model of each kind (unet, deeplab, bert, ssd) and leaves mo out.
 Environment: TFIR_VENV, TFIR_VENV_LATEST, TFIR_BIG, TFIR_CONVERT, TFIR_TIMED_RUNS.
@@ -38,17 +39,25 @@ zoo = families.zoo
 CONVERTERS = families.CONVERTERS
 
 
+def names(verdict, op):
+    """Whether a converter's verdict refuses `op` by name."""
+    return op in verdict.blocking or re.search(r'\b%s\b' % op, verdict.error) is not None
+
+
 def op_type_verdict(converter, op, rows):
-    """One converter on the rows (model, form, verdicts) whose graph holds `op`."""
-    verdicts = [verdicts[converter] for _, _, verdicts in rows if converter in verdicts]
-    if not verdicts:
+    """One converter on the rows (model, form, verdicts) whose graph holds `op`: `refused` when it names `op`, else
+    over the rows it does not refuse for another op type of theirs: `ok` when all are right, else how many are."""
+    judged = [(model, form, verdicts[converter]) for model, form, verdicts in rows if converter in verdicts]
+    if not judged:
         return '-'
-    right = sum(v.ok for v in verdicts)
-    if right == len(verdicts):
-        return 'ok'
-    if any(op in v.blocking or re.search(r'\b%s\b' % op, v.error) for v in verdicts):
+    if any(names(verdict, op) for _, _, verdict in judged):
         return 'refused'
-    return '%d of %d rows right' % (right, len(verdicts))
+    judged = [verdict for model, form, verdict in judged
+              if not any(names(verdict, other) for other in model.meta['op_types'][form])]
+    right = sum(verdict.ok for verdict in judged)
+    if not judged:
+        return 'not judged (refused for other op types)'
+    return 'ok' if right == len(judged) else '%d of %d rows right' % (right, len(judged))
 
 
 def op_types_table(rows):
@@ -57,13 +66,17 @@ def op_types_table(rows):
         for op in model.meta['op_types'][form]:
             holding.setdefault(op, []).append((model, form, verdicts))
     lines = ['| op type | models (forms) | tfir | mo | ovc |', '| --- | --- | --- | --- | --- |']
+    missing = []
     for op in sorted(holding):
         forms = {}
         for model, form, _ in holding[op]:
             forms.setdefault(model.name, []).append('SM' if form == 'saved_model' else 'frozen')
+        verdicts = {c: op_type_verdict(c, op, holding[op]) for c in CONVERTERS}
         lines.append('| %s | %s | %s |' % (op, ', '.join('%s (%s)' % (name, ', '.join(f)) for name, f in forms.items()),
-                                           ' | '.join(op_type_verdict(c, op, holding[op]) for c in CONVERTERS)))
-    return lines
+                                           ' | '.join(verdicts[c] for c in CONVERTERS)))
+        if verdicts['tfir'] != 'ok' and 'ok' in (verdicts['mo'], verdicts['ovc']):
+            missing.append(op)
+    return lines + ['', 'Op types mo or ovc converts right and tfir does not: %s.' % (', '.join(missing) or 'none')]
 
 
 def table(rows):
@@ -85,7 +98,9 @@ def table(rows):
         'outputs are not flat; boxes in clusters of overlapping boxes with distinct scores, none near a threshold), '
         'each as its TF2 SavedModel (SM) and the frozen graph of the same signature: a UNet (Conv2DTranspose, '
         'bilinear UpSampling2D, nearest tf.image.resize), a DeepLabV3 ASPP head with Keras Conv2D(dilation_rate) and '
-        'with `tf.nn.atrous_conv2d` (SpaceToBatchND/BatchToSpaceND), a two-block BERT-like encoder (Embedding, '
+        'with `tf.nn.atrous_conv2d` and `tf.nn.conv2d(dilations)` (both forms lower the dilated Keras and atrous '
+        'convolutions of an image of unknown size to SpaceToBatchND/Conv2D/BatchToSpaceND of run-time paddings), a '
+        'two-block BERT-like encoder (Embedding, '
         'MultiHeadAttention, LayerNormalization, exact and tanh GELU) and SSD-style post-processing '
         '(NonMaxSuppressionV3/V4/V5 with soft-NMS, TopKV2, GatherNd, Where; CombinedNonMaxSuppression). Each '
         'converter gets the file with `--compress_to_fp16=False` and nothing else (sizes stay dynamic); each IR runs '
@@ -99,9 +114,10 @@ def table(rows):
     lines += families.verdict_table(rows, versions, 'kind', lambda model: model.meta['kind'], 'sizes')
     lines += [
         '', '## Op types', '',
-        'Every op type of these graphs, the models (forms) that hold it, and per converter: `ok` when every row '
-        'holding it converts right, `refused` when the converter\'s message names it, else how many of those rows '
-        'are right (a wrong or failing row may be due to another op type of the model).', '']
+        'Every op type of these graphs (SavedModel: its serving function\'s; frozen: the frozen graph\'s), the '
+        'models (forms) that hold it, and per converter: `refused` when the converter\'s message names it, else, over '
+        'the rows holding it that the converter does not refuse for another op type: `ok` when all are right, or '
+        'how many are.', '']
     lines += op_types_table(rows)
     return '\n'.join(lines) + '\n'
 
