@@ -342,21 +342,32 @@ def make(name, out):
     """Builds NAME in this process and writes its directory (see the module's doc)."""
     tf = _tf()
     tf.get_logger().setLevel('ERROR')
-    from tensorflow.python.framework.convert_to_constants import convert_variables_to_constants_v2
     import numpy as np
     tf.random.set_seed(SEED)
     np.random.seed(SEED)
     package, kind, builder = MODELS[name]
     model, call = builder()
+    version = importlib.metadata.version('keras' if package == 'keras' else package)
+    write_model(out / name, model, call, specs(name, kind), feeds(name, kind),
+                dict(name=name, package=package, version=version, kind=kind),
+                ('saved_model',) if name in SAVED_MODEL_ONLY else ('saved_model', 'frozen'))
+
+
+def write_model(directory, model, call, input_specs, size_feeds, about, forms=('saved_model', 'frozen')):
+    """Writes DIRECTORY (saved_model/, frozen.pb when `forms` has it, reference.npz, meta.json: `about`, the
+    inputs, outputs, forms, sizes and the op types of each form) for `call` traced on `input_specs`, `model` tracked
+    for its variables; built under DIRECTORY.partial, then renamed. `size_feeds`: {size: {input name: array}}."""
+    tf = _tf()
+    from tensorflow.python.framework.convert_to_constants import convert_variables_to_constants_v2
+    import numpy as np
     module = tf.Module()
     module.model = model
-    module.serve = tf.function(call, input_signature=specs(name, kind))
+    module.serve = tf.function(call, input_signature=input_specs)
     concrete = module.serve.get_concrete_function()
-    work = out / (name + '.partial')
+    work = directory.with_name(directory.name + '.partial')
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     tf.saved_model.save(module, str(work / 'saved_model'), signatures={'serving_default': concrete})
-    forms = ['saved_model'] if name in SAVED_MODEL_ONLY else ['saved_model', 'frozen']
     keys = sorted(concrete.structured_outputs)
     frozen_outputs = {}
     if 'frozen' in forms:
@@ -365,7 +376,7 @@ def make(name, out):
         frozen_outputs = dict(zip(keys, [t.name for t in frozen.outputs]))
     serving = tf.saved_model.load(str(work / 'saved_model')).signatures['serving_default']
     arrays = {}
-    for size, feed in feeds(name, kind).items():
+    for size, feed in size_feeds.items():
         arrays.update({'%d/in/%s' % (size, key): value for key, value in feed.items()})
         saved = serving(**{key: tf.constant(value) for key, value in feed.items()})
         arrays.update({'%d/saved_model/%s' % (size, key): saved[key].numpy() for key in keys})
@@ -375,37 +386,48 @@ def make(name, out):
                                                      [frozen_outputs[key] for key in keys])
             arrays.update({'%d/frozen/%s' % (size, key): value for key, value in zip(keys, graph_outputs)})
     np.savez(work / 'reference.npz', **arrays)
-    version = importlib.metadata.version('keras' if package == 'keras' else package)
-    meta = dict(name=name, package=package, version=version, tensorflow=tf.__version__, kind=kind,
-                inputs=[dict(name=spec.name, dtype=spec.dtype.name) for spec in specs(name, kind)], outputs=keys,
-                forms=forms, frozen_outputs=frozen_outputs, sizes=sorted(feeds(name, kind)))
+    meta = dict(about, tensorflow=tf.__version__,
+                inputs=[dict(name=spec.name, dtype=spec.dtype.name) for spec in input_specs], outputs=keys,
+                forms=list(forms), frozen_outputs=frozen_outputs, sizes=sorted(size_feeds),
+                op_types=dict(saved_model=op_types(concrete.graph.as_graph_def()),
+                              **({'frozen': op_types(frozen.graph.as_graph_def())} if 'frozen' in forms else {})))
     (work / 'meta.json').write_text(json.dumps(meta, indent=1) + '\n')
-    shutil.rmtree(out / name, ignore_errors=True)
-    os.replace(work, out / name)
+    shutil.rmtree(directory, ignore_errors=True)
+    os.replace(work, directory)
+
+
+def op_types(graph_def):
+    """The op types of a GraphDef and of the functions of its library, sorted."""
+    nodes = list(graph_def.node) + [node for function in graph_def.library.function for node in function.node_def]
+    return sorted({node.op for node in nodes})
 
 
 def made(out, name):
     return (out / name / 'meta.json').exists()
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def main(models=None, make_one=make, directory='families'):
+    """Makes the models of `models` ({name: (package, kind, builder)}, default MODELS) that are missing, each in a
+    fresh process of this command running `make_one(name, out)`; their default root is $TFIR_BIG/`directory`."""
+    models = MODELS if models is None else models
+    parser = argparse.ArgumentParser(description=sys.modules['__main__'].__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument('--out', type=Path,
                         default=Path(os.environ.get('TFIR_BIG', Path(__file__).resolve().parents[2] / 'target'
-                                                    / 'big-models')) / 'families')
+                                                    / 'big-models')) / directory)
     parser.add_argument('--only', help='comma-separated model names')
     parser.add_argument('--force', action='store_true', help='make the models again even where they are made')
     parser.add_argument('--list', action='store_true')
     parser.add_argument('--worker', metavar='NAME', help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
-        make(args.worker, args.out)
+        make_one(args.worker, args.out)
         return 0
     if args.list:
-        print('\n'.join('%s (%s, %s)' % (name, spec[0], spec[1]) for name, spec in MODELS.items()))
+        print('\n'.join('%s (%s, %s)' % (name, spec[0], spec[1]) for name, spec in models.items()))
         return 0
-    names = args.only.split(',') if args.only else list(MODELS)
-    unknown = [name for name in names if name not in MODELS]
+    names = args.only.split(',') if args.only else list(models)
+    unknown = [name for name in names if name not in models]
     if unknown:
         parser.error('unknown models: %s (see --list)' % ', '.join(unknown))
     args.out.mkdir(parents=True, exist_ok=True)
@@ -414,7 +436,7 @@ def main():
         if made(args.out, name) and not args.force:
             continue
         print('making %s' % (args.out / name), flush=True)
-        if subprocess.run([sys.executable, str(Path(__file__).resolve()), '--out', str(args.out),
+        if subprocess.run([sys.executable, str(Path(sys.argv[0]).resolve()), '--out', str(args.out),
                            '--worker', name]).returncode != 0:
             failed.append(name)
     if failed:

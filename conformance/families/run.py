@@ -122,25 +122,25 @@ def families_python():
     return Path(os.environ.get('TFIR_VENV_FAMILIES', REPO / '.venv-families')) / 'bin' / 'python'
 
 
-def models(big, names):
-    """The cached models among `names`, made first where missing and the families venv is there."""
-    directory = big / 'families'
+def models(directory, names, python=None, maker=HERE / 'make_models.py'):
+    """The models among `names` cached in `directory`, made first by `maker` where missing and `python` (default:
+    the families venv's) is there."""
+    python = python or families_python()
     missing = [name for name in names if not (directory / name / 'meta.json').exists()]
-    if missing and families_python().exists():
+    if missing and python.exists():
         print('making %s in %s' % (', '.join(missing), directory), flush=True)
-        subprocess.run(['nice', '-n', '10', str(families_python()), str(HERE / 'make_models.py'), '--out',
-                        str(directory), '--only', ','.join(missing)])
+        subprocess.run(['nice', '-n', '10', str(python), str(maker), '--out', str(directory), '--only',
+                        ','.join(missing)])
     elif missing:
-        print('run.py: skipping %s: not made, and no families venv at %s (tools/python/venv.sh --families)' % (
-            ', '.join(missing), families_python().parent.parent), flush=True)
+        print('run.py: skipping %s: not made, and no venv at %s to make them' % (
+            ', '.join(missing), python.parent.parent), flush=True)
     return [Model(name, directory / name, json.loads((directory / name / 'meta.json').read_text()))
             for name in names if (directory / name / 'meta.json').exists()]
 
 
-def catalogue():
-    """[(name, package, kind)] of make_models.py, in its order, read without importing its packages."""
-    done = subprocess.run([sys.executable, str(HERE / 'make_models.py'), '--list'], capture_output=True, text=True,
-                          check=True)
+def catalogue(maker=HERE / 'make_models.py'):
+    """[(name, package, kind)] of `maker`'s models, in its order, read without importing its packages."""
+    done = subprocess.run([sys.executable, str(maker), '--list'], capture_output=True, text=True, check=True)
     return [re.match(r'(\S+) \(([^,]+), (\w+)\)', line).groups() for line in done.stdout.splitlines()]
 
 
@@ -241,6 +241,8 @@ def judge(verdict, xml, model, form, reference):
             for key in model.meta['outputs']:
                 want = reference['%d/%s/%s' % (size, form, key)]
                 got = output_of(run, key, model.meta['frozen_outputs'].get(key, key), want)
+                if got is not None and want.ndim == 0 and got.shape == (1,):  # run_ir stacks a scalar over the feeds
+                    got = got[0]
                 if got is None or got.shape != want.shape:
                     verdict.failures[runtime] = 'output %s missing or of another shape' % key
                     break
@@ -343,25 +345,9 @@ def table(rows):
         'untranslatable (all of them), or the one op type whose translator refuses a node, with its reason (convert '
         'stops at the first such node: more may follow once it translates).' % (FP32_LIMIT, zoo.TIMED_RUNS),
         '',
-        '| model | package | form | tfir | tfir diff (%s) | tfir (s) | mo | mo diff | mo (s) | ovc | ovc diff | '
-        'ovc (s) |' % ' / '.join(versions),
-        '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ]
-    for model, form, verdicts in rows:
-        cells = [model.name, '%s %s' % (model.meta['package'], model.meta['version']), form]
-        for converter in CONVERTERS:
-            verdict = verdicts.get(converter)
-            if verdict is None:  # not run (--ci runs no mo)
-                cells += ['-'] * 3
-                continue
-            cells += [verdict.text().replace('|', '\\|'),
-                      ' / '.join('%.2g' % verdict.diffs[r] if r in verdict.diffs else
-                                 'cannot run' if r in verdict.failures else '-' for r in versions),
-                      '-' if verdict.seconds is None else '%.2f' % verdict.seconds]
-        lines.append('| %s |' % ' | '.join(cells))
-    counts = {c: sum(c in verdicts and verdicts[c].ok for _, _, verdicts in rows) for c in CONVERTERS}
-    lines += ['', '%d rows (%d models); right in both runtimes at both lengths: tfir %d, mo %d, ovc %d.' % (
-        len(rows), len({model.name for model, _, _ in rows}), counts['tfir'], counts['mo'], counts['ovc'])]
+    lines += verdict_table(rows, versions, 'package', lambda model: '%s %s' % (model.meta['package'],
+                                                                              model.meta['version']), 'lengths')
     big = [(model, form, verdicts) for model, form, verdicts in rows if model.big]
     if big:
         lines += ['', '## Big models', '', 'Over %d GB of files: each converter\'s whole-process time and peak '
@@ -385,6 +371,29 @@ def table(rows):
             '%s %d' % (op, len(names)) for op, names in sorted(blocking.items(), key=lambda i: (-len(i[1]), i[0])))
             + '.']
     return '\n'.join(lines) + '\n'
+
+
+def verdict_table(rows, versions, label, describe_model, sizes):
+    """The markdown table of rows (model, form, verdicts), the second column `label` given by describe_model(model),
+    and the count of right rows; `sizes` names the two inputs in that line ('lengths')."""
+    lines = ['| model | %s | form | tfir | tfir diff (%s) | tfir (s) | mo | mo diff | mo (s) | ovc | ovc diff | '
+             'ovc (s) |' % (label, ' / '.join(versions)),
+             '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |']
+    for model, form, verdicts in rows:
+        cells = [model.name, describe_model(model), form]
+        for converter in CONVERTERS:
+            verdict = verdicts.get(converter)
+            if verdict is None:  # not run (--ci runs no mo)
+                cells += ['-'] * 3
+                continue
+            cells += [verdict.text().replace('|', '\\|'),
+                      ' / '.join('%.2g' % verdict.diffs[r] if r in verdict.diffs else
+                                 'cannot run' if r in verdict.failures else '-' for r in versions),
+                      '-' if verdict.seconds is None else '%.2f' % verdict.seconds]
+        lines.append('| %s |' % ' | '.join(cells))
+    counts = {c: sum(c in verdicts and verdicts[c].ok for _, _, verdicts in rows) for c in CONVERTERS}
+    return lines + ['', '%d rows (%d models); right in both runtimes at both %s: tfir %d, mo %d, ovc %d.' % (
+        len(rows), len({model.name for model, _, _ in rows}), sizes, counts['tfir'], counts['mo'], counts['ovc'])]
 
 
 def main():
@@ -412,7 +421,7 @@ def main():
     big = Path(os.environ.get('TFIR_BIG', REPO / 'target' / 'big-models'))
     rows = []
     with zoo.work_directory('tfir-families-', args.keep) as work:
-        for model in models(big, names):
+        for model in models(big / 'families', names):
             for row in run_model(model, work, converters, args.keep):
                 rows.append(row)
                 print(describe(*row), flush=True)
