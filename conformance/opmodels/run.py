@@ -107,7 +107,7 @@ def table(rows):
         'in both OpenVINO runtimes at two input sizes (images 32 and 48; text lengths 8 and 13, one row padded; 24 '
         'and 40 boxes; the combined NMS, whose box count is static: batches 1 and 2) and is compared with TensorFlow '
         'on the same file, every output: the worst max abs diff relative to max(1, max |output|); `ok` when <= %g in '
-        'both runtimes (integers exact). Times: whole process, the fastest of %d run(s), all in this run.'
+        'both runtimes (integers exact). Times: whole process, the fastest of %d run(s) (mo: one run), all in this run.'
         % (families.FP32_LIMIT, zoo.TIMED_RUNS),
         '',
     ]
