@@ -2,7 +2,7 @@ package dev.tfir.convert;
 
 import dev.tfir.ConvertedModel;
 import dev.tfir.common.graph.TensorRef;
-import dev.tfir.convert.cli.ShapeText;
+import dev.tfir.convert.options.ShapeText;
 import dev.tfir.convert.ir.ElementType;
 import dev.tfir.convert.ir.IrModel;
 import dev.tfir.convert.ir.Node;

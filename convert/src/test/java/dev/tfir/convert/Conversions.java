@@ -1,7 +1,7 @@
 package dev.tfir.convert;
 
 import dev.tfir.common.model.ModelSource;
-import dev.tfir.convert.cli.InputSpec;
+import dev.tfir.convert.options.InputSpec;
 import dev.tfir.convert.ir.IrModel;
 import dev.tfir.convert.ir.Node;
 import dev.tfir.convert.pipeline.Conversion;

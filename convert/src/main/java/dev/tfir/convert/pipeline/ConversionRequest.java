@@ -2,9 +2,9 @@ package dev.tfir.convert.pipeline;
 
 import dev.tfir.common.model.ModelSource;
 import dev.tfir.common.types.PartialShape;
-import dev.tfir.convert.cli.InputSpec;
-import dev.tfir.convert.cli.LayoutSpec;
-import dev.tfir.convert.cli.NamedValues;
+import dev.tfir.convert.options.InputSpec;
+import dev.tfir.convert.options.LayoutSpec;
+import dev.tfir.convert.options.NamedValues;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.tfir.convert.pipeline;
 
 import dev.tfir.common.types.PartialShape;
-import dev.tfir.convert.cli.LayoutSpec;
-import dev.tfir.convert.cli.NamedValues;
-import dev.tfir.convert.cli.ShapeText;
+import dev.tfir.convert.options.LayoutSpec;
+import dev.tfir.convert.options.NamedValues;
+import dev.tfir.convert.options.ShapeText;
 import dev.tfir.convert.ir.ConstTensor;
 import dev.tfir.convert.ir.ConversionException;
 import dev.tfir.convert.ir.Output;

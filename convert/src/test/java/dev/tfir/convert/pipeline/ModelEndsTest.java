@@ -8,7 +8,7 @@ import dev.tfir.common.testing.TestData;
 import dev.tfir.common.types.PartialShape;
 import dev.tfir.convert.Conversions;
 import dev.tfir.convert.GraphBuilder;
-import dev.tfir.convert.cli.InputSpec;
+import dev.tfir.convert.options.InputSpec;
 import dev.tfir.convert.ir.Node;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tfir.convert.Conversions;
 import dev.tfir.convert.GraphBuilder;
-import dev.tfir.convert.cli.LayoutSpec;
-import dev.tfir.convert.cli.NamedValues;
+import dev.tfir.convert.options.LayoutSpec;
+import dev.tfir.convert.options.NamedValues;
 import dev.tfir.convert.ir.ElementType;
 import dev.tfir.convert.ir.IrModel;
 import dev.tfir.convert.ir.Node;

@@ -11,7 +11,7 @@ import dev.tfir.common.model.ModelSource;
 import dev.tfir.common.testing.TestData;
 import dev.tfir.convert.Conversions;
 import dev.tfir.convert.GraphBuilder;
-import dev.tfir.convert.cli.InputSpec;
+import dev.tfir.convert.options.InputSpec;
 import dev.tfir.convert.ir.ConversionException;
 import dev.tfir.convert.ir.Node;
 import dev.tfir.convert.pipeline.Conversion;

@@ -1,4 +1,4 @@
-package dev.tfir.convert.cli;
+package dev.tfir.convert.options;
 
 import java.util.ArrayList;
 import java.util.List;

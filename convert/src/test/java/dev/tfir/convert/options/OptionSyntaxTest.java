@@ -1,4 +1,4 @@
-package dev.tfir.convert.cli;
+package dev.tfir.convert.options;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

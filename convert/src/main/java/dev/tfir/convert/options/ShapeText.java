@@ -1,4 +1,4 @@
-package dev.tfir.convert.cli;
+package dev.tfir.convert.options;
 
 import dev.tfir.common.types.PartialShape;
 import java.util.ArrayList;
