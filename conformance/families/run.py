@@ -308,6 +308,26 @@ def is_bug(verdict):
     return not verdict.ok and not verdict.blocking
 
 
+# rows whose failure is known and open (issue 18), reported as such and not failing the suite; a row of them that
+# passes is reported as passing
+KNOWN = {
+    ('yolo_v8', 'saved_model'): 'both OpenVINO runtimes crash (SIGSEGV) in the IR\'s loop of '
+                                'tf.image.non_max_suppression_padded',
+    ('yolo_v8', 'frozen'): 'both OpenVINO runtimes crash (SIGSEGV) in the IR\'s loop of '
+                           'tf.image.non_max_suppression_padded',
+    ('swin', 'frozen'): 'the padding tf.cond\'s branches differ in shape at run time: its Merge needs an If, '
+                        'not a Select',
+}
+# OpenVINO 2024.6's CPU plugin fails on these models' IRs, mo's and ovc's too ("Eltwise shape infer ... mismatch");
+# 2026.4.1 runs them right
+KNOWN.update({(name, form): 'OpenVINO 2024.6 cannot run the IR (its CPU plugin\'s Eltwise shape inference), nor '
+                            'mo\'s and ovc\'s' for name in ('bart', 't5_encoder') for form in FORMS})
+
+
+def is_known(model, form, verdict):
+    return is_bug(verdict) and (model.name, form) in KNOWN
+
+
 def describe(model, form, verdicts):
     parts = []
     for converter, verdict in verdicts.items():
@@ -315,6 +335,8 @@ def describe(model, form, verdicts):
         parts.append('%s %s%s%s%s' % (converter, verdict.text(), ' [%s]' % diffs if diffs else '',
                                       ', %.2f s' % verdict.seconds if verdict.seconds is not None else '',
                                       ', peak RSS %.2f GB' % (verdict.peak_rss / 1e9) if model.big else ''))
+    if is_known(model, form, verdicts['tfir']):
+        return 'KNOWN %s:%s (%s): %s' % (model.name, form, KNOWN[(model.name, form)], ' | '.join(parts))
     return '%s %s:%s: %s' % ('BUG ' if is_bug(verdicts['tfir']) else ('PASS' if verdicts['tfir'].ok else 'GAP '),
                              model.name, form, ' | '.join(parts))
 
@@ -346,9 +368,9 @@ def table(rows):
         'detectors\' anchors, DeepLabV3+\'s UpSampling2D and ViT\'s position embeddings cannot be traced with a '
         'dynamic size) and is compared with TensorFlow on the same file: the worst max abs diff over '
         'outputs and lengths, relative to max(1, max |output|); `ok` when <= %g in both runtimes (integers exact). '
-        'Times: whole process, the fastest of %d run(s) (mo: one run). tfir\'s `blocked:` lists the op types convert names as '
-        'untranslatable (all of them), or the one op type whose translator refuses a node, with its reason (convert '
-        'stops at the first such node: more may follow once it translates).' % (FP32_LIMIT, zoo.TIMED_RUNS),
+        'Times: whole process, the fastest of %d run(s) (mo: one run). tfir\'s `blocked:` lists the op types convert '
+        'names as untranslatable (all of them), or the one op type whose translator refuses a node, with its reason '
+        '(convert stops at the first such node: more may follow once it translates).' % (FP32_LIMIT, zoo.TIMED_RUNS),
         '',
     ]
     lines += verdict_table(rows, versions, 'package', lambda model: '%s %s' % (model.meta['package'],
@@ -432,9 +454,11 @@ def main():
                 print(describe(*row), flush=True)
     if args.write_table:
         zoo.write_atomically(args.write_table, table(rows))
-    bugs = sum(is_bug(verdicts['tfir']) for _, _, verdicts in rows)
-    print('%d rows: tfir right on %d, blocked by untranslatable op types on %d, wrong or failing otherwise on %d' % (
-        len(rows), sum(v['tfir'].ok for _, _, v in rows), sum(bool(v['tfir'].blocking) for _, _, v in rows), bugs))
+    known = sum(is_known(model, form, verdicts['tfir']) for model, form, verdicts in rows)
+    bugs = sum(is_bug(verdicts['tfir']) for _, _, verdicts in rows) - known
+    print('%d rows: tfir right on %d, blocked by untranslatable op types on %d, known to fail on %d (KNOWN), wrong '
+          'or failing otherwise on %d' % (len(rows), sum(v['tfir'].ok for _, _, v in rows),
+                                          sum(bool(v['tfir'].blocking) for _, _, v in rows), known, bugs))
     return 1 if bugs else 0
 
 
