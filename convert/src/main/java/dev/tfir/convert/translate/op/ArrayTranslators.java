@@ -83,8 +83,7 @@ public final class ArrayTranslators {
             node.require(!node.tensor(0).isComplex(), "pads a complex tensor by paddings computed at run time; "
                     + "convert pads complex tensors by constant paddings only");
             Output data = node.input(0);
-            return List.of(TfTensor.of(Movement.pad(data, node.input(1), mode, value != null || !mode.equals(
-                    "constant") ? value : Constants.scalar(data.type(), 0))));
+            return List.of(TfTensor.of(Movement.pad(data, node.input(1), mode, padValue(mode, value, data))));
         }
         long[] paddings = node.constantInput(1, "paddings");
         int rank = paddings.length / 2;
@@ -100,10 +99,13 @@ public final class ArrayTranslators {
             end[i] = paddings[2 * from + 1];
         }
         Output data = channelsFirst ? node.channelsFirstInput(0) : node.tensor(0).stored();
-        Output padValue = value != null || !mode.equals("constant") ? value
-                : Constants.scalar(data.type(), 0);
-        Output y = Movement.pad(data, begin, end, mode, padValue);
+        Output y = Movement.pad(data, begin, end, mode, padValue(mode, value, data));
         return List.of(complex ? TfTensor.complex(y) : channelsFirst ? TfTensor.channelsFirst(y) : TfTensor.of(y));
+    }
+
+    /** The value a Pad fills with: the given one, none for the mirror modes, else zeros of the data's type. */
+    private static Output padValue(String mode, Output value, Output data) {
+        return value != null || !mode.equals("constant") ? value : Constants.scalar(data.type(), 0);
     }
 
     public static List<TfTensor> gather(NodeContext node) {
