@@ -33,11 +33,13 @@ for target in "${targets[@]}"; do
   mkdir -p "$work/corpus/$target" "$work/findings/$target"
   log="$work/$target.$(date -u +%Y%m%dT%H%M%S).log"
   # -timeout: an input that runs for more than 10 s is a hang; --keep_going: go on after a finding.
-  java -Xmx2g -Dtfir.repo="$PWD" -cp "$classpath" com.code_intelligence.jazzer.Jazzer \
+  scratch=$(mktemp -d "$([ -w /dev/shm ] && echo /dev/shm || echo "$work")/tfir-fuzz.XXXXXX")
+  java -Xmx2g -Dtfir.repo="$PWD" -Dtfir.fuzz.work="$scratch" -cp "$classpath" com.code_intelligence.jazzer.Jazzer \
     --target_class=dev.tfir.summarize.FuzzTargetsTest --target_method="$target" \
     --instrumentation_includes='dev.tfir.**' --keep_going=1000 \
     -max_total_time="$seconds" -timeout=10 -max_len=1048576 -rss_limit_mb=0 \
     -artifact_prefix="$work/findings/$target/" "$work/corpus/$target" > "$log" 2>&1 || true
+  rm -rf "$scratch"
   runs=$(sed -n 's/^Done \([0-9]*\) runs in \([0-9]*\) second.*/\1/p' "$log" | tail -1)
   took=$(sed -n 's/^Done \([0-9]*\) runs in \([0-9]*\) second.*/\2/p' "$log" | tail -1)
   findings=$(find "$work/findings/$target" -type f | wc -l)

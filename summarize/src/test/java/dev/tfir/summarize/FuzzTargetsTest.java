@@ -286,9 +286,17 @@ class FuzzTargetsTest {
         }
     }
 
-    /** In memory where the machine has /dev/shm: the targets write a file per run. Deleted when the JVM exits. */
+    /**
+     * Where the targets write a file per run: the directory {@code tools/fuzz/run.sh} names ({@code tfir.fuzz.work};
+     * it removes it when the fuzzer has exited, since a shutdown hook would race the fuzzer's last run), else a new
+     * directory, in memory where the machine has /dev/shm, deleted when the JVM exits.
+     */
     private static Path workDirectory() {
         try {
+            String given = System.getProperty("tfir.fuzz.work");
+            if (given != null) {
+                return Files.createDirectories(Path.of(given));
+            }
             Path shm = Path.of("/dev/shm");
             Path dir = Files.isDirectory(shm) && Files.isWritable(shm) ? Files.createTempDirectory(shm, "tfir-fuzz")
                     : Files.createTempDirectory("tfir-fuzz");

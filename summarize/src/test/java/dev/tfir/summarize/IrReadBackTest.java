@@ -117,7 +117,15 @@ class IrReadBackTest {
         Files.writeString(dir.resolve("edge.xml"), good.replaceFirst("from-port=\"0\"", "from-port=\"9\""));
         Files.writeString(dir.resolve("doctype.xml"), "<?xml version=\"1.0\"?><!DOCTYPE net [<!ENTITY x "
                 + "SYSTEM \"file:///etc/passwd\">]><net version=\"11\">&x;</net>");
+        Files.writeString(dir.resolve("shape_gap.xml"), good.replace("shape=\"?,32,32,3\"", "shape=\"?,32,,3\""));
+        Files.writeString(dir.resolve("dim_overflow.xml"), good.replaceFirst("<dim>32</dim>",
+                "<dim>99999999999999999999</dim>"));
+        for (String bad : List.of("shape_gap", "dim_overflow")) {
+            Files.copy(ir("small_ovc.bin"), dir.resolve(bad + ".bin"));
+        }
         for (String[] bad : new String[][] {{"bin_truncated", "the .bin is truncated"},
+                {"shape_gap", "Parameter 'input:0' has shape=\"?,32,,3\", not a shape"},
+                {"dim_overflow", "<dim>99999999999999999999</dim>, not a size"},
                 {"no_bin", "no_bin.bin: cannot read the weights"}, {"cut", "XML error at line"},
                 {"v7", "IR version '7'"}, {"root", "the root element is <graph>"}, {"edge", "joins no such port"},
                 {"doctype", "not an OpenVINO IR"}}) {

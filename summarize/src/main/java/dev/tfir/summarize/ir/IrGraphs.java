@@ -138,7 +138,7 @@ public final class IrGraphs {
         String[] dims = inner.split(",");
         long[] values = new long[dims.length];
         for (int i = 0; i < dims.length; i++) {
-            values[i] = dims[i].chars().allMatch(Character::isDigit) ? Long.parseLong(dims[i]) : -1;
+            values[i] = IrDims.size(dims[i]);
         }
         return PartialShape.of(values);
     }

@@ -27,7 +27,7 @@ public record IrInterface(List<IrTensor> inputs, List<IrTensor> outputs) {
                 String shape = layer.data().get("shape");
                 inputs.add(new IrTensor(layer.name(), List.copyOf(names),
                         layer.data().getOrDefault("element_type", port.elementType()),
-                        shape == null ? port.shapeText() : "[" + shape.replace(" ", "") + "]"));
+                        shape == null ? port.shapeText() : IrDims.shape(shape)));
             } else if (layer.type().equals("Result") && !layer.inputs().isEmpty()) {
                 outputs.add(output(model, byId, layer));
             }

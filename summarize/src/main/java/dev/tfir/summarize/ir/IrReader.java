@@ -125,6 +125,11 @@ public final class IrReader {
                 data.put(attributes.item(i).getNodeName(), attributes.item(i).getNodeValue());
             }
         }
+        String shape = data.get("shape");
+        if (shape != null && layer.getAttribute("type").equals("Parameter") && IrDims.shape(shape) == null) {
+            throw new TfirException(xml + ": Parameter '" + layer.getAttribute("name") + "' has shape=\"" + shape
+                    + "\", not a shape; the IR is corrupt");
+        }
         return new IrLayer(id, layer.getAttribute("name"), require(layer, "type", xml), layer.getAttribute("version"),
                 data, ports(optionalChild(layer, "input"), xml), ports(optionalChild(layer, "output"), xml));
     }
@@ -148,18 +153,13 @@ public final class IrReader {
         return result;
     }
 
-    /** A port's dim: a size, -1 (dynamic) or an interval "1..10", as the serializer writes them. */
+    /** A port's dim in OpenVINO's text ("?" where the IR writes -1). */
     private static String dim(String text, Path xml) {
-        try {
-            for (String bound : text.split("\\.\\.", -1)) {
-                if (Long.parseLong(bound) < -1) {
-                    throw new NumberFormatException();
-                }
-            }
-            return text;
-        } catch (NumberFormatException e) {
+        String dim = IrDims.dim(text);
+        if (dim == null) {
             throw new TfirException(xml + ": a port has <dim>" + text + "</dim>, not a size; the IR is corrupt");
         }
+        return dim;
     }
 
     private static void flatten(Element element, String prefix, Map<String, String> into) {

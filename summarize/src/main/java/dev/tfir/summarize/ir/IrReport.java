@@ -91,7 +91,7 @@ public final class IrReport {
         }
         List<String> dims = new ArrayList<>();
         for (String dim : inner.split(",")) {
-            dims.add(dim.chars().allMatch(Character::isDigit) ? dim : "-1");
+            dims.add(Long.toString(IrDims.size(dim)));
         }
         return "[" + String.join(", ", dims) + "]";
     }
