@@ -30,6 +30,7 @@ class LayerCase:
     tol: float = 1e-5
     notes: list = field(default_factory=list)
     checkpoint: str = None   # 'V1' or 'V2': the graph's variables saved in that format, given with --input_checkpoint
+    fp16: bool = True        # False: its point is float constants that FP16 compression rounds (a score at a threshold)
 
     @property
     def id(self):
@@ -46,8 +47,8 @@ def cases():
     raw = tf.raw_ops
     out = []
 
-    def case(op, variant, family, inputs, build, tol=1e-5, checkpoint=None):
-        out.append(LayerCase(op, variant, family, inputs, build, tol, checkpoint=checkpoint))
+    def case(op, variant, family, inputs, build, tol=1e-5, checkpoint=None, fp16=True):
+        out.append(LayerCase(op, variant, family, inputs, build, tol, checkpoint=checkpoint, fp16=fp16))
 
     # pass-through and sources (every case also has Placeholder, most a Const)
     for op in ('Identity', 'StopGradient', 'Snapshot', 'PreventGradient'):
@@ -445,6 +446,23 @@ def cases():
          lambda b, s, m, iou, score: list(raw.NonMaxSuppressionV4(
              boxes=b, scores=s, max_output_size=m + 9, iou_threshold=iou, score_threshold=score * 0.5,
              pad_to_max_output_size=True)))
+    # scores at the threshold and the next float up, appended (boxes of their own): TensorFlow drops the first and
+    # keeps the second, for a constant threshold and for one computed at run time
+    at, above = np.float32(0.3), np.nextafter(np.float32(0.3), np.float32(1))
+    edge_boxes = np.array([[0, 2, 0.5, 2.5], [0, 3, 0.5, 3.5]], np.float32)
+    case('NonMaxSuppressionV3', 'score-at-and-above-threshold', 'nms', [('box', (20, 4)), ('prob', (20,))],
+         lambda b, s: raw.NonMaxSuppressionV3(
+             boxes=tf.concat([b, edge_boxes], 0), scores=tf.concat([s, [at, above]], 0), max_output_size=22,
+             iou_threshold=1.0, score_threshold=0.3))
+    case('NonMaxSuppressionV3', 'runtime-threshold-equal-to-a-score', 'nms', [('box', (20, 4)), ('prob', (20,))],
+         lambda b, s: raw.NonMaxSuppressionV3(boxes=b, scores=s, max_output_size=20, iou_threshold=1.0,
+                                              score_threshold=s[3]))
+    case('CombinedNonMaxSuppression', 'score-at-and-above-threshold', 'nms', [('box', (1, 30, 1, 4)),
+                                                                              ('prob', (1, 30, 2))],
+         lambda b, s: list(raw.CombinedNonMaxSuppression(
+             boxes=tf.concat([b, edge_boxes.reshape(1, 2, 1, 4)], 1),
+             scores=tf.concat([s, [[[at, above], [np.nextafter(above, np.float32(1)), at]]]], 1),
+             max_output_size_per_class=32, max_total_size=64, iou_threshold=1.0, score_threshold=0.3)), fp16=False)
     case('NonMaxSuppression', 'iou0.3', 'nms', [('box', (-20, 4)), ('prob', (-20,))],
          lambda b, s: raw.NonMaxSuppression(boxes=b, scores=s, max_output_size=30, iou_threshold=0.3))
     case('NonMaxSuppressionV2', 'iou0.4', 'nms', [('box', (20, 4)), ('prob', (20,))],

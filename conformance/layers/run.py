@@ -121,7 +121,7 @@ def run_case(case, root):
                 'texts': ['TensorFlow: %s' % error], 'error': 'TensorFlow: %s' % str(error).splitlines()[0]}
     result = {'op_types': op_types, 'runs': {}, 'ok': {}, 'fp16': None, 'passed': True, 'texts': []}
     precisions = [('fp32', case.tol, '--compress_to_fp16=False')]
-    if any(w.dtype.kind == 'f' for w in want):
+    if case.fp16 and any(w.dtype.kind == 'f' for w in want):
         precisions.append(('fp16', FP16_LIMIT, '--compress_to_fp16=True'))
     for precision, limit, flag in precisions:
         out_dir = directory / precision

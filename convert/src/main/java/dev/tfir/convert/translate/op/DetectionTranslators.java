@@ -16,10 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * NonMaxSuppressionV2 to V5 and CombinedNonMaxSuppression as OpenVINO's NonMaxSuppression-9. TensorFlow keeps a
- * box whose score is above score_threshold, OpenVINO one whose score is at least the threshold: a constant
- * threshold is given to OpenVINO as the next float up (the same boxes pass; a threshold computed at run time keeps
- * a score exactly equal to it).
+ * NonMaxSuppressionV2 to V5 and CombinedNonMaxSuppression as OpenVINO's NonMaxSuppression-9. Both keep a box
+ * whose score is above score_threshold (OpenVINO's specification says "greater or equal", its CPU plugin compares
+ * strictly, in 2024.6 as in 2026.4: a score equal to the threshold is dropped, the next float up kept, as in
+ * TensorFlow), so the threshold passes unchanged.
  */
 public final class DetectionTranslators {
     private DetectionTranslators() {}
@@ -42,8 +42,8 @@ public final class DetectionTranslators {
         boolean soft = sigma.isConstant() && sigma.constant().doubles()[0] > 0;
         Output iou = soft ? f32(1) : node.inputCount() == 3 ? f32(node.real("iou_threshold", 0.5))
                 : Elementwise.convert(node.input(3), ElementType.F32);
-        Output scoreThreshold = node.inputCount() > 4 ? strictThreshold(node, 4)
-                : f32(Math.nextUp(-Float.MAX_VALUE)); // V1 and V2 keep scores above the lowest float
+        Output scoreThreshold = node.inputCount() > 4 ? Elementwise.convert(node.input(4), ElementType.F32)
+                : f32(-Float.MAX_VALUE); // V1 and V2 keep scores above the lowest float
         Node nms = Detection.nonMaxSuppression(Movement.unsqueeze(boxes, 0), Movement.unsqueeze(scores, 0, 1),
                 node.input(2), iou, scoreThreshold, sigma);
         boolean pad = node.attrs().bool("pad_to_max_output_size", false);
@@ -88,7 +88,7 @@ public final class DetectionTranslators {
                 : Movement.reshape(Movement.transpose(boxes, 0, 2, 1, 3), -1, n, 4);
         Output nmsScores = q == 1 ? byClass : Movement.reshape(byClass, -1, 1, n);
         Node nms = Detection.nonMaxSuppression(nmsBoxes, nmsScores, node.input(2),
-                Elementwise.convert(node.input(4), ElementType.F32), strictThreshold(node, 5), f32(0));
+                Elementwise.convert(node.input(4), ElementType.F32), Elementwise.convert(node.input(5), ElementType.F32), f32(0));
         Output none = f32(Double.NEGATIVE_INFINITY);
         Output kept = Detection.scatterUpdate(Detection.broadcast(none, Movement.shapeOf(nmsScores, ElementType.I64)),
                 nms.output(0), Detection.column(nms.output(1), 2));
@@ -118,12 +118,6 @@ public final class DetectionTranslators {
     /** A vector padded with zeros to max_output_size when {@code pad} (TensorFlow's pad_to_max_output_size). */
     private static Output padded(Output vector, Output maxOutputSize, boolean pad) {
         return pad ? Detection.padTo(vector, maxOutputSize) : vector;
-    }
-
-    /** The score threshold (input i) as OpenVINO's inclusive one: a constant as the next f32 up. */
-    private static Output strictThreshold(NodeContext node, int i) {
-        Output threshold = Elementwise.convert(node.input(i), ElementType.F32);
-        return threshold.isConstant() ? f32(Math.nextUp((float) threshold.constant().doubles()[0])) : threshold;
     }
 
     private static Output f32(double value) {

@@ -16,8 +16,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The NMS family translated alone: one NonMaxSuppression-9 over a batch of one class, TensorFlow's strict score
- * threshold as the next float up, padding to max_output_size, soft-NMS ignoring the IoU threshold.
+ * The NMS family translated alone: one NonMaxSuppression-9 over a batch of one class, TensorFlow's score threshold
+ * unchanged (both compare strictly), padding to max_output_size, soft-NMS ignoring the IoU threshold.
  */
 class DetectionTranslatorsTest {
     private static ConstTensor scalar(double value) {
@@ -39,7 +39,7 @@ class DetectionTranslatorsTest {
         assertEquals(List.of(1L, 20L, 4L), List.of(nms.input(0).shape().dim(0), nms.input(0).shape().dim(1),
                 nms.input(0).shape().dim(2)));
         assertArrayEquals(new long[] {1, 1, 20}, nms.input(1).shape().dims());
-        assertEquals(Math.nextUp(0.25f), (float) nms.input(4).constant().doubles()[0]);
+        assertEquals(0.25f, (float) nms.input(4).constant().doubles()[0]);
     }
 
     @Test
