@@ -51,8 +51,9 @@ def latest_python():
 
 def run_ir(xml, feeds):
     """[IrRun for OpenVINO 2024.6, IrRun for the newest]. `feeds`: a list of feeds run one by one, each an array
-    for the first input or a dict {input name: array}, with the batch dimension the IR has."""
-    return [infer(xml, feeds), infer_in_latest(xml, feeds)]
+    for the first input or a dict {input name: array}, with the batch dimension the IR has. Each runtime runs in a
+    child process: one that crashes on the IR raises RuntimeError, and the suite goes on."""
+    return [infer_apart(xml, feeds), infer_in_latest(xml, feeds)]
 
 
 def infer_in_latest(xml, feeds):

@@ -593,6 +593,11 @@ def cases():
          lambda x, i: raw.GatherV2(params=x, indices=i, axis=0))
     case('GatherV2', 'batch_dims1', 'gather', [('f', (3, 5, 2)), ('idx6', (3, 4))],
          lambda x, i: raw.GatherV2(params=x, indices=i % 5, axis=1, batch_dims=1))
+    # a static batch of one with an axis after the gathered one: OpenVINO's CPU Gather with batch_dims crashes on it
+    case('GatherV2', 'batch_dims1-batch1', 'gather', [('f', (1, 84, 4)), ('idx6', (1, 20))],
+         lambda x, i: raw.GatherV2(params=x, indices=i * 13, axis=1, batch_dims=1))
+    case('GatherV2', 'batch_dims2-batch1x1', 'gather', [('f', (1, 1, 9, 3, 2)), ('idx6', (1, 1, 5))],
+         lambda x, i: raw.GatherV2(params=x, indices=i, axis=2, batch_dims=2))
     case('GatherV2', 'batch_dims-1-axis2', 'gather', [('f', (2, 3, 6)), ('idx6', (2, 3, 2))],
          lambda x, i: raw.GatherV2(params=x, indices=i, axis=2, batch_dims=-1))
     case('GatherNd', 'full-index', 'gather', [('f', (3, 4, 2))],

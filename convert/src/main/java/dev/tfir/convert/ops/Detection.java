@@ -56,7 +56,7 @@ public final class Detection {
 
     /**
      * The rows (batch, k) of each batch's boxes (batch, n, 4): GatherElements-6 along axis 1 with the rows repeated
-     * over the 4 coordinates (a Gather-8 with batch_dims 1 of 16 or more indices crashes OpenVINO 2026.4.1's CPU).
+     * over the 4 coordinates.
      */
     public static Output boxRows(Output boxes, Output rows) {
         Output repeated = Elementwise.add(Movement.unsqueeze(rows, 2),

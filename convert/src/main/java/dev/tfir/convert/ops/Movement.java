@@ -10,6 +10,7 @@ import dev.tfir.convert.ir.Output;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.LongStream;
 
 /**
  * Ops that move data without computing on it: Transpose, Reshape, Squeeze, Unsqueeze, Concat, Gather, Pad,
@@ -185,9 +186,25 @@ public final class Movement {
                     .map(i -> values[Shapes.axis(i, values.length)]).toArray();
             return Constants.of(ConstTensor.ofLongs(x.type(), dims, picked));
         }
+        if (batchDims > 0 && unitBatch(x, indices, batchDims)) {
+            // OpenVINO's CPU Gather (2024.6 and 2026.4.1) crashes or errs on a static batch of one with axes after
+            // the gathered one: the same gather without the batch
+            long[] batch = LongStream.range(0, batchDims).toArray();
+            return unsqueeze(gather(squeeze(x, batch), squeeze(indices, batch), at - batchDims, 0), batch);
+        }
         return Node.builder("Gather", "opset8").attribute("batch_dims", batchDims)
                 .inputs(x, Convert64.of(indices), Constants.i64Scalar(at)).output(x.type(), PartialShape.of(dims))
                 .buildOutput();
+    }
+
+    /** Whether the first {@code batchDims} axes of x and the indices are all of size 1, statically. */
+    private static boolean unitBatch(Output x, Output indices, int batchDims) {
+        for (int i = 0; i < batchDims; i++) {
+            if (x.shape().dim(i) != 1 || indices.shape().dim(i) != 1) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Pad-12 with the given pads before and after each axis; {@code value} only for mode "constant". */
