@@ -84,6 +84,19 @@ class ArrayTranslatorsTest {
                 .attr("batch_dims", AttrValue.newBuilder().setI(1).build()).translate(ArrayTranslators::gather));
     }
 
+    /** OpenVINO's CPU Gather crashes on batch_dims over a static batch of one: the batch axes are left out. */
+    @Test
+    void gatherOverAUnitBatchIsWrittenWithoutItsBatchAxes() {
+        TfTensor y = InMemoryNode.of("GatherV2").input(F32, 1, 84, 4).input(ElementType.I32, 1, 20)
+                .constant(ConstTensor.ofLongs(ElementType.I32, new long[0], 1))
+                .attr("batch_dims", AttrValue.newBuilder().setI(1).build()).translateOne(ArrayTranslators::gather);
+        assertEquals("Unsqueeze", y.stored().node().type());
+        var gather = y.stored().node().input(0).node();
+        assertEquals("Gather", gather.type());
+        assertEquals("0", gather.attributes().get("batch_dims"));
+        assertArrayEquals(new long[] {1, 20, 4}, y.tfLayout().shape().dims());
+    }
+
     @Test
     void resourceGatherGathersTheFrozenVariableAlongBatchDims() {
         TfTensor rows = InMemoryNode.of("ResourceGather").constant(ConstTensor.ofDoubles(F32, new long[] {4, 10, 3},
