@@ -1,6 +1,7 @@
 package dev.tfir.summarize.ir;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -19,7 +20,8 @@ final class IrDims {
         }
         String[] bounds = dim.split("\\.\\.", -1);
         if (bounds.length == 1) {
-            return size(bounds[0]) < 0 ? null : Long.toString(size(bounds[0]));
+            long size = size(bounds[0]);
+            return size < 0 ? null : Long.toString(size);
         }
         if (bounds.length != 2) {
             return null;
@@ -29,7 +31,10 @@ final class IrDims {
         if (min < -1 || max < -1 || max >= 0 && min > max) {
             return null;
         }
-        return min <= 0 && max < 0 ? "?" : (min <= 0 ? "" : Long.toString(min)) + ".." + (max < 0 ? "" : Long.toString(max));
+        if (min <= 0 && max < 0) {
+            return "?";
+        }
+        return (min <= 0 ? "" : Long.toString(min)) + ".." + (max < 0 ? "" : Long.toString(max));
     }
 
     /** A shape attribute's text as "[?,5]" ("[...]" for a dynamic rank), or null when a dim is no dim. */
@@ -52,9 +57,21 @@ final class IrDims {
         return "[" + String.join(",", dims) + "]";
     }
 
+    /**
+     * The sizes of a shape in OpenVINO's text ("[?,4]": -1 for a dim that is not a plain size), or null for a dynamic
+     * rank ("[...]").
+     */
+    static long[] sizes(String shapeText) {
+        String inner = shapeText.substring(1, shapeText.length() - 1);
+        if (inner.equals("...")) {
+            return null;
+        }
+        return inner.isEmpty() ? new long[0] : Arrays.stream(inner.split(",")).mapToLong(IrDims::size).toArray();
+    }
+
     /** A dim's size: its value when it is a plain size, else -1 (dynamic or an interval). */
     static long size(String dim) {
-        if (dim.isEmpty() || dim.length() > 19 || !dim.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (dim.isEmpty() || !dim.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return -1;
         }
         try {
@@ -66,6 +83,7 @@ final class IrDims {
 
     /** An interval's bound: a size, -1 for none, or -2 when it is neither. */
     private static long bound(String text) {
-        return text.equals("-1") ? -1 : size(text) < 0 ? -2 : size(text);
+        long size = size(text);
+        return text.equals("-1") ? -1 : size < 0 ? -2 : size;
     }
 }

@@ -128,18 +128,7 @@ public final class IrGraphs {
 
     /** "[?,4]" as a partial shape (any dynamic dim unknown); "[...]" as an unknown rank. */
     private static PartialShape shape(String text) {
-        String inner = text.substring(1, text.length() - 1);
-        if (inner.equals("...")) {
-            return PartialShape.unknownRank();
-        }
-        if (inner.isEmpty()) {
-            return PartialShape.of();
-        }
-        String[] dims = inner.split(",");
-        long[] values = new long[dims.length];
-        for (int i = 0; i < dims.length; i++) {
-            values[i] = IrDims.size(dims[i]);
-        }
-        return PartialShape.of(values);
+        long[] sizes = IrDims.sizes(text);
+        return sizes == null ? PartialShape.unknownRank() : PartialShape.of(sizes);
     }
 }

@@ -2,12 +2,12 @@ package dev.tfir.summarize.ir;
 
 import dev.tfir.summarize.report.Json;
 import dev.tfir.summarize.report.StatsReport;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 
 /**
  * What summarize-graph prints for an IR: the inputs and outputs in summarize_graph.py's layout (names as the port's
@@ -82,18 +82,9 @@ public final class IrReport {
 
     /** "[?,4]" as [-1, 4] (any dynamic dim, bounded or not, is -1); "[...]" (dynamic rank) as null. */
     private static String dims(String shape) {
-        String inner = shape.substring(1, shape.length() - 1);
-        if (inner.equals("...")) {
-            return "null";
-        }
-        if (inner.isEmpty()) {
-            return "[]";
-        }
-        List<String> dims = new ArrayList<>();
-        for (String dim : inner.split(",")) {
-            dims.add(Long.toString(IrDims.size(dim)));
-        }
-        return "[" + String.join(", ", dims) + "]";
+        long[] sizes = IrDims.sizes(shape);
+        return sizes == null ? "null"
+                : LongStream.of(sizes).mapToObj(Long::toString).collect(Collectors.joining(", ", "[", "]"));
     }
 
     /** Op types with their counts, most used first, equal counts by name. */

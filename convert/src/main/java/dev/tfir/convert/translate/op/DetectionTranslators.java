@@ -87,8 +87,9 @@ public final class DetectionTranslators {
         Output nmsBoxes = q == 1 ? Movement.squeeze(boxes, 2)
                 : Movement.reshape(Movement.transpose(boxes, 0, 2, 1, 3), -1, n, 4);
         Output nmsScores = q == 1 ? byClass : Movement.reshape(byClass, -1, 1, n);
-        Node nms = Detection.nonMaxSuppression(nmsBoxes, nmsScores, node.input(2),
-                Elementwise.convert(node.input(4), ElementType.F32), Elementwise.convert(node.input(5), ElementType.F32), f32(0));
+        Output iou = Elementwise.convert(node.input(4), ElementType.F32);
+        Output scoreThreshold = Elementwise.convert(node.input(5), ElementType.F32);
+        Node nms = Detection.nonMaxSuppression(nmsBoxes, nmsScores, node.input(2), iou, scoreThreshold, f32(0));
         Output none = f32(Double.NEGATIVE_INFINITY);
         Output kept = Detection.scatterUpdate(Detection.broadcast(none, Movement.shapeOf(nmsScores, ElementType.I64)),
                 nms.output(0), Detection.column(nms.output(1), 2));
