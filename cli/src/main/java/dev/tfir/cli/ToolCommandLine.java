@@ -4,6 +4,7 @@ import dev.tfir.common.Failure;
 import java.io.PrintWriter;
 import java.util.function.BiFunction;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The command line of a tfir executable (convert, summarize-graph): output and error writers, and failures
@@ -11,6 +12,17 @@ import picocli.CommandLine;
  * exit code for the kind of failure.
  */
 public final class ToolCommandLine {
+    /**
+     * picocli's system property naming the types whose built-in converters it does not register (a comma-separated
+     * list of regular expressions).
+     */
+    private static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
+    /**
+     * The types picocli registers converters for by reflection, loading their classes, that no tfir option has:
+     * leaving them out saves summarize-graph 10 ms of a 0.2 s run.
+     */
+    private static final String NO_OPTION_TYPES = "java\\.sql\\..*,java\\.time\\..*";
+
     private ToolCommandLine() {}
 
     /**
@@ -18,12 +30,12 @@ public final class ToolCommandLine {
      *                line
      */
     public static CommandLine of(Object command, PrintWriter out, PrintWriter err) {
+        if (System.getProperty(CONVERTER_EXCLUDES) == null) {
+            System.setProperty(CONVERTER_EXCLUDES, NO_OPTION_TYPES);
+        }
         CommandLine cli = new CommandLine(command);
         String tool = cli.getCommandName();
-        VerboseOption verbose = cli.getCommandSpec().mixins().values().stream()
-                .map(mixin -> mixin.userObject()).filter(VerboseOption.class::isInstance)
-                .map(VerboseOption.class::cast).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(tool + " has no --verbose mixin"));
+        VerboseOption verbose = verboseMixin(cli.getCommandSpec());
         cli.setOut(out).setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> report(tool, e, commandLine, verbose));
         // errors (out of memory, a stack overflow) pass picocli's exception handler by: the same one line for them
@@ -39,6 +51,15 @@ public final class ToolCommandLine {
             return Failure.USAGE;
         });
         return cli;
+    }
+
+    private static VerboseOption verboseMixin(CommandSpec command) {
+        for (CommandSpec mixin : command.mixins().values()) {
+            if (mixin.userObject() instanceof VerboseOption verbose) {
+                return verbose;
+            }
+        }
+        throw new IllegalArgumentException(command.name() + " has no --verbose mixin");
     }
 
     /** An executable's {@code main}: its command line on stdout and stderr, exiting with the command's code. */

@@ -60,6 +60,23 @@ class ConstTensorTest {
         }
     }
 
+    /**
+     * Short output rows (copied through a stage array): more slices than a stage holds (a chunk copied in several
+     * stages), and one slice longer than a stage.
+     */
+    @Test
+    void transposesShortRowsInStages() {
+        long[][] shapes = {{3, 400_000, 1, 1}, {200, 2, 5, 300}};
+        int[][] perms = {{1, 0, 2, 3}, {1, 3, 0, 2}};
+        for (int t = 0; t < shapes.length; t++) {
+            long[] shape = shapes[t];
+            int n = (int) (shape[0] * shape[1] * shape[2] * shape[3]);
+            ConstTensor x = ConstTensor.ofLongs(ElementType.I32, shape, range(n));
+            assertArrayEquals(naiveTranspose(range(n), shape, perms[t]), x.transposed(perms[t]).longs(),
+                    Arrays.toString(shape));
+        }
+    }
+
     @Test
     void compressesToHalfWhenEveryValueFits() {
         ConstTensor x = ConstTensor.ofDoubles(ElementType.F32, new long[] {2, 2}, 1.5, -2.75, 123.68, 65504);

@@ -42,8 +42,11 @@ public final class IrReader {
         try (var in = Files.newInputStream(file)) {
             String head = new String(in.readNBytes(256), java.nio.charset.StandardCharsets.ISO_8859_1);
             // text (a binary GraphDef has control bytes at its start, and may hold "<net" in a name)
-            if (!head.chars().allMatch(c -> c >= 0x20 || c == '\t' || c == '\n' || c == '\r')) {
-                return false;
+            for (int i = 0; i < head.length(); i++) {
+                char c = head.charAt(i);
+                if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                    return false;
+                }
             }
             head = head.replaceFirst("^\\xEF\\xBB\\xBF", "").strip();
             return head.startsWith("<?xml") || head.matches("(?s)<net[\\s>].*");

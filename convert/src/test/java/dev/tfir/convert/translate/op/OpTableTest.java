@@ -3,16 +3,17 @@ package dev.tfir.convert.translate.op;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tfir.convert.translate.TranslatorRegistry;
+import dev.tfir.convert.translate.TranslatorRegistry.Entry;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The op table: what the TF-Slim nets need, minimum input counts, one translator per op type, the op types handled
- * before translation.
+ * The op table: what the TF-Slim nets need, minimum input counts, entries asked when first needed, the op types
+ * handled before translation.
  */
 class OpTableTest {
     private final TranslatorRegistry table = OpTable.standard();
@@ -37,9 +38,19 @@ class OpTableTest {
     }
 
     @Test
-    void oneOpTypeHasOneTranslator() {
-        TranslatorRegistry registry = new TranslatorRegistry().add(1, IdentityTranslators::first, "Identity");
-        assertThrows(IllegalStateException.class, () -> registry.add(1, IdentityTranslators::all, "Identity"));
+    void anEntryIsAskedOfTheTableOnceWhenFirstNeeded() {
+        List<String> asked = new ArrayList<>();
+        TranslatorRegistry registry = new TranslatorRegistry(List.of("Identity", "Relu"), opType -> {
+            asked.add(opType);
+            return Entry.of(1, IdentityTranslators::first);
+        });
+        assertEquals(List.of(), asked);
+        assertTrue(registry.supports("Identity"));
+        assertEquals(1, registry.get("Identity").minInputs());
+        assertFalse(registry.supports("Igamma"));
+        assertEquals(List.of("Identity"), asked);
+        assertEquals(List.of("Identity", "Relu"), List.copyOf(registry.opTypes()));
+        assertEquals(List.of("Identity"), asked);
     }
 
     @Test
@@ -53,9 +64,13 @@ class OpTableTest {
         assertEquals("the graph has variables, so it is not frozen: give their checkpoint with --input_checkpoint",
                 table.untranslatedBecause("VarHandleOp"));
         assertNull(table.untranslatedBecause("Relu"));
-        TranslatorRegistry registry = new TranslatorRegistry().structural("why", "NoOp");
-        assertThrows(IllegalStateException.class, () -> registry.add(0, IdentityTranslators::all, "NoOp"));
-        assertThrows(IllegalStateException.class, () -> registry.structural("again", "NoOp"));
+    }
+
+    @Test
+    void complexOpTypesAreThoseWhoseTranslatorsTakeComplexTensors() {
+        assertTrue(table.complexOpTypes().containsAll(List.of("Identity", "FFT", "IRFFT", "Real", "Imag", "Pad")));
+        assertFalse(table.complexOpTypes().contains("Relu"));
+        assertFalse(table.complexOpTypes().contains("NoOp"));
     }
 
     @Test
