@@ -23,7 +23,7 @@ import picocli.CommandLine;
  * {@code convert}: a TensorFlow model to OpenVINO IR v11 (model.xml + model.bin), with the options of Model
  * Optimizer ({@code mo}) for TensorFlow models.
  */
-@Command(name = ConvertCommand.NAME, mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = ConvertCommand.NAME, mixinStandardHelpOptions = true, sortOptions = false, addMethodSubcommands = false,
         versionProvider = Versions.Provider.class,
         description = "Converts a TensorFlow model to OpenVINO IR (as Model Optimizer, mo, does).",
         footer = {"", "Examples:",

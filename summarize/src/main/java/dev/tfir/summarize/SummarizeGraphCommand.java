@@ -50,7 +50,7 @@ import picocli.CommandLine;
  * {@code summarize_graph.py} does, and more on request.
  */
 @Command(name = SummarizeGraphCommand.NAME, mixinStandardHelpOptions = true, sortOptions = false,
-        versionProvider = Versions.Provider.class,
+        addMethodSubcommands = false, versionProvider = Versions.Provider.class,
         description = "Finds the inputs and outputs of a TensorFlow model (as OpenVINO's summarize_graph.py does).",
         footer = {"", "Examples:",
                 "  summarize-graph --input_model inception_v1_inference_graph.pb",

@@ -5,6 +5,7 @@ import dev.tfir.common.graph.TensorRef;
 import dev.tfir.common.graph.TfGraph;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import org.tensorflow.proto.AttrValue;
 import org.tensorflow.proto.FunctionDef;
@@ -67,12 +68,12 @@ public final class FunctionGraphs {
 
     /** The names of the functions a node runs (its attributes naming a function: a While's cond and body...). */
     public static List<String> calledBy(NodeDef node) {
-        List<String> names = new ArrayList<>();
-        new TreeMap<>(node.getAttrMap()).values().forEach(value -> {
-            if (value.hasFunc()) {
-                names.add(value.getFunc().getName());
+        Map<String, String> byAttribute = new TreeMap<>();  // in the order of the attributes' names
+        for (Map.Entry<String, AttrValue> attr : node.getAttrMap().entrySet()) {
+            if (attr.getValue().hasFunc()) {
+                byAttribute.put(attr.getKey(), attr.getValue().getFunc().getName());
             }
-        });
-        return names;
+        }
+        return List.copyOf(byAttribute.values());
     }
 }

@@ -140,7 +140,10 @@ public final class TranslationSession {
                 continue;
             }
             String where = node.getOp() + " '" + node.getName() + "'";
-            int inputs = (int) node.getInputList().stream().filter(input -> !TensorRef.parse(input).control()).count();
+            int inputs = 0;
+            for (String input : node.getInputList()) {
+                inputs += TensorRef.parse(input).control() ? 0 : 1;
+            }
             int minInputs = table.get(node.getOp()).minInputs();
             if (inputs < minInputs) {
                 throw new ConversionException(where + " has " + inputs + " inputs; " + node.getOp()

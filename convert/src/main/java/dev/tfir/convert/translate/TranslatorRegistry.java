@@ -3,6 +3,7 @@ package dev.tfir.convert.translate;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,7 +42,7 @@ public final class TranslatorRegistry {
         }
     }
 
-    private final SortedSet<String> opTypes;
+    private final Set<String> opTypes;
     private final Function<String, Entry> table;
     private final Map<String, Entry> asked = new ConcurrentHashMap<>();
 
@@ -49,18 +50,22 @@ public final class TranslatorRegistry {
      * The registry of the op types {@code opTypes}, whose entries {@code table} gives (never null for one of them).
      */
     public TranslatorRegistry(Collection<String> opTypes, Function<String, Entry> table) {
-        this.opTypes = new TreeSet<>(opTypes);
+        this.opTypes = Set.copyOf(opTypes);
         this.table = table;
     }
 
     private Entry entry(String opType) {
-        return opTypes.contains(opType) ? asked.computeIfAbsent(opType, table) : null;
+        Entry entry = asked.get(opType);
+        if (entry == null && opTypes.contains(opType)) {
+            entry = asked.computeIfAbsent(opType, table);
+        }
+        return entry;
     }
 
     /** The op types whose translators take complex tensors, sorted (for the message refusing one elsewhere). */
     public SortedSet<String> complexOpTypes() {
         SortedSet<String> types = new TreeSet<>();
-        for (String type : opTypes) {
+        for (String type : opTypes()) {
             if (entry(type).takesComplex()) {
                 types.add(type);
             }
