@@ -107,9 +107,15 @@ def infer(xml, feeds):
 
 
 def join(values):
-    """One output over the feeds: concatenated on the batch axis, or stacked where the output is a scalar."""
+    """One output over the feeds: concatenated on the batch axis, or stacked where the output is a scalar, or
+    flattened and concatenated where the feeds give shapes that differ beyond the batch axis (a tf.cond whose sides
+    give different shapes)."""
     import numpy as np
-    return np.stack(values) if values[0].ndim == 0 else np.concatenate(values)
+    if values[0].ndim == 0:
+        return np.stack(values)
+    if any(value.shape[1:] != values[0].shape[1:] for value in values):
+        return np.concatenate([value.ravel() for value in values])
+    return np.concatenate(values)
 
 
 def shape_of(partial):

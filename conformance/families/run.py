@@ -317,8 +317,6 @@ KNOWN = {
                                 'tf.image.non_max_suppression_padded (2024.6 runs it right)',
     ('yolo_v8', 'frozen'): 'OpenVINO 2026.4.1 gives zeros from the IR\'s loop of '
                            'tf.image.non_max_suppression_padded (2024.6 runs it right)',
-    ('swin', 'frozen'): 'the padding tf.cond\'s branches differ in shape at run time: its Merge needs an If, '
-                        'not a Select',
 }
 # OpenVINO 2024.6's CPU plugin fails on these models' IRs, mo's and ovc's too ("Eltwise shape infer ... mismatch");
 # 2026.4.1 runs them right

@@ -17,8 +17,11 @@ they are committed: a few KB each):
   cond_nested.pb
       TF1 nested tf.cond: cond(a, cond(b, x + 1, x * 3), x - 2) on two runtime predicates.
   cond_shapes_differ.pb
-      TF1 tf.cond whose branches give different shapes ([None, 1] and [None, 4]): no Select computes it, so
-      convert must refuse it, naming the Merge.
+      TF1 tf.cond whose branches give different shapes ([None, 1] and [None, 4]): the result has the shape of the
+      side taken (an If).
+  cond_ranks_differ.pb
+      TF1 tf.cond whose branches give different ranks ([None] and [None, 4]): an OpenVINO If's output keeps one
+      rank, so convert must refuse it, naming the Merge.
   while_functional.pb
       A TF2 tf.function with a tf.while_loop (x doubled while its sum is below 100), frozen with
       convert_variables_to_constants_v2(lower_control_flow=False): a StatelessWhile whose cond and body are
@@ -131,6 +134,11 @@ def make_cond_shapes_differ(out):
                                                     lambda: x * 1.0)), out / 'cond_shapes_differ.pb')
 
 
+def make_cond_ranks_differ(out):
+    _frozen(lambda tf: _cond_net(tf, lambda tf, x: (lambda: tf.reduce_sum(x, axis=1),
+                                                    lambda: x * 1.0)), out / 'cond_ranks_differ.pb')
+
+
 def make_cond_tf2_lowered(out):
     tf = make_models._tf()
     from tensorflow.python.framework.convert_to_constants import convert_variables_to_constants_v2
@@ -194,7 +202,8 @@ def make_is_training_saved_model(out):
 
 MODELS = {'cond_runtime': make_cond_runtime, 'cond_runtime_saved_model': make_cond_runtime_saved_model,
           'cond_const': make_cond_const, 'cond_nested': make_cond_nested,
-          'cond_shapes_differ': make_cond_shapes_differ, 'cond_tf2_lowered': make_cond_tf2_lowered,
+          'cond_shapes_differ': make_cond_shapes_differ, 'cond_ranks_differ': make_cond_ranks_differ,
+          'cond_tf2_lowered': make_cond_tf2_lowered,
           'while_functional': make_while_functional, 'is_training_default': make_is_training_default,
           'is_training_saved_model': make_is_training_saved_model}
 

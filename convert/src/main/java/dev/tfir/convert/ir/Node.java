@@ -43,6 +43,24 @@ public final class Node {
         this.subGraphs = List.copyOf(builder.subGraphs);
     }
 
+    /**
+     * A copy of this node reading {@code inputs} instead of its own: its type, attributes, outputs, value, bodies,
+     * name, runtime information and precision, not its tensor names.
+     */
+    public Node copyReading(List<Output> inputs) {
+        Builder builder = builder(type, opset).inputs(inputs);
+        attributes.forEach(builder::attribute);
+        for (int i = 0; i < outputTypes.size(); i++) {
+            builder.output(outputTypes.get(i), outputShapes.get(i));
+        }
+        subGraphs.forEach(builder::subGraph);
+        Node copy = new Node(builder, value);
+        copy.runtimeInfo.addAll(runtimeInfo);
+        copy.name = name;
+        copy.keepsPrecision = keepsPrecision;
+        return copy;
+    }
+
     /** Starts a node of the given type, e.g. {@code builder("Convolution", "opset1")}. */
     public static Builder builder(String type, String opset) {
         return new Builder(type, opset);

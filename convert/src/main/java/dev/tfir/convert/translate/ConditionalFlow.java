@@ -24,8 +24,9 @@ import org.tensorflow.proto.NodeDef;
  *       to one side only: the other side is dead, and so is every node with a dead input (data or control), except
  *       a Merge, which is dead only when all its inputs are. A Merge then takes its one live input.
  *   <li>Every other node carries a guard: the branches (predicate and side) it lies in, outermost first. A Merge
- *       whose two live inputs lie on the two sides of one runtime predicate closes that branch: it selects between
- *       them by the predicate (both branches are computed; they are side-effect-free ops).
+ *       whose two live inputs lie on the two sides of one runtime predicate closes that branch: an If of the
+ *       predicate runs the side taken (the Merge's translator copies each side's branch, the nodes guarded by it,
+ *       into a body).
  * </ul>
  * A Merge of any other form (a TF1 while loop's, one joining values of different conditionals, more than two live
  * inputs) gets a refusal that names it; it is raised only if the outputs need that Merge.
@@ -121,7 +122,8 @@ public final class ConditionalFlow {
         frozenDefaults.forEach((name, value) -> parts.add("PlaceholderWithDefault '" + name + "' is not an input: "
                 + "frozen to its default " + value + ", as mo does (name it in --input to keep it an input)"));
         if (selects > 0) {
-            parts.add(selects + " Merge" + (selects == 1 ? "" : "s") + " on a runtime predicate computed by Select");
+            parts.add(selects + " Merge" + (selects == 1 ? "" : "s") + " on a runtime predicate, an If of "
+                    + (selects == 1 ? "its" : "their") + " two sides");
         }
         return String.join("; ", parts);
     }

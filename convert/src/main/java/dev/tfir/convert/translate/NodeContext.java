@@ -9,6 +9,8 @@ import dev.tfir.convert.ir.Output;
 import dev.tfir.convert.ir.TfTypes;
 import dev.tfir.convert.weights.GraphConstants;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.tensorflow.proto.AttrValue;
 import org.tensorflow.proto.DataType;
@@ -26,13 +28,16 @@ public final class NodeContext {
     private final NodeAttrs attributes;
     private final Supplier<ConstTensor> value;
     private final FunctionCalls functions;
+    private final Function<Boolean, Predicate<Output>> outsideBranch;
 
-    NodeContext(NodeDef node, List<TfTensor> inputs, Supplier<ConstTensor> value, FunctionCalls functions) {
+    NodeContext(NodeDef node, List<TfTensor> inputs, Supplier<ConstTensor> value, FunctionCalls functions,
+                Function<Boolean, Predicate<Output>> outsideBranch) {
         this.node = node;
         this.inputs = inputs;
         this.attributes = new NodeAttrs(node, ConversionException::new);
         this.value = value;
         this.functions = functions;
+        this.outsideBranch = outsideBranch;
     }
 
     /**
@@ -40,7 +45,17 @@ public final class NodeContext {
      * translator runs on it alone, without a graph; a Const's value is its {@code value} attribute.
      */
     public static NodeContext of(NodeDef node, List<TfTensor> inputs) {
-        return new NodeContext(node, List.copyOf(inputs), () -> new GraphConstants().valueOf(node), null);
+        return new NodeContext(node, List.copyOf(inputs), () -> new GraphConstants().valueOf(node), null,
+                side -> output -> true);
+    }
+
+    /**
+     * For a Merge that joins the two sides of a tf.cond: whether an IR value is computed outside that side's
+     * branch (every value is, for a node made in memory).
+     */
+    public Predicate<Output> outsideBranch(boolean side) {
+        require(outsideBranch != null, "joins no two sides of a tf.cond");
+        return outsideBranch.apply(side);
     }
 
     /** The function of the graph's library that a function attribute ({@code cond}, {@code body}...) names. */

@@ -63,6 +63,11 @@ public final class TfTensor {
         return new TfTensor(op.apply(stored), channelsFirst, complex);
     }
 
+    /** The IR values that hold this tensor: the stored one, and its other layout once made. */
+    List<Output> values() {
+        return other == null ? List.of(stored) : List.of(stored, other);
+    }
+
     /** The IR output as stored (in either layout). */
     public Output stored() {
         return stored;

@@ -6,14 +6,17 @@ import dev.tfir.common.graph.TfGraph;
 import dev.tfir.common.infer.CannotInfer;
 import dev.tfir.common.infer.ShapeInference;
 import dev.tfir.convert.ir.ConversionException;
+import dev.tfir.convert.ir.Output;
 import dev.tfir.convert.weights.ConstantSource;
 import dev.tfir.common.model.FunctionGraphs;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.tensorflow.proto.NodeDef;
 
 /**
@@ -38,6 +41,8 @@ public final class TranslationSession {
     private final FunctionCalls functions;
     private final List<List<TfTensor>> translated;
     private final ConditionalFlow flow;
+    /** The branches each IR value a node gave lies in, as the first node that gave it. */
+    private final Map<Output, List<ConditionalFlow.Branch>> firstGuards = new HashMap<>();
 
     private TranslationSession(TfGraph graph, TranslatorRegistry table, ConstantSource constants, Boundary boundary,
                                ShapeInference inference, FunctionCalls functions) {
@@ -94,7 +99,14 @@ public final class TranslationSession {
         for (NodeDef node : graph.importOrder()) {
             int index = graph.indexOf(node.getName());
             if (needed[index]) {
-                translated.set(index, translate(node));
+                List<TfTensor> outputs = translate(node);
+                translated.set(index, outputs);
+                for (TfTensor output : outputs) {
+                    if (output != null) {
+                        output.values().forEach(value -> firstGuards.putIfAbsent(value,
+                                flow.branchesOf(node.getName())));
+                    }
+                }
                 count++;
             }
         }
@@ -169,7 +181,10 @@ public final class TranslationSession {
                 }
             }
         }
-        NodeContext context = new NodeContext(node, inputs, () -> constants.valueOf(node), functions);
+        ConditionalFlow.MergePlan plan = flow.merge(node.getName());
+        TensorRef predicate = plan == null ? null : plan.predicate();
+        NodeContext context = new NodeContext(node, inputs, () -> constants.valueOf(node), functions,
+                predicate == null ? null : side -> outside(new ConditionalFlow.Branch(predicate, side)));
         List<TfTensor> outputs;
         try {
             outputs = entry.translator().translate(context);
@@ -195,6 +210,17 @@ public final class TranslationSession {
             }
         }
         return outputs;
+    }
+
+    /**
+     * Whether an IR value is computed outside the branch: by a node translated so far that does not lie in it (the
+     * first node that gave the value computed it; a pass-through op inside a branch gives it again).
+     */
+    private Predicate<Output> outside(ConditionalFlow.Branch branch) {
+        return value -> {
+            List<ConditionalFlow.Branch> guard = firstGuards.get(value);
+            return guard != null && !guard.contains(branch);
+        };
     }
 
     /** A function's graph, translated for a control-flow op: no shape inference of its own, no tensor names. */

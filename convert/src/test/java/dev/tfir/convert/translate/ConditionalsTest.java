@@ -13,6 +13,7 @@ import dev.tfir.convert.Conversions;
 import dev.tfir.convert.GraphBuilder;
 import dev.tfir.convert.options.InputSpec;
 import dev.tfir.convert.ir.ConversionException;
+import dev.tfir.convert.ir.IrModel;
 import dev.tfir.convert.ir.Node;
 import dev.tfir.convert.pipeline.Conversion;
 import dev.tfir.convert.pipeline.ConversionRequest;
@@ -28,7 +29,8 @@ import org.tensorflow.proto.DataType;
 
 /**
  * TF1 conditionals (testdata/convert/cond/, real TensorFlow: tools/models/make_cond_models.py): a constant predicate
- * prunes the branch never taken, a runtime one becomes a Select, other forms are refused naming the Merge.
+ * prunes the branch never taken, a runtime one becomes an If that runs the side taken, other forms are refused
+ * naming the Merge.
  * conformance/cond/run.py runs the same models in OpenVINO against TensorFlow.
  */
 class ConditionalsTest {
@@ -44,32 +46,40 @@ class ConditionalsTest {
     }
 
     @Test
-    void aRuntimePredicateSelectsBetweenTheBranches() {
+    void aRuntimePredicateRunsTheSideItTakesInAnIf() {
         Conversion conversion = Conversions.convert(model("cond_runtime.pb"), null);
         assertEquals(List.of("input", "flag"), inputNames(conversion));
         assertEquals(List.of(new TensorRef("output", 0, false)), conversion.outputs(),
                 "switch_t/switch_f (waited on by the branches' constants) are no outputs, as in mo and ovc");
-        List<Node> selects = layers(conversion.model(), "Select");
-        assertEquals(1, selects.size());
-        assertEquals("none", selects.get(0).attributes().get("auto_broadcast"),
-                "branch values with a dynamic dim: Select without broadcasting, so that other shapes fail");
-        assertTrue(layers(conversion.model(), "Tanh").size() == 1 && layers(conversion.model(), "Multiply").size() == 1,
-                "both branches are computed");
-        assertEquals("1 Merge on a runtime predicate computed by Select", conversion.conditionals());
+        List<Node> ifs = layers(conversion.model(), "If");
+        assertEquals(1, ifs.size());
+        assertTrue(layers(conversion.model(), "Select").isEmpty());
+        assertTrue(layers(conversion.model(), "Tanh").isEmpty() && layers(conversion.model(), "Multiply").isEmpty(),
+                "the sides are computed in the If's bodies only");
+        assertEquals(1, layers(body(ifs.get(0), 0), "Multiply").size(), "x * 2 + 1 when the flag is true");
+        assertEquals(1, layers(body(ifs.get(0), 1), "Tanh").size(), "tanh(x) - 0.5 when it is false");
+        assertEquals("1 Merge on a runtime predicate, an If of its two sides", conversion.conditionals());
+    }
+
+    private static IrModel body(Node conditional, int index) {
+        return conditional.subGraphs().get(index).graph();
     }
 
     @Test
-    void nestedConditionalsBecomeNestedSelects() {
+    void nestedConditionalsBecomeNestedIfs() {
         Conversion conversion = Conversions.convert(model("cond_nested.pb"), null);
         assertEquals(List.of("input", "a", "b"), inputNames(conversion));
-        assertEquals(2, layers(conversion.model(), "Select").size());
+        List<Node> outer = layers(conversion.model(), "If");
+        assertEquals(1, outer.size());
+        assertEquals(1, layers(body(outer.get(0), 0), "If").size(), "the inner tf.cond is the outer's true side");
+        assertTrue(layers(body(outer.get(0), 1), "If").isEmpty());
     }
 
     @Test
-    void aTf2CondLoweredByFreezingIsASelectToo() {
+    void aTf2CondLoweredByFreezingIsAnIfToo() {
         Conversion conversion = Conversions.convert(model("cond_tf2_lowered.pb"), null);
         assertEquals(List.of(new TensorRef("Identity", 0, false)), conversion.outputs());
-        assertEquals(1, layers(conversion.model(), "Select").size());
+        assertEquals(1, layers(conversion.model(), "If").size());
     }
 
     @Test
@@ -196,10 +206,18 @@ class ConditionalsTest {
     }
 
     @Test
-    void branchesOfDifferentShapesAreRefusedNamingTheMerge() {
+    void branchesOfDifferentShapesGiveTheShapeOfTheSideTaken() {
+        Conversion conversion = Conversions.convert(model("cond_shapes_differ.pb"), null);
+        Node conditional = layers(conversion.model(), "If").get(0);
+        assertEquals("[-1, -1]", conversion.model().results().get(0).input(0).shape().toString(),
+                "[None, 1] or [None, 4]: " + conditional);
+    }
+
+    @Test
+    void branchesOfDifferentRanksAreRefusedNamingTheMerge() {
         ConversionException e = assertThrows(ConversionException.class,
-                () -> Conversions.convert(model("cond_shapes_differ.pb"), null));
-        assertTrue(e.getMessage().startsWith("Merge 'branch/Merge': joins values of shapes [-1, 1] (true side) and "
-                + "[-1, 4] (false side): no Select computes what TensorFlow does"), e.getMessage());
+                () -> Conversions.convert(model("cond_ranks_differ.pb"), null));
+        assertTrue(e.getMessage().startsWith("Merge 'branch/Merge': joins values of shapes [-1] (true side) and "
+                + "[-1, 4] (false side); an OpenVINO If's output keeps one rank"), e.getMessage());
     }
 }
