@@ -48,30 +48,6 @@ public record IrModel(String name, List<Node> parameters, List<Node> results, Ma
     }
 
     private static void visit(Node start, Set<Node> done, List<Node> order) {
-        if (done.contains(start)) {
-            return;
-        }
-        List<Node> stack = new ArrayList<>();
-        List<Integer> next = new ArrayList<>();
-        stack.add(start);
-        next.add(0);
-        done.add(start);
-        while (!stack.isEmpty()) {
-            int top = stack.size() - 1;
-            Node node = stack.get(top);
-            int k = next.get(top);
-            if (k < node.inputs().size()) {
-                next.set(top, k + 1);
-                Node producer = node.input(k).node();
-                if (done.add(producer)) {
-                    stack.add(producer);
-                    next.add(0);
-                }
-            } else {
-                order.add(node);
-                stack.remove(top);
-                next.remove(top);
-            }
-        }
+        PostOrder.walk(start, done, input -> false, input -> { }, order::add);
     }
 }

@@ -21,7 +21,8 @@ public final class Outlining {
     /** The outputs the value's computation reads from outside ({@code outside}, or a Parameter's), first met first. */
     public static List<Output> inputs(Output value, Predicate<Output> outside) {
         Set<Output> inputs = new LinkedHashSet<>();
-        walk(value, output -> outside.test(output) || output.node().type().equals("Parameter"), inputs::add, null);
+        walk(value, output -> outside.test(output) || output.node().type().equals("Parameter"), inputs::add,
+                node -> { });
         return List.copyOf(inputs);
     }
 
@@ -40,42 +41,11 @@ public final class Outlining {
         return replacement != null ? replacement : copies.get(value.node()).output(value.port());
     }
 
-    /**
-     * Walks back from {@code value}: an output {@code stop} holds goes to {@code stopped}; a node that computes
-     * what the value needs goes to {@code copied} (when not null), after every node it reads.
-     */
-    private static void walk(Output value, Predicate<Output> stop, Consumer<Output> stopped,
-                             Consumer<Node> copied) {
+    private static void walk(Output value, Predicate<Output> stop, Consumer<Output> stopped, Consumer<Node> copied) {
         if (stop.test(value)) {
             stopped.accept(value);
-            return;
-        }
-        Set<Node> seen = new HashSet<>();
-        List<Node> stack = new ArrayList<>();
-        List<Integer> next = new ArrayList<>();
-        stack.add(value.node());
-        next.add(0);
-        seen.add(value.node());
-        while (!stack.isEmpty()) {
-            int top = stack.size() - 1;
-            Node node = stack.get(top);
-            int k = next.get(top);
-            if (k < node.inputs().size()) {
-                next.set(top, k + 1);
-                Output input = node.input(k);
-                if (stop.test(input)) {
-                    stopped.accept(input);
-                } else if (seen.add(input.node())) {
-                    stack.add(input.node());
-                    next.add(0);
-                }
-                continue;
-            }
-            stack.remove(top);
-            next.remove(top);
-            if (copied != null) {
-                copied.accept(node);
-            }
+        } else {
+            PostOrder.walk(value.node(), new HashSet<>(), stop, stopped, copied);
         }
     }
 }
