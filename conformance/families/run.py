@@ -318,10 +318,6 @@ KNOWN = {
     ('yolo_v8', 'frozen'): 'OpenVINO 2026.4.1 gives zeros from the IR\'s loop of '
                            'tf.image.non_max_suppression_padded (2024.6 runs it right)',
 }
-# OpenVINO 2024.6's CPU plugin fails on these models' IRs, mo's and ovc's too ("Eltwise shape infer ... mismatch");
-# 2026.4.1 runs them right
-KNOWN.update({(name, form): 'OpenVINO 2024.6 cannot run the IR (its CPU plugin\'s Eltwise shape inference), nor '
-                            'mo\'s and ovc\'s' for name in ('bart', 't5_encoder') for form in FORMS})
 
 
 def is_known(model, form, verdict):

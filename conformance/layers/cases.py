@@ -526,6 +526,19 @@ def cases():
                                     shrink_axis_mask=0, new_axis_mask=0, ellipsis_mask=0, begin_mask=0))
     case('StridedSlice', 'shrink-negstride', 'shape', [('f', (4, 5, 6))],
          lambda x: raw.StridedSlice(input=x, begin=[1, -1], end=[2, 0], strides=[1, -1], shrink_axis_mask=1))
+    # new axes (new_axis_mask), dynamic dims as a T5 attention mask's mask[:, None, None, :]; OpenVINO 2024.6's CPU
+    # StridedSlice gave that [2, 1, 0, 1] for a [2, 8] input
+    case('StridedSlice', 'new-axes-middle-dynamic', 'shape', [('i32', (None, None), (2, 8))],
+         lambda x: raw.StridedSlice(input=x, begin=[0, 0, 0, 0], end=[0, 0, 0, 0], strides=[1, 1, 1, 1],
+                                    begin_mask=9, end_mask=9, new_axis_mask=6))
+    case('StridedSlice', 'new-axis-ellipsis-slice', 'shape', [('f', (None, 4, 6), (3, 4, 6))],
+         lambda x: raw.StridedSlice(input=x, begin=[0, 0, 1], end=[0, 0, 5], strides=[1, 1, 2], ellipsis_mask=2,
+                                    new_axis_mask=1))
+    case('StridedSlice', 'new-axis-shrink', 'shape', [('f', (None, 5), (3, 5))],
+         lambda x: raw.StridedSlice(input=x, begin=[1, 0, 2], end=[2, 0, 0], strides=[1, 1, 1], shrink_axis_mask=1,
+                                    new_axis_mask=2, end_mask=4))
+    case('StridedSlice', 'new-axes-only', 'shape', [('f', (None, 3), (2, 3))],
+         lambda x: raw.StridedSlice(input=x, begin=[0, 0], end=[0, 0], strides=[1, 1], new_axis_mask=3))
     case('Rank', 'static', 'shape', [('f', (2, 3))], lambda x: [raw.Rank(input=x), x + 1.0])
     for kind in ('f', 'i32', 'bool'):
         case('ZerosLike', kind, 'shape', [(kind, (2, 3))], lambda x: [raw.ZerosLike(x=x), raw.Identity(input=x)])

@@ -5,6 +5,9 @@ import dev.tfir.convert.ir.ConstTensor;
 import dev.tfir.convert.ir.ConversionException;
 import dev.tfir.convert.ir.Node;
 import dev.tfir.convert.ir.Output;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /** StridedSlice-1, folded on small 1-D integer constants (the Shape → StridedSlice patterns of TF graphs). */
 public final class StridedSlices {
@@ -66,6 +69,12 @@ public final class StridedSlices {
 
     private static Output node(Output x, Output begin, Output end, Output strides, SliceMasks masks, long[] dims) {
         int n = (int) strides.shape().dim(0);
+        long[] newAxes = masks.bits(SliceMasks.Kind.NEW_AXIS, n);
+        long[] b = Constants.valuesOf(begin);
+        long[] e = Constants.valuesOf(end);
+        if (Arrays.stream(newAxes).anyMatch(bit -> bit != 0) && b != null && e != null) {
+            return withNewAxesUnsqueezed(x, b, e, Constants.valuesOf(strides), masks, dims);
+        }
         return Node.builder("StridedSlice", "opset1")
                 .attribute("begin_mask", masks.bits(SliceMasks.Kind.BEGIN, n))
                 .attribute("end_mask", masks.bits(SliceMasks.Kind.END, n))
@@ -73,6 +82,63 @@ public final class StridedSlices {
                 .attribute("shrink_axis_mask", masks.bits(SliceMasks.Kind.SHRINK, n))
                 .attribute("ellipsis_mask", masks.bits(SliceMasks.Kind.ELLIPSIS, n))
                 .inputs(x, begin, end, strides).output(x.type(), PartialShape.of(dims)).buildOutput();
+    }
+
+    /**
+     * The slice of the entries that are no new axis, then an Unsqueeze adding the new axes where the slice puts them:
+     * OpenVINO 2024.6's CPU StridedSlice gives {@code mask[:, None, None, :]} of a [2, 8] mask the shape [2, 1, 0, 1]
+     * (a T5 encoder's attention mask; mo's and ovc's IRs fail on it too), 2026.4.1 [2, 1, 1, 8].
+     */
+    private static Output withNewAxesUnsqueezed(Output x, long[] b, long[] e, long[] s, SliceMasks masks,
+                                                long[] dims) {
+        int n = s.length;
+        long[] newAxes = masks.bits(SliceMasks.Kind.NEW_AXIS, n);
+        long[] shrink = masks.bits(SliceMasks.Kind.SHRINK, n);
+        long[] ellipsis = masks.bits(SliceMasks.Kind.ELLIPSIS, n);
+        int consumed = 0;
+        for (int i = 0; i < n; i++) {
+            consumed += newAxes[i] == 0 && ellipsis[i] == 0 ? 1 : 0;
+        }
+        List<Integer> kept = new ArrayList<>();
+        List<Long> positions = new ArrayList<>();
+        long out = 0;
+        for (int i = 0; i < n; i++) {
+            if (ellipsis[i] != 0) {
+                out += x.rank() - consumed;
+                kept.add(i);
+            } else if (newAxes[i] != 0) {
+                positions.add(out++);
+            } else {
+                out += shrink[i] != 0 ? 0 : 1;
+                kept.add(i);
+            }
+        }
+        long[] slicedDims = new long[dims.length - positions.size()];
+        for (int d = 0, at = 0; d < dims.length; d++) {
+            if (!positions.contains((long) d)) {
+                slicedDims[at++] = dims[d];
+            }
+        }
+        Output sliced = x;
+        if (!kept.isEmpty()) {
+            long[][] entries = {new long[kept.size()], new long[kept.size()], new long[kept.size()]};
+            long[] bits = new long[SliceMasks.Kind.values().length];
+            for (int j = 0; j < kept.size(); j++) {
+                int i = kept.get(j);
+                entries[0][j] = b[i];
+                entries[1][j] = e[i];
+                entries[2][j] = s[i];
+                for (SliceMasks.Kind kind : SliceMasks.Kind.values()) {
+                    bits[kind.ordinal()] |= masks.bits(kind, n)[i] << j;
+                }
+            }
+            SliceMasks keptMasks = new SliceMasks(bits[SliceMasks.Kind.BEGIN.ordinal()],
+                    bits[SliceMasks.Kind.END.ordinal()], 0, bits[SliceMasks.Kind.SHRINK.ordinal()],
+                    bits[SliceMasks.Kind.ELLIPSIS.ordinal()]);
+            sliced = node(x, Constants.i64(entries[0]), Constants.i64(entries[1]), Constants.i64(entries[2]),
+                    keptMasks, slicedDims);
+        }
+        return Movement.unsqueeze(sliced, positions.stream().mapToLong(Long::longValue).toArray());
     }
 
     private static SliceSpec resolve(Output x, long[] b, long[] e, long[] s, SliceMasks masks) {
