@@ -69,6 +69,10 @@ final class ConvRules {
                 throw new CannotInfer("input depth " + inputDepth + " is not a multiple of the filters' input depth "
                         + filterDepth + "; TensorFlow requires it to be");
             }
+            if (inputDepth == 0) {
+                throw new CannotInfer("input depth 0 makes no group of the filters' input depth " + filterDepth
+                        + "; TensorFlow rejects it");
+            }
             outputDepth = filter.dim(3);
             if (Shapes.known(inputDepth) && Shapes.known(filterDepth) && Shapes.known(outputDepth)
                     && outputDepth % (inputDepth / filterDepth) != 0) {

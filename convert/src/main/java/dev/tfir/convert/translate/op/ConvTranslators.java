@@ -40,7 +40,14 @@ public final class ConvTranslators {
         if (channels < 0 || channels == hwio[2]) {
             return List.of(DataFormat.result(Convolutions.convolution(data, oihw, window), channelsLast));
         }
-        long groups = channels / hwio[2]; // common's ConvRules validated the depths as TensorFlow does
+        // common's ConvRules validates the depths as TensorFlow does where it knows them; here both are known
+        node.require(channels > 0, "has input depth 0, which makes no group of the filters' input depth " + hwio[2]
+                + "; TensorFlow rejects it");
+        node.require(hwio[2] > 0 && channels % hwio[2] == 0, "has input depth " + channels + ", which is not a "
+                + "multiple of the filters' input depth " + hwio[2] + "; TensorFlow requires it to be");
+        long groups = channels / hwio[2];
+        node.require(hwio[3] >= 0 && hwio[3] % groups == 0, "has output depth " + hwio[3] + ", which is not a "
+                + "multiple of the " + groups + " groups; TensorFlow requires it to be");
         Output grouped = Movement.reshape(oihw, groups, hwio[3] / groups, hwio[2], hwio[0], hwio[1]);
         return List.of(DataFormat.result(Convolutions.groupConvolution(data, grouped, window), channelsLast));
     }
