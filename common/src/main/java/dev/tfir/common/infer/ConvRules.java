@@ -63,23 +63,8 @@ final class ConvRules {
         if (depthwise) {
             outputDepth = Shapes.multiply(Shapes.mergeDim(inputDepth, filter.dim(2)), filter.dim(3));
         } else {
-            long filterDepth = filter.dim(2);
-            if (Shapes.known(inputDepth) && Shapes.known(filterDepth)
-                    && (filterDepth == 0 || inputDepth % filterDepth != 0)) {
-                throw new CannotInfer("input depth " + inputDepth + " is not a multiple of the filters' input depth "
-                        + filterDepth + "; TensorFlow requires it to be");
-            }
-            if (inputDepth == 0) {
-                throw new CannotInfer("input depth 0 makes no group of the filters' input depth " + filterDepth
-                        + "; TensorFlow rejects it");
-            }
             outputDepth = filter.dim(3);
-            if (Shapes.known(inputDepth) && Shapes.known(filterDepth) && Shapes.known(outputDepth)
-                    && outputDepth % (inputDepth / filterDepth) != 0) {
-                throw new CannotInfer("output depth " + outputDepth + " is not a multiple of the " + inputDepth
-                        / filterDepth + " groups (input depth " + inputDepth + " / filters' input depth " + filterDepth
-                        + "); TensorFlow requires it to be");
-            }
+            Shapes.convolutionGroups(inputDepth, filter.dim(2), outputDepth);
         }
         int h = layout.height();
         int w = layout.width();

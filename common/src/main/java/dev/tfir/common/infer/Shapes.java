@@ -248,6 +248,32 @@ public final class Shapes {
     }
 
     /**
+     * The groups of a (grouped) convolution: its input depth over the filters' input depth, checked as TensorFlow's
+     * Conv2D shape function checks them where they are known (the input depth a multiple of the filters', at least
+     * one group, the output depth a multiple of the groups); unknown when either depth is.
+     */
+    public static long convolutionGroups(long inputDepth, long filterDepth, long outputDepth) {
+        if (known(inputDepth) && known(filterDepth) && (filterDepth == 0 || inputDepth % filterDepth != 0)) {
+            throw new CannotInfer("input depth " + inputDepth + " is not a multiple of the filters' input depth "
+                    + filterDepth + "; TensorFlow requires it to be");
+        }
+        if (inputDepth == 0) {
+            throw new CannotInfer("input depth 0 makes no group of the filters' input depth " + filterDepth
+                    + "; TensorFlow rejects it");
+        }
+        if (!known(inputDepth) || !known(filterDepth)) {
+            return UNKNOWN_DIM;
+        }
+        long groups = inputDepth / filterDepth;
+        if (known(outputDepth) && outputDepth % groups != 0) {
+            throw new CannotInfer("output depth " + outputDepth + " is not a multiple of the " + groups + " groups "
+                    + "(input depth " + inputDepth + " / filters' input depth " + filterDepth + "); TensorFlow "
+                    + "requires it to be");
+        }
+        return groups;
+    }
+
+    /**
      * The output shape of an Einsum of an explicit equation without ellipsis ("ij,jk->ik", spaces ignored): each
      * output label has its size in the operands (1 broadcasts; an operand whose rank does not match its term gives
      * unknown sizes). Null when the equation is not of that form or has another number of terms than operands.

@@ -3,6 +3,7 @@ package dev.tfir.common.model;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.TextFormat;
+import dev.tfir.common.TextBytes;
 import dev.tfir.common.TfirException;
 import dev.tfir.common.proto.Protos;
 import java.nio.ByteBuffer;
@@ -26,7 +27,7 @@ final class ProtoFiles {
         ForeignFormats.describe(bytes).ifPresent(foreign -> {
             throw new TfirException(path + ": this is " + foreign);
         });
-        boolean text = looksLikeText(bytes) && (forceText || !Protos.wellFormed(prototype, bytes));
+        boolean text = TextBytes.looksLikeText(bytes, SNIFF_BYTES) && (forceText || !Protos.wellFormed(prototype, bytes));
         if (forceText && !text) {
             throw new TfirException(path + ": the file is binary, but it was to be read as text "
                     + "(--input_model_is_text); leave the option out, binary and text are told apart by content");
@@ -76,17 +77,5 @@ final class ProtoFiles {
             return message + ": the file is truncated or corrupt";
         }
         return message.replaceAll("\\s+", " ").trim();
-    }
-
-    /** Text protobuf: only printable characters, tabs and line breaks in the first bytes. */
-    static boolean looksLikeText(ByteBuffer bytes) {
-        int n = Math.min(bytes.limit(), SNIFF_BYTES);
-        for (int i = 0; i < n; i++) {
-            int b = bytes.get(i) & 0xff;
-            if (b < 0x20 && b != '\n' && b != '\r' && b != '\t') {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -2,6 +2,7 @@ package dev.tfir.convert.ops;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /** The five masks of a strided slice as TensorFlow stores them: one bit per entry of begin/end/strides. */
 public final class SliceMasks {
@@ -17,6 +18,27 @@ public final class SliceMasks {
         bits.put(Kind.NEW_AXIS, newAxis);
         bits.put(Kind.SHRINK, shrink);
         bits.put(Kind.ELLIPSIS, ellipsis);
+    }
+
+    /** The entries that add no axis (an ellipsis adds none, whatever its new-axis bit), of {@code entries}. */
+    int[] entriesAddingNoAxis(int entries) {
+        boolean[] newAxis = flags(Kind.NEW_AXIS, entries);
+        boolean[] ellipsis = flags(Kind.ELLIPSIS, entries);
+        return IntStream.range(0, entries).filter(i -> !newAxis[i] || ellipsis[i]).toArray();
+    }
+
+    /** The masks of {@code entries} (indexes into these masks' entries), in that order, none a new axis. */
+    SliceMasks ofEntries(int[] entries) {
+        SliceMasks picked = new SliceMasks(0, 0, 0, 0, 0);
+        for (Kind kind : Kind.values()) {
+            long from = kind == Kind.NEW_AXIS ? 0 : bits.get(kind);
+            long to = 0;
+            for (int j = 0; j < entries.length; j++) {
+                to |= ((from >> entries[j]) & 1) << j;
+            }
+            picked.bits.put(kind, to);
+        }
+        return picked;
     }
 
     /** One mask as OpenVINO writes it: a 0/1 per entry, e.g. {@code 1, 0}. */

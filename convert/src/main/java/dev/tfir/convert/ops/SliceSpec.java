@@ -19,6 +19,7 @@ final class SliceSpec {
 
     private final List<Range> ranges = new ArrayList<>();
     private final List<Long> outputDims = new ArrayList<>();
+    private final List<Long> newAxes = new ArrayList<>();
 
     private SliceSpec() {}
 
@@ -41,6 +42,7 @@ final class SliceSpec {
                     spec.whole(input[axis++]);
                 }
             } else if (masks.newAxis()[i]) {
+                spec.newAxes.add((long) spec.outputDims.size());
                 spec.outputDims.add(1L);
             } else {
                 if (axis >= input.length) {
@@ -58,6 +60,11 @@ final class SliceSpec {
 
     long[] outputDims() {
         return outputDims.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** The output axes that new-axis entries add. */
+    long[] newAxes() {
+        return newAxes.stream().mapToLong(Long::longValue).toArray();
     }
 
     List<Range> ranges() {

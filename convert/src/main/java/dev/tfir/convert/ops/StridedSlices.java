@@ -5,9 +5,7 @@ import dev.tfir.convert.ir.ConstTensor;
 import dev.tfir.convert.ir.ConversionException;
 import dev.tfir.convert.ir.Node;
 import dev.tfir.convert.ir.Output;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
+import java.util.stream.IntStream;
 
 /** StridedSlice-1, folded on small 1-D integer constants (the Shape → StridedSlice patterns of TF graphs). */
 public final class StridedSlices {
@@ -39,6 +37,9 @@ public final class StridedSlices {
             }
             return Constants.of(ConstTensor.ofLongs(x.type(), dims, taken));
         }
+        if (spec.newAxes().length > 0) {
+            return withNewAxesUnsqueezed(x, b, e, s, masks, spec.newAxes());
+        }
         return node(x, Constants.i64(b), Constants.i64(e), Constants.i64(s), masks, dims);
     }
 
@@ -69,12 +70,6 @@ public final class StridedSlices {
 
     private static Output node(Output x, Output begin, Output end, Output strides, SliceMasks masks, long[] dims) {
         int n = (int) strides.shape().dim(0);
-        long[] newAxes = masks.bits(SliceMasks.Kind.NEW_AXIS, n);
-        long[] b = Constants.valuesOf(begin);
-        long[] e = Constants.valuesOf(end);
-        if (Arrays.stream(newAxes).anyMatch(bit -> bit != 0) && b != null && e != null) {
-            return withNewAxesUnsqueezed(x, b, e, Constants.valuesOf(strides), masks, dims);
-        }
         return Node.builder("StridedSlice", "opset1")
                 .attribute("begin_mask", masks.bits(SliceMasks.Kind.BEGIN, n))
                 .attribute("end_mask", masks.bits(SliceMasks.Kind.END, n))
@@ -90,55 +85,22 @@ public final class StridedSlices {
      * (a T5 encoder's attention mask; mo's and ovc's IRs fail on it too), 2026.4.1 [2, 1, 1, 8].
      */
     private static Output withNewAxesUnsqueezed(Output x, long[] b, long[] e, long[] s, SliceMasks masks,
-                                                long[] dims) {
-        int n = s.length;
-        long[] newAxes = masks.bits(SliceMasks.Kind.NEW_AXIS, n);
-        long[] shrink = masks.bits(SliceMasks.Kind.SHRINK, n);
-        long[] ellipsis = masks.bits(SliceMasks.Kind.ELLIPSIS, n);
-        int consumed = 0;
-        for (int i = 0; i < n; i++) {
-            consumed += newAxes[i] == 0 && ellipsis[i] == 0 ? 1 : 0;
-        }
-        List<Integer> kept = new ArrayList<>();
-        List<Long> positions = new ArrayList<>();
-        long out = 0;
-        for (int i = 0; i < n; i++) {
-            if (ellipsis[i] != 0) {
-                out += x.rank() - consumed;
-                kept.add(i);
-            } else if (newAxes[i] != 0) {
-                positions.add(out++);
-            } else {
-                out += shrink[i] != 0 ? 0 : 1;
-                kept.add(i);
-            }
-        }
-        long[] slicedDims = new long[dims.length - positions.size()];
-        for (int d = 0, at = 0; d < dims.length; d++) {
-            if (!positions.contains((long) d)) {
-                slicedDims[at++] = dims[d];
-            }
-        }
+                                                long[] newAxes) {
+        int[] kept = masks.entriesAddingNoAxis(s.length);
         Output sliced = x;
-        if (!kept.isEmpty()) {
-            long[][] entries = {new long[kept.size()], new long[kept.size()], new long[kept.size()]};
-            long[] bits = new long[SliceMasks.Kind.values().length];
-            for (int j = 0; j < kept.size(); j++) {
-                int i = kept.get(j);
-                entries[0][j] = b[i];
-                entries[1][j] = e[i];
-                entries[2][j] = s[i];
-                for (SliceMasks.Kind kind : SliceMasks.Kind.values()) {
-                    bits[kind.ordinal()] |= masks.bits(kind, n)[i] << j;
-                }
-            }
-            SliceMasks keptMasks = new SliceMasks(bits[SliceMasks.Kind.BEGIN.ordinal()],
-                    bits[SliceMasks.Kind.END.ordinal()], 0, bits[SliceMasks.Kind.SHRINK.ordinal()],
-                    bits[SliceMasks.Kind.ELLIPSIS.ordinal()]);
-            sliced = node(x, Constants.i64(entries[0]), Constants.i64(entries[1]), Constants.i64(entries[2]),
-                    keptMasks, slicedDims);
+        if (kept.length > 0) {
+            long[] keptBegin = pick(b, kept);
+            long[] keptEnd = pick(e, kept);
+            long[] keptStrides = pick(s, kept);
+            SliceMasks keptMasks = masks.ofEntries(kept);
+            sliced = node(x, Constants.i64(keptBegin), Constants.i64(keptEnd), Constants.i64(keptStrides), keptMasks,
+                    resolve(x, keptBegin, keptEnd, keptStrides, keptMasks).outputDims());
         }
-        return Movement.unsqueeze(sliced, positions.stream().mapToLong(Long::longValue).toArray());
+        return Movement.unsqueeze(sliced, newAxes);
+    }
+
+    private static long[] pick(long[] values, int[] entries) {
+        return IntStream.of(entries).mapToLong(i -> values[i]).toArray();
     }
 
     private static SliceSpec resolve(Output x, long[] b, long[] e, long[] s, SliceMasks masks) {

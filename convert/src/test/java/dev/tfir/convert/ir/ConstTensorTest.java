@@ -78,6 +78,14 @@ class ConstTensorTest {
     }
 
     @Test
+    void transposesAnEmptyTensor() {
+        ConstTensor x = ConstTensor.ofLongs(ElementType.I32, new long[] {3, 3, 0, 8});
+        ConstTensor y = x.transposed(new int[] {3, 2, 0, 1});
+        assertArrayEquals(new long[] {8, 0, 3, 3}, y.shape());
+        assertArrayEquals(new long[0], y.longs());
+    }
+
+    @Test
     void compressesToHalfWhenEveryValueFits() {
         ConstTensor x = ConstTensor.ofDoubles(ElementType.F32, new long[] {2, 2}, 1.5, -2.75, 123.68, 65504);
         ConstTensor half = x.transposed(new int[] {1, 0}).toHalfInRange();

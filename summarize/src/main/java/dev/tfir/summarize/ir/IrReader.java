@@ -1,7 +1,9 @@
 package dev.tfir.summarize.ir;
 
+import dev.tfir.common.TextBytes;
 import dev.tfir.common.TfirException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,15 +42,13 @@ public final class IrReader {
             return true;
         }
         try (var in = Files.newInputStream(file)) {
-            String head = new String(in.readNBytes(256), java.nio.charset.StandardCharsets.ISO_8859_1);
+            byte[] first = in.readNBytes(256);
             // text (a binary GraphDef has control bytes at its start, and may hold "<net" in a name)
-            for (int i = 0; i < head.length(); i++) {
-                char c = head.charAt(i);
-                if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-                    return false;
-                }
+            if (!TextBytes.looksLikeText(ByteBuffer.wrap(first), first.length)) {
+                return false;
             }
-            head = head.replaceFirst("^\\xEF\\xBB\\xBF", "").strip();
+            String head = new String(first, java.nio.charset.StandardCharsets.ISO_8859_1)
+                    .replaceFirst("^\\xEF\\xBB\\xBF", "").strip();
             return head.startsWith("<?xml") || head.matches("(?s)<net[\\s>].*");
         } catch (IOException e) {
             return false; // the model reader reports the file

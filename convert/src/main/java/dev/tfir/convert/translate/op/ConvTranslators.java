@@ -1,5 +1,6 @@
 package dev.tfir.convert.translate.op;
 
+import dev.tfir.common.infer.Shapes;
 import dev.tfir.common.types.PartialShape;
 import dev.tfir.convert.ir.Output;
 import dev.tfir.convert.ops.Constants;
@@ -40,14 +41,10 @@ public final class ConvTranslators {
         if (channels < 0 || channels == hwio[2]) {
             return List.of(DataFormat.result(Convolutions.convolution(data, oihw, window), channelsLast));
         }
-        // common's ConvRules validates the depths as TensorFlow does where it knows them; here both are known
-        node.require(channels > 0, "has input depth 0, which makes no group of the filters' input depth " + hwio[2]
-                + "; TensorFlow rejects it");
-        node.require(hwio[2] > 0 && channels % hwio[2] == 0, "has input depth " + channels + ", which is not a "
-                + "multiple of the filters' input depth " + hwio[2] + "; TensorFlow requires it to be");
-        long groups = channels / hwio[2];
-        node.require(hwio[3] >= 0 && hwio[3] % groups == 0, "has output depth " + hwio[3] + ", which is not a "
-                + "multiple of the " + groups + " groups; TensorFlow requires it to be");
+        // the depths checked as summarize's shape rules check them (also where inference did not know them)
+        long groups = Shapes.convolutionGroups(channels, hwio[2], hwio[3]);
+        node.require(Shapes.known(groups) && Shapes.known(hwio[3]), "has filters of unknown depths " + filters.shape()
+                + "; a grouped convolution needs them");
         Output grouped = Movement.reshape(oihw, groups, hwio[3] / groups, hwio[2], hwio[0], hwio[1]);
         return List.of(DataFormat.result(Convolutions.groupConvolution(data, grouped, window), channelsLast));
     }
