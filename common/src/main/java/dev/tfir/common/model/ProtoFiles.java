@@ -9,6 +9,7 @@ import dev.tfir.common.proto.Protos;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.function.Function;
 
 /**
  * Reads one protobuf message from a file in binary or text format, with errors that say what the file is.
@@ -22,7 +23,22 @@ final class ProtoFiles {
 
     private ProtoFiles() {}
 
+    /** Reads what tfir needs of binary protobuf bytes (a whole file, which may hold anything). */
+    interface BinaryReader<R> {
+        R read(ByteBuffer bytes) throws InvalidProtocolBufferException;
+    }
+
     static <T extends Message> T read(Path path, String what, boolean forceText, T prototype) {
+        return read(path, what, forceText, prototype, message -> message,
+                bytes -> Protos.parse(prototype, bytes, true));
+    }
+
+    /**
+     * What tfir needs of a message of the prototype's type in a file: of a text file, {@code fromText} of the parsed
+     * message; of a binary file, what {@code binary} reads.
+     */
+    static <T extends Message, R> R read(Path path, String what, boolean forceText, T prototype,
+                                         Function<T, R> fromText, BinaryReader<R> binary) {
         ByteBuffer bytes = ProtoBytes.readFile(path, what);
         ForeignFormats.describe(bytes).ifPresent(foreign -> {
             throw new TfirException(path + ": this is " + foreign);
@@ -33,10 +49,10 @@ final class ProtoFiles {
                     + "(--input_model_is_text); leave the option out, binary and text are told apart by content");
         }
         if (text) {
-            return parseText(path, what, bytes, prototype.newBuilderForType());
+            return fromText.apply(parseText(path, what, bytes, prototype.newBuilderForType()));
         }
         try {
-            return Protos.parse(prototype, bytes, true);
+            return binary.read(bytes);
         } catch (InvalidProtocolBufferException e) {
             throw new TfirException(path + ": not a valid " + what + " (" + reason(e) + "); " + EXPECTED);
         }

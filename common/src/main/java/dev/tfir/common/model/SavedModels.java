@@ -2,15 +2,16 @@ package dev.tfir.common.model;
 
 import dev.tfir.common.TfirException;
 import dev.tfir.common.graph.TfGraph;
+import dev.tfir.common.proto.Protos;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.tensorflow.proto.GraphDef;
-import org.tensorflow.proto.MetaGraphDef;
 import org.tensorflow.proto.SavedModel;
 import org.tensorflow.proto.SignatureDef;
 
@@ -29,19 +30,19 @@ final class SavedModels {
      * (what conversion needs, also of a TF1 signature's calls).
      */
     static LoadedModel load(Path dir, List<String> tags, String name, boolean withBodies) {
-        MetaGraphDef meta = metaGraph(dir, tags);
-        GraphCheck.check(meta.getGraphDef(), dir, "SavedModel's graph");
-        Map<String, SignatureDef> signatures = new TreeMap<>(meta.getSignatureDefMap());
+        MetaGraph meta = metaGraph(dir, tags, withBodies);
+        GraphCheck.check(meta.graph(), dir, "SavedModel's graph");
+        Map<String, SignatureDef> signatures = new TreeMap<>(meta.signatures());
         signatures.remove(INIT_OP_SIGNATURE);
         String chosen = chosenSignature(dir, signatures.keySet(), name);
         SignatureDef signature = signatures.get(chosen);
-        boolean tf2 = meta.hasObjectGraphDef() && meta.getObjectGraphDef().getNodesCount() > 0;
-        GraphDef graph = tf2 && withBodies ? SignatureGraphs.tf2Inlined(meta.getGraphDef(), signature, dir)
-                : tf2 ? SignatureGraphs.tf2(signature) : SignatureGraphs.tf1(meta.getGraphDef(), signature, dir);
+        boolean tf2 = meta.tf2();
+        GraphDef graph = tf2 && withBodies ? SignatureGraphs.tf2Inlined(meta.graph(), signature, dir)
+                : tf2 ? SignatureGraphs.tf2(signature) : SignatureGraphs.tf1(meta.graph(), signature, dir);
         if (!tf2 && withBodies) {
             graph = ModelLoader.convertible(graph, dir.toString());
         }
-        return new LoadedModel(new TfGraph(graph, dir.toString()), meta.getGraphDef(),
+        return new LoadedModel(new TfGraph(graph, dir.toString()), meta.graph(),
                 tf2 ? "SavedModel (TF2)" : "SavedModel (TF1)", tf2 ? SignatureGraphs.tf2Keys(signature)
                 : SignatureGraphs.tf1Keys(signature), chosen,
                 signatures.entrySet().stream().map(e -> SignatureInfo.of(e.getKey(), e.getValue())).toList());
@@ -69,7 +70,11 @@ final class SavedModels {
                         + choices + "; choose one with --signature NAME");
     }
 
-    static MetaGraphDef metaGraph(Path dir, List<String> tags) {
+    /**
+     * The MetaGraph of the tag set; {@code forConversion}: only what conversion reads of it, its library only the
+     * functions its graph can run ({@link ConvertibleMetaGraphs}).
+     */
+    static MetaGraph metaGraph(Path dir, List<String> tags, boolean forConversion) {
         if (!Files.isDirectory(dir)) {
             throw new TfirException(dir + ": " + (Files.exists(dir) ? "is not a directory" : "no such directory")
                     + "; --saved_model_dir expects a SavedModel directory (with saved_model.pb)");
@@ -81,19 +86,22 @@ final class SavedModels {
                     + "--saved_model_dir expects a SavedModel directory");
         }
         boolean isText = !Files.exists(binary);
-        SavedModel model = ProtoFiles.read(isText ? text : binary, "SavedModel", isText,
-                SavedModel.getDefaultInstance());
+        Function<SavedModel, List<MetaGraph>> whole = model -> model.getMetaGraphsList().stream()
+                .map(MetaGraph::of).toList();
+        List<MetaGraph> metaGraphs = ProtoFiles.read(isText ? text : binary, "SavedModel", isText,
+                SavedModel.getDefaultInstance(), whole, forConversion ? ConvertibleMetaGraphs::parse
+                        : bytes -> whole.apply(Protos.parse(SavedModel.getDefaultInstance(), bytes, true)));
         Set<String> wanted = tags.stream().filter(t -> !t.isBlank()).map(String::strip).collect(Collectors.toSet());
         if (wanted.isEmpty()) {
             wanted = Set.of(SERVE);
         }
-        for (MetaGraphDef meta : model.getMetaGraphsList()) {
-            if (Set.copyOf(meta.getMetaInfoDef().getTagsList()).equals(wanted)) {
+        for (MetaGraph meta : metaGraphs) {
+            if (Set.copyOf(meta.tags()).equals(wanted)) {
                 return meta;
             }
         }
-        String available = model.getMetaGraphsList().stream()
-                .map(m -> String.join(",", m.getMetaInfoDef().getTagsList()))
+        String available = metaGraphs.stream()
+                .map(m -> String.join(",", m.tags()))
                 .collect(Collectors.joining("', '", "'", "'"));
         throw new TfirException(dir + ": the SavedModel has no MetaGraph with tags '" + String.join(",", wanted)
                 + "'; it has " + available + "; choose one with --saved_model_tags");

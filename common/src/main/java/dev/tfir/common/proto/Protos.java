@@ -4,6 +4,7 @@ import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.UnsafeByteOperations;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 
 /**
@@ -28,6 +29,26 @@ public final class Protos {
         T message = (T) prototype.getParserForType().parseFrom(input);
         input.checkLastTagWas(0);
         return message;
+    }
+
+    /**
+     * Merges the fields from {@code start} to {@code end} (absolute positions, whole fields) of bytes that passed
+     * {@link #check} into {@code builder}, as a parse of the whole message would (see {@link WireFields}).
+     */
+    public static <B extends Message.Builder> B merge(B builder, ByteBuffer bytes, int start, int end, boolean alias)
+            throws InvalidProtocolBufferException {
+        CodedInputStream input = UnsafeByteOperations.unsafeWrap(bytes.duplicate().limit(end).position(start).slice())
+                .newCodedInput();
+        input.enableAliasing(alias);
+        try {
+            builder.mergeFrom(input);
+        } catch (InvalidProtocolBufferException e) {
+            throw e;
+        } catch (IOException e) {  // from a buffer, only InvalidProtocolBufferException
+            throw new InvalidProtocolBufferException(e);
+        }
+        input.checkLastTagWas(0);
+        return builder;
     }
 
     /** Parses a whole array (byte fields copied); see {@link #parse(Message, ByteBuffer, boolean)}. */

@@ -1,0 +1,22 @@
+package dev.tfir.common.model;
+
+import java.util.List;
+import java.util.Map;
+import org.tensorflow.proto.GraphDef;
+import org.tensorflow.proto.MetaGraphDef;
+import org.tensorflow.proto.SignatureDef;
+
+/**
+ * What tfir reads of a SavedModel's MetaGraph.
+ *
+ * @param tags       its tag set ({@code serve}, ...)
+ * @param graph      its graph, with its function library
+ * @param signatures its signatures by name
+ * @param tf2        whether it has an object graph (a TF2 SavedModel), whose signatures are functions
+ */
+record MetaGraph(List<String> tags, GraphDef graph, Map<String, SignatureDef> signatures, boolean tf2) {
+    static MetaGraph of(MetaGraphDef meta) {
+        return new MetaGraph(meta.getMetaInfoDef().getTagsList(), meta.getGraphDef(), meta.getSignatureDefMap(),
+                meta.hasObjectGraphDef() && meta.getObjectGraphDef().getNodesCount() > 0);
+    }
+}

@@ -1,0 +1,206 @@
+package dev.tfir.common.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tfir.common.proto.Protos;
+import dev.tfir.common.testing.TestData;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.tensorflow.proto.AttrValue;
+import org.tensorflow.proto.FunctionDef;
+import org.tensorflow.proto.FunctionDefLibrary;
+import org.tensorflow.proto.GradientDef;
+import org.tensorflow.proto.GraphDef;
+import org.tensorflow.proto.MetaGraphDef;
+import org.tensorflow.proto.NameAttrList;
+import org.tensorflow.proto.NodeDef;
+import org.tensorflow.proto.OpDef;
+import org.tensorflow.proto.SavedModel;
+import org.tensorflow.proto.SavedObjectGraphOuterClass.SavedObject;
+import org.tensorflow.proto.SavedObjectGraphOuterClass.SavedObjectGraph;
+import org.tensorflow.proto.SignatureDef;
+import org.tensorflow.proto.TensorInfo;
+
+/** The MetaGraphs conversion reads of a SavedModel: the same as of a whole parse, but only the runnable functions. */
+class ConvertibleMetaGraphsTest {
+    private static MetaGraph whole(byte[] bytes) throws IOException {
+        return MetaGraph.of(Protos.parse(SavedModel.getDefaultInstance(), bytes).getMetaGraphs(0));
+    }
+
+    private static MetaGraph convertible(byte[] bytes) throws IOException {
+        List<MetaGraph> metaGraphs = ConvertibleMetaGraphs.parse(ByteBuffer.wrap(bytes));
+        assertEquals(1, metaGraphs.size());
+        return metaGraphs.get(0);
+    }
+
+    private static Set<String> names(GraphDef graph) {
+        Set<String> names = new HashSet<>();
+        graph.getLibrary().getFunctionList().forEach(f -> names.add(f.getSignature().getName()));
+        return names;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"models/saved_model_tf2", "models/saved_model_tf2_calls", "models/saved_model_tf1",
+            "models/saved_model_two_signatures", "convert/cond/cond_runtime_saved_model",
+            "keras/VGG16_notop_saved_model"})
+    void readsWhatAWholeParseReadsWithTheFunctionsTheGraphRuns(String name) throws IOException {
+        byte[] bytes = Files.readAllBytes(TestData.repo().resolve("testdata").resolve(name).resolve("saved_model.pb"));
+        MetaGraph whole = whole(bytes);
+        MetaGraph read = convertible(bytes);
+
+        assertEquals(whole.tags(), read.tags());
+        assertEquals(whole.signatures(), read.signatures());
+        assertEquals(whole.tf2(), read.tf2());
+        assertEquals(whole.graph().getNodeList(), read.graph().getNodeList());
+        assertEquals(whole.graph().getVersions(), read.graph().getVersions());
+        // kept functions are the whole parse's, in its order; what is left out, nothing kept calls
+        List<FunctionDef> kept = read.graph().getLibrary().getFunctionList();
+        List<FunctionDef> all = whole.graph().getLibrary().getFunctionList();
+        assertEquals(all.stream().filter(kept::contains).toList(), kept);
+        Set<String> keptNames = names(read.graph());
+        for (NodeDef node : read.graph().getNodeList()) {
+            assertCallsOnly(node, keptNames, names(whole.graph()));
+        }
+        kept.forEach(function -> function.getNodeDefList()
+                .forEach(node -> assertCallsOnly(node, keptNames, names(whole.graph()))));
+    }
+
+    private static void assertCallsOnly(NodeDef node, Set<String> kept, Set<String> library) {
+        if (library.contains(node.getOp())) {
+            assertTrue(kept.contains(node.getOp()), node.getName());
+        }
+        node.getAttrMap().values().stream().filter(AttrValue::hasFunc)
+                .forEach(value -> assertTrue(kept.contains(value.getFunc().getName()), node.getName()));
+    }
+
+    @Test
+    void aKerasSavedModelKeepsFewOfItsFunctions() throws IOException {
+        byte[] bytes = Files.readAllBytes(TestData.repo().resolve("testdata/keras/VGG16_notop_saved_model/saved_model.pb"));
+        int all = whole(bytes).graph().getLibrary().getFunctionCount();
+        int kept = convertible(bytes).graph().getLibrary().getFunctionCount();
+        assertTrue(kept > 0 && kept < all, kept + " of " + all);
+    }
+
+    private static FunctionDef function(String name, NodeDef... body) {
+        return FunctionDef.newBuilder().setSignature(OpDef.newBuilder().setName(name)).addAllNodeDef(List.of(body))
+                .build();
+    }
+
+    private static NodeDef node(String name, String op, String attribute, AttrValue value) {
+        NodeDef.Builder node = NodeDef.newBuilder().setName(name).setOp(op);
+        return (attribute == null ? node : node.putAttr(attribute, value)).build();
+    }
+
+    private static AttrValue func(String name) {
+        return AttrValue.newBuilder().setFunc(NameAttrList.newBuilder().setName(name)).build();
+    }
+
+    /** f (a call's attribute) calls g by op name and names h in a list; unused is called by nothing. */
+    private static SavedModel handMade() {
+        FunctionDefLibrary library = FunctionDefLibrary.newBuilder()
+                .addFunction(function("unused", node("x", "Const", null, null)))
+                .addFunction(function("h"))
+                .addFunction(function("f", node("a", "g", null, null), node("b", "Case", "branches",
+                        AttrValue.newBuilder().setList(AttrValue.ListValue.newBuilder()
+                                .addFunc(NameAttrList.newBuilder().setName("h"))).build())))
+                .addFunction(function("g"))
+                .addGradient(GradientDef.newBuilder().setFunctionName("f").setGradientFunc("unused"))
+                .build();
+        GraphDef graph = GraphDef.newBuilder()
+                .addNode(node("call", "StatefulPartitionedCall", "f", func("f")))
+                .setLibrary(library).build();
+        return SavedModel.newBuilder().addMetaGraphs(MetaGraphDef.newBuilder()
+                .setMetaInfoDef(MetaGraphDef.MetaInfoDef.newBuilder().addTags("serve")
+                        .setStrippedOpList(org.tensorflow.proto.OpList.newBuilder()
+                                .addOp(OpDef.newBuilder().setName("Const"))))
+                .setGraphDef(graph)
+                .putSignatureDef("serving_default", SignatureDef.newBuilder()
+                        .putOutputs("out", TensorInfo.newBuilder().setName("call:0").build()).build())
+                .setObjectGraphDef(SavedObjectGraph.newBuilder().addNodes(SavedObject.getDefaultInstance())))
+                .build();
+    }
+
+    @Test
+    void keepsTheFunctionsCalledByOpNameAndByAttributesInTheLibrarysOrder() throws IOException {
+        MetaGraph read = convertible(handMade().toByteArray());
+
+        assertEquals(List.of("h", "f", "g"), read.graph().getLibrary().getFunctionList().stream()
+                .map(f -> f.getSignature().getName()).toList());
+        assertEquals(1, read.graph().getLibrary().getGradientCount());
+        assertEquals(List.of("serve"), read.tags());
+        assertTrue(read.tf2());
+        assertEquals(whole(handMade().toByteArray()).signatures(), read.signatures());
+    }
+
+    @Test
+    void withoutAnObjectGraphItIsNotTf2() throws IOException {
+        SavedModel model = handMade();
+        SavedModel tf1 = model.toBuilder().setMetaGraphs(0, model.getMetaGraphs(0).toBuilder().clearObjectGraphDef())
+                .build();
+        assertFalse(convertible(tf1.toByteArray()).tf2());
+    }
+
+    @Test
+    void aGraphInTwoPiecesIsReadWhole() throws IOException {
+        // protobuf merges a message field given twice: the second piece's library adds a function the graph calls
+        MetaGraphDef first = handMade().getMetaGraphs(0);
+        GraphDef second = GraphDef.newBuilder()
+                .addNode(node("call2", "PartitionedCall", "f", func("late")))
+                .setLibrary(FunctionDefLibrary.newBuilder().addFunction(function("late"))).build();
+        ByteArrayOutputStream meta = new ByteArrayOutputStream();
+        meta.writeBytes(first.toByteArray());
+        meta.writeBytes(MetaGraphDef.newBuilder().setGraphDef(second).build().toByteArray());
+        byte[] bytes = SavedModel.newBuilder()
+                .addMetaGraphs(MetaGraphDef.parseFrom(meta.toByteArray())).build().toByteArray();
+        byte[] pieces = concatenatedMetaGraph(meta.toByteArray());
+
+        MetaGraph read = convertible(pieces);
+        assertEquals(whole(bytes).graph(), read.graph());
+        assertTrue(names(read.graph()).contains("late"));
+    }
+
+    /** A SavedModel of one MetaGraph given as these raw bytes (field 2, length-delimited). */
+    private static byte[] concatenatedMetaGraph(byte[] metaGraphBytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(SavedModel.META_GRAPHS_FIELD_NUMBER << 3 | 2);
+        int length = metaGraphBytes.length;
+        while (length >= 0x80) {
+            out.write(length & 0x7f | 0x80);
+            length >>>= 7;
+        }
+        out.write(length);
+        out.writeBytes(metaGraphBytes);
+        return out.toByteArray();
+    }
+
+    @Test
+    void twoFunctionsOfOneNameAreReadWhole() throws IOException {
+        SavedModel model = handMade();
+        GraphDef graph = model.getMetaGraphs(0).getGraphDef();
+        GraphDef twice = graph.toBuilder().setLibrary(graph.getLibrary().toBuilder()
+                .addFunction(function("g", node("y", "Const", null, null)))).build();
+        byte[] bytes = model.toBuilder().setMetaGraphs(0, model.getMetaGraphs(0).toBuilder().setGraphDef(twice))
+                .build().toByteArray();
+        assertEquals(whole(bytes).graph(), convertible(bytes).graph());
+    }
+
+    @Test
+    void aFieldOfAnotherWireTypeIsReadWhole() throws IOException {
+        // meta_graphs as a varint: protobuf keeps it as an unknown field, not as a second MetaGraph
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes(handMade().toByteArray());
+        bytes.write(SavedModel.META_GRAPHS_FIELD_NUMBER << 3);
+        bytes.write(1);
+        assertEquals(whole(handMade().toByteArray()).graph(), convertible(bytes.toByteArray()).graph());
+    }
+}
