@@ -11,7 +11,7 @@ import dev.tfir.convert.pipeline.ModelInput;
 import dev.tfir.convert.write.IrFiles;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Locale;
+import dev.tfir.common.NumberText;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -73,11 +73,11 @@ public final class ConversionSummary {
                 .mapToLong(n -> n.value().elementCount()).sum();
         boolean fp16 = nodes.stream().anyMatch(n -> n.value() != null && n.value().type() == ElementType.F16);
         out.println("IR: " + nodes.size() + " layers (" + (nodes.size() - constants) + " ops, " + constants
-                + " constants), " + String.format(Locale.ROOT, "%,d", weights) + " weights in "
+                + " constants), " + NumberText.grouped(weights) + " weights in "
                 + (fp16 ? "FP16" : "FP32"));
         out.println("[ SUCCESS ] XML file: " + written.xml() + " (" + size(written.xmlSize()) + ")");
         out.println("[ SUCCESS ] BIN file: " + written.bin() + " (" + size(written.binSize()) + ")");
-        out.println(String.format(Locale.ROOT, "Done in %.2f s", nanos / 1e9));
+        out.println("Done in " + NumberText.fixed(nanos / 1e9, 2) + " s");
     }
 
     private static String count(int n, String what) {
@@ -104,8 +104,8 @@ public final class ConversionSummary {
             return bytes + " B";
         }
         if (bytes < 1024 * 1024) {
-            return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
+            return NumberText.fixed(bytes / 1024.0, 1) + " KB";
         }
-        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+        return NumberText.fixed(bytes / (1024.0 * 1024.0), 1) + " MB";
     }
 }

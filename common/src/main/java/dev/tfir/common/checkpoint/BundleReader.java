@@ -1,6 +1,7 @@
 package dev.tfir.common.checkpoint;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.tfir.common.NumberText;
 import dev.tfir.common.TfirException;
 import dev.tfir.common.proto.Protos;
 import dev.tfir.common.types.DTypes;
@@ -59,7 +60,8 @@ final class BundleReader implements TensorStore {
     }
 
     static Path dataPath(Path prefix, int shard, int shards) {
-        return prefix.resolveSibling(String.format("%s.data-%05d-of-%05d", prefix.getFileName(), shard, shards));
+        return prefix.resolveSibling(prefix.getFileName() + ".data-" + NumberText.zeroPadded(shard, 5) + "-of-"
+                + NumberText.zeroPadded(shards, 5));
     }
 
     /** Reads {@code PREFIX.index} and checks that every data file it names exists. */

@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,23 +20,42 @@ import org.tensorflow.proto.NodeDef;
  * bodies). Ops the file does not list have one output argument of one tensor.
  */
 final class OpOutputs {
-    private static final Map<String, List<String>> ARGS = read();
+    private static final Map<String, List<OutputArg>> ARGS = read();
+
+    /**
+     * An output argument: its name and, for a list of tensors, the attribute counting them: {@code N} of
+     * {@code output*N} (a number) or {@code T} of {@code output+T} (a list of types).
+     */
+    private record OutputArg(String name, String countAttr, boolean typeList) {
+        static OutputArg parse(String spec) {
+            int mark = Math.max(spec.indexOf('*'), spec.indexOf('+'));
+            return mark < 0 ? new OutputArg(spec, null, false)
+                    : new OutputArg(spec.substring(0, mark), spec.substring(mark + 1), spec.charAt(mark) == '+');
+        }
+
+        int count(NodeDef node) {
+            if (countAttr == null) {
+                return 1;
+            }
+            AttrValue attr = node.getAttrOrDefault(countAttr, AttrValue.getDefaultInstance());
+            return typeList ? attr.getList().getTypeCount() : (int) attr.getI();
+        }
+    }
 
     private OpOutputs() {}
 
     /** The flat output index of {@code node}'s output argument {@code arg}, element {@code index}. */
     static int flatIndex(NodeDef node, String arg, int index, String where) {
-        List<String> args = ARGS.get(node.getOp());
+        List<OutputArg> args = ARGS.get(node.getOp());
         if (args == null) {
             return index;
         }
         int start = 0;
-        for (String spec : args) {
-            String[] parts = spec.split("[*+]");
-            if (parts[0].equals(arg)) {
+        for (OutputArg output : args) {
+            if (output.name().equals(arg)) {
                 return start + index;
             }
-            start += count(node, spec, parts);
+            start += output.count(node);
         }
         throw new TfirException(where + ": node '" + node.getName() + "' (" + node.getOp() + ") has no output '" + arg
                 + "'; the function body is not one TensorFlow wrote");
@@ -47,13 +66,12 @@ final class OpOutputs {
      * the file does not list (not TensorFlow's own).
      */
     static String argOf(NodeDef node, int flat, String where) {
-        List<String> args = ARGS.get(node.getOp());
+        List<OutputArg> args = ARGS.get(node.getOp());
         int start = 0;
-        for (String spec : args == null ? List.<String>of() : args) {
-            String[] parts = spec.split("[*+]");
-            int count = count(node, spec, parts);
+        for (OutputArg output : args == null ? List.<OutputArg>of() : args) {
+            int count = output.count(node);
             if (flat < start + count) {
-                return parts[0] + ":" + (flat - start);
+                return output.name() + ":" + (flat - start);
             }
             start += count;
         }
@@ -61,22 +79,18 @@ final class OpOutputs {
                 + flat + " TensorFlow knows of; it cannot be written into a function body");
     }
 
-    private static int count(NodeDef node, String spec, String[] parts) {
-        if (parts.length == 1) {
-            return 1;
-        }
-        AttrValue attr = node.getAttrOrDefault(parts[1], AttrValue.getDefaultInstance());
-        return spec.contains("*") ? (int) attr.getI() : attr.getList().getTypeCount();
-    }
-
-    private static Map<String, List<String>> read() {
-        Map<String, List<String>> args = new HashMap<>();
+    private static Map<String, List<OutputArg>> read() {
+        Map<String, List<OutputArg>> args = new HashMap<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(
                 OpOutputs.class.getResourceAsStream("op-outputs.txt"), StandardCharsets.UTF_8))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 if (!line.startsWith("#") && !line.isBlank()) {
                     String[] words = line.trim().split(" ");
-                    args.put(words[0], Arrays.asList(words).subList(1, words.length));
+                    List<OutputArg> outputs = new ArrayList<>(words.length - 1);
+                    for (int i = 1; i < words.length; i++) {
+                        outputs.add(OutputArg.parse(words[i]));
+                    }
+                    args.put(words[0], outputs);
                 }
             }
         } catch (IOException e) {
