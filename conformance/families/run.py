@@ -310,14 +310,7 @@ def is_bug(verdict):
 
 # rows whose failure is known and open (issue 18), reported as such and not failing the suite; a row of them that
 # passes is reported as passing
-KNOWN = {
-    # OpenVINO 2026.4.1's CPU plugin: the loop's last values come out as zeros unless the IoU chain of its body
-    # (bbox_overlap ... Greater, Cast, ReduceSum) is also a loop output; the body alone computes right
-    ('yolo_v8', 'saved_model'): 'OpenVINO 2026.4.1 gives zeros from the IR\'s loop of '
-                                'tf.image.non_max_suppression_padded (2024.6 runs it right)',
-    ('yolo_v8', 'frozen'): 'OpenVINO 2026.4.1 gives zeros from the IR\'s loop of '
-                           'tf.image.non_max_suppression_padded (2024.6 runs it right)',
-}
+KNOWN = {}
 
 
 def is_known(model, form, verdict):

@@ -428,6 +428,8 @@ def cases():
              lambda x, op=op: getattr(raw, op)(data=x, segment_ids=tf.constant([0, 1, 1, 1, 3, 3, 4], tf.int64)))
     case('Cumsum', 'i32-axis-1', 'reduce', [('i32', (2, 5))], lambda x: raw.Cumsum(x=x, axis=-1))
     case('TopKV2', 'k3', 'reduce', [('f', (2, 7))], lambda x: list(raw.TopKV2(input=x, k=3)))
+    # k known at run time only (non_max_suppression_padded sorts all its boxes: k = their number)
+    case('TopKV2', 'runtime-k', 'reduce', [('f', (2, -7))], lambda x: list(raw.TopKV2(input=x, k=tf.shape(x)[1] - 2)))
 
     # detection post-processing: boxes of random corners (some beyond [0, 1]), scores in [0, 1); -n: a dynamic dim
     for n in (20, -20):

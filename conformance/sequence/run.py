@@ -6,7 +6,7 @@ usage: conformance/sequence/run.py [--only STEM[:FORM],...] [--write-table docs/
 The models of tools/models/make_sequence_models.py (made with real TensorFlow into ${TFIR_BIG:-target/big-models}/
 sequence when missing): Keras LSTM, GRU, SimpleRNN, Bidirectional(LSTM), stacked LSTMs with return_sequences, an
 LSTM returning sequences, a Conv1D+GRU text classifier with an Embedding, unrolled LSTM and GRU, a tf.while_loop
-with a data-dependent trip count, TensorArrays filled in for loops (AutoGraph), a tf.cond on a runtime
+with a data-dependent trip count, tf.image.non_max_suppression_padded (Whiles in a While), TensorArrays filled in for loops (AutoGraph), a tf.cond on a runtime
 predicate and a tf.while_loop with a tf.cond in its body; each as a frozen graph (`frozen`: control flow kept
 functional, While/If) and a TF2 SavedModel (`saved_model`). TF1 graphs (v1 while frames and Switch/Merge: the
 `tf1_` rows): dynamic_rnn with LSTMCell and GRUCell, with sequence_length (lengths of zero-padded sequences), a
@@ -81,6 +81,16 @@ def matrices(rng):
     return [rng.standard_normal((2, n)).astype('float32') for n in LENGTHS]
 
 
+def boxes(rng):
+    """Two sets of 600 boxes [1, 600, 4] (y_min, x_min, y_max, x_max), sides 5 to 30 in a square of 130."""
+    import numpy as np
+    feeds = []
+    for _ in range(2):
+        corner = rng.uniform(0, 100, (1, 600, 2)).astype('float32')
+        feeds.append(np.concatenate([corner, corner + rng.uniform(5, 30, (1, 600, 2)).astype('float32')], -1))
+    return feeds
+
+
 def both_signs(rng):
     x = rng.standard_normal((3, 4)).astype('float32')
     return [abs(x), -abs(x)]
@@ -100,6 +110,7 @@ CASES = {
     'while_counter': ('tf.while_loop, data-dependent trip count', loop_inputs),
     'tensor_array_loop': ('TensorArray (no element shape) written in a for loop', matrices),
     'tensor_array_reversed': ('TensorArray written back to front, x[i] read', loop_inputs),
+    'nms_padded': ('tf.image.non_max_suppression_padded: Whiles in a While, one of no iteration', boxes),
     'cond_runtime': ('tf.cond on sum(x) > 0', both_signs),
     'while_cond': ('tf.while_loop over time, tf.cond on the step in its body', sequences()),
     'tf1_dynamic_rnn_lstm': ('TF1 dynamic_rnn(LSTMCell(16))', sequences()),

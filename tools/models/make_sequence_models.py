@@ -7,13 +7,14 @@ Each model NAME is written as NAME.pb (a frozen graph: convert_variables_to_cons
 lower_control_flow=False, so loops stay functional While/StatelessWhile and conditionals If/StatelessIf, as a
 TF2 function has them) and NAME_saved_model/ (tf.saved_model.save of the same function and weights). Input `x`
 float32 (sequences [?, ?, 6]: batch and time dynamic; [?, 5, 6] for the unrolled ones, which need a known length;
-[?, 4] for the while loop, the cond and the reversed TensorArray; [?, ?] for the TensorArray loop; `tokens` int32
-[?, ?] for the text classifier), fixed seed. Keras layers are tf_keras (Keras 2), as mo's and ovc's docs use.
+[?, 4] for the while loop, the cond and the reversed TensorArray; [?, ?] for the TensorArray loop; [1, 600, 4] boxes for
+tf.image.non_max_suppression_padded; `tokens` int32 [?, ?] for the text classifier), fixed seed. Keras layers are tf_keras (Keras 2), as mo's and ovc's docs use.
 
 Committed (testdata/convert/, --fixtures): while_counter.pb (a tf.while_loop whose trip count depends on the
 input: x doubled until its sum exceeds 100, maximum_iterations=20), keras_lstm_small.pb (LSTM(3) over [?, ?, 2],
-unroll=False), while_unsupported.pb (Zeta outside a loop, Igamma only inside its body) and cond_runtime.pb
-(tf.cond on sum(x) > 0: relu(x) * 3, else tanh(x) - 1).
+unroll=False), while_unsupported.pb (Zeta outside a loop, Igamma only inside its body), cond_runtime.pb
+(tf.cond on sum(x) > 0: relu(x) * 3, else tanh(x) - 1) and nms_padded.pb (tf.image.non_max_suppression_padded of
+600 boxes: Whiles in a While).
 
 TF1 models (tf1_*: TF1 graph mode, v1 control flow: while frames, TensorArrayV3, Switch/Merge), input `x` float32
 [?, ?, 6], output `Identity`: NAME.pb (convert_variables_to_constants) and NAME_saved_model/ (a TF1 SavedModel:
@@ -130,6 +131,18 @@ def _tensor_array_reversed(tf):
     return f
 
 
+def _nms_padded(tf):
+    """tf.image.non_max_suppression_padded of 600 boxes, as keras-cv's YOLOv8 decodes its anchors: a While over
+    their two tiles of 512 whose body holds two more, the first of no iteration on the first tile; scores are the
+    boxes' x_min / 100."""
+    def f(x):
+        indices, _ = tf.image.non_max_suppression_padded(x, x[..., 1] * 0.01, max_output_size=50,
+                                                         iou_threshold=0.5, score_threshold=0.1,
+                                                         pad_to_max_output_size=True)
+        return indices
+    return f
+
+
 def _runtime_cond(tf):
     def f(x):
         return tf.cond(tf.reduce_sum(x) > 0.0, lambda: tf.nn.relu(x) * 3.0, lambda: tf.tanh(x) - 1.0)
@@ -172,6 +185,7 @@ MODELS_BY_STEM = {
                                          lambda tf: tf.TensorSpec([None, None], tf.float32, name='x')),
     'tensor_array_reversed': _function_model(_tensor_array_reversed,
                                              lambda tf: tf.TensorSpec([None, 4], tf.float32, name='x')),
+    'nms_padded': _function_model(_nms_padded, lambda tf: tf.TensorSpec([1, 600, 4], tf.float32, name='x')),
     'cond_runtime': _function_model(_runtime_cond, lambda tf: tf.TensorSpec([None, 4], tf.float32, name='x')),
     'while_cond': _function_model(_while_cond, lambda tf: tf.TensorSpec([None, None, FEATURES], tf.float32,
                                                                        name='x')),
@@ -293,7 +307,7 @@ for _stem, _build in TF1_MODELS_BY_STEM.items():
     MODELS[_stem + '.pb'] = _tf1_model(_build)
     MODELS[_stem + '_saved_model'] = _tf1_model(_build)
 
-COMMITTED = ('while_counter.pb', 'keras_lstm_small.pb', 'while_unsupported.pb', 'cond_runtime.pb')
+COMMITTED = ('while_counter.pb', 'keras_lstm_small.pb', 'while_unsupported.pb', 'cond_runtime.pb', 'nms_padded.pb')
 
 if __name__ == '__main__':
     make_convert_models.main(MODELS, __file__, __doc__, COMMITTED, FIXTURES)

@@ -40,11 +40,20 @@ public final class Indexing {
 
     /** TopK-3 along the last axis, largest first: (values, indices of {@code indexType}). */
     public static Node topK(Output x, long k, boolean sorted, ElementType indexType) {
+        return topK(x, Constants.i64Scalar(k), k, sorted, indexType);
+    }
+
+    /** TopK-3 of a k known only at run time (a scalar): the last axis of the outputs unknown. */
+    public static Node topK(Output x, Output k, boolean sorted, ElementType indexType) {
+        return topK(x, Convert64.of(k), PartialShape.UNKNOWN_DIM, sorted, indexType);
+    }
+
+    private static Node topK(Output x, Output k, long kDim, boolean sorted, ElementType indexType) {
         long[] dims = x.shape().dims();
-        dims[dims.length - 1] = k;
+        dims[dims.length - 1] = kDim;
         return Node.builder("TopK", "opset3").attribute("axis", dims.length - 1).attribute("mode", "max")
                 .attribute("sort", sorted ? "value" : "none").attribute("index_element_type", indexType.irName())
-                .inputs(x, Constants.i64Scalar(k)).output(x.type(), PartialShape.of(dims))
+                .inputs(x, k).output(x.type(), PartialShape.of(dims))
                 .output(indexType, PartialShape.of(dims)).build();
     }
 

@@ -109,7 +109,7 @@ public final class Loops {
      * Loop then gives the memory of the body's result, never computed or left from an earlier run (fixed in 2026:
      * openvino#37247), so a loop whose condition fails at once (an inner loop on the outer loop's first iteration,
      * issue 17) gives garbage. A value of one static shape is a Select on the condition checked before the first
-     * iteration; another (its shape may change in the loop) an If of the two, which takes either shape.
+     * iteration; another (its shape may change in the loop) is {@link #either} of the two.
      */
     private static Output orInitial(Output firstCondition, Output after, Output initial) {
         if (firstCondition.isConstant() && firstCondition.constant().longs()[0] != 0) {
@@ -119,15 +119,30 @@ public final class Loops {
         if (initial.shape().isFullyDefined() && initial.shape().equals(after.shape())) {
             return Elementwise.select(ran, after, initial);
         }
-        List<Node> thenParameters = List.of(Sources.parameter(after.type(), after.shape()),
-                Sources.parameter(initial.type(), initial.shape()));
-        List<Node> elseParameters = List.of(Sources.parameter(after.type(), after.shape()),
-                Sources.parameter(initial.type(), initial.shape()));
-        IrModel taken = new IrModel("", thenParameters, List.of(Sources.result(thenParameters.get(0).output(0))),
-                Map.of());
-        IrModel skipped = new IrModel("", elseParameters, List.of(Sources.result(elseParameters.get(1).output(0))),
-                Map.of());
-        return ifElse(ran, List.of(after, initial), taken, skipped).get(0);
+        return either(ran, after, initial);
+    }
+
+    /**
+     * {@code first} where {@code condition} (a boolean scalar) holds, else {@code second}, values of one type and
+     * rank whose shapes may differ, without an If: both flattened end to end, the one chosen sliced out and given
+     * its shape back. An If of the two is wrong in one runtime or the other inside a loop's body: OpenVINO 2026.4's
+     * CPU If there gives zeros when its branches' results differ in shape, and 2024.6's, when they do not, keeps
+     * one branch's result when the other runs ({@link #ifElse}).
+     */
+    static Output either(Output condition, Output first, Output second) {
+        Output flatFirst = Movement.reshape(first, Constants.i64(-1), false);
+        Output flatSecond = Movement.reshape(second, Constants.i64(-1), false);
+        Output both = Movement.concat(List.of(flatFirst, flatSecond), 0);
+        Output firstSize = Movement.shapeOf(flatFirst, ElementType.I64);
+        Output start = Elementwise.select(condition, Constants.i64(0), firstSize);
+        Output stop = Elementwise.select(condition, firstSize,
+                Elementwise.add(firstSize, Movement.shapeOf(flatSecond, ElementType.I64)));
+        Output chosen = Node.builder("Slice", "opset8").inputs(both, start, stop, Constants.i64(1), Constants.i64(0))
+                .output(first.type(), PartialShape.of(PartialShape.UNKNOWN_DIM)).buildOutput();
+        Output shape = Elementwise.select(condition, Movement.shapeOf(first, ElementType.I64),
+                Movement.shapeOf(second, ElementType.I64));
+        return Node.builder("Reshape", "opset1").attribute("special_zero", false).inputs(chosen, shape)
+                .output(first.type(), merged(first.shape(), second.shape())).buildOutput();
     }
 
     /**

@@ -150,6 +150,28 @@ class ControlFlowTest {
     }
 
     @Test
+    void aValueOfChangingShapeALoopCarriesIsChosenWithoutAnIf() {
+        // non_max_suppression_padded: in the While over the tiles, the While over the tiles before the current one
+        // runs no iteration on the first; the box slice it carries has a dynamic batch. An If choosing between the
+        // loop's value and the initial one is wrong in OpenVINO 2026.4's CPU inside a loop body when its branches
+        // give different shapes, and in 2024.6's when they do not: both values are joined, and one sliced out
+        Node outer = single(layers(convert("nms_padded.pb"), "Loop"));
+        IrModel body = single(outer.subGraphs()).graph();
+        assertTrue(layers(body, "If").isEmpty(), "no If in the tile loop's body");
+        Node inner = layers(body, "Loop").stream().filter(loop -> !loop.input(1).isConstant()).findFirst()
+                .orElseThrow();
+        List<Node> chosen = new ArrayList<>();
+        for (Node reshape : layers(body, "Reshape")) {
+            Node slice = reshape.input(0).node();
+            if (slice.type().equals("Slice") && slice.input(0).node().type().equals("Concat")
+                    && slice.input(0).node().input(0).node().input(0).node() == inner) {
+                chosen.add(reshape);
+            }
+        }
+        assertEquals(1, chosen.size(), "the box slice the inner loop carries, chosen by a Slice of both");
+    }
+
+    @Test
     void opTypesOnlyInsideALoopBodyAreListedToo() {
         UnsupportedOpsException e = assertThrows(UnsupportedOpsException.class,
                 () -> convert("while_unsupported.pb"));

@@ -45,15 +45,22 @@ public final class IndexTranslators {
                 (int) (axis < 0 ? rank - 1 : axis))));
     }
 
-    /** TopKV2: the k largest along the last axis, values and int32 indices. */
+    /** TopKV2: the k largest along the last axis, values and int32 indices; k may be known only at run time. */
     public static List<TfTensor> topK(NodeContext node) {
-        long[] k = node.constantInput(1, "k");
         Output x = node.input(0);
         node.require(x.rank() >= 1, "needs an input of rank 1 or more");
+        boolean sorted = node.attrs().bool("sorted", true);
+        Output k = node.input(1);
+        if (!k.isConstant()) {
+            node.require(k.rank() == 0, "needs a scalar k, not one of shape " + k.shape());
+            Node topK = Indexing.topK(x, k, sorted, ElementType.I32);
+            return List.of(TfTensor.of(topK.output(0)), TfTensor.of(topK.output(1)));
+        }
+        long[] values = k.constant().longs();
         long last = x.shape().dim(x.rank() - 1);
-        node.require(k.length == 1 && k[0] >= 0 && (last < 0 || k[0] <= last),
-                "has k " + Arrays.toString(k) + " for a last axis of " + last);
-        Node topK = Indexing.topK(x, k[0], node.attrs().bool("sorted", true), ElementType.I32);
+        node.require(values.length == 1 && values[0] >= 0 && (last < 0 || values[0] <= last),
+                "has k " + Arrays.toString(values) + " for a last axis of " + last);
+        Node topK = Indexing.topK(x, values[0], sorted, ElementType.I32);
         return List.of(TfTensor.of(topK.output(0)), TfTensor.of(topK.output(1)));
     }
 
