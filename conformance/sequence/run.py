@@ -260,8 +260,10 @@ def table(rows):
              'earlier run, instead of the initial values (openvino#37247; an inner loop on the outer loop\'s first '
              'step: before the work-around off by up to 95 or an Eltwise shape error in 2024.6): our loops select '
              'each carried value after the loop by the condition checked before the first iteration (a Select for '
-             'a value of one static shape, else an `If`). mo\'s and ovc\'s IRs of the nested loops fail in 2024.6 '
-             'with that Eltwise shape error (they do not convert testdata/convert/tf1loops/while_nested.pb at all).',
+             'a value of one static shape, else both values joined end to end and the one taken sliced out: an '
+             '`If` there, with the leading axes of (1), gives zeros in 2026.4 inside a loop body, the `nms_padded` '
+             'rows). mo\'s and ovc\'s IRs of the nested loops fail in 2024.6 with that Eltwise shape error (they '
+             'do not convert testdata/convert/tf1loops/while_nested.pb at all).',
              '',
              '| model | form | inputs | max diff OV 2024.6 | max diff OV 2026 | result | layers ours (control flow) '
              '| layers mo | layers ovc | ours s | mo s | ovc s |',
