@@ -1,7 +1,6 @@
 package dev.tfir.common.infer;
 
 import java.util.Arrays;
-import java.util.Map;
 import java.util.function.LongBinaryOperator;
 import java.util.stream.LongStream;
 
@@ -12,24 +11,27 @@ import java.util.stream.LongStream;
 final class ArithmeticFolding {
     private ArithmeticFolding() {}
 
-    static void addTo(Map<String, ValueFolder> folders) {
-        folders.put("Add", binary(Math::addExact));
-        folders.put("AddV2", binary(Math::addExact));
-        folders.put("Sub", binary(Math::subtractExact));
-        folders.put("Mul", binary(Math::multiplyExact));
-        folders.put("FloorDiv", binary(Math::floorDiv));
-        folders.put("TruncateDiv", binary((x, y) -> x / y));
-        folders.put("FloorMod", binary(Math::floorMod));
-        folders.put("Maximum", binary(Math::max));
-        folders.put("Minimum", binary(Math::min));
-        folders.put("Neg", (c, port, shape) -> c.ints(0) == null ? null
-                : new KnownValue(shape, LongStream.of(c.ints(0)).map(Math::negateExact).toArray()));
-        folders.put("Sum", reduction(Math::addExact));
-        folders.put("Prod", reduction(Math::multiplyExact));
-        folders.put("Max", reduction(Math::max));
-        folders.put("Min", reduction(Math::min));
-        folders.put("Range", ArithmeticFolding::range);
-        folders.put("Fill", ArithmeticFolding::fill);
+    /** The folder of this op type, or null when it is not of this family. */
+    static ValueFolder forOp(String op) {
+        return switch (op) {
+            case "Add", "AddV2" -> binary(Math::addExact);
+            case "Sub" -> binary(Math::subtractExact);
+            case "Mul" -> binary(Math::multiplyExact);
+            case "FloorDiv" -> binary(Math::floorDiv);
+            case "TruncateDiv" -> binary((x, y) -> x / y);
+            case "FloorMod" -> binary(Math::floorMod);
+            case "Maximum" -> binary(Math::max);
+            case "Minimum" -> binary(Math::min);
+            case "Neg" -> (c, port, shape) -> c.ints(0) == null ? null
+                    : new KnownValue(shape, LongStream.of(c.ints(0)).map(Math::negateExact).toArray());
+            case "Sum" -> reduction(Math::addExact);
+            case "Prod" -> reduction(Math::multiplyExact);
+            case "Max" -> reduction(Math::max);
+            case "Min" -> reduction(Math::min);
+            case "Range" -> ArithmeticFolding::range;
+            case "Fill" -> ArithmeticFolding::fill;
+            default -> null;
+        };
     }
 
     /** x op y elementwise, with numpy broadcasting of the two inputs to the output shape. */

@@ -14,11 +14,15 @@ import org.tensorflow.proto.DataType;
 final class ArrangeRules {
     private ArrangeRules() {}
 
-    static void addTo(RuleTable table) {
-        table.add(c -> one(c.typeAttrOr("T", 0), c.shape(0)), "Roll", "ReverseSequence", "InvertPermutation");
-        table.add(c -> one(c.typeAttrOr("T", 0), c.shapeTensor(1)), "BroadcastTo");
-        table.add(ArrangeRules::broadcastArgs, "BroadcastArgs");
-        table.add(ArrangeRules::matrixDiag, "MatrixDiag", "MatrixDiagV2", "MatrixDiagV3");
+    /** The rule of this op type, or null when the op type is not of this family. */
+    static ShapeRule forOp(String op) {
+        return switch (op) {
+            case "Roll", "ReverseSequence", "InvertPermutation" -> c -> one(c.typeAttrOr("T", 0), c.shape(0));
+            case "BroadcastTo" -> c -> one(c.typeAttrOr("T", 0), c.shapeTensor(1));
+            case "BroadcastArgs" -> ArrangeRules::broadcastArgs;
+            case "MatrixDiag", "MatrixDiagV2", "MatrixDiagV3" -> ArrangeRules::matrixDiag;
+            default -> null;
+        };
     }
 
     /** A shape as long as the longer of the two. */

@@ -13,9 +13,13 @@ import org.tensorflow.proto.DataType;
 final class BatchNormRules {
     private BatchNormRules() {}
 
-    static void addTo(RuleTable table) {
-        table.add(c -> fusedBatchNorm(c, 5), "FusedBatchNorm", "FusedBatchNormV2");
-        table.add(c -> fusedBatchNorm(c, 6), "FusedBatchNormV3");
+    /** The rule of this op type, or null when the op type is not of this family. */
+    static ShapeRule forOp(String op) {
+        return switch (op) {
+            case "FusedBatchNorm", "FusedBatchNormV2" -> c -> fusedBatchNorm(c, 5);
+            case "FusedBatchNormV3" -> c -> fusedBatchNorm(c, 6);
+            default -> null;
+        };
     }
 
     private static List<TensorType> fusedBatchNorm(NodeContext c, int outputCount) {

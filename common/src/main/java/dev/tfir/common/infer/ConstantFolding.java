@@ -3,8 +3,6 @@ package dev.tfir.common.infer;
 import dev.tfir.common.infer.KnownValue.Origin;
 import dev.tfir.common.types.PartialShape;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import org.tensorflow.proto.DataType;
 
 /**
@@ -14,8 +12,6 @@ import org.tensorflow.proto.DataType;
  * also carry partial shapes on (as TensorFlow's ConstantPartialShape); the other ops need constants.
  */
 final class ConstantFolding {
-    private static final Map<String, ValueFolder> FOLDERS = folders();
-
     private ConstantFolding() {}
 
     /**
@@ -25,10 +21,13 @@ final class ConstantFolding {
      */
     static KnownValue fold(NodeContext c, int port, TensorType type) {
         DataType dtype = type.dtype();
-        ValueFolder folder = FOLDERS.get(c.op());
         long count = type.shape().elementCount();
-        if (folder == null || (dtype != DataType.DT_INT32 && dtype != DataType.DT_INT64) || count < 0
+        if ((dtype != DataType.DT_INT32 && dtype != DataType.DT_INT64) || count < 0
                 || count > KnownValue.MAX_ELEMENTS) {
+            return null;
+        }
+        ValueFolder folder = folder(c.op());
+        if (folder == null) {
             return null;
         }
         long[] shape = type.shape().dims();
@@ -47,28 +46,30 @@ final class ConstantFolding {
         return new KnownValue(value.shape(), elements, value.origin());
     }
 
-    private static Map<String, ValueFolder> folders() {
-        Map<String, ValueFolder> folders = new HashMap<>();
-        folders.put("Const", (c, port, shape) -> TensorValues.decode(c.attrs().tensor("value")));
-        folders.put("Shape", (c, port, shape) -> dimsOf(c.shape(0), Origin.SHAPE));
-        folders.put("ShapeN", (c, port, shape) -> dimsOf(c.shape(port), Origin.PARTIAL));
-        folders.put("Size", (c, port, shape) -> c.shape(0).isFullyDefined()
-                ? KnownValue.scalar(c.shape(0).elementCount()) : null);
-        folders.put("Rank", (c, port, shape) -> c.shape(0).hasRank() ? KnownValue.scalar(c.shape(0).rank()) : null);
-        ValueFolder sameElements = (c, port, shape) -> c.ints(0) == null ? null : new KnownValue(shape, c.ints(0));
-        for (String op : new String[] {"Identity", "Snapshot", "StopGradient", "Reshape", "ExpandDims", "Squeeze"}) {
-            folders.put(op, sameElements);
-        }
-        folders.put("Cast", (c, port, shape) -> c.value(0) == null ? null : new KnownValue(shape,
-                c.value(0).elements(), c.value(0).isConstant() ? Origin.CONSTANT : Origin.PARTIAL));
-        folders.put("Pack", ConstantFolding::pack);
-        folders.put("ConcatV2", (c, port, shape) -> concat(c, 0, c.inputCount() - 1, c.inputCount() - 1, shape));
-        folders.put("Concat", (c, port, shape) -> concat(c, 1, c.inputCount(), 0, shape));
-        folders.put("StridedSlice", ConstantFolding::stridedSlice);
-        folders.put("Slice", ConstantFolding::slice);
-        folders.put("GatherV2", ConstantFolding::gather);
-        ArithmeticFolding.addTo(folders);
-        return Map.copyOf(folders);
+    /**
+     * The folder of this op type, or null when none folds it. A switch, not a map filled at start-up: a folder's
+     * lambda is linked when a graph has its op type.
+     */
+    private static ValueFolder folder(String op) {
+        return switch (op) {
+            case "Const" -> (c, port, shape) -> TensorValues.decode(c.attrs().tensor("value"));
+            case "Shape" -> (c, port, shape) -> dimsOf(c.shape(0), Origin.SHAPE);
+            case "ShapeN" -> (c, port, shape) -> dimsOf(c.shape(port), Origin.PARTIAL);
+            case "Size" -> (c, port, shape) -> c.shape(0).isFullyDefined()
+                    ? KnownValue.scalar(c.shape(0).elementCount()) : null;
+            case "Rank" -> (c, port, shape) -> c.shape(0).hasRank() ? KnownValue.scalar(c.shape(0).rank()) : null;
+            case "Identity", "Snapshot", "StopGradient", "Reshape", "ExpandDims", "Squeeze" ->
+                    (c, port, shape) -> c.ints(0) == null ? null : new KnownValue(shape, c.ints(0));
+            case "Cast" -> (c, port, shape) -> c.value(0) == null ? null : new KnownValue(shape,
+                    c.value(0).elements(), c.value(0).isConstant() ? Origin.CONSTANT : Origin.PARTIAL);
+            case "Pack" -> ConstantFolding::pack;
+            case "ConcatV2" -> (c, port, shape) -> concat(c, 0, c.inputCount() - 1, c.inputCount() - 1, shape);
+            case "Concat" -> (c, port, shape) -> concat(c, 1, c.inputCount(), 0, shape);
+            case "StridedSlice" -> ConstantFolding::stridedSlice;
+            case "Slice" -> ConstantFolding::slice;
+            case "GatherV2" -> ConstantFolding::gather;
+            default -> ArithmeticFolding.forOp(op);
+        };
     }
 
     /** A shape's dims as a vector: a constant when all are known, else of the given origin. */

@@ -14,19 +14,22 @@ import org.tensorflow.proto.DataType;
 final class ControlFlowRules {
     private ControlFlowRules() {}
 
-    static void addTo(RuleTable table) {
-        table.add(c -> switchOutputs(c, c.typeAttrOr("T", 0)), "Switch");
-        table.add(c -> switchOutputs(c, VariableRules.ref(c.typeAttrOr("T", 0))), "RefSwitch");
-        table.add(c -> merge(c, c.typeAttrOr("T", 0)), "Merge");
-        table.add(c -> merge(c, VariableRules.ref(c.typeAttrOr("T", 0))), "RefMerge");
-        table.add(c -> enter(c, c.typeAttrOr("T", 0)), "Enter");
-        table.add(c -> enter(c, VariableRules.ref(c.typeAttrOr("T", 0))), "RefEnter");
-        table.add(c -> one(c.typeAttrOr("T", 0), c.shape(0)), "Exit", "NextIteration");
-        table.add(c -> one(VariableRules.ref(c.typeAttrOr("T", 0)), c.shape(0)), "RefExit", "RefNextIteration");
-        table.add(c -> one(DataType.DT_BOOL, Shapes.withRank(c.shape(0), 0)), "LoopCond");
-        table.add(ControlFlowRules::identityN, "IdentityN");
-        table.add(c -> List.of(), "NoOp", "Assert", "ControlTrigger", "PrintV2", "SaveV2", "Save",
-                "SaveSlices");
+    /** The rule of this op type, or null when the op type is not of this family. */
+    static ShapeRule forOp(String op) {
+        return switch (op) {
+            case "Switch" -> c -> switchOutputs(c, c.typeAttrOr("T", 0));
+            case "RefSwitch" -> c -> switchOutputs(c, VariableRules.ref(c.typeAttrOr("T", 0)));
+            case "Merge" -> c -> merge(c, c.typeAttrOr("T", 0));
+            case "RefMerge" -> c -> merge(c, VariableRules.ref(c.typeAttrOr("T", 0)));
+            case "Enter" -> c -> enter(c, c.typeAttrOr("T", 0));
+            case "RefEnter" -> c -> enter(c, VariableRules.ref(c.typeAttrOr("T", 0)));
+            case "Exit", "NextIteration" -> c -> one(c.typeAttrOr("T", 0), c.shape(0));
+            case "RefExit", "RefNextIteration" -> c -> one(VariableRules.ref(c.typeAttrOr("T", 0)), c.shape(0));
+            case "LoopCond" -> c -> one(DataType.DT_BOOL, Shapes.withRank(c.shape(0), 0));
+            case "IdentityN" -> ControlFlowRules::identityN;
+            case "NoOp", "Assert", "ControlTrigger", "PrintV2", "SaveV2", "Save", "SaveSlices" -> c -> List.of();
+            default -> null;
+        };
     }
 
     /** Both outputs carry input 0. */

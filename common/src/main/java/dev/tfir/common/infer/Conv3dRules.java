@@ -9,10 +9,14 @@ import java.util.List;
 final class Conv3dRules {
     private Conv3dRules() {}
 
-    static void addTo(RuleTable table) {
-        table.add(Conv3dRules::convolution, "Conv3D");
-        table.add(Conv3dRules::inputGradient, "Conv3DBackpropInputV2");
-        table.add(Conv3dRules::pool, "MaxPool3D", "AvgPool3D");
+    /** The rule of this op type, or null when the op type is not of this family. */
+    static ShapeRule forOp(String op) {
+        return switch (op) {
+            case "Conv3D" -> Conv3dRules::convolution;
+            case "Conv3DBackpropInputV2" -> Conv3dRules::inputGradient;
+            case "MaxPool3D", "AvgPool3D" -> Conv3dRules::pool;
+            default -> null;
+        };
     }
 
     /** Filters (depth, height, width, in, out): the output has out channels. */

@@ -15,14 +15,18 @@ import org.tensorflow.proto.DataType;
 final class ConvRules {
     private ConvRules() {}
 
-    static void addTo(RuleTable table) {
-        table.add(c -> convolution(c, false), "Conv2D");
-        table.add(c -> convolution(c, true), "DepthwiseConv2dNative");
-        table.add(ConvRules::convolutionInputGradient, "Conv2DBackpropInput");
-        table.add(c -> pool(c, WindowAttrs.required(c.attrs(), "ksize"), WindowAttrs.required(c.attrs(), "strides")),
-                "MaxPool", "AvgPool");
-        table.add(ConvRules::poolWithTensorWindow, "MaxPoolV2");
-        table.add(ConvRules::poolWithArgmax, "MaxPoolWithArgmax");
+    /** The rule of this op type, or null when the op type is not of this family. */
+    static ShapeRule forOp(String op) {
+        return switch (op) {
+            case "Conv2D" -> c -> convolution(c, false);
+            case "DepthwiseConv2dNative" -> c -> convolution(c, true);
+            case "Conv2DBackpropInput" -> ConvRules::convolutionInputGradient;
+            case "MaxPool", "AvgPool" ->
+                    c -> pool(c, WindowAttrs.required(c.attrs(), "ksize"), WindowAttrs.required(c.attrs(), "strides"));
+            case "MaxPoolV2" -> ConvRules::poolWithTensorWindow;
+            case "MaxPoolWithArgmax" -> ConvRules::poolWithArgmax;
+            default -> null;
+        };
     }
 
     /** Where the height, width and channel dims are in a 4-D tensor of the node's data_format. */

@@ -13,10 +13,15 @@ import org.tensorflow.proto.DataType;
 final class DetectionRules {
     private DetectionRules() {}
 
-    static void addTo(RuleTable table) {
-        table.add(DetectionRules::nonMaxSuppression, "NonMaxSuppression", "NonMaxSuppressionV2",
-                "NonMaxSuppressionV3", "NonMaxSuppressionV4", "NonMaxSuppressionV5");
-        table.add(DetectionRules::combined, "CombinedNonMaxSuppression");
+    /** The rule of this op type, or null when the op type is not of this family. */
+    static ShapeRule forOp(String op) {
+        return switch (op) {
+            case "NonMaxSuppression", "NonMaxSuppressionV2", "NonMaxSuppressionV3", "NonMaxSuppressionV4",
+                    "NonMaxSuppressionV5" ->
+                    DetectionRules::nonMaxSuppression;
+            case "CombinedNonMaxSuppression" -> DetectionRules::combined;
+            default -> null;
+        };
     }
 
     private static List<TensorType> nonMaxSuppression(NodeContext c) {

@@ -14,47 +14,50 @@ import org.tensorflow.proto.DataType;
  * BiasAdd, AddN and Select.
  */
 final class ElementwiseRules {
-    private static final String[] UNARY = {"Identity", "Snapshot", "StopGradient", "PreventGradient",
-        "CheckNumerics", "Relu", "Relu6", "Elu", "Selu", "Softplus", "Softsign", "LeakyRelu", "Sigmoid", "Tanh",
-        "HardSwish", "Neg", "Exp", "Expm1", "Log", "Log1p", "Sqrt", "Rsqrt", "Square", "Abs", "Floor", "Ceil",
-        "Round", "Rint", "Sign", "Reciprocal", "Inv", "Erf", "Erfc", "Sin", "Cos", "Tan", "Asin", "Acos", "Atan",
-        "Sinh", "Cosh", "Asinh", "Acosh", "Atanh", "Cumsum", "Cumprod", "ClipByValue", "ReverseV2", "MatrixBandPart",
-        "ZerosLike", "OnesLike", "FakeQuantWithMinMaxArgs", "FakeQuantWithMinMaxVars", "FakeQuantWithMinMaxVarsPerChannel",
-        "Invert", "CheckNumericsV2", "GuaranteeConst", "Reverse", "AdjustContrastv2", "AdjustSaturation", "AdjustHue",
-        "DrawBoundingBoxes", "DrawBoundingBoxesV2", "Print"};
-    private static final String[] UNARY_TO_BOOL = {"IsNan", "IsInf", "IsFinite", "LogicalNot"};
-    private static final String[] BINARY = {"Add", "AddV2", "Sub", "Mul", "Div", "RealDiv", "TruncateDiv",
-        "FloorDiv", "FloorMod", "TruncateMod", "Mod", "Maximum", "Minimum", "Pow", "SquaredDifference", "DivNoNan",
-        "MulNoNan", "Atan2", "Xdivy", "Xlogy", "Xlog1py", "BitwiseAnd", "BitwiseOr", "BitwiseXor", "LeftShift",
-        "RightShift"};
-    private static final String[] BINARY_TO_BOOL = {"Less", "LessEqual", "Greater", "GreaterEqual", "LogicalAnd",
-        "LogicalOr"};
-    private static final String[] EQUALITY = {"Equal", "NotEqual"};
 
     private ElementwiseRules() {}
 
-    static void addTo(RuleTable table) {
-        table.add(c -> one(c.typeAttrOr("T", 0), c.shape(0)), UNARY);
-        table.add(c -> one(c.typeAttrOr("T", 0), Shapes.merge(c.shape(0), c.attrs().shape("shape"))), "EnsureShape");
-        table.add(c -> one(DataType.DT_BOOL, c.shape(0)), UNARY_TO_BOOL);
-        table.add(c -> one(DataType.DT_BOOL, PartialShape.of()), "ToBool");
-        table.add(ElementwiseRules::colorspace, "RGBToHSV", "HSVToRGB");
-        table.add(c -> one(DataType.DT_BOOL, Shapes.withRank(c.shape(1), 1)), "InTopKV2");
-        table.add(c -> one(c.typeAttrOr("T", 0), Shapes.merge(c.shape(0), c.shape(1))), "Cross");
-        table.add(c -> one(c.attrs().type("DstT"), c.shape(0)), "Cast");
-        table.add(ElementwiseRules::bitcast, "Bitcast");
-        table.add(c -> one(c.typeAttrOr("T", 0), Shapes.withRankAtLeast(c.shape(0), 1)), "Softmax", "LogSoftmax");
-        table.add(c -> one(c.typeAttrOr("T", 0), Shapes.withRank(c.shape(0), 4)), "LRN");
-        table.add(c -> one(c.typeAttrOr("T", 0), broadcast(c, true)), BINARY);
-        table.add(c -> one(DataType.DT_BOOL, broadcast(c, true)), BINARY_TO_BOOL);
-        table.add(c -> one(DataType.DT_BOOL, broadcast(c, c.attrs().bool("incompatible_shape_error", true))),
-                EQUALITY);
-        table.add(ElementwiseRules::biasAdd, "BiasAdd", "BiasAddV1");
-        table.add(ElementwiseRules::approximateEqual, "ApproximateEqual");
-        table.add(ElementwiseRules::addN, "AddN");
-        table.add(ElementwiseRules::select, "Select");
-        table.add(c -> one(c.typeAttrOr("T", 1),
-                Shapes.broadcast(c.shape(0), Shapes.broadcast(c.shape(1), c.shape(2), true), true)), "SelectV2");
+    /** The rule of this op type, or null when the op type is not of this family. */
+    static ShapeRule forOp(String op) {
+        return switch (op) {
+            case "Identity", "Snapshot", "StopGradient", "PreventGradient", "CheckNumerics", "Relu", "Relu6", "Elu",
+                    "Selu", "Softplus", "Softsign", "LeakyRelu", "Sigmoid", "Tanh", "HardSwish", "Neg", "Exp",
+                    "Expm1", "Log", "Log1p", "Sqrt", "Rsqrt", "Square", "Abs", "Floor", "Ceil", "Round", "Rint",
+                    "Sign", "Reciprocal", "Inv", "Erf", "Erfc", "Sin", "Cos", "Tan", "Asin", "Acos", "Atan", "Sinh",
+                    "Cosh", "Asinh", "Acosh", "Atanh", "Cumsum", "Cumprod", "ClipByValue", "ReverseV2",
+                    "MatrixBandPart", "ZerosLike", "OnesLike", "FakeQuantWithMinMaxArgs", "FakeQuantWithMinMaxVars",
+                    "FakeQuantWithMinMaxVarsPerChannel", "Invert", "CheckNumericsV2", "GuaranteeConst", "Reverse",
+                    "AdjustContrastv2", "AdjustSaturation", "AdjustHue", "DrawBoundingBoxes", "DrawBoundingBoxesV2",
+                    "Print" ->
+                    c -> one(c.typeAttrOr("T", 0), c.shape(0));
+            case "EnsureShape" -> c -> one(c.typeAttrOr("T", 0), Shapes.merge(c.shape(0), c.attrs().shape("shape")));
+            case "IsNan", "IsInf", "IsFinite", "LogicalNot" -> c -> one(DataType.DT_BOOL, c.shape(0));
+            case "ToBool" -> c -> one(DataType.DT_BOOL, PartialShape.of());
+            case "RGBToHSV", "HSVToRGB" -> ElementwiseRules::colorspace;
+            case "InTopKV2" -> c -> one(DataType.DT_BOOL, Shapes.withRank(c.shape(1), 1));
+            case "Cross" -> c -> one(c.typeAttrOr("T", 0), Shapes.merge(c.shape(0), c.shape(1)));
+            case "Cast" -> c -> one(c.attrs().type("DstT"), c.shape(0));
+            case "Bitcast" -> ElementwiseRules::bitcast;
+            case "Softmax", "LogSoftmax" -> c -> one(c.typeAttrOr("T", 0), Shapes.withRankAtLeast(c.shape(0), 1));
+            case "LRN" -> c -> one(c.typeAttrOr("T", 0), Shapes.withRank(c.shape(0), 4));
+            case "Add", "AddV2", "Sub", "Mul", "Div", "RealDiv", "TruncateDiv", "FloorDiv", "FloorMod",
+                    "TruncateMod", "Mod", "Maximum", "Minimum", "Pow", "SquaredDifference", "DivNoNan", "MulNoNan",
+                    "Atan2", "Xdivy", "Xlogy", "Xlog1py", "BitwiseAnd", "BitwiseOr", "BitwiseXor", "LeftShift",
+                    "RightShift" ->
+                    c -> one(c.typeAttrOr("T", 0), broadcast(c, true));
+            case "Less", "LessEqual", "Greater", "GreaterEqual", "LogicalAnd", "LogicalOr" ->
+                    c -> one(DataType.DT_BOOL, broadcast(c, true));
+            case "Equal", "NotEqual" ->
+                    c -> one(DataType.DT_BOOL, broadcast(c, c.attrs().bool("incompatible_shape_error", true)));
+            case "BiasAdd", "BiasAddV1" -> ElementwiseRules::biasAdd;
+            case "ApproximateEqual" -> ElementwiseRules::approximateEqual;
+            case "AddN" -> ElementwiseRules::addN;
+            case "Select" -> ElementwiseRules::select;
+            case "SelectV2" ->
+                    c -> one(c.typeAttrOr("T", 1),
+                            Shapes.broadcast(c.shape(0), Shapes.broadcast(c.shape(1), c.shape(2), true), true));
+            default -> null;
+        };
     }
 
     /** The input's shape for types of one width; a last dim of the ratio added (narrower) or taken (wider). */

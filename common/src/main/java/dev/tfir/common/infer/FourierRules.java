@@ -14,21 +14,28 @@ import org.tensorflow.proto.DataType;
 final class FourierRules {
     private FourierRules() {}
 
-    static void addTo(RuleTable table) {
-        for (int count = 1; count <= 3; count++) {
-            String suffix = count == 1 ? "" : count + "D";
-            int axes = count;
-            table.add(c -> one(typeOr(c, "Tcomplex", DataType.DT_COMPLEX64), realFft(c, axes, true)),
-                    "RFFT" + suffix);
-            table.add(c -> one(typeOr(c, "Treal", DataType.DT_FLOAT), realFft(c, axes, false)),
-                    "IRFFT" + suffix);
-            table.add(c -> one(typeOr(c, "Tcomplex", DataType.DT_COMPLEX64),
-                    Shapes.withRankAtLeast(c.shape(0), axes)), "FFT" + suffix, "IFFT" + suffix);
-        }
-        table.add(c -> one(typeOr(c, "Tout", DataType.DT_COMPLEX64),
-                Shapes.broadcast(c.shape(0), c.shape(1), true)), "Complex");
-        table.add(c -> one(typeOr(c, "Tout", DataType.DT_FLOAT), c.shape(0)), "Real", "Imag", "ComplexAbs",
-                "Angle");
+    /** The rule of this op type, or null when the op type is not of this family. */
+    static ShapeRule forOp(String op) {
+        return switch (op) {
+            case "RFFT" -> c -> one(typeOr(c, "Tcomplex", DataType.DT_COMPLEX64), realFft(c, 1, true));
+            case "RFFT2D" -> c -> one(typeOr(c, "Tcomplex", DataType.DT_COMPLEX64), realFft(c, 2, true));
+            case "RFFT3D" -> c -> one(typeOr(c, "Tcomplex", DataType.DT_COMPLEX64), realFft(c, 3, true));
+            case "IRFFT" -> c -> one(typeOr(c, "Treal", DataType.DT_FLOAT), realFft(c, 1, false));
+            case "IRFFT2D" -> c -> one(typeOr(c, "Treal", DataType.DT_FLOAT), realFft(c, 2, false));
+            case "IRFFT3D" -> c -> one(typeOr(c, "Treal", DataType.DT_FLOAT), realFft(c, 3, false));
+            case "FFT", "IFFT" -> c -> complexFft(c, 1);
+            case "FFT2D", "IFFT2D" -> c -> complexFft(c, 2);
+            case "FFT3D", "IFFT3D" -> c -> complexFft(c, 3);
+            case "Complex" -> c -> one(typeOr(c, "Tout", DataType.DT_COMPLEX64),
+                    Shapes.broadcast(c.shape(0), c.shape(1), true));
+            case "Real", "Imag", "ComplexAbs", "Angle" -> c -> one(typeOr(c, "Tout", DataType.DT_FLOAT), c.shape(0));
+            default -> null;
+        };
+    }
+
+    /** A complex transform over the innermost axes: the input's type and shape. */
+    private static List<TensorType> complexFft(NodeContext c, int axes) {
+        return one(typeOr(c, "Tcomplex", DataType.DT_COMPLEX64), Shapes.withRankAtLeast(c.shape(0), axes));
     }
 
     /** A type attribute, or the fallback when absent (TensorFlow's default). */

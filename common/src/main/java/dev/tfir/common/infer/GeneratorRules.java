@@ -9,14 +9,19 @@ import org.tensorflow.proto.DataType;
 final class GeneratorRules {
     private GeneratorRules() {}
 
-    static void addTo(RuleTable table) {
-        table.add(c -> one(c.typeAttrOr("T", 1), c.shapeTensor(0)), "Fill");
-        table.add(c -> one(c.attrs().type("dtype"), c.shapeTensor(0)), "RandomUniform", "RandomStandardNormal",
-                "TruncatedNormal", "StatelessRandomUniform", "StatelessRandomNormal", "StatelessTruncatedNormal",
-                "StatelessRandomUniformV2", "StatelessRandomNormalV2", "StatelessTruncatedNormalV2");
-        table.add(c -> one(c.attrs().type("Tout"), c.shapeTensor(0)), "RandomUniformInt");
-        table.add(GeneratorRules::range, "Range");
-        table.add(c -> one(c.typeAttrOr("T", 0), Shapes.vector(orUnknown(c.intScalar(2)))), "LinSpace");
+    /** The rule of this op type, or null when the op type is not of this family. */
+    static ShapeRule forOp(String op) {
+        return switch (op) {
+            case "Fill" -> c -> one(c.typeAttrOr("T", 1), c.shapeTensor(0));
+            case "RandomUniform", "RandomStandardNormal", "TruncatedNormal", "StatelessRandomUniform",
+                    "StatelessRandomNormal", "StatelessTruncatedNormal", "StatelessRandomUniformV2",
+                    "StatelessRandomNormalV2", "StatelessTruncatedNormalV2" ->
+                    c -> one(c.attrs().type("dtype"), c.shapeTensor(0));
+            case "RandomUniformInt" -> c -> one(c.attrs().type("Tout"), c.shapeTensor(0));
+            case "Range" -> GeneratorRules::range;
+            case "LinSpace" -> c -> one(c.typeAttrOr("T", 0), Shapes.vector(orUnknown(c.intScalar(2))));
+            default -> null;
+        };
     }
 
     private static long orUnknown(Long dim) {

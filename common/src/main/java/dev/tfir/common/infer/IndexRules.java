@@ -13,17 +13,21 @@ import org.tensorflow.proto.DataType;
 final class IndexRules {
     private IndexRules() {}
 
-    static void addTo(RuleTable table) {
-        table.add(IndexRules::gatherNd, "GatherNd");
-        table.add(IndexRules::oneHot, "OneHot");
-        table.add(IndexRules::topK, "TopKV2");
-        table.add(c -> resize(c, c.typeAttrOr("T", 0)), "ResizeNearestNeighbor");
-        table.add(c -> resize(c, DataType.DT_FLOAT), "ResizeBilinear", "ResizeBicubic", "ResizeArea");
-        table.add(IndexRules::cropAndResize, "CropAndResize");
-        table.add(c -> depthSpace(c, true), "DepthToSpace");
-        table.add(c -> depthSpace(c, false), "SpaceToDepth");
-        table.add(IndexRules::extractImagePatches, "ExtractImagePatches");
-        table.add(c -> one(DataType.DT_INT32, c.shape(0)), "Bucketize");
+    /** The rule of this op type, or null when the op type is not of this family. */
+    static ShapeRule forOp(String op) {
+        return switch (op) {
+            case "GatherNd" -> IndexRules::gatherNd;
+            case "OneHot" -> IndexRules::oneHot;
+            case "TopKV2" -> IndexRules::topK;
+            case "ResizeNearestNeighbor" -> c -> resize(c, c.typeAttrOr("T", 0));
+            case "ResizeBilinear", "ResizeBicubic", "ResizeArea" -> c -> resize(c, DataType.DT_FLOAT);
+            case "CropAndResize" -> IndexRules::cropAndResize;
+            case "DepthToSpace" -> c -> depthSpace(c, true);
+            case "SpaceToDepth" -> c -> depthSpace(c, false);
+            case "ExtractImagePatches" -> IndexRules::extractImagePatches;
+            case "Bucketize" -> c -> one(DataType.DT_INT32, c.shape(0));
+            default -> null;
+        };
     }
 
     /** indices[:-1] + params[indices[-1]:]. */

@@ -21,16 +21,20 @@ final class JoinSplitRules {
 
     private JoinSplitRules() {}
 
-    static void addTo(RuleTable table) {
-        table.add(JoinSplitRules::pack, "Pack");
-        table.add(JoinSplitRules::unpack, "Unpack");
-        table.add(c -> concat(c, 0, c.inputCount() - 1, c.inputCount() - 1), "ConcatV2");
-        table.add(c -> concat(c, 1, c.inputCount(), 0), "Concat");
-        table.add(JoinSplitRules::tile, "Tile");
-        table.add(JoinSplitRules::split, "Split");
-        table.add(JoinSplitRules::splitV, "SplitV");
-        table.add(JoinSplitRules::stitch, "DynamicStitch", "ParallelDynamicStitch");
-        table.add(JoinSplitRules::partition, "DynamicPartition");
+    /** The rule of this op type, or null when the op type is not of this family. */
+    static ShapeRule forOp(String op) {
+        return switch (op) {
+            case "Pack" -> JoinSplitRules::pack;
+            case "Unpack" -> JoinSplitRules::unpack;
+            case "ConcatV2" -> c -> concat(c, 0, c.inputCount() - 1, c.inputCount() - 1);
+            case "Concat" -> c -> concat(c, 1, c.inputCount(), 0);
+            case "Tile" -> JoinSplitRules::tile;
+            case "Split" -> JoinSplitRules::split;
+            case "SplitV" -> JoinSplitRules::splitV;
+            case "DynamicStitch", "ParallelDynamicStitch" -> JoinSplitRules::stitch;
+            case "DynamicPartition" -> JoinSplitRules::partition;
+            default -> null;
+        };
     }
 
     /** num_partitions outputs of [unknown] + the data's shape after the partitions' rank. */

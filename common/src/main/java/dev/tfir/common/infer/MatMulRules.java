@@ -11,11 +11,15 @@ import org.tensorflow.proto.DataType;
 final class MatMulRules {
     private MatMulRules() {}
 
-    static void addTo(RuleTable table) {
-        table.add(MatMulRules::matMul, "MatMul");
-        table.add(c -> batchMatMul(c, false), "BatchMatMul");
-        table.add(c -> batchMatMul(c, true), "BatchMatMulV2", "BatchMatMulV3");
-        table.add(MatMulRules::einsum, "Einsum");
+    /** The rule of this op type, or null when the op type is not of this family. */
+    static ShapeRule forOp(String op) {
+        return switch (op) {
+            case "MatMul" -> MatMulRules::matMul;
+            case "BatchMatMul" -> c -> batchMatMul(c, false);
+            case "BatchMatMulV2", "BatchMatMulV3" -> c -> batchMatMul(c, true);
+            case "Einsum" -> MatMulRules::einsum;
+            default -> null;
+        };
     }
 
     /** Einsum: the output shape of an explicit equation ({@link Shapes#einsum}); of others, unknown. */

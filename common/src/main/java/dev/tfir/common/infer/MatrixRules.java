@@ -9,12 +9,16 @@ import java.util.List;
 final class MatrixRules {
     private MatrixRules() {}
 
-    static void addTo(RuleTable table) {
-        table.add(MatrixRules::matrixDiagPart, "MatrixDiagPart", "MatrixDiagPartV2", "MatrixDiagPartV3");
-        table.add(MatrixRules::matrixSetDiag, "MatrixSetDiag", "MatrixSetDiagV2", "MatrixSetDiagV3");
-        table.add(c -> one(c.typeAttrOr("T", 0), Shapes.withRankAtLeast(c.shape(0), 2)), "MatrixInverse");
-        table.add(c -> one(c.typeAttrOr("T", 0), Shapes.concat(c.shape(0), c.shape(0))), "Diag");
-        table.add(MatrixRules::diagPart, "DiagPart");
+    /** The rule of this op type, or null when the op type is not of this family. */
+    static ShapeRule forOp(String op) {
+        return switch (op) {
+            case "MatrixDiagPart", "MatrixDiagPartV2", "MatrixDiagPartV3" -> MatrixRules::matrixDiagPart;
+            case "MatrixSetDiag", "MatrixSetDiagV2", "MatrixSetDiagV3" -> MatrixRules::matrixSetDiag;
+            case "MatrixInverse" -> c -> one(c.typeAttrOr("T", 0), Shapes.withRankAtLeast(c.shape(0), 2));
+            case "Diag" -> c -> one(c.typeAttrOr("T", 0), Shapes.concat(c.shape(0), c.shape(0)));
+            case "DiagPart" -> MatrixRules::diagPart;
+            default -> null;
+        };
     }
 
     /** [..., M, N] to [..., min(M, N)] (the main diagonal; other k of V2/V3 are not modelled). */

@@ -10,10 +10,14 @@ import org.tensorflow.proto.DataType;
 final class ReduceRules {
     private ReduceRules() {}
 
-    static void addTo(RuleTable table) {
-        table.add(ReduceRules::reduce, "Mean", "Sum", "Max", "Min", "Prod", "Any", "All", "EuclideanNorm");
-        table.add(ReduceRules::argReduce, "ArgMax", "ArgMin");
-        table.add(c -> one(c.typeAttrOr("T", 0), Shapes.scalar()), "L2Loss");
+    /** The rule of this op type, or null when the op type is not of this family. */
+    static ShapeRule forOp(String op) {
+        return switch (op) {
+            case "Mean", "Sum", "Max", "Min", "Prod", "Any", "All", "EuclideanNorm" -> ReduceRules::reduce;
+            case "ArgMax", "ArgMin" -> ReduceRules::argReduce;
+            case "L2Loss" -> c -> one(c.typeAttrOr("T", 0), Shapes.scalar());
+            default -> null;
+        };
     }
 
     /** Without known axes only keep_dims tells the rank; the reduced dims are dropped or become 1. */

@@ -16,14 +16,18 @@ final class ReshapeRules {
 
     private ReshapeRules() {}
 
-    static void addTo(RuleTable table) {
-        table.add(ReshapeRules::reshape, "Reshape");
-        table.add(ReshapeRules::squeeze, "Squeeze");
-        table.add(ReshapeRules::expandDims, "ExpandDims");
-        table.add(c -> one(outType(c), Shapes.vector(c.shape(0).hasRank() ? c.shape(0).rank() : -1)), "Shape");
-        table.add(ReshapeRules::shapeN, "ShapeN");
-        table.add(c -> one(outType(c), Shapes.scalar()), "Size");
-        table.add(c -> one(DataType.DT_INT32, Shapes.scalar()), "Rank");
+    /** The rule of this op type, or null when the op type is not of this family. */
+    static ShapeRule forOp(String op) {
+        return switch (op) {
+            case "Reshape" -> ReshapeRules::reshape;
+            case "Squeeze" -> ReshapeRules::squeeze;
+            case "ExpandDims" -> ReshapeRules::expandDims;
+            case "Shape" -> c -> one(outType(c), Shapes.vector(c.shape(0).hasRank() ? c.shape(0).rank() : -1));
+            case "ShapeN" -> ReshapeRules::shapeN;
+            case "Size" -> c -> one(outType(c), Shapes.scalar());
+            case "Rank" -> c -> one(DataType.DT_INT32, Shapes.scalar());
+            default -> null;
+        };
     }
 
     private static DataType outType(NodeContext c) {

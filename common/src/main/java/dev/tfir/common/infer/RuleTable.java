@@ -1,53 +1,48 @@
 package dev.tfir.common.infer;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
-/** The shape rules by op type, gathered from the op-family classes. */
+/**
+ * The shape rules by op type, from the op-family classes. Each family names its op types in a switch, so that a
+ * rule's lambda is linked only when a graph has its op type: linking all of them up front took a fifth of a small
+ * conversion's time after start-up. An op type is looked up once, in every family; two families with a rule for
+ * it are a programming error.
+ */
 final class RuleTable {
-    private static final Map<String, ShapeRule> RULES = build();
-
-    private final Map<String, ShapeRule> rules = new HashMap<>();
+    private static final List<Function<String, ShapeRule>> FAMILIES = List.of(SourceRules::forOp,
+            VariableRules::forOp, ControlFlowRules::forOp, ElementwiseRules::forOp, ConvRules::forOp,
+            Conv3dRules::forOp, DetectionRules::forOp, MatMulRules::forOp, BatchNormRules::forOp, ReduceRules::forOp,
+            SegmentRules::forOp, ReshapeRules::forOp, JoinSplitRules::forOp, SliceRules::forOp,
+            GeneratorRules::forOp, IndexRules::forOp, ScatterRules::forOp, ArrangeRules::forOp, MatrixRules::forOp,
+            FourierRules::forOp, SummaryRules::forOp);
+    /** Stands for "no rule" among the looked-up op types. */
+    private static final ShapeRule NONE = c -> List.of();
+    private static final Map<String, ShapeRule> FOUND = new HashMap<>();
 
     private RuleTable() {}
 
     /** The rule for this op type, or null when the op is not modelled. */
-    static ShapeRule forOp(String op) {
-        return RULES.get(op);
+    static synchronized ShapeRule forOp(String op) {
+        ShapeRule rule = FOUND.get(op);
+        if (rule == null) {
+            rule = find(op);
+            FOUND.put(op, rule);
+        }
+        return rule == NONE ? null : rule;
     }
 
-    /** Registers the rule for each of the op types. */
-    void add(ShapeRule rule, String... ops) {
-        for (String op : ops) {
-            if (rules.putIfAbsent(op, rule) != null) {
+    private static ShapeRule find(String op) {
+        ShapeRule found = NONE;
+        for (Function<String, ShapeRule> family : FAMILIES) {
+            ShapeRule rule = family.apply(op);
+            if (rule != null && found != NONE) {
                 throw new IllegalStateException("two shape rules for op " + op);
             }
+            found = rule == null ? found : rule;
         }
-    }
-
-    private static Map<String, ShapeRule> build() {
-        RuleTable table = new RuleTable();
-        SourceRules.addTo(table);
-        VariableRules.addTo(table);
-        ControlFlowRules.addTo(table);
-        ElementwiseRules.addTo(table);
-        ConvRules.addTo(table);
-        Conv3dRules.addTo(table);
-        DetectionRules.addTo(table);
-        MatMulRules.addTo(table);
-        BatchNormRules.addTo(table);
-        ReduceRules.addTo(table);
-        SegmentRules.addTo(table);
-        ReshapeRules.addTo(table);
-        JoinSplitRules.addTo(table);
-        SliceRules.addTo(table);
-        GeneratorRules.addTo(table);
-        IndexRules.addTo(table);
-        ScatterRules.addTo(table);
-        ArrangeRules.addTo(table);
-        MatrixRules.addTo(table);
-        FourierRules.addTo(table);
-        SummaryRules.addTo(table);
-        return Map.copyOf(table.rules);
+        return found;
     }
 }

@@ -14,17 +14,22 @@ import org.tensorflow.proto.DataType;
 final class ScatterRules {
     private ScatterRules() {}
 
-    static void addTo(RuleTable table) {
-        table.add(ScatterRules::where, "Where");
-        table.add(c -> one(c.typeAttrOr("T", 1), c.shapeTensor(2)), "ScatterNd");
-        table.add(c -> one(c.typeAttrOr("T", 0), c.shape(0)), "TensorScatterUpdate", "TensorScatterAdd",
-                "TensorScatterSub", "TensorScatterMax", "TensorScatterMin");
-        table.add(ScatterRules::resourceGather, "ResourceGather");
-        table.add(c -> unique(c, false), "Unique");
-        table.add(c -> unique(c, true), "UniqueWithCounts");
-        table.add(ScatterRules::listDiff, "ListDiff");
-        table.add(c -> one(c.typeAttrOr("T", 2), c.shapeTensor(1)), "SparseToDense");
-        table.add(ScatterRules::unravelIndex, "UnravelIndex");
+    /** The rule of this op type, or null when the op type is not of this family. */
+    static ShapeRule forOp(String op) {
+        return switch (op) {
+            case "Where" -> ScatterRules::where;
+            case "ScatterNd" -> c -> one(c.typeAttrOr("T", 1), c.shapeTensor(2));
+            case "TensorScatterUpdate", "TensorScatterAdd", "TensorScatterSub", "TensorScatterMax",
+                    "TensorScatterMin" ->
+                    c -> one(c.typeAttrOr("T", 0), c.shape(0));
+            case "ResourceGather" -> ScatterRules::resourceGather;
+            case "Unique" -> c -> unique(c, false);
+            case "UniqueWithCounts" -> c -> unique(c, true);
+            case "ListDiff" -> ScatterRules::listDiff;
+            case "SparseToDense" -> c -> one(c.typeAttrOr("T", 2), c.shapeTensor(1));
+            case "UnravelIndex" -> ScatterRules::unravelIndex;
+            default -> null;
+        };
     }
 
     /** [number of true elements (unknown), rank of the input]. */

@@ -13,10 +13,14 @@ import java.util.List;
 final class SegmentRules {
     private SegmentRules() {}
 
-    static void addTo(RuleTable table) {
-        table.add(SegmentRules::unsorted, "UnsortedSegmentSum", "UnsortedSegmentProd", "UnsortedSegmentMax",
-                "UnsortedSegmentMin");
-        table.add(SegmentRules::sorted, "SegmentSum", "SegmentProd", "SegmentMax", "SegmentMin", "SegmentMean");
+    /** The rule of this op type, or null when the op type is not of this family. */
+    static ShapeRule forOp(String op) {
+        return switch (op) {
+            case "UnsortedSegmentSum", "UnsortedSegmentProd", "UnsortedSegmentMax", "UnsortedSegmentMin" ->
+                    SegmentRules::unsorted;
+            case "SegmentSum", "SegmentProd", "SegmentMax", "SegmentMin", "SegmentMean" -> SegmentRules::sorted;
+            default -> null;
+        };
     }
 
     /** Sorted ids (a vector): an unknown number of segments followed by the dims of data after the first. */

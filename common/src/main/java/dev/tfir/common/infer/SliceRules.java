@@ -11,13 +11,17 @@ import org.tensorflow.proto.DataType;
 final class SliceRules {
     private SliceRules() {}
 
-    static void addTo(RuleTable table) {
-        table.add(SliceRules::stridedSlice, "StridedSlice");
-        table.add(SliceRules::slice, "Slice");
-        table.add(SliceRules::pad, "Pad", "PadV2", "MirrorPad");
-        table.add(SliceRules::transpose, "Transpose");
-        table.add(SliceRules::gatherV2, "GatherV2");
-        table.add(SliceRules::gather, "Gather");
+    /** The rule of this op type, or null when the op type is not of this family. */
+    static ShapeRule forOp(String op) {
+        return switch (op) {
+            case "StridedSlice" -> SliceRules::stridedSlice;
+            case "Slice" -> SliceRules::slice;
+            case "Pad", "PadV2", "MirrorPad" -> SliceRules::pad;
+            case "Transpose" -> SliceRules::transpose;
+            case "GatherV2" -> SliceRules::gatherV2;
+            case "Gather" -> SliceRules::gather;
+            default -> null;
+        };
     }
 
     /** Needs the input's rank and the strides' values; unknown begin or end values leave their dims unknown. */

@@ -9,10 +9,14 @@ import java.util.List;
 final class SourceRules {
     private SourceRules() {}
 
-    static void addTo(RuleTable table) {
-        table.add(c -> one(c.attrs().type("dtype"), c.attrs().shape("shape")), "Placeholder");
-        table.add(SourceRules::placeholderWithDefault, "PlaceholderWithDefault");
-        table.add(c -> one(c.attrs().type("dtype"), valueShape(c)), "Const", "HostConst");
+    /** The rule of this op type, or null when the op type is not of this family. */
+    static ShapeRule forOp(String op) {
+        return switch (op) {
+            case "Placeholder" -> c -> one(c.attrs().type("dtype"), c.attrs().shape("shape"));
+            case "PlaceholderWithDefault" -> SourceRules::placeholderWithDefault;
+            case "Const", "HostConst" -> c -> one(c.attrs().type("dtype"), valueShape(c));
+            default -> null;
+        };
     }
 
     /**

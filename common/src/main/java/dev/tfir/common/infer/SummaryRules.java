@@ -8,9 +8,13 @@ import org.tensorflow.proto.DataType;
 final class SummaryRules {
     private SummaryRules() {}
 
-    static void addTo(RuleTable table) {
-        table.add(c -> one(DataType.DT_STRING, Shapes.scalar()), "ScalarSummary", "HistogramSummary",
-                "ImageSummary", "AudioSummary", "AudioSummaryV2", "TensorSummary", "TensorSummaryV2",
-                "MergeSummary");
+    /** The rule of this op type, or null when the op type is not of this family. */
+    static ShapeRule forOp(String op) {
+        return switch (op) {
+            case "ScalarSummary", "HistogramSummary", "ImageSummary", "AudioSummary", "AudioSummaryV2",
+                    "TensorSummary", "TensorSummaryV2", "MergeSummary" ->
+                    c -> one(DataType.DT_STRING, Shapes.scalar());
+            default -> null;
+        };
     }
 }

@@ -16,15 +16,18 @@ final class VariableRules {
 
     private VariableRules() {}
 
-    static void addTo(RuleTable table) {
-        table.add(c -> one(ref(c.attrs().type("dtype")), c.attrs().shape("shape")), "VariableV2", "Variable");
-        table.add(c -> one(DataType.DT_RESOURCE, Shapes.scalar()), "VarHandleOp");
-        table.add(VariableRules::readVariable, "ReadVariableOp");
-        table.add(c -> one(DataType.DT_BOOL, Shapes.scalar()), "VarIsInitializedOp", "IsVariableInitialized");
-        table.add(VariableRules::assign, "Assign");
-        table.add(c -> one(ref(c.typeAttrOr("T", 0)), Shapes.merge(c.shape(0), c.shape(1))), "AssignAdd",
-                "AssignSub");
-        table.add(c -> List.of(), "AssignVariableOp", "AssignAddVariableOp", "AssignSubVariableOp");
+    /** The rule of this op type, or null when the op type is not of this family. */
+    static ShapeRule forOp(String op) {
+        return switch (op) {
+            case "VariableV2", "Variable" -> c -> one(ref(c.attrs().type("dtype")), c.attrs().shape("shape"));
+            case "VarHandleOp" -> c -> one(DataType.DT_RESOURCE, Shapes.scalar());
+            case "ReadVariableOp" -> VariableRules::readVariable;
+            case "VarIsInitializedOp", "IsVariableInitialized" -> c -> one(DataType.DT_BOOL, Shapes.scalar());
+            case "Assign" -> VariableRules::assign;
+            case "AssignAdd", "AssignSub" -> c -> one(ref(c.typeAttrOr("T", 0)), Shapes.merge(c.shape(0), c.shape(1)));
+            case "AssignVariableOp", "AssignAddVariableOp", "AssignSubVariableOp" -> c -> List.of();
+            default -> null;
+        };
     }
 
     /** The reference dtype of a dtype ({@code DT_FLOAT} gives {@code DT_FLOAT_REF}). */

@@ -27,6 +27,18 @@ public record Output(Node node, int port) {
         return node.value() != null;
     }
 
+    // equals and hashCode by hand, as TensorRef's: a record's generated ones are linked at their first call
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Output output && port == output.port && node.equals(output.node);
+    }
+
+    @Override
+    public int hashCode() {
+        return node.hashCode() * 31 + port;
+    }
+
     @Override
     public String toString() {
         return node + ":" + port;

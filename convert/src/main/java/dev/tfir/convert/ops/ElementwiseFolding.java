@@ -4,7 +4,6 @@ import dev.tfir.common.infer.Shapes;
 import dev.tfir.common.types.PartialShape;
 import dev.tfir.convert.ir.ConstTensor;
 import dev.tfir.convert.ir.Output;
-import java.util.Map;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.LongBinaryOperator;
@@ -21,18 +20,6 @@ final class ElementwiseFolding {
     /** Floating-point constants up to this size are folded (weights times a factor, normalization constants). */
     private static final long FLOAT_LIMIT = 1 << 22;
 
-    private static final Map<String, LongBinaryOperator> INTEGER_OPS = Map.of(
-            "Add", Math::addExact, "Subtract", Math::subtractExact, "Multiply", Math::multiplyExact,
-            "Divide", Math::floorDiv, "Maximum", Math::max, "Minimum", Math::min);
-    private static final Map<String, DoubleBinaryOperator> FLOAT_OPS = Map.of(
-            "Add", Double::sum, "Subtract", (x, y) -> x - y, "Multiply", (x, y) -> x * y, "Divide", (x, y) -> x / y,
-            "Maximum", Math::max, "Minimum", Math::min, "Power", Math::pow);
-    private static final Map<String, DoubleUnaryOperator> UNARY_OPS = Map.ofEntries(
-            Map.entry("ReLU", x -> Math.max(x, 0)), Map.entry("Sigmoid", x -> 1 / (1 + Math.exp(-x))),
-            Map.entry("Tanh", Math::tanh), Map.entry("Exp", Math::exp), Map.entry("Log", Math::log),
-            Map.entry("Sqrt", Math::sqrt), Map.entry("Abs", Math::abs), Map.entry("Negative", x -> -x),
-            Map.entry("Floor", Math::floor), Map.entry("Ceiling", Math::ceil));
-
     private ElementwiseFolding() {}
 
     /** The constant {@code a type b} when both are constants of an op and size this class folds, else null. */
@@ -45,8 +32,8 @@ final class ElementwiseFolding {
         PartialShape broadcast = Shapes.broadcast(left.partialShape(), right.partialShape(), true);
         long[] shape = broadcast.dims();
         long count = broadcast.elementCount();
-        LongBinaryOperator integerOp = a.type().isInteger() && count <= INTEGER_LIMIT ? INTEGER_OPS.get(type) : null;
-        DoubleBinaryOperator floatOp = a.type().isFloating() && count <= FLOAT_LIMIT ? FLOAT_OPS.get(type) : null;
+        LongBinaryOperator integerOp = a.type().isInteger() && count <= INTEGER_LIMIT ? integerOp(type) : null;
+        DoubleBinaryOperator floatOp = a.type().isFloating() && count <= FLOAT_LIMIT ? floatOp(type) : null;
         if (integerOp == null && floatOp == null) {
             return null;
         }
@@ -72,7 +59,7 @@ final class ElementwiseFolding {
 
     /** The constant {@code type(x)} when x is a floating-point constant of an op this class folds, else null. */
     static Output unary(String type, Output x) {
-        DoubleUnaryOperator op = UNARY_OPS.get(type);
+        DoubleUnaryOperator op = unaryOp(type);
         if (op == null || !x.isConstant() || !x.type().isFloating() || x.constant().elementCount() > FLOAT_LIMIT) {
             return null;
         }
@@ -81,5 +68,52 @@ final class ElementwiseFolding {
             values[i] = op.applyAsDouble(values[i]);
         }
         return Constants.of(ConstTensor.ofDoubles(x.type(), x.constant().shape(), values));
+    }
+
+    /**
+     * The integer operator of an OpenVINO op type, or null. Switches, not maps filled at start-up: an operator's
+     * lambda is linked when a model's constants meet it.
+     */
+    private static LongBinaryOperator integerOp(String type) {
+        return switch (type) {
+            case "Add" -> Math::addExact;
+            case "Subtract" -> Math::subtractExact;
+            case "Multiply" -> Math::multiplyExact;
+            case "Divide" -> Math::floorDiv;
+            case "Maximum" -> Math::max;
+            case "Minimum" -> Math::min;
+            default -> null;
+        };
+    }
+
+    /** The floating-point operator of an OpenVINO op type, or null. */
+    private static DoubleBinaryOperator floatOp(String type) {
+        return switch (type) {
+            case "Add" -> Double::sum;
+            case "Subtract" -> (x, y) -> x - y;
+            case "Multiply" -> (x, y) -> x * y;
+            case "Divide" -> (x, y) -> x / y;
+            case "Maximum" -> Math::max;
+            case "Minimum" -> Math::min;
+            case "Power" -> Math::pow;
+            default -> null;
+        };
+    }
+
+    /** The floating-point function of an OpenVINO unary op type, or null. */
+    private static DoubleUnaryOperator unaryOp(String type) {
+        return switch (type) {
+            case "ReLU" -> x -> Math.max(x, 0);
+            case "Sigmoid" -> x -> 1 / (1 + Math.exp(-x));
+            case "Tanh" -> Math::tanh;
+            case "Exp" -> Math::exp;
+            case "Log" -> Math::log;
+            case "Sqrt" -> Math::sqrt;
+            case "Abs" -> Math::abs;
+            case "Negative" -> x -> -x;
+            case "Floor" -> Math::floor;
+            case "Ceiling" -> Math::ceil;
+            default -> null;
+        };
     }
 }
