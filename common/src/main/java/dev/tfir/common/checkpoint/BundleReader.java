@@ -181,7 +181,7 @@ final class BundleReader implements TensorStore {
             long size = dtype == DataType.DT_STRING ? (entry.getSlicesCount() > 0 ? -1 : entry.getSize())
                     : dims == null ? -1 : StoredShapes.byteSize(dtype, dims);
             list.add(new VariableInfo(name, dtype, dims == null ? new long[0] : dims, size,
-                    Math.max(1, entry.getSlicesCount()), null, name));
+                    Math.max(1, entry.getSlicesCount()), null));
         });
         return list;
     }

@@ -47,6 +47,8 @@ public final class Checkpoint implements AutoCloseable {
     private final Map<String, VariableInfo> variables;
     private final Map<String, String> keyByObjectPath;
     private final AtomicLong bytesRead;
+    /** The object graph's saved names by key, once read; empty without an object graph. */
+    private Map<String, String> fullNames;
 
     private Checkpoint(Path path, Format format, TensorStore store, List<VariableInfo> variables, AtomicLong bytesRead) {
         this.path = path;
@@ -78,7 +80,7 @@ public final class Checkpoint implements AutoCloseable {
         try {
             List<VariableInfo> variables = store.variables();
             if (ObjectGraphNames.present(variables)) {
-                variables = ObjectGraphNames.annotate(variables, store, located.path());
+                variables = ObjectGraphNames.withObjectPaths(variables);
             }
             return new Checkpoint(located.path(), located.format(), store, variables, bytesRead);
         } catch (RuntimeException e) {
@@ -107,6 +109,20 @@ public final class Checkpoint implements AutoCloseable {
      */
     public List<VariableInfo> variables() {
         return List.copyOf(variables.values());
+    }
+
+    /**
+     * The variable's name: in a TF2 object-graph checkpoint the name it had when it was saved ({@code full_name} in
+     * the TrackableObjectGraph, e.g. {@code dense/kernel}; several variables may share it), else its key.
+     *
+     * @throws TfirException when the object graph is damaged
+     */
+    public synchronized String variableName(VariableInfo variable) {
+        if (fullNames == null) {
+            fullNames = ObjectGraphNames.present(List.copyOf(variables.values()))
+                    ? ObjectGraphNames.fullNames(store, path) : Map.of();
+        }
+        return fullNames.getOrDefault(variable.name(), variable.name());
     }
 
     /** The tensor with checkpoint key {@code name}, or with that TF2 object path ({@code model/dense/kernel}). */

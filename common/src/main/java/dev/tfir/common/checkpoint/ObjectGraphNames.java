@@ -31,8 +31,20 @@ final class ObjectGraphNames {
                 && v.shape().length == 0);
     }
 
-    /** The variables with their object paths and saved names filled in from the object graph. */
-    static List<VariableInfo> annotate(List<VariableInfo> variables, TensorStore store, Path where) {
+    /** The variables with their object paths: a key's part before {@link #ATTRIBUTES}. */
+    static List<VariableInfo> withObjectPaths(List<VariableInfo> variables) {
+        return variables.stream().map(v -> {
+            int at = v.name().lastIndexOf(ATTRIBUTES);
+            return at < 0 ? v : v.withObjectPath(v.name().substring(0, at));
+        }).toList();
+    }
+
+    /**
+     * The saved names ({@code full_name}) by checkpoint key, from the object graph. Read on first need, not when
+     * the checkpoint is opened: conversion binds a SavedModel's variables by its save graph and never needs them,
+     * and a Keras model's object graph takes a tenth of the time its conversion spends reading the checkpoint.
+     */
+    static Map<String, String> fullNames(TensorStore store, Path where) {
         byte[] serialized = store.read(OBJECT_GRAPH_KEY).strings().get(0);
         TrackableObjectGraph graph;
         try {
@@ -44,17 +56,11 @@ final class ObjectGraphNames {
         Map<String, String> fullNames = new HashMap<>();
         for (TrackableObject node : graph.getNodesList()) {
             for (SerializedTensor attribute : node.getAttributesList()) {
-                fullNames.put(attribute.getCheckpointKey(), attribute.getFullName());
+                if (!attribute.getFullName().isEmpty()) {
+                    fullNames.put(attribute.getCheckpointKey(), attribute.getFullName());
+                }
             }
         }
-        return variables.stream().map(v -> {
-            int at = v.name().lastIndexOf(ATTRIBUTES);
-            String fullName = fullNames.get(v.name());
-            if (at < 0 && fullName == null) {
-                return v;
-            }
-            return v.withObjectGraph(at < 0 ? null : v.name().substring(0, at),
-                    fullName == null || fullName.isEmpty() ? v.name() : fullName);
-        }).toList();
+        return fullNames;
     }
 }

@@ -127,8 +127,7 @@ final class SliceFileReader implements TensorStore {
         List<VariableInfo> list = new ArrayList<>(tensors.size());
         for (Stored t : tensors.values()) {
             long size = t.dtype() == DataType.DT_STRING ? -1 : StoredShapes.byteSize(t.dtype(), t.shape());
-            list.add(new VariableInfo(t.name(), t.dtype(), t.shape(), size, Math.max(1, t.parts().size()), null,
-                    t.name()));
+            list.add(new VariableInfo(t.name(), t.dtype(), t.shape(), size, Math.max(1, t.parts().size()), null));
         }
         return list;
     }

@@ -14,8 +14,7 @@ import org.tensorflow.proto.DataType;
  * InceptionV1/Conv2d_1a_7x7/weights}). In a TF2 object-graph checkpoint ({@code tf.train.Checkpoint}, Keras,
  * SavedModel {@code variables/}) it is an object path plus attribute ({@code model/layers/0/kernel/.ATTRIBUTES/
  * VARIABLE_VALUE}); then {@link #objectPath()} is that path ({@code model/layers/0/kernel}) and
- * {@link #variableName()} the variable's own name when it was saved ({@code full_name} in the checkpoint's
- * TrackableObjectGraph, e.g. {@code dense/kernel}; several variables may share it).
+ * {@link Checkpoint#variableName} gives the variable's own name when it was saved.
  */
 public final class VariableInfo {
     private final String name;
@@ -24,21 +23,18 @@ public final class VariableInfo {
     private final long byteSize;
     private final int slices;
     private final String objectPath;
-    private final String variableName;
 
-    VariableInfo(String name, DataType dtype, long[] shape, long byteSize, int slices, String objectPath,
-                 String variableName) {
+    VariableInfo(String name, DataType dtype, long[] shape, long byteSize, int slices, String objectPath) {
         this.name = Objects.requireNonNull(name);
         this.dtype = Objects.requireNonNull(dtype);
         this.shape = shape.clone();
         this.byteSize = byteSize;
         this.slices = slices;
         this.objectPath = objectPath;
-        this.variableName = Objects.requireNonNull(variableName);
     }
 
-    VariableInfo withObjectGraph(String path, String fullName) {
-        return new VariableInfo(name, dtype, shape, byteSize, slices, path, fullName);
+    VariableInfo withObjectPath(String path) {
+        return new VariableInfo(name, dtype, shape, byteSize, slices, path);
     }
 
     /** The checkpoint key. */
@@ -77,16 +73,11 @@ public final class VariableInfo {
         return objectPath;
     }
 
-    /** The variable's name: the TrackableObjectGraph {@code full_name} for a TF2 key, else the key itself. */
-    public String variableName() {
-        return variableName;
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof VariableInfo other && name.equals(other.name) && dtype == other.dtype
                 && Arrays.equals(shape, other.shape) && byteSize == other.byteSize && slices == other.slices
-                && Objects.equals(objectPath, other.objectPath) && variableName.equals(other.variableName);
+                && Objects.equals(objectPath, other.objectPath);
     }
 
     @Override

@@ -80,7 +80,8 @@ public final class CheckpointBinding {
             }
         }
         List<VariableInfo> byName = checkpoint.variables().stream()
-                .filter(v -> v.variableName().equals(node.getName()) || v.variableName().equals(sharedName)).toList();
+                .filter(v -> checkpoint.variableName(v).equals(node.getName())
+                        || checkpoint.variableName(v).equals(sharedName)).toList();
         if (byName.size() == 1) {
             return Optional.of(new Target(byName.get(0).name(), null, null));
         }

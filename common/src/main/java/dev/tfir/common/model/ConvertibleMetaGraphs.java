@@ -6,6 +6,7 @@ import dev.tfir.common.proto.Protos;
 import dev.tfir.common.proto.WireFields;
 import dev.tfir.common.proto.WireFields.Field;
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -26,14 +27,18 @@ import org.tensorflow.proto.NodeDef;
 import org.tensorflow.proto.OpDef;
 import org.tensorflow.proto.SavedModel;
 import org.tensorflow.proto.SavedObjectGraphOuterClass.SavedObjectGraph;
+import org.tensorflow.proto.SignatureDef;
+import org.tensorflow.proto.TensorInfo;
 
 /**
  * Reads the MetaGraphs of a binary SavedModel as conversion needs them, parsing only what it reads: the tags, the
- * signatures, whether there is an object graph, and the graph, whose function library keeps only the functions the
- * graph can run (called by a node of the graph, or of a function so called: by op name, or named by an attribute,
- * a While's body, a PartitionedCall's f, a Case's branches). The rest stays unparsed bytes: a Keras SavedModel's
- * library also holds every layer's call functions, traced for Python, which no signature runs, and its object
- * graph and op list describe the model for Python; together most of the file.
+ * signatures (read from the wire: protobuf's SignatureDef would build the descriptors of {@code meta_graph.proto} and
+ * its imports for its map fields, a tenth of a small conversion's reading), whether there is an object graph, and
+ * the graph, whose function library keeps only the functions the graph can run (called by a node of the graph, or
+ * of a function so called: by op name, or named by an attribute, a While's body, a PartitionedCall's f, a Case's
+ * branches). The rest stays unparsed bytes: a Keras SavedModel's library also holds every layer's call functions,
+ * traced for Python, which no signature runs, and its object graph and op list describe the model for Python;
+ * together most of the file.
  *
  * <p>Wire data this reading does not expect (a graph or a library given in pieces, two functions of one name, a
  * function without one signature) is parsed whole.
@@ -41,10 +46,15 @@ import org.tensorflow.proto.SavedObjectGraphOuterClass.SavedObjectGraph;
 final class ConvertibleMetaGraphs {
     private static final int META_GRAPHS = SavedModel.META_GRAPHS_FIELD_NUMBER;
     private static final int META_INFO = MetaGraphDef.META_INFO_DEF_FIELD_NUMBER;
-    private static final int STRIPPED_OP_LIST = MetaGraphDef.MetaInfoDef.STRIPPED_OP_LIST_FIELD_NUMBER;
+    private static final int TAGS = MetaGraphDef.MetaInfoDef.TAGS_FIELD_NUMBER;
     private static final int GRAPH_DEF = MetaGraphDef.GRAPH_DEF_FIELD_NUMBER;
     private static final int SIGNATURE_DEF = MetaGraphDef.SIGNATURE_DEF_FIELD_NUMBER;
     private static final int OBJECT_GRAPH = MetaGraphDef.OBJECT_GRAPH_DEF_FIELD_NUMBER;
+    private static final int INPUTS = SignatureDef.INPUTS_FIELD_NUMBER;
+    private static final int OUTPUTS = SignatureDef.OUTPUTS_FIELD_NUMBER;
+    /** The fields of a map entry message. */
+    private static final int MAP_KEY = 1;
+    private static final int MAP_VALUE = 2;
     private static final int OBJECT_NODES = SavedObjectGraph.NODES_FIELD_NUMBER;
     private static final int LIBRARY = GraphDef.LIBRARY_FIELD_NUMBER;
     private static final int FUNCTION = FunctionDefLibrary.FUNCTION_FIELD_NUMBER;
@@ -79,23 +89,64 @@ final class ConvertibleMetaGraphs {
 
     private static MetaGraph metaGraph(ByteBuffer meta) throws InvalidProtocolBufferException, Unexpected {
         List<Field> fields = WireFields.of(meta);
-        MetaGraphDef.Builder parsed = merge(MetaGraphDef.newBuilder(), meta, fields, n -> n == SIGNATURE_DEF);
-        for (Field info : fields) {  // its tags: not its op list
-            if (info.number() == META_INFO) {
-                ByteBuffer value = value(info, meta);
-                parsed.mergeMetaInfoDef(merge(MetaGraphDef.MetaInfoDef.newBuilder(), value, WireFields.of(value),
-                        n -> n != STRIPPED_OP_LIST).build());
+        List<String> tags = new ArrayList<>();
+        Map<String, Signature> signatures = new HashMap<>();
+        boolean tf2 = false;
+        for (Field field : fields) {
+            ByteBuffer value = field.number() == META_INFO || field.number() == SIGNATURE_DEF
+                    || field.number() == OBJECT_GRAPH ? value(field, meta) : null;
+            switch (field.number()) {
+                case META_INFO -> {  // its tags: not its op list
+                    for (Field tag : WireFields.of(value)) {
+                        if (tag.number() == TAGS) {
+                            tags.add(text(value(tag, value)));
+                        }
+                    }
+                }
+                case SIGNATURE_DEF -> signatures.put(key(value), signature(mapValue(value)));
+                case OBJECT_GRAPH -> tf2 |= WireFields.of(value).stream().anyMatch(f -> f.number() == OBJECT_NODES);
+                default -> { }
             }
         }
         Field graph = single(fields, GRAPH_DEF);
-        boolean tf2 = false;
-        for (Field objectGraph : fields) {
-            tf2 |= objectGraph.number() == OBJECT_GRAPH && WireFields.of(value(objectGraph, meta)).stream()
-                    .anyMatch(f -> f.number() == OBJECT_NODES);
+        return new MetaGraph(List.copyOf(tags), graph == null ? GraphDef.getDefaultInstance()
+                : graph(value(graph, meta)), signatures, tf2);
+    }
+
+    /** A SignatureDef's inputs and outputs (a map's later entry of a key replaces the earlier, as in protobuf). */
+    private static Signature signature(ByteBuffer signature) throws InvalidProtocolBufferException, Unexpected {
+        Map<String, TensorInfo> inputs = new HashMap<>();
+        Map<String, TensorInfo> outputs = new HashMap<>();
+        for (Field field : WireFields.of(signature)) {
+            if (field.number() == INPUTS || field.number() == OUTPUTS) {
+                ByteBuffer entry = value(field, signature);
+                ByteBuffer info = mapValue(entry);
+                (field.number() == INPUTS ? inputs : outputs).put(key(entry),
+                        info.hasRemaining() ? TensorInfo.parseFrom(info) : TensorInfo.getDefaultInstance());
+            }
         }
-        return new MetaGraph(parsed.getMetaInfoDef().getTagsList(),
-                graph == null ? GraphDef.getDefaultInstance() : graph(value(graph, meta)),
-                parsed.getSignatureDefMap(), tf2);
+        return new Signature(inputs, outputs);
+    }
+
+    /** A string-keyed map entry's key: "" when absent. */
+    private static String key(ByteBuffer entry) throws Unexpected {
+        Field key = single(WireFields.of(entry), MAP_KEY);
+        return key == null ? "" : text(value(key, entry));
+    }
+
+    /** A map entry's value bytes: empty when absent (the value type's default). */
+    private static ByteBuffer mapValue(ByteBuffer entry) throws Unexpected {
+        Field value = single(WireFields.of(entry), MAP_VALUE);
+        return value == null ? ByteBuffer.allocate(0) : value(value, entry);
+    }
+
+    /** A string field's text; bytes that are not UTF-8 are left to the whole parse, which reports them. */
+    private static String text(ByteBuffer utf8) throws Unexpected {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(utf8).toString();
+        } catch (CharacterCodingException e) {
+            throw new Unexpected();
+        }
     }
 
     private static GraphDef graph(ByteBuffer graph) throws InvalidProtocolBufferException, Unexpected {
@@ -143,9 +194,7 @@ final class ConvertibleMetaGraphs {
         if (name == null) {
             throw new Unexpected();
         }
-        byte[] utf8 = new byte[name.end() - name.valueStart()];
-        value(name, opDef).get(utf8);
-        return new String(utf8, StandardCharsets.UTF_8);
+        return text(value(name, opDef));
     }
 
     /** What a node may run: its op (a function's name, when it calls one) and every function its attributes name. */

@@ -1,10 +1,10 @@
 package dev.tfir.common.model;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.tensorflow.proto.GraphDef;
 import org.tensorflow.proto.MetaGraphDef;
-import org.tensorflow.proto.SignatureDef;
 
 /**
  * What tfir reads of a SavedModel's MetaGraph.
@@ -14,9 +14,11 @@ import org.tensorflow.proto.SignatureDef;
  * @param signatures its signatures by name
  * @param tf2        whether it has an object graph (a TF2 SavedModel), whose signatures are functions
  */
-record MetaGraph(List<String> tags, GraphDef graph, Map<String, SignatureDef> signatures, boolean tf2) {
+record MetaGraph(List<String> tags, GraphDef graph, Map<String, Signature> signatures, boolean tf2) {
     static MetaGraph of(MetaGraphDef meta) {
-        return new MetaGraph(meta.getMetaInfoDef().getTagsList(), meta.getGraphDef(), meta.getSignatureDefMap(),
+        Map<String, Signature> signatures = new HashMap<>();
+        meta.getSignatureDefMap().forEach((name, signature) -> signatures.put(name, Signature.of(signature)));
+        return new MetaGraph(meta.getMetaInfoDef().getTagsList(), meta.getGraphDef(), signatures,
                 meta.hasObjectGraphDef() && meta.getObjectGraphDef().getNodesCount() > 0);
     }
 }

@@ -13,7 +13,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.tensorflow.proto.GraphDef;
 import org.tensorflow.proto.SavedModel;
-import org.tensorflow.proto.SignatureDef;
 
 /** Reads SavedModel directories: {@code saved_model.pb} (or {@code .pbtxt}) and the MetaGraph for a tag set. */
 final class SavedModels {
@@ -32,10 +31,10 @@ final class SavedModels {
     static LoadedModel load(Path dir, List<String> tags, String name, boolean withBodies) {
         MetaGraph meta = metaGraph(dir, tags, withBodies);
         GraphCheck.check(meta.graph(), dir, "SavedModel's graph");
-        Map<String, SignatureDef> signatures = new TreeMap<>(meta.signatures());
+        Map<String, Signature> signatures = new TreeMap<>(meta.signatures());
         signatures.remove(INIT_OP_SIGNATURE);
         String chosen = chosenSignature(dir, signatures.keySet(), name);
-        SignatureDef signature = signatures.get(chosen);
+        Signature signature = signatures.get(chosen);
         boolean tf2 = meta.tf2();
         GraphDef graph = tf2 && withBodies ? SignatureGraphs.tf2Inlined(meta.graph(), signature, dir)
                 : tf2 ? SignatureGraphs.tf2(signature) : SignatureGraphs.tf1(meta.graph(), signature, dir);

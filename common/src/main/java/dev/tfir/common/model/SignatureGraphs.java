@@ -14,7 +14,6 @@ import java.util.TreeMap;
 import org.tensorflow.proto.AttrValue;
 import org.tensorflow.proto.GraphDef;
 import org.tensorflow.proto.NodeDef;
-import org.tensorflow.proto.SignatureDef;
 import org.tensorflow.proto.TensorInfo;
 
 /**
@@ -38,11 +37,11 @@ final class SignatureGraphs {
      * one call node standing for the function body, whose outputs (typed and shaped by the signature) the
      * {@code Identity} outputs read.
      */
-    static GraphDef tf2(SignatureDef signature) {
+    static GraphDef tf2(Signature signature) {
         GraphDef.Builder graph = GraphDef.newBuilder();
         NodeDef.Builder call = NodeDef.newBuilder().setName(FUNCTION_CALL).setOp(FUNCTION_CALL);
         AttrValue.ListValue.Builder inputTypes = AttrValue.ListValue.newBuilder();
-        new TreeMap<>(signature.getInputsMap()).forEach((key, info) -> {
+        new TreeMap<>(signature.inputs()).forEach((key, info) -> {
             graph.addNode(NodeDef.newBuilder().setName(key).setOp("Placeholder")
                     .putAttr("dtype", AttrValue.newBuilder().setType(info.getDtype()).build())
                     .putAttr("shape", AttrValue.newBuilder().setShape(info.getTensorShape()).build()));
@@ -52,7 +51,7 @@ final class SignatureGraphs {
         AttrValue.ListValue.Builder outputTypes = AttrValue.ListValue.newBuilder();
         AttrValue.ListValue.Builder outputShapes = AttrValue.ListValue.newBuilder();
         List<NodeDef> identities = new ArrayList<>();
-        for (TensorInfo output : new TreeMap<>(signature.getOutputsMap()).values()) {
+        for (TensorInfo output : new TreeMap<>(signature.outputs()).values()) {
             int port = identities.size();
             outputTypes.addType(output.getDtype());
             outputShapes.addShape(output.getTensorShape());
@@ -67,10 +66,10 @@ final class SignatureGraphs {
     }
 
     /** The signature's keys of a TF2 signature graph's tensors: its input Placeholders and Identity outputs. */
-    static Map<TensorRef, String> tf2Keys(SignatureDef signature) {
+    static Map<TensorRef, String> tf2Keys(Signature signature) {
         Map<TensorRef, String> keys = new HashMap<>();
-        signature.getInputsMap().keySet().forEach(key -> keys.put(new TensorRef(key, 0, false), key));
-        List<String> outputs = List.copyOf(new TreeMap<>(signature.getOutputsMap()).keySet());
+        signature.inputs().keySet().forEach(key -> keys.put(new TensorRef(key, 0, false), key));
+        List<String> outputs = List.copyOf(new TreeMap<>(signature.outputs()).keySet());
         for (int port = 0; port < outputs.size(); port++) {
             keys.put(new TensorRef(identity(port), 0, false), outputs.get(port));
         }
@@ -78,9 +77,9 @@ final class SignatureGraphs {
     }
 
     /** The signature's keys of a TF1 signature graph's tensors: those it names, which keep their names. */
-    static Map<TensorRef, String> tf1Keys(SignatureDef signature) {
+    static Map<TensorRef, String> tf1Keys(Signature signature) {
         Map<TensorRef, String> keys = new HashMap<>();
-        for (Map<String, TensorInfo> side : List.of(signature.getInputsMap(), signature.getOutputsMap())) {
+        for (Map<String, TensorInfo> side : List.of(signature.inputs(), signature.outputs())) {
             side.forEach((key, info) -> keys.putIfAbsent(TensorRef.parse(info.getName()), key));
         }
         return keys;
@@ -98,16 +97,16 @@ final class SignatureGraphs {
      * nothing the outputs need: dropping them leaves the outputs the only sinks) and its variables frozen (values
      * come from the SavedModel's checkpoint).
      */
-    static GraphDef tf2Inlined(GraphDef full, SignatureDef signature, Path dir) {
+    static GraphDef tf2Inlined(GraphDef full, Signature signature, Path dir) {
         TfGraph stored = new TfGraph(full, dir.toString());
         Map<String, String> renamed = new TreeMap<>();
-        new TreeMap<>(signature.getInputsMap()).forEach((key, info) -> {
+        new TreeMap<>(signature.inputs()).forEach((key, info) -> {
             String node = stored.node(require(stored, info, "input", dir)).getName();
             if (renamed.put(node, key) != null) {
                 throw new TfirException(dir + ": the serving signature feeds node '" + node + "' twice");
             }
         });
-        List<TensorInfo> outputs = List.copyOf(new TreeMap<>(signature.getOutputsMap()).values());
+        List<TensorInfo> outputs = List.copyOf(new TreeMap<>(signature.outputs()).values());
         outputs.forEach(output -> require(stored, output, "output", dir));
         GraphDef pruned = Freezing.extractSubgraph(stored,
                 outputs.stream().map(o -> TensorRef.parse(o.getName()).node()).toList());
@@ -119,16 +118,25 @@ final class SignatureGraphs {
                     .addInput(outputs.get(port).getName())
                     .putAttr("T", AttrValue.newBuilder().setType(outputs.get(port).getDtype()).build()));
         }
-        for (NodeDef.Builder node : graph.getNodeBuilderList()) {
-            node.setName(renamed.getOrDefault(node.getName(), node.getName()));
-            List<String> inputs = node.getInputList().stream().map(TensorRef::parse).filter(ref -> !ref.control())
-                    .map(ref -> {
-                        String input = renamed.getOrDefault(ref.node(), ref.node());
-                        return ref.port() == 0 ? input : input + ":" + ref.port();
-                    }).toList();
-            node.clearInput().addAllInput(inputs);
+        for (int i = 0; i < graph.getNodeCount(); i++) {
+            NodeDef node = graph.getNode(i);
+            if (renamed.containsKey(node.getName()) || node.getInputList().stream().anyMatch(input ->
+                    input.startsWith("^") || renamed.containsKey(TensorRef.parse(input).node()))) {
+                graph.setNode(i, withSignatureNames(node, renamed));
+            }
         }
         return Freezing.freezeStructure(new TfGraph(graph.build(), dir.toString()), identities);
+    }
+
+    /** The node with the input keys' names for the renamed nodes, and without control inputs. */
+    private static NodeDef withSignatureNames(NodeDef node, Map<String, String> renamed) {
+        List<String> inputs = node.getInputList().stream().map(TensorRef::parse).filter(ref -> !ref.control())
+                .map(ref -> {
+                    String input = renamed.getOrDefault(ref.node(), ref.node());
+                    return ref.port() == 0 ? input : input + ":" + ref.port();
+                }).toList();
+        return node.toBuilder().setName(renamed.getOrDefault(node.getName(), node.getName())).clearInput()
+                .addAllInput(inputs).build();
     }
 
     /**
@@ -136,18 +144,18 @@ final class SignatureGraphs {
      * function: the inputs in key order, then the outputs' ancestors depth first (post-order), the outputs taken
      * in key order, stopping at the inputs; variables frozen.
      */
-    static GraphDef tf1(GraphDef full, SignatureDef signature, Path dir) {
+    static GraphDef tf1(GraphDef full, Signature signature, Path dir) {
         TfGraph graph = new TfGraph(full, dir.toString());
         boolean[] placed = new boolean[graph.size()];
         GraphDef.Builder lifted = full.toBuilder().clearNode();
-        for (TensorInfo input : new TreeMap<>(signature.getInputsMap()).values()) {
+        for (TensorInfo input : new TreeMap<>(signature.inputs()).values()) {
             int index = require(graph, input, "input", dir);
             if (!placed[index]) {
                 placed[index] = true;
                 lifted.addNode(graph.node(index).toBuilder().clearInput());
             }
         }
-        for (TensorInfo output : new TreeMap<>(signature.getOutputsMap()).values()) {
+        for (TensorInfo output : new TreeMap<>(signature.outputs()).values()) {
             liftPostOrder(graph, require(graph, output, "output", dir), placed, lifted);
         }
         GraphDef pruned = lifted.build();

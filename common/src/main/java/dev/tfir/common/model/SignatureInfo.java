@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.tensorflow.proto.DataType;
-import org.tensorflow.proto.SignatureDef;
 import org.tensorflow.proto.TensorInfo;
 
 /**
@@ -19,8 +18,8 @@ public record SignatureInfo(String name, List<Tensor> inputs, List<Tensor> outpu
     /** One input or output: its key, the graph tensor it names (TF1), dtype and shape. */
     public record Tensor(String key, String tensorName, DataType dtype, PartialShape shape) {}
 
-    static SignatureInfo of(String name, SignatureDef signature) {
-        return new SignatureInfo(name, tensors(signature.getInputsMap()), tensors(signature.getOutputsMap()));
+    static SignatureInfo of(String name, Signature signature) {
+        return new SignatureInfo(name, tensors(signature.inputs()), tensors(signature.outputs()));
     }
 
     private static List<Tensor> tensors(Map<String, TensorInfo> byKey) {

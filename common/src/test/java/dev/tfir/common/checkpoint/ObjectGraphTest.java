@@ -23,11 +23,11 @@ class ObjectGraphTest {
             assertTrue(checkpoint.hasObjectGraph());
             VariableInfo kernel = checkpoint.variable(KERNEL_KEY).orElseThrow();
             assertEquals("model/layers/0/kernel", kernel.objectPath());
-            assertEquals("kernel", kernel.variableName());
+            assertEquals("kernel", checkpoint.variableName(kernel));
             assertEquals(kernel, checkpoint.variable("model/layers/0/kernel").orElseThrow());
             VariableInfo slot = checkpoint.variable("model/layers/0/kernel/.OPTIMIZER_SLOT/optimizer/m").orElseThrow();
-            assertEquals("Adam/kernel/m", slot.variableName());
-            assertEquals("Variable", checkpoint.variable("step").orElseThrow().variableName());
+            assertEquals("Adam/kernel/m", checkpoint.variableName(slot));
+            assertEquals("Variable", checkpoint.variableName(checkpoint.variable("step").orElseThrow()));
             ByteBuffer byKey = checkpoint.read(KERNEL_KEY).data();
             ByteBuffer byPath = checkpoint.read("model/layers/0/kernel").data();
             assertEquals(byKey, byPath);
@@ -43,7 +43,7 @@ class ObjectGraphTest {
             assertFalse(checkpoint.hasObjectGraph());
             VariableInfo kernel = checkpoint.variable("dense/kernel").orElseThrow();
             assertNull(kernel.objectPath());
-            assertEquals("dense/kernel", kernel.variableName());
+            assertEquals("dense/kernel", checkpoint.variableName(kernel));
         }
     }
 

@@ -2,8 +2,10 @@ package dev.tfir.common.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import dev.tfir.common.proto.Protos;
 import dev.tfir.common.testing.TestData;
 import java.io.ByteArrayOutputStream;
@@ -202,5 +204,47 @@ class ConvertibleMetaGraphsTest {
         bytes.write(SavedModel.META_GRAPHS_FIELD_NUMBER << 3);
         bytes.write(1);
         assertEquals(whole(handMade().toByteArray()).graph(), convertible(bytes.toByteArray()).graph());
+    }
+
+    @Test
+    void signaturesAndTagsReadFromTheWireMergeAsProtobufMergesThem() throws IOException {
+        // a MetaGraph in two pieces: the second's tags add to the first's; its entry of a signature's key replaces
+        // the first's; an entry without a key is the key ""; an input without a value is TensorInfo's default
+        MetaGraphDef second = MetaGraphDef.newBuilder()
+                .setMetaInfoDef(MetaGraphDef.MetaInfoDef.newBuilder().addTags("gpu"))
+                .putSignatureDef("serving_default", SignatureDef.newBuilder()
+                        .putInputs("x", TensorInfo.getDefaultInstance())
+                        .putOutputs("y", TensorInfo.newBuilder().setName("call:1").build()).build())
+                .putSignatureDef("", SignatureDef.getDefaultInstance())
+                .build();
+        ByteArrayOutputStream meta = new ByteArrayOutputStream();
+        meta.writeBytes(handMade().getMetaGraphs(0).toByteArray());
+        meta.writeBytes(second.toByteArray());
+        byte[] pieces = concatenatedMetaGraph(meta.toByteArray());
+
+        MetaGraph read = convertible(pieces);
+        MetaGraph whole = whole(pieces);
+        assertEquals(List.of("serve", "gpu"), read.tags());
+        assertEquals(whole.tags(), read.tags());
+        assertEquals(whole.signatures(), read.signatures());
+        assertEquals(Set.of("serving_default", ""), read.signatures().keySet());
+        assertEquals(Set.of("y"), read.signatures().get("serving_default").outputs().keySet());
+    }
+
+    @Test
+    void aSignatureKeyThatIsNotUtf8IsLeftToTheWholeParseWhichRefusesIt() {
+        byte[] key = {'s', (byte) 0xff};
+        ByteArrayOutputStream entry = new ByteArrayOutputStream();
+        entry.write(1 << 3 | 2);
+        entry.write(key.length);
+        entry.writeBytes(key);
+        ByteArrayOutputStream meta = new ByteArrayOutputStream();
+        meta.write(MetaGraphDef.SIGNATURE_DEF_FIELD_NUMBER << 3 | 2);
+        meta.write(entry.size());
+        meta.writeBytes(entry.toByteArray());
+        byte[] bytes = concatenatedMetaGraph(meta.toByteArray());
+
+        assertThrows(InvalidProtocolBufferException.class, () -> whole(bytes));
+        assertThrows(InvalidProtocolBufferException.class, () -> convertible(bytes));
     }
 }
