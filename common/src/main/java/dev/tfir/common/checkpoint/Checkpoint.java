@@ -4,8 +4,10 @@ import dev.tfir.common.TfirException;
 import dev.tfir.common.types.DTypes;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +51,8 @@ public final class Checkpoint implements AutoCloseable {
     private final AtomicLong bytesRead;
     /** The object graph's saved names by key, once read; empty without an object graph. */
     private Map<String, String> fullNames;
+    /** The variables by {@link #variableName}, once asked for. */
+    private Map<String, List<VariableInfo>> byVariableName;
 
     private Checkpoint(Path path, Format format, TensorStore store, List<VariableInfo> variables, AtomicLong bytesRead) {
         this.path = path;
@@ -123,6 +127,17 @@ public final class Checkpoint implements AutoCloseable {
                     ? ObjectGraphNames.fullNames(store, path) : Map.of();
         }
         return fullNames.getOrDefault(variable.name(), variable.name());
+    }
+
+    /** The variables whose {@link #variableName} is {@code name}, in key order. */
+    public synchronized List<VariableInfo> variablesNamed(String name) {
+        if (byVariableName == null) {
+            byVariableName = new HashMap<>();
+            for (VariableInfo variable : variables.values()) {
+                byVariableName.computeIfAbsent(variableName(variable), key -> new ArrayList<>()).add(variable);
+            }
+        }
+        return List.copyOf(byVariableName.getOrDefault(name, List.of()));
     }
 
     /** The tensor with checkpoint key {@code name}, or with that TF2 object path ({@code model/dense/kernel}). */

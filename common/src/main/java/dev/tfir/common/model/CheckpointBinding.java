@@ -7,6 +7,7 @@ import dev.tfir.common.checkpoint.VariableInfo;
 import dev.tfir.common.graph.TensorRef;
 import dev.tfir.common.graph.TfGraph;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,11 +80,10 @@ public final class CheckpointBinding {
                 return Optional.of(new Target(name, null, null));
             }
         }
-        List<VariableInfo> byName = checkpoint.variables().stream()
-                .filter(v -> checkpoint.variableName(v).equals(node.getName())
-                        || checkpoint.variableName(v).equals(sharedName)).toList();
+        Set<VariableInfo> byName = new LinkedHashSet<>(checkpoint.variablesNamed(node.getName()));
+        byName.addAll(checkpoint.variablesNamed(sharedName));
         if (byName.size() == 1) {
-            return Optional.of(new Target(byName.get(0).name(), null, null));
+            return Optional.of(new Target(byName.iterator().next().name(), null, null));
         }
         return Partitions.block(node.getName(), declaredShapes, checkpoint);
     }

@@ -28,6 +28,9 @@ class ObjectGraphTest {
             VariableInfo slot = checkpoint.variable("model/layers/0/kernel/.OPTIMIZER_SLOT/optimizer/m").orElseThrow();
             assertEquals("Adam/kernel/m", checkpoint.variableName(slot));
             assertEquals("Variable", checkpoint.variableName(checkpoint.variable("step").orElseThrow()));
+            assertEquals(List.of(kernel, checkpoint.variable("model/layers/1/kernel").orElseThrow()),
+                    checkpoint.variablesNamed("kernel"));  // both layers' kernels were saved as "kernel"
+            assertEquals(List.of(), checkpoint.variablesNamed("model/layers/0/kernel"));
             ByteBuffer byKey = checkpoint.read(KERNEL_KEY).data();
             ByteBuffer byPath = checkpoint.read("model/layers/0/kernel").data();
             assertEquals(byKey, byPath);
