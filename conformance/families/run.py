@@ -21,7 +21,7 @@ A converter's verdict: `ok` (both runtimes, both lengths), `off by X` (the worst
 it` (a runtime that cannot read, compile or run the IR, beside the other's verdict), or `fails` with its message;
 tfir's refusal names the op types it cannot translate (input for the op developers).
 Exit status 1 when tfir writes an IR that is wrong or fails otherwise than by naming untranslatable op types (a bug);
-a refusal is reported, not failed (2026-12: most rows; issues 16 and 17 bring the ops). 2 for a set-up error.
+a refusal is reported, not failed (none since 2026-12-07: every row converts). 2 for a set-up error.
 --ci keeps the first model of each family (package and input kind) and leaves mo out (about 20 s a file).
 --write-table writes the markdown table.
 Environment: TFIR_VENV, TFIR_VENV_LATEST, TFIR_VENV_FAMILIES, TFIR_BIG, TFIR_CONVERT, TFIR_TIMED_RUNS.

@@ -41,8 +41,8 @@ final class ObjectGraphNames {
 
     /**
      * The saved names ({@code full_name}) by checkpoint key, from the object graph. Read on first need, not when
-     * the checkpoint is opened: conversion binds a SavedModel's variables by its save graph and never needs them,
-     * and a Keras model's object graph takes a tenth of the time its conversion spends reading the checkpoint.
+     * the checkpoint is opened: conversion binds most SavedModels' variables by their save graph without them, and
+     * a Keras model's object graph took a tenth of the time its conversion spent reading the checkpoint.
      */
     static Map<String, String> fullNames(TensorStore store, Path where) {
         byte[] serialized = store.read(OBJECT_GRAPH_KEY).strings().get(0);
