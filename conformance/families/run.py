@@ -11,7 +11,7 @@ ${TFIR_BIG:-target/big-models}/families; missing ones are made first with the fa
 with a message. For each model and form:
   1. bin/convert, mo (openvino-dev 2024.6, its default frontend) and the newest ovc convert the file with
      --compress_to_fp16=False and nothing else (shapes stay dynamic), each timed as a whole process (the fastest of
-     TFIR_TIMED_RUNS runs, default 3, tfir's and ovc's taken in turns; mo's and a failing converter's once) with its
+     TFIR_TIMED_RUNS runs, default 3, tfir's and ovc's taken in turns, a failure timed as often; mo's once) with its
      peak resident memory; a model over 1 GB of files (BERT-large's size) gets no mo, and its converters' times and
      memory are shown in a section of their own;
   2. each IR runs in OpenVINO 2024.6 and the newest OpenVINO (conformance/ov_runtimes.py, each in a child process:
@@ -173,9 +173,9 @@ def convert(converter, model, form, out_dir):
 
 def timed_again(verdicts, model, form, work):
     """TIMED_RUNS - 1 more runs of tfir and ovc, in turns (the machine's speed drifts; taking turns, the drift
-    weighs on both alike), each keeping its fastest run and largest peak; a converter that failed is timed once.
-    mo takes 10 to 40 s a file: timed once, its precision is not the question."""
-    again = [converter for converter in ('tfir', 'ovc') if converter in verdicts and not verdicts[converter].error]
+    weighs on both alike), each keeping its fastest run and largest peak; a converter that fails is timed to its
+    failure as often. mo takes 10 to 40 s a file: timed once, its precision is not the question."""
+    again = [converter for converter in ('tfir', 'ovc') if converter in verdicts]
     for _ in range(zoo.TIMED_RUNS - 1):
         for converter in again:
             out_dir = work / model.name / form / (converter + '-timed')
@@ -374,8 +374,8 @@ def table(rows):
         'detectors\' anchors, DeepLabV3+\'s UpSampling2D and ViT\'s position embeddings cannot be traced with a '
         'dynamic size) and is compared with TensorFlow on the same file: the worst max abs diff over '
         'outputs and lengths, relative to max(1, max |output|); `ok` when <= %g in both runtimes (integers exact). '
-        'Times: whole process, the fastest of %d run(s), tfir\'s and ovc\'s taken in turns (mo, and a converter '
-        'that fails: one run). tfir\'s `blocked:` lists the op types convert '
+        'Times: whole process, the fastest of %d run(s), tfir\'s and ovc\'s taken in turns (a converter that '
+        'fails: to its failure; mo: one run). tfir\'s `blocked:` lists the op types convert '
         'names as untranslatable (all of them), or the one op type whose translator refuses a node, with its reason '
         '(convert stops at the first such node: more may follow once it translates).' % (FP32_LIMIT, zoo.TIMED_RUNS),
         '',
