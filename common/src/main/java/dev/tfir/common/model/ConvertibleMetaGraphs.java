@@ -93,24 +93,31 @@ final class ConvertibleMetaGraphs {
         Map<String, Signature> signatures = new HashMap<>();
         boolean tf2 = false;
         for (Field field : fields) {
-            ByteBuffer value = field.number() == META_INFO || field.number() == SIGNATURE_DEF
-                    || field.number() == OBJECT_GRAPH ? value(field, meta) : null;
             switch (field.number()) {
-                case META_INFO -> {  // its tags: not its op list
-                    for (Field tag : WireFields.of(value)) {
-                        if (tag.number() == TAGS) {
-                            tags.add(text(value(tag, value)));
-                        }
-                    }
+                case META_INFO -> tags.addAll(tags(value(field, meta)));
+                case SIGNATURE_DEF -> {
+                    ByteBuffer entry = value(field, meta);
+                    signatures.put(key(entry), signature(mapValue(entry)));
                 }
-                case SIGNATURE_DEF -> signatures.put(key(value), signature(mapValue(value)));
-                case OBJECT_GRAPH -> tf2 |= WireFields.of(value).stream().anyMatch(f -> f.number() == OBJECT_NODES);
+                case OBJECT_GRAPH -> tf2 |= WireFields.of(value(field, meta)).stream()
+                        .anyMatch(f -> f.number() == OBJECT_NODES);
                 default -> { }
             }
         }
         Field graph = single(fields, GRAPH_DEF);
         return new MetaGraph(List.copyOf(tags), graph == null ? GraphDef.getDefaultInstance()
                 : graph(value(graph, meta)), signatures, tf2);
+    }
+
+    /** A MetaInfoDef's tags (not its op list). */
+    private static List<String> tags(ByteBuffer info) throws Unexpected {
+        List<String> tags = new ArrayList<>();
+        for (Field tag : WireFields.of(info)) {
+            if (tag.number() == TAGS) {
+                tags.add(text(value(tag, info)));
+            }
+        }
+        return tags;
     }
 
     /** A SignatureDef's inputs and outputs (a map's later entry of a key replaces the earlier, as in protobuf). */
