@@ -28,9 +28,11 @@ The committed TF2 SavedModels testdata/models/saved_model_tf2 (Keras), saved_mod
 calls, multi-output ops, control dependencies) and saved_model_tf2_multi (two inputs, float and int64; three outputs:
 MatMul, Size, ArgMax), and testdata/convert's grouped_conv_saved_model, embedding_saved_model (Keras Embedding,
 ResourceGather with batch_dims), conv_transpose_saved_model and conv_transpose_dynamic_saved_model (Keras
-Conv2DTranspose, no -b) are converted with --saved_model_dir (function bodies inlined) and compared with the
-SavedModel's serving signature run by TensorFlow on random inputs (unknown dims 1, then 3), every output: max abs
-diff <= 1e-5.
+Conv2DTranspose, no -b), keras3_export_saved_model and keras3_archive_saved_model (Keras 3's model.export and
+ExportArchive: the captured variable handles only the object graph binds) and testdata/checkpoints/saved_model
+(module_same_names_saved_model: a tf.Module whose layers' variables share names) are converted with
+--saved_model_dir (function bodies inlined) and compared with the SavedModel's serving signature run by TensorFlow
+on random inputs (unknown dims 1, then 3), every output: max abs diff <= 1e-5.
 The same forms built under the nets' default arg scopes (tools/models/make_convert_models.py, arg_scope/: weight
 decay, so the inference graphs have an L2 regularization loss per weight, sinks no input reaches): the seed's exact
 command from that directory (ours and mo; FP16), summarize-graph's stdout on the inference graph byte for byte the
@@ -353,8 +355,10 @@ def io_result(run, case, want):
 SAVED_MODELS = {name: REPO / 'testdata/models' / name
                 for name in ('saved_model_tf2', 'saved_model_tf2_calls', 'saved_model_tf2_multi')}
 for name in ('grouped_conv_saved_model', 'embedding_saved_model', 'conv_transpose_saved_model',
-             'conv_transpose_dynamic_saved_model'):
+             'conv_transpose_dynamic_saved_model', 'keras3_export_saved_model', 'keras3_archive_saved_model'):
     SAVED_MODELS[name] = REPO / 'testdata/convert' / name
+# a tf.Module whose two layers' variables have the same names (kernel, bias): bound by the object graph alone
+SAVED_MODELS['module_same_names_saved_model'] = REPO / 'testdata/checkpoints/saved_model'
 UNKNOWN_DIMS = (1, 3)   # each SavedModel runs twice: its unknown dims (batch, dynamic sizes) 1, then 3
 SAVED_MODEL_LIMIT = 1e-5
 

@@ -38,6 +38,12 @@ Each model is made by TensorFlow itself in a fresh Python process, with fixed se
   conv_transpose_saved_model/, conv_transpose_dynamic_saved_model/ (committed under testdata/convert/)
       Keras Conv2DTranspose (SAME, VALID with output_padding) of dynamic batch, input [None, 8, 8, 4] and
       [None, None, None, 4]: input_sizes is a Pack of the run-time batch (and size), not a constant.
+  keras3_export_saved_model/, keras3_archive_saved_model/ (committed under testdata/convert/)
+      a Keras 3 model (Conv2D, BatchNormalization with trained-like statistics, DepthwiseConv2D, Dense) written by
+      Keras 3's own exporters: `model.export(path, format='tf_saved_model')` and an ExportArchive with an endpoint
+      `predict`. Their graphs hold three handles per variable (the trackable's, the one the signature's call
+      captures, the one the save function writes) and the checkpoint names none of the captured ones: only the
+      object graph (the call's bound inputs) binds them.
 
 Usage:
   python tools/models/make_convert_models.py --out DIR [--only NAME,NAME]
@@ -60,7 +66,8 @@ SEED = make_models.SEED
 FIXTURES = REPO / 'testdata' / 'convert'
 COMMITTED = ('ops_zoo.pb', 'unsupported_ops.pb', 'tiny_constants.pb', 'grouped_conv_frozen.pb',
              'grouped_conv_saved_model', 'softsign.pb', 'embedding_saved_model', 'conv_transpose_saved_model',
-             'conv_transpose_dynamic_saved_model', 'tiny_slim_inference_graph.pb')
+             'conv_transpose_dynamic_saved_model', 'tiny_slim_inference_graph.pb', 'keras3_export_saved_model',
+             'keras3_archive_saved_model')
 
 
 # The preprocessing of make_models.slim_preprocessing (as the conformance suites feed it)
@@ -369,6 +376,48 @@ def make_conv_transpose_saved_model(path, spatial):
     tf.saved_model.save(model, str(path))
 
 
+def _keras3_model():
+    """The Keras 3 model of the export fixtures (input [None, 12, 12, 3], 5 logits)."""
+    os.environ['KERAS_BACKEND'] = 'tensorflow'
+    tf = make_models._tf()
+    import numpy as np
+    import keras
+    keras.utils.set_random_seed(SEED)
+    layers = keras.layers
+    images = keras.Input((12, 12, 3), name='images')
+    y = layers.Conv2D(8, 3, padding='same', name='conv')(images)
+    y = layers.BatchNormalization(name='conv_bn')(y)
+    y = layers.ReLU(name='relu')(y)
+    y = layers.DepthwiseConv2D(3, name='depthwise')(y)
+    y = layers.BatchNormalization(name='depthwise_bn')(y)
+    y = layers.GlobalAveragePooling2D(name='pool')(y)
+    model = keras.Model(images, layers.Dense(5, name='logits')(y))
+    rng = np.random.default_rng(SEED)
+    for name in ('conv_bn', 'depthwise_bn'):
+        bn = model.get_layer(name)
+        for weight, (low, high) in ((bn.gamma, (0.8, 1.6)), (bn.beta, BATCH_NORM_OFFSETS),
+                                    (bn.moving_mean, (-0.5, 0.5)), (bn.moving_variance, (0.3, 1.0))):
+            weight.assign(rng.uniform(low, high, weight.shape).astype(np.float32))
+    return tf, keras, model
+
+
+def make_keras3_export_saved_model(path):
+    import shutil
+    _, _, model = _keras3_model()
+    shutil.rmtree(path, ignore_errors=True)
+    model.export(str(path), format='tf_saved_model')
+
+
+def make_keras3_archive_saved_model(path):
+    import shutil
+    tf, keras, model = _keras3_model()
+    archive = keras.export.ExportArchive()
+    archive.track(model)
+    archive.add_endpoint('predict', model.call, input_signature=[tf.TensorSpec((None, 12, 12, 3), tf.float32)])
+    shutil.rmtree(path, ignore_errors=True)
+    archive.write_out(str(path))
+
+
 MODELS = {
     'inception_v1_frozen.pb': make_slim_frozen('inception_v1', checkpoint=True),
     'resnet_v1_50_frozen.pb': make_slim_frozen('resnet_v1_50', checkpoint=True),
@@ -387,6 +436,8 @@ MODELS = {
     'conv_transpose_saved_model': lambda path: make_conv_transpose_saved_model(path, 8),
     'conv_transpose_dynamic_saved_model': lambda path: make_conv_transpose_saved_model(path, None),
     'tiny_slim_inference_graph.pb': make_tiny_slim,
+    'keras3_export_saved_model': make_keras3_export_saved_model,
+    'keras3_archive_saved_model': make_keras3_archive_saved_model,
 }
 
 

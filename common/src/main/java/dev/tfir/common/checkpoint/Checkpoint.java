@@ -49,8 +49,8 @@ public final class Checkpoint implements AutoCloseable {
     private final Map<String, VariableInfo> variables;
     private final Map<String, String> keyByObjectPath;
     private final AtomicLong bytesRead;
-    /** The object graph's saved names by key, once read; empty without an object graph. */
-    private Map<String, String> fullNames;
+    /** The object graph's index, once read; empty without an object graph. */
+    private ObjectGraphNames.Index objectGraph;
     /** The variables by {@link #variableName}, once asked for. */
     private Map<String, List<VariableInfo>> byVariableName;
 
@@ -122,11 +122,26 @@ public final class Checkpoint implements AutoCloseable {
      * @throws TfirException when the object graph is damaged
      */
     public synchronized String variableName(VariableInfo variable) {
-        if (fullNames == null) {
-            fullNames = ObjectGraphNames.present(List.copyOf(variables.values()))
-                    ? ObjectGraphNames.fullNames(store, path) : Map.of();
+        return objectGraph().fullNames().getOrDefault(variable.name(), variable.name());
+    }
+
+    /**
+     * The checkpoint key of the value of node {@code id} of a TF2 checkpoint's object graph, a variable; empty when
+     * the node is not a variable, or there is no object graph. A TF2 SavedModel's object graph numbers its nodes as
+     * its checkpoint's does: this is where TensorFlow's loader restores the variable its node {@code id} is.
+     *
+     * @throws TfirException when the object graph is damaged
+     */
+    public synchronized Optional<String> objectValueKey(int id) {
+        return Optional.ofNullable(objectGraph().valueKeys().get(id));
+    }
+
+    private ObjectGraphNames.Index objectGraph() {
+        if (objectGraph == null) {
+            objectGraph = ObjectGraphNames.present(List.copyOf(variables.values()))
+                    ? ObjectGraphNames.read(store, path) : ObjectGraphNames.Index.NONE;
         }
-        return fullNames.getOrDefault(variable.name(), variable.name());
+        return objectGraph;
     }
 
     /** The variables whose {@link #variableName} is {@code name}, in key order. */

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.tensorflow.proto.DataType;
 import org.tensorflow.proto.TrackableObjectGraphOuterClass.TrackableObjectGraph.TrackableObject.SerializedTensor;
-import org.tensorflow.proto.TrackableObjectGraphOuterClass.TrackableObjectGraph.TrackableObject;
 import org.tensorflow.proto.TrackableObjectGraphOuterClass.TrackableObjectGraph;
 
 /**
@@ -22,6 +21,8 @@ import org.tensorflow.proto.TrackableObjectGraphOuterClass.TrackableObjectGraph;
 final class ObjectGraphNames {
     static final String OBJECT_GRAPH_KEY = "_CHECKPOINTABLE_OBJECT_GRAPH";
     static final String ATTRIBUTES = "/.ATTRIBUTES/";
+    /** The attribute a variable object saves its value as. */
+    private static final String VARIABLE_VALUE = "VARIABLE_VALUE";
 
     private ObjectGraphNames() {}
 
@@ -40,11 +41,23 @@ final class ObjectGraphNames {
     }
 
     /**
-     * The saved names ({@code full_name}) by checkpoint key, from the object graph. Read on first need, not when
-     * the checkpoint is opened: conversion binds most SavedModels' variables by their save graph without them, and
-     * a Keras model's object graph took a tenth of the time its conversion spent reading the checkpoint.
+     * What conversion reads of the object graph.
+     *
+     * @param fullNames the saved names ({@code full_name}) by checkpoint key
+     * @param valueKeys by object-graph node id, the checkpoint key of the node's variable value (its {@code
+     *                  VARIABLE_VALUE} attribute): the ids a TF2 SavedModel's object graph shares, which its functions'
+     *                  captured variables name
      */
-    static Map<String, String> fullNames(TensorStore store, Path where) {
+    record Index(Map<String, String> fullNames, Map<Integer, String> valueKeys) {
+        static final Index NONE = new Index(Map.of(), Map.of());
+    }
+
+    /**
+     * The object graph's index. Read on first need, not when the checkpoint is opened: conversion binds most
+     * SavedModels' variables by their save graph without it, and a Keras model's object graph took a tenth of the
+     * time its conversion spent reading the checkpoint.
+     */
+    static Index read(TensorStore store, Path where) {
         byte[] serialized = store.read(OBJECT_GRAPH_KEY).strings().get(0);
         TrackableObjectGraph graph;
         try {
@@ -54,13 +67,17 @@ final class ObjectGraphNames {
                     + e.getMessage() + "): the checkpoint is damaged");
         }
         Map<String, String> fullNames = new HashMap<>();
-        for (TrackableObject node : graph.getNodesList()) {
-            for (SerializedTensor attribute : node.getAttributesList()) {
+        Map<Integer, String> valueKeys = new HashMap<>();
+        for (int id = 0; id < graph.getNodesCount(); id++) {
+            for (SerializedTensor attribute : graph.getNodes(id).getAttributesList()) {
                 if (!attribute.getFullName().isEmpty()) {
                     fullNames.put(attribute.getCheckpointKey(), attribute.getFullName());
                 }
+                if (attribute.getName().equals(VARIABLE_VALUE)) {
+                    valueKeys.put(id, attribute.getCheckpointKey());
+                }
             }
         }
-        return fullNames;
+        return new Index(fullNames, valueKeys);
     }
 }

@@ -7,6 +7,7 @@ import dev.tfir.common.checkpoint.VariableInfo;
 import dev.tfir.common.graph.TensorRef;
 import dev.tfir.common.graph.TfGraph;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,9 @@ import org.tensorflow.proto.NodeDef;
 /**
  * Which checkpoint tensor holds the value of each variable of a graph, as TensorFlow's restore finds it:
  * <ol>
+ *   <li>for a variable that a call in a TF2 SavedModel's graph captures, the value of the object-graph node the
+ *       called function's bound inputs name for it (as TensorFlow's loader binds it: the SavedModel's object graph
+ *       numbers its nodes as its checkpoint's);</li>
  *   <li>the key (and, for a partition, the slice) the graph's own save subgraph ({@code SaveV2}, {@code
  *       SaveSlices}, {@code Save}) writes the variable under, read from its {@code tensor_names} and {@code
  *       shape_and_slices} constants;</li>
@@ -41,17 +45,24 @@ public final class CheckpointBinding {
     }
 
     private final Checkpoint checkpoint;
+    private final Map<String, Integer> capturedObjects;
     private final Map<String, Target> saved;
     private final Map<String, long[]> declaredShapes;
 
-    private CheckpointBinding(Checkpoint checkpoint, Map<String, Target> saved, Map<String, long[]> declaredShapes) {
+    private CheckpointBinding(Checkpoint checkpoint, Map<String, Integer> capturedObjects, Map<String, Target> saved,
+                              Map<String, long[]> declaredShapes) {
         this.checkpoint = checkpoint;
+        this.capturedObjects = capturedObjects;
         this.saved = saved;
         this.declaredShapes = declaredShapes;
     }
 
-    /** Binds the variables of {@code stored} (the graph as its file holds it, save subgraph included). */
-    public static CheckpointBinding of(Checkpoint checkpoint, GraphDef stored) {
+    /**
+     * Binds the variables of {@code stored} (the graph as its file holds it, save subgraph included); {@code
+     * boundInputs}: of a TF2 SavedModel, the object-graph nodes its functions capture ({@link
+     * LoadedModel#boundInputs}), else empty.
+     */
+    public static CheckpointBinding of(Checkpoint checkpoint, GraphDef stored, Map<String, List<Integer>> boundInputs) {
         TfGraph graph = new TfGraph(stored, checkpoint.path().toString());
         Map<String, long[]> shapes = new HashMap<>();
         for (NodeDef node : stored.getNodeList()) {
@@ -61,7 +72,32 @@ public final class CheckpointBinding {
                         .mapToLong(d -> d.getSize()).toArray());
             }
         }
-        return new CheckpointBinding(checkpoint, SaveSpecs.read(graph), shapes);
+        return new CheckpointBinding(checkpoint, capturedObjects(graph, boundInputs), SaveSpecs.read(graph), shapes);
+    }
+
+    /**
+     * The object-graph node of each variable that a call of a function with bound inputs captures: the call's last
+     * inputs, in their order. A variable captured as two different nodes is left to the other rules.
+     */
+    private static Map<String, Integer> capturedObjects(TfGraph graph, Map<String, List<Integer>> boundInputs) {
+        Map<String, Integer> objects = new HashMap<>();
+        Set<String> ambiguous = new HashSet<>();
+        for (int n = 0; n < graph.size() && !boundInputs.isEmpty(); n++) {
+            AttrValue function = graph.node(n).getAttrMap().get("f");
+            List<Integer> bound = function == null ? List.of()
+                    : boundInputs.getOrDefault(function.getFunc().getName(), List.of());
+            List<String> inputs = bound.isEmpty() ? List.of()
+                    : graph.node(n).getInputList().stream().filter(i -> !i.startsWith("^")).toList();
+            for (int i = 0, first = inputs.size() - bound.size(); first >= 0 && i < bound.size(); i++) {
+                NodeDef variable = variableBehind(graph, inputs.get(first + i));
+                Integer earlier = variable == null ? null : objects.putIfAbsent(variable.getName(), bound.get(i));
+                if (earlier != null && !earlier.equals(bound.get(i))) {
+                    ambiguous.add(variable.getName());
+                }
+            }
+        }
+        objects.keySet().removeAll(ambiguous);
+        return objects;
     }
 
     public Checkpoint checkpoint() {
@@ -70,6 +106,12 @@ public final class CheckpointBinding {
 
     /** The checkpoint tensor of variable {@code node} (a variable op or its frozen Const), if there is one. */
     public Optional<Target> find(NodeDef node) {
+        Integer object = capturedObjects.get(node.getName());
+        Optional<String> restored = object == null ? Optional.empty()
+                : checkpoint.objectValueKey(object).filter(key -> checkpoint.variable(key).isPresent());
+        if (restored.isPresent()) {
+            return Optional.of(new Target(restored.get(), null, null));
+        }
         Target fromSaver = saved.get(node.getName());
         if (fromSaver != null) {
             return checkpoint.variable(fromSaver.key()).isPresent() ? Optional.of(fromSaver) : Optional.empty();

@@ -1,10 +1,13 @@
 package dev.tfir.common.model;
 
+import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.WireFormat;
 import com.google.protobuf.Message;
 import dev.tfir.common.proto.Protos;
 import dev.tfir.common.proto.WireFields;
 import dev.tfir.common.proto.WireFields.Field;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +29,7 @@ import org.tensorflow.proto.NameAttrList;
 import org.tensorflow.proto.NodeDef;
 import org.tensorflow.proto.OpDef;
 import org.tensorflow.proto.SavedModel;
+import org.tensorflow.proto.SavedObjectGraphOuterClass.SavedConcreteFunction;
 import org.tensorflow.proto.SavedObjectGraphOuterClass.SavedObjectGraph;
 import org.tensorflow.proto.SignatureDef;
 import org.tensorflow.proto.TensorInfo;
@@ -33,12 +37,12 @@ import org.tensorflow.proto.TensorInfo;
 /**
  * Reads the MetaGraphs of a binary SavedModel as conversion needs them, parsing only what it reads: the tags, the
  * signatures (read from the wire: protobuf's SignatureDef would build the descriptors of {@code meta_graph.proto} and
- * its imports for its map fields, a tenth of a small conversion's reading), whether there is an object graph, and
- * the graph, whose function library keeps only the functions the graph can run (called by a node of the graph, or
- * of a function so called: by op name, or named by an attribute, a While's body, a PartitionedCall's f, a Case's
- * branches). The rest stays unparsed bytes: a Keras SavedModel's library also holds every layer's call functions,
- * traced for Python, which no signature runs, and its object graph and op list describe the model for Python;
- * together most of the file.
+ * its imports for its map fields, a tenth of a small conversion's reading), whether there is an object graph and
+ * which of its nodes each concrete function captures (also from the wire), and the graph, whose function library
+ * keeps only the functions the graph can run (called by a node of the graph, or of a function so called: by op name,
+ * or named by an attribute, a While's body, a PartitionedCall's f, a Case's branches). The rest stays unparsed
+ * bytes: a Keras SavedModel's library also holds every layer's call functions, traced for Python, which no signature
+ * runs, and its object graph's nodes and op list describe the model for Python; together most of the file.
  *
  * <p>Wire data this reading does not expect (a graph or a library given in pieces, two functions of one name, a
  * function without one signature) is parsed whole.
@@ -56,6 +60,8 @@ final class ConvertibleMetaGraphs {
     private static final int MAP_KEY = 1;
     private static final int MAP_VALUE = 2;
     private static final int OBJECT_NODES = SavedObjectGraph.NODES_FIELD_NUMBER;
+    private static final int CONCRETE_FUNCTIONS = SavedObjectGraph.CONCRETE_FUNCTIONS_FIELD_NUMBER;
+    private static final int BOUND_INPUTS = SavedConcreteFunction.BOUND_INPUTS_FIELD_NUMBER;
     private static final int LIBRARY = GraphDef.LIBRARY_FIELD_NUMBER;
     private static final int FUNCTION = FunctionDefLibrary.FUNCTION_FIELD_NUMBER;
     private static final int SIGNATURE = FunctionDef.SIGNATURE_FIELD_NUMBER;
@@ -92,6 +98,7 @@ final class ConvertibleMetaGraphs {
         List<String> tags = new ArrayList<>();
         Map<String, Signature> signatures = new HashMap<>();
         boolean tf2 = false;
+        Map<String, List<Integer>> boundInputs = new HashMap<>();
         for (Field field : fields) {
             switch (field.number()) {
                 case META_INFO -> tags.addAll(tags(value(field, meta)));
@@ -99,14 +106,56 @@ final class ConvertibleMetaGraphs {
                     ByteBuffer entry = value(field, meta);
                     signatures.put(key(entry), signature(mapValue(entry)));
                 }
-                case OBJECT_GRAPH -> tf2 |= WireFields.of(value(field, meta)).stream()
-                        .anyMatch(f -> f.number() == OBJECT_NODES);
+                case OBJECT_GRAPH -> tf2 |= objectGraph(value(field, meta), boundInputs);
                 default -> { }
             }
         }
         Field graph = single(fields, GRAPH_DEF);
         return new MetaGraph(List.copyOf(tags), graph == null ? GraphDef.getDefaultInstance()
-                : graph(value(graph, meta)), signatures, tf2);
+                : graph(value(graph, meta)), signatures, tf2, boundInputs);
+    }
+
+    /**
+     * Reads an object graph's concrete functions' bound inputs into {@code boundInputs} (not its nodes: they describe
+     * the model for Python); true when it has nodes.
+     */
+    private static boolean objectGraph(ByteBuffer graph, Map<String, List<Integer>> boundInputs)
+            throws InvalidProtocolBufferException, Unexpected {
+        boolean nodes = false;
+        for (Field field : WireFields.of(graph)) {
+            nodes |= field.number() == OBJECT_NODES;
+            if (field.number() == CONCRETE_FUNCTIONS) {
+                ByteBuffer entry = value(field, graph);
+                boundInputs.put(key(entry), boundInputs(mapValue(entry)));
+            }
+        }
+        return nodes;
+    }
+
+    /** A SavedConcreteFunction's bound inputs, packed or not. */
+    private static List<Integer> boundInputs(ByteBuffer function) throws InvalidProtocolBufferException {
+        List<Integer> ids = new ArrayList<>();
+        CodedInputStream in = CodedInputStream.newInstance(function);
+        try {
+            for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
+                if (tag == (BOUND_INPUTS << 3 | WireFormat.WIRETYPE_VARINT)) {
+                    ids.add(in.readInt32());
+                } else if (tag == (BOUND_INPUTS << 3 | WireFormat.WIRETYPE_LENGTH_DELIMITED)) {
+                    int limit = in.pushLimit(in.readRawVarint32());
+                    while (in.getBytesUntilLimit() > 0) {
+                        ids.add(in.readInt32());
+                    }
+                    in.popLimit(limit);
+                } else {
+                    in.skipField(tag);
+                }
+            }
+        } catch (InvalidProtocolBufferException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new InvalidProtocolBufferException(e);
+        }
+        return List.copyOf(ids);
     }
 
     /** A MetaInfoDef's tags (not its op list). */

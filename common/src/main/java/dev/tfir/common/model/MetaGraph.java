@@ -13,12 +13,18 @@ import org.tensorflow.proto.MetaGraphDef;
  * @param graph      its graph, with its function library
  * @param signatures its signatures by name
  * @param tf2        whether it has an object graph (a TF2 SavedModel), whose signatures are functions
+ * @param boundInputs of a TF2 SavedModel, by concrete function name, the object-graph node ids of the values its
+ *                    calls capture (its {@code bound_inputs}: the last inputs of a call, in order)
  */
-record MetaGraph(List<String> tags, GraphDef graph, Map<String, Signature> signatures, boolean tf2) {
+record MetaGraph(List<String> tags, GraphDef graph, Map<String, Signature> signatures, boolean tf2,
+                 Map<String, List<Integer>> boundInputs) {
     static MetaGraph of(MetaGraphDef meta) {
         Map<String, Signature> signatures = new HashMap<>();
         meta.getSignatureDefMap().forEach((name, signature) -> signatures.put(name, Signature.of(signature)));
+        Map<String, List<Integer>> boundInputs = new HashMap<>();
+        meta.getObjectGraphDef().getConcreteFunctionsMap().forEach((name, function) ->
+                boundInputs.put(name, function.getBoundInputsList()));
         return new MetaGraph(meta.getMetaInfoDef().getTagsList(), meta.getGraphDef(), signatures,
-                meta.hasObjectGraphDef() && meta.getObjectGraphDef().getNodesCount() > 0);
+                meta.hasObjectGraphDef() && meta.getObjectGraphDef().getNodesCount() > 0, boundInputs);
     }
 }

@@ -44,7 +44,8 @@ final class SavedModels {
         return new LoadedModel(new TfGraph(graph, dir.toString()), meta.graph(),
                 tf2 ? "SavedModel (TF2)" : "SavedModel (TF1)", tf2 ? SignatureGraphs.tf2Keys(signature)
                 : SignatureGraphs.tf1Keys(signature), chosen,
-                signatures.entrySet().stream().map(e -> SignatureInfo.of(e.getKey(), e.getValue())).toList());
+                signatures.entrySet().stream().map(e -> SignatureInfo.of(e.getKey(), e.getValue())).toList(),
+                tf2 ? meta.boundInputs() : Map.of());
     }
 
     /** The signature asked for; else serving_default; else the only one; else an error naming the choices. */

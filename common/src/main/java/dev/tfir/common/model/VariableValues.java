@@ -4,6 +4,7 @@ import dev.tfir.common.AtomicFiles;
 import dev.tfir.common.checkpoint.Checkpoint;
 import dev.tfir.common.checkpoint.Tensor;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.tensorflow.proto.GraphDef;
 import org.tensorflow.proto.NodeDef;
@@ -16,11 +17,13 @@ import org.tensorflow.proto.NodeDef;
 public final class VariableValues implements AutoCloseable {
     private final Path path;
     private final GraphDef stored;
+    private final Map<String, List<Integer>> boundInputs;
     private CheckpointBinding binding;
 
     public VariableValues(ModelSource source, LoadedModel loaded) {
         this.path = source.checkpointPath();
         this.stored = loaded.stored();
+        this.boundInputs = loaded.boundInputs();
     }
 
     /** True when the source names a checkpoint. */
@@ -31,7 +34,7 @@ public final class VariableValues implements AutoCloseable {
     /** The binding of the graph's variables to the checkpoint, or null when there is no checkpoint. */
     public CheckpointBinding binding() {
         if (binding == null && path != null) {
-            binding = CheckpointBinding.of(Checkpoint.open(path), stored);
+            binding = CheckpointBinding.of(Checkpoint.open(path), stored, boundInputs);
         }
         return binding;
     }

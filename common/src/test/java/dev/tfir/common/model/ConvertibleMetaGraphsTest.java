@@ -14,6 +14,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,6 +29,7 @@ import org.tensorflow.proto.NameAttrList;
 import org.tensorflow.proto.NodeDef;
 import org.tensorflow.proto.OpDef;
 import org.tensorflow.proto.SavedModel;
+import org.tensorflow.proto.SavedObjectGraphOuterClass.SavedConcreteFunction;
 import org.tensorflow.proto.SavedObjectGraphOuterClass.SavedObject;
 import org.tensorflow.proto.SavedObjectGraphOuterClass.SavedObjectGraph;
 import org.tensorflow.proto.SignatureDef;
@@ -54,7 +56,7 @@ class ConvertibleMetaGraphsTest {
     @ParameterizedTest
     @ValueSource(strings = {"models/saved_model_tf2", "models/saved_model_tf2_calls", "models/saved_model_tf1",
             "models/saved_model_two_signatures", "convert/cond/cond_runtime_saved_model",
-            "keras/VGG16_notop_saved_model"})
+            "keras/VGG16_notop_saved_model", "convert/keras3_export_saved_model", "checkpoints/saved_model"})
     void readsWhatAWholeParseReadsWithTheFunctionsTheGraphRuns(String name) throws IOException {
         byte[] bytes = Files.readAllBytes(TestData.repo().resolve("testdata").resolve(name).resolve("saved_model.pb"));
         MetaGraph whole = whole(bytes);
@@ -63,6 +65,7 @@ class ConvertibleMetaGraphsTest {
         assertEquals(whole.tags(), read.tags());
         assertEquals(whole.signatures(), read.signatures());
         assertEquals(whole.tf2(), read.tf2());
+        assertEquals(whole.boundInputs(), read.boundInputs());
         assertEquals(whole.graph().getNodeList(), read.graph().getNodeList());
         assertEquals(whole.graph().getVersions(), read.graph().getVersions());
         // kept functions are the whole parse's, in its order; what is left out, nothing kept calls
@@ -247,4 +250,36 @@ class ConvertibleMetaGraphsTest {
         assertThrows(InvalidProtocolBufferException.class, () -> whole(bytes));
         assertThrows(InvalidProtocolBufferException.class, () -> convertible(bytes));
     }
+
+    @Test
+    void boundInputsAreReadPackedOrNot() throws IOException {
+        // protobuf writes repeated int32 packed; a writer may give them one by one, or both ways in one message
+        ByteArrayOutputStream function = new ByteArrayOutputStream();
+        function.writeBytes(new byte[] {BOUND_INPUTS << 3, 7});
+        function.writeBytes(new byte[] {BOUND_INPUTS << 3 | 2, 2, 3, 5});
+        function.writeBytes(new byte[] {3 << 3 | 2, 0});  // canonicalized_input_signature, empty
+        function.writeBytes(new byte[] {BOUND_INPUTS << 3, 1});
+        ByteArrayOutputStream entry = new ByteArrayOutputStream();
+        entry.writeBytes(new byte[] {1 << 3 | 2, 1, 'f', 2 << 3 | 2, (byte) function.size()});
+        entry.writeBytes(function.toByteArray());
+        ByteArrayOutputStream objectGraph = new ByteArrayOutputStream();
+        objectGraph.writeBytes(SavedObjectGraph.newBuilder().addNodes(SavedObject.getDefaultInstance()).build()
+                .toByteArray());
+        objectGraph.writeBytes(new byte[] {SavedObjectGraph.CONCRETE_FUNCTIONS_FIELD_NUMBER << 3 | 2,
+                (byte) entry.size()});
+        objectGraph.writeBytes(entry.toByteArray());
+        MetaGraphDef meta = handMade().getMetaGraphs(0).toBuilder()
+                .setObjectGraphDef(SavedObjectGraph.parseFrom(objectGraph.toByteArray())).build();
+        ByteArrayOutputStream metaBytes = new ByteArrayOutputStream();
+        metaBytes.writeBytes(meta.toBuilder().clearObjectGraphDef().build().toByteArray());
+        metaBytes.write(MetaGraphDef.OBJECT_GRAPH_DEF_FIELD_NUMBER << 3 | 2);
+        metaBytes.write(objectGraph.size());
+        metaBytes.writeBytes(objectGraph.toByteArray());
+        byte[] bytes = concatenatedMetaGraph(metaBytes.toByteArray());
+
+        assertEquals(Map.of("f", List.of(7, 3, 5, 1)), convertible(bytes).boundInputs());
+        assertEquals(whole(bytes).boundInputs(), convertible(bytes).boundInputs());
+    }
+
+    private static final int BOUND_INPUTS = SavedConcreteFunction.BOUND_INPUTS_FIELD_NUMBER;
 }
