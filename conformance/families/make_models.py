@@ -10,7 +10,10 @@ size. Weights are random, initialised wider than the packages' defaults so that 
 of a 0.02-initialised net are all near 0: masks and position biases would then hardly change the output).
 For each model NAME, under OUT/NAME/ (OUT: ${TFIR_BIG}/families by default):
   saved_model/   tf.saved_model.save of a tf.Module whose `serving_default` signature takes the inputs below with
-                 dynamic batch and length (or image size) and returns a dict of outputs;
+                 dynamic batch and length (or image size) and returns a dict of outputs; for the models of
+                 KERAS_EXPORTED, Keras 3's own exporter instead (keras.export.ExportArchive, what model.export
+                 runs: endpoint `serve`, also `serving_default`), whose graph gives each variable a handle for the
+                 trackable, one the signature captures and one the save function writes;
   frozen.pb      that signature's concrete function frozen by convert_variables_to_constants_v2 (defaults: control
                  flow lowered to Switch/Merge and TF1 loops, as users freeze), inputs named as the signature's keys
                  (not for the models of SAVED_MODEL_ONLY: BERT-large's size, a row for the converters' memory);
@@ -105,6 +108,26 @@ def wav2vec2():
 
     def call(waveform):
         return {'last_hidden_state': model(input_values=waveform, training=False)['last_hidden_state']}
+    return model, call
+
+
+def mobilenet_v3_export():
+    """Keras 3's MobileNetV3Small (its Rescaling preprocessing, hard-swish, squeeze-excite), of any image size,
+    batch norm statistics of a trained net; its SavedModel written by Keras 3's exporter (KERAS_EXPORTED)."""
+    import keras
+    import numpy as np
+    keras.utils.set_random_seed(SEED)
+    model = keras.applications.MobileNetV3Small(input_shape=(None, None, 3), weights=None, classes=20,
+                                                 classifier_activation=None)
+    rng = np.random.default_rng(SEED)
+    for layer in model.layers:
+        if isinstance(layer, keras.layers.BatchNormalization):
+            layer.set_weights([rng.uniform(0.8, 1.6, layer.gamma.shape), rng.normal(0, 0.2, layer.beta.shape),
+                               rng.normal(0, 0.1, layer.moving_mean.shape),
+                               rng.uniform(0.3, 1.0, layer.moving_variance.shape)])
+
+    def call(images):
+        return {'logits': model(images * 255.0, training=False)}
     return model, call
 
 
@@ -299,11 +322,14 @@ MODELS = {
     'deeplab_v3_plus': ('keras-hub', 'image', deeplab_v3_plus),
     'retinanet': ('keras-hub', 'image', retinanet),
     'yolo_v8': ('keras-cv', 'image', yolo_v8),
+    'mobilenet_v3_export': ('keras', 'image', mobilenet_v3_export),
 }
 # models made as a SavedModel only: a 1.3 GB frozen graph would add nothing the small BERT's does not
 SAVED_MODEL_ONLY = {'bert_large'}
+KERAS_EXPORTED = {'mobilenet_v3_export'}
 # image sizes; a model with one size gets it as a static input shape
-IMAGE_SIZES = {'vit': (32,), 'swin': (32, 48), 'deeplab_v3_plus': (64,), 'retinanet': (64,), 'yolo_v8': (64,)}
+IMAGE_SIZES = {'vit': (32,), 'swin': (32, 48), 'deeplab_v3_plus': (64,), 'retinanet': (64,), 'yolo_v8': (64,),
+               'mobilenet_v3_export': (64, 96)}
 
 
 def specs(name, kind):
@@ -350,13 +376,15 @@ def make(name, out):
     version = importlib.metadata.version('keras' if package == 'keras' else package)
     write_model(out / name, model, call, specs(name, kind), feeds(name, kind),
                 dict(name=name, package=package, version=version, kind=kind),
-                ('saved_model',) if name in SAVED_MODEL_ONLY else ('saved_model', 'frozen'))
+                ('saved_model',) if name in SAVED_MODEL_ONLY else ('saved_model', 'frozen'), name in KERAS_EXPORTED)
 
 
-def write_model(directory, model, call, input_specs, size_feeds, about, forms=('saved_model', 'frozen')):
+def write_model(directory, model, call, input_specs, size_feeds, about, forms=('saved_model', 'frozen'),
+                keras_export=False):
     """Writes DIRECTORY (saved_model/, frozen.pb when `forms` has it, reference.npz, meta.json: `about`, the
     inputs, outputs, forms, sizes and the op types of each form) for `call` traced on `input_specs`, `model` tracked
-    for its variables; built under DIRECTORY.partial, then renamed. `size_feeds`: {size: {input name: array}}."""
+    for its variables; built under DIRECTORY.partial, then renamed. `size_feeds`: {size: {input name: array}}.
+    `keras_export`: the SavedModel written by Keras 3's exporter, not by tf.saved_model.save."""
     tf = _tf()
     from tensorflow.python.framework.convert_to_constants import convert_variables_to_constants_v2
     import numpy as np
@@ -367,7 +395,14 @@ def write_model(directory, model, call, input_specs, size_feeds, about, forms=('
     work = directory.with_name(directory.name + '.partial')
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
-    tf.saved_model.save(module, str(work / 'saved_model'), signatures={'serving_default': concrete})
+    if keras_export:
+        import keras
+        archive = keras.export.ExportArchive()
+        archive.track(model)
+        archive.add_endpoint('serve', call, input_signature=input_specs)
+        archive.write_out(str(work / 'saved_model'), verbose=False)
+    else:
+        tf.saved_model.save(module, str(work / 'saved_model'), signatures={'serving_default': concrete})
     keys = sorted(concrete.structured_outputs)
     frozen_outputs = {}
     if 'frozen' in forms:

@@ -53,9 +53,9 @@ final class ObjectGraphNames {
     }
 
     /**
-     * The object graph's index. Read on first need, not when the checkpoint is opened: conversion binds most
-     * SavedModels' variables by their save graph without it, and a Keras model's object graph took a tenth of the
-     * time its conversion spent reading the checkpoint.
+     * The object graph's index. Read on first need, not when the checkpoint is opened: a checkpoint whose variables
+     * are bound by a save graph or by their keys (a TF1 graph's) needs none of it, and a Keras model's object graph
+     * took a tenth of the time its conversion spent reading the checkpoint.
      */
     static Index read(TensorStore store, Path where) {
         byte[] serialized = store.read(OBJECT_GRAPH_KEY).strings().get(0);

@@ -2,8 +2,8 @@ package dev.tfir.common.model;
 
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.WireFormat;
 import com.google.protobuf.Message;
+import com.google.protobuf.WireFormat;
 import dev.tfir.common.proto.Protos;
 import dev.tfir.common.proto.WireFields;
 import dev.tfir.common.proto.WireFields.Field;
