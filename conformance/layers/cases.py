@@ -144,6 +144,14 @@ def cases():
     for src, dst in (('f', tf.int32), ('i32', tf.float32), ('bool', tf.float32), ('i64', tf.int32), ('f', tf.bool)):
         case('Cast', '%s-to-%s' % (src, dst.name), 'unary', [(src, (3, 4))],
              lambda x, dst=dst: raw.Cast(x=x, DstT=dst))
+    # bfloat16 (a Keras mixed_bfloat16 model's compute type): rounding to it (nearest even), and a layer computed in
+    # it from a bfloat16 constant; TensorFlow and OpenVINO may round a bfloat16 product's sums differently
+    case('Cast', 'f-to-bfloat16-and-back', 'unary', [('f', (3, 4))],
+         lambda x: raw.Cast(x=raw.Cast(x=x * 3.7, DstT=tf.bfloat16), DstT=tf.float32))
+    case('Cast', 'bfloat16-matmul', 'unary', [('f', (3, 4))],
+         lambda x: raw.Cast(x=tf.nn.relu(raw.MatMul(a=raw.Cast(x=x, DstT=tf.bfloat16),
+                                                    b=tf.constant(weights((4, 5)), tf.bfloat16))
+                                         + tf.constant(weights((5,)), tf.bfloat16)), DstT=tf.float32), 1e-2)
     case('LogicalNot', 'bool', 'logical', [('bool', (3, 4))], lambda x: raw.LogicalNot(x=x))
     # Bitcast of run-time f32 values to i32 (`bits`: zeros of both signs, subnormals, the extremes, powers of two,
     # infinities, NaN...); Keras's signbit as its argmax uses it

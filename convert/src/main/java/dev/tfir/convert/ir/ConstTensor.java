@@ -365,6 +365,7 @@ public final class ConstTensor {
             case F32 -> data.getFloat(at);
             case F64 -> data.getDouble(at);
             case F16 -> Half.toFloat(data.getShort(at));
+            case BF16 -> BFloat16.toFloat(data.getShort(at));
             default -> throw new IllegalStateException(type + " is not a floating-point type");
         };
     }
@@ -389,6 +390,7 @@ public final class ConstTensor {
             case F32 -> out.putFloat((float) value);
             case F64 -> out.putDouble(value);
             case F16 -> out.putShort(Half.fromFloat((float) value));
+            case BF16 -> out.putShort(BFloat16.fromFloat((float) value));
             default -> throw new IllegalStateException(type + " is not a floating-point type");
         }
     }

@@ -9,6 +9,7 @@ import java.util.Locale;
 public enum ElementType {
     F32("FP32", 4, true),
     F16("FP16", 2, true),
+    BF16("BF16", 2, true),
     F64("FP64", 8, true),
     I64("I64", 8, false),
     I32("I32", 4, false),
@@ -58,6 +59,7 @@ public enum ElementType {
         ElementType alias = switch (n) {
             case "fp32", "float", "float32" -> F32;
             case "fp16", "half", "float16" -> F16;
+            case "bfloat16" -> BF16;
             case "fp64", "double", "float64" -> F64;
             case "bool" -> BOOLEAN;
             case "int64" -> I64;

@@ -12,6 +12,7 @@ public final class TfTypes {
         return switch (DTypes.baseType(dtype)) {
             case DT_FLOAT -> ElementType.F32;
             case DT_HALF -> ElementType.F16;
+            case DT_BFLOAT16 -> ElementType.BF16;
             case DT_DOUBLE -> ElementType.F64;
             case DT_INT64 -> ElementType.I64;
             case DT_INT32 -> ElementType.I32;

@@ -2,6 +2,7 @@ package dev.tfir.convert.weights;
 
 import dev.tfir.common.types.DTypes;
 import dev.tfir.common.types.PartialShape;
+import dev.tfir.convert.ir.BFloat16;
 import dev.tfir.convert.ir.ConstTensor;
 import dev.tfir.convert.ir.ConversionException;
 import dev.tfir.convert.ir.ElementType;
@@ -64,6 +65,7 @@ public final class TensorProtos {
             case F32 -> tensor.getFloatValList();
             case F64 -> tensor.getDoubleValList();
             case F16 -> halves(tensor.getHalfValList());
+            case BF16 -> bfloat16s(tensor.getHalfValList());
             case I64 -> tensor.getInt64ValList();
             case U64 -> tensor.getUint64ValList();
             case U32 -> tensor.getUint32ValList();
@@ -75,5 +77,10 @@ public final class TensorProtos {
     /** half_val holds the 16-bit patterns as ints. */
     private static List<Float> halves(List<Integer> bits) {
         return bits.stream().map(b -> Half.toFloat(b.shortValue())).toList();
+    }
+
+    /** For a bfloat16 tensor too. */
+    private static List<Float> bfloat16s(List<Integer> bits) {
+        return bits.stream().map(b -> BFloat16.toFloat(b.shortValue())).toList();
     }
 }

@@ -1,5 +1,6 @@
 package dev.tfir.summarize.report;
 
+import dev.tfir.convert.ir.BFloat16;
 import dev.tfir.convert.ir.ElementType;
 import dev.tfir.convert.ir.Half;
 import java.nio.ByteBuffer;
@@ -12,6 +13,7 @@ public final class ConstantElements {
         return switch (type) {
             case F32 -> data.getFloat(i * 4);
             case F16 -> Half.toFloat(data.getShort(i * 2));
+            case BF16 -> BFloat16.toFloat(data.getShort(i * 2));
             case F64 -> data.getDouble(i * 8);
             case I64, U64 -> data.getLong(i * 8);
             case I32 -> data.getInt(i * 4);
