@@ -13,13 +13,15 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import java.util.function.IntPredicate;
+import java.util.function.Predicate;
 import org.tensorflow.proto.AttrValue;
 import org.tensorflow.proto.FunctionDef;
 import org.tensorflow.proto.FunctionDefLibrary;
@@ -38,11 +40,12 @@ import org.tensorflow.proto.TensorInfo;
  * Reads the MetaGraphs of a binary SavedModel as conversion needs them, parsing only what it reads: the tags, the
  * signatures (read from the wire: protobuf's SignatureDef would build the descriptors of {@code meta_graph.proto} and
  * its imports for its map fields, a tenth of a small conversion's reading), whether there is an object graph and
- * which of its nodes each concrete function captures (also from the wire), and the graph, whose function library
- * keeps only the functions the graph can run (called by a node of the graph, or of a function so called: by op name,
- * or named by an attribute, a While's body, a PartitionedCall's f, a Case's branches). The rest stays unparsed
- * bytes: a Keras SavedModel's library also holds every layer's call functions, traced for Python, which no signature
- * runs, and its object graph's nodes and op list describe the model for Python; together most of the file.
+ * which of its nodes each concrete function captures (also from the wire), and the graph (of a TF2 SavedModel, only
+ * the nodes its signatures need: {@link SignatureNodes}), whose function library keeps only the functions the graph
+ * can run (called by a node of the graph, or of a function so called: by op name, or named by an attribute, a
+ * While's body, a PartitionedCall's f, a Case's branches). The rest stays unparsed bytes: a Keras SavedModel's
+ * library also holds every layer's call functions, traced for Python, which no signature runs, and its object
+ * graph's nodes and op list describe the model for Python; together most of the file.
  *
  * <p>Wire data this reading does not expect (a graph or a library given in pieces, two functions of one name, a
  * function without one signature) is parsed whole.
@@ -63,6 +66,7 @@ final class ConvertibleMetaGraphs {
     private static final int CONCRETE_FUNCTIONS = SavedObjectGraph.CONCRETE_FUNCTIONS_FIELD_NUMBER;
     private static final int BOUND_INPUTS = SavedConcreteFunction.BOUND_INPUTS_FIELD_NUMBER;
     private static final int LIBRARY = GraphDef.LIBRARY_FIELD_NUMBER;
+    private static final int NODE = GraphDef.NODE_FIELD_NUMBER;
     private static final int FUNCTION = FunctionDefLibrary.FUNCTION_FIELD_NUMBER;
     private static final int SIGNATURE = FunctionDef.SIGNATURE_FIELD_NUMBER;
     private static final int NAME = OpDef.NAME_FIELD_NUMBER;
@@ -112,7 +116,7 @@ final class ConvertibleMetaGraphs {
         }
         Field graph = single(fields, GRAPH_DEF);
         return new MetaGraph(List.copyOf(tags), graph == null ? GraphDef.getDefaultInstance()
-                : graph(value(graph, meta)), signatures, tf2, boundInputs);
+                : graph(value(graph, meta), tf2 ? signatures.values() : null), signatures, tf2, boundInputs);
     }
 
     /**
@@ -205,9 +209,16 @@ final class ConvertibleMetaGraphs {
         }
     }
 
-    private static GraphDef graph(ByteBuffer graph) throws InvalidProtocolBufferException, Unexpected {
+    /**
+     * The graph; of a TF2 SavedModel ({@code signatures} not null) only the nodes its signatures need ({@link
+     * SignatureNodes}): a TF1 graph's save subgraph binds its variables.
+     */
+    private static GraphDef graph(ByteBuffer graph, Collection<Signature> signatures)
+            throws InvalidProtocolBufferException, Unexpected {
         List<Field> fields = WireFields.of(graph);
-        GraphDef.Builder builder = merge(GraphDef.newBuilder(), graph, fields, n -> n != LIBRARY);
+        Set<Integer> needed = signatures == null ? null : SignatureNodes.needed(graph, fields, signatures);
+        GraphDef.Builder builder = merge(GraphDef.newBuilder(), graph, fields, field -> field.number() != LIBRARY
+                && (needed == null || field.number() != NODE || needed.contains(field.start())));
         Field library = single(fields, LIBRARY);
         return library == null ? builder.build()
                 : builder.setLibrary(library(value(library, graph), builder.getNodeList())).build();
@@ -217,7 +228,7 @@ final class ConvertibleMetaGraphs {
             throws InvalidProtocolBufferException, Unexpected {
         List<Field> fields = WireFields.of(library);
         FunctionDefLibrary.Builder builder = merge(FunctionDefLibrary.newBuilder(), library, fields,
-                n -> n != FUNCTION);
+                field -> field.number() != FUNCTION);
         Map<String, Field> byName = new HashMap<>();
         for (Field field : fields) {
             if (field.number() == FUNCTION && byName.put(name(value(field, library)), field) != null) {
@@ -296,13 +307,13 @@ final class ConvertibleMetaGraphs {
         return found;
     }
 
-    /** Merges the fields whose numbers {@code kept} into {@code builder}, in runs of adjacent fields. */
+    /** Merges the fields {@code kept} into {@code builder}, in runs of adjacent fields. */
     private static <B extends Message.Builder> B merge(B builder, ByteBuffer message, List<Field> fields,
-                                                       IntPredicate kept) throws InvalidProtocolBufferException {
+                                                       Predicate<Field> kept) throws InvalidProtocolBufferException {
         int runStart = -1;
         int runEnd = -1;
         for (Field field : fields) {
-            if (!kept.test(field.number())) {
+            if (!kept.test(field)) {
                 if (runStart >= 0) {
                     Protos.merge(builder, message, runStart, runEnd, true);
                 }
