@@ -10,7 +10,6 @@ import dev.tfir.common.proto.WireFields.Field;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -203,7 +202,7 @@ final class ConvertibleMetaGraphs {
     /** A string field's text; bytes that are not UTF-8 are left to the whole parse, which reports them. */
     private static String text(ByteBuffer utf8) throws Unexpected {
         try {
-            return StandardCharsets.UTF_8.newDecoder().decode(utf8).toString();
+            return WireFields.text(utf8);
         } catch (CharacterCodingException e) {
             throw new Unexpected();
         }

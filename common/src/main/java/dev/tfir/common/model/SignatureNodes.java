@@ -5,7 +5,6 @@ import dev.tfir.common.proto.WireFields;
 import dev.tfir.common.proto.WireFields.Field;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -49,25 +48,14 @@ final class SignatureNodes {
                 }
             }
         }
-        Map<String, Field> byName = new HashMap<>();
-        Map<String, List<String>> inputs = new HashMap<>();
+        Map<String, Node> byName = new HashMap<>();
         try {
             for (Field field : fields) {
                 if (field.number() == NODE && field.delimited()) {
-                    ByteBuffer node = field.value(graph);
-                    String name = "";
-                    List<String> nodeInputs = new ArrayList<>();
-                    for (Field part : WireFields.of(node)) {
-                        if (part.number() == NAME && part.delimited()) {
-                            name = text(part.value(node));
-                        } else if (part.number() == INPUT && part.delimited()) {
-                            nodeInputs.add(TensorRef.parse(text(part.value(node))).node());
-                        }
-                    }
-                    if (byName.put(name, field) != null) {
+                    Node node = node(field, graph);
+                    if (byName.put(node.name(), node) != null) {
                         return null;
                     }
-                    inputs.put(name, nodeInputs);
                 }
             }
         } catch (CharacterCodingException e) {
@@ -78,18 +66,31 @@ final class SignatureNodes {
         while (!wanted.isEmpty()) {
             String name = wanted.pop();
             if (reached.add(name)) {
-                Field field = byName.get(name);
-                if (field == null) {
+                Node node = byName.get(name);
+                if (node == null) {
                     return null;
                 }
-                kept.add(field.start());
-                wanted.addAll(inputs.get(name));
+                kept.add(node.field().start());
+                wanted.addAll(node.inputs());
             }
         }
         return kept;
     }
 
-    private static String text(ByteBuffer utf8) throws CharacterCodingException {
-        return StandardCharsets.UTF_8.newDecoder().decode(utf8).toString();
+    /** A node field, its name and the names of the nodes it reads (data and control inputs). */
+    private record Node(Field field, String name, List<String> inputs) {}
+
+    private static Node node(Field field, ByteBuffer graph) throws CharacterCodingException {
+        ByteBuffer node = field.value(graph);
+        String name = "";
+        List<String> inputs = new ArrayList<>();
+        for (Field part : WireFields.of(node)) {
+            if (part.number() == NAME && part.delimited()) {
+                name = WireFields.text(part.value(node));
+            } else if (part.number() == INPUT && part.delimited()) {
+                inputs.add(TensorRef.parse(WireFields.text(part.value(node))).node());
+            }
+        }
+        return new Node(field, name, inputs);
     }
 }

@@ -1,6 +1,8 @@
 package dev.tfir.common.proto;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,6 +41,11 @@ public final class WireFields {
             fields.add(wire.next());
         }
         return fields;
+    }
+
+    /** A string field's value as text: strict UTF-8, as protobuf checks a proto3 string. */
+    public static String text(ByteBuffer utf8) throws CharacterCodingException {
+        return StandardCharsets.UTF_8.newDecoder().decode(utf8).toString();
     }
 
     private Field next() {
