@@ -7,8 +7,9 @@ usage: conformance/families/run.py [--only NAME[,NAME...]] [--ci] [--write-table
 
 The models and TensorFlow's outputs come from conformance/families/make_models.py, cached in
 ${TFIR_BIG:-target/big-models}/families; missing ones are made first with the families venv
-(${TFIR_VENV_FAMILIES:-<repo>/.venv-families}, tools/python/venv.sh --families); without that venv they are skipped
-with a message. For each model and form:
+(${TFIR_VENV_FAMILIES:-<repo>/.venv-families}, tools/python/venv.sh --families); without that venv the Keras models
+(TensorFlow and Keras only, at the families venv's pins) are made with this suite's venv, and the others skipped with
+a message. For each model and form:
   1. bin/convert, mo (openvino-dev 2024.6, its default frontend) and the newest ovc convert the file with
      --compress_to_fp16=False and nothing else (shapes stay dynamic), each timed as a whole process (the fastest of
      TFIR_TIMED_RUNS runs, default 3, tfir's and ovc's taken in turns, a failure timed as often; mo's once) with its
@@ -138,6 +139,15 @@ def models(directory, names, python=None, maker=HERE / 'make_models.py'):
             ', '.join(missing), python.parent.parent), flush=True)
     return [Model(name, directory / name, json.loads((directory / name / 'meta.json').read_text()))
             for name in names if (directory / name / 'meta.json').exists()]
+
+
+def made(directory, names, packages):
+    """models() of `names`, in their order; without the families venv (as in CI), the Keras models are made by this
+    suite's Python: they need only TensorFlow and Keras, which its venv has at the families venv's pins."""
+    own = [] if families_python().exists() else [name for name in names if packages[name] == 'keras']
+    found = {model.name: model for model in models(directory, own, Path(sys.executable))}
+    found.update((model.name, model) for model in models(directory, [name for name in names if name not in own]))
+    return [found[name] for name in names if name in found]
 
 
 def catalogue(maker=HERE / 'make_models.py'):
@@ -455,7 +465,7 @@ def main():
     big = Path(os.environ.get('TFIR_BIG', REPO / 'target' / 'big-models'))
     rows = []
     with zoo.work_directory('tfir-families-', args.keep) as work:
-        for model in models(big / 'families', names):
+        for model in made(big / 'families', names, dict((name, package) for name, package, _ in known)):
             for row in run_model(model, work, converters, args.keep):
                 rows.append(row)
                 print(describe(*row), flush=True)

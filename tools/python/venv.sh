@@ -53,7 +53,9 @@ if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c 'import sys' 2>/dev/nu
 fi
 echo "venv.sh: installing $req into $venv" >&2
 rm -f "$stamp"
-"$venv/bin/python" -m pip install --disable-pip-version-check --no-input -q -r "$req" >&2
+# No wheel cache: a venv is made once per requirements file, and TensorFlow's and OpenVINO's wheels cached beside the
+# installed packages would double the disk it needs (CI's fresh machine ran out of space on that once).
+"$venv/bin/python" -m pip install --disable-pip-version-check --no-input --no-cache-dir -q -r "$req" >&2
 "$venv/bin/python" -m pip check >&2 || echo "venv.sh: warning: pip check reports the problems above" >&2
 opt_out_of_telemetry
 echo "$hash" > "$stamp"
