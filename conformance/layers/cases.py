@@ -434,6 +434,18 @@ def cases():
              lambda x, op=op: getattr(raw, op)(data=x, segment_ids=[0, 0, 2, 2, 2, 3, 5]))
         case(op, 'i32-vector', 'segment', [('i32', (7,))],
              lambda x, op=op: getattr(raw, op)(data=x, segment_ids=tf.constant([0, 1, 1, 1, 3, 3, 4], tf.int64)))
+    for op in ('SparseSegmentSum', 'SparseSegmentMean', 'SparseSegmentSqrtN'):
+        # rows picked by indices (one twice, one never), sorted ids 0, 0, 1, 3, 3: an empty segment 2
+        case(op, 'picked-rows-empty-segment', 'segment', [('f', (-5, 3))],
+             lambda x, op=op: getattr(raw, op)(data=x, indices=[0, 2, 2, 4, 1], segment_ids=[0, 0, 1, 3, 3]))
+        # indices given at run time, i64 ids, 6 segments: the last two empty
+        case(op + 'WithNumSegments', 'runtime-indices', 'segment', [('f', (6, 2, 2)), ('idx6', (7,))],
+             lambda x, i, op=op: getattr(raw, op + 'WithNumSegments')(
+                 data=x, indices=i, segment_ids=tf.constant([0, 0, 1, 1, 1, 2, 3], tf.int64), num_segments=6))
+    case('SparseSegmentMean', 'embedding-lookup-sparse', 'segment', [('f', (8, 4))],
+         lambda x: tf.nn.embedding_lookup_sparse(x, tf.sparse.SparseTensor(
+             [[0, 0], [0, 1], [1, 0], [3, 0], [3, 1], [3, 2]], tf.constant([1, 5, 7, 0, 0, 3], tf.int64), [4, 3]),
+             None, combiner='mean'))
     case('Cumsum', 'i32-axis-1', 'reduce', [('i32', (2, 5))], lambda x: raw.Cumsum(x=x, axis=-1))
     case('TopKV2', 'k3', 'reduce', [('f', (2, 7))], lambda x: list(raw.TopKV2(input=x, k=3)))
     # k known at run time only (non_max_suppression_padded sorts all its boxes: k = their number)

@@ -37,6 +37,20 @@ def add_cases(case, tf):
     for op in ('TensorListFromTensor', 'TensorListGetItem', 'TensorListLength', 'TensorListElementShape'):
         case(op, 'from-tensor', 'control-flow', [('f', (3, 4)), ('idx6', ())], listed)
 
+    def joined(x, k):
+        """A list of x's rows [4, 3] joined by TensorListConcat(V2), and a growing TensorArray written past its size
+        (TensorListSetItem with resize_if_index_out_of_bounds) outside any loop."""
+        handle = raw.TensorListFromTensor(tensor=x, element_shape=tf.constant([-1, x.shape[2]]))
+        tensor, lengths = raw.TensorListConcatV2(input_handle=handle, element_shape=tf.constant([-1, x.shape[2]]),
+                                                 leading_dims=tf.zeros([0], tf.int64), element_dtype=tf.float32)
+        v1, v1_lengths = raw.TensorListConcat(input_handle=handle, element_dtype=tf.float32,
+                                              element_shape=[None, x.shape[2]])
+        grown = tf.TensorArray(tf.float32, size=1, dynamic_size=True).write(0, x[0]).write(k + 1, x[1] * 2.0)
+        return tensor, lengths, v1 * 2.0, v1_lengths, grown.stack()
+    for op in ('TensorListConcatV2', 'TensorListConcat'):
+        case(op, 'rows', 'control-flow', [('f', (3, 4, 2)), ('idx6', ())], joined)
+    case('TensorListSetItem', 'resize-outside-loop', 'control-flow', [('f', (3, 4, 2)), ('idx6', ())], joined)
+
     def stateful_while(x, k):
         """raw While: a stateful loop op (its body could hold stateful ops), a runtime trip count."""
         cond = tf.function(lambda i, n, v: i < n).get_concrete_function(

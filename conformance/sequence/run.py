@@ -6,11 +6,12 @@ usage: conformance/sequence/run.py [--only STEM[:FORM],...] [--write-table docs/
 The models of tools/models/make_sequence_models.py (made with real TensorFlow into ${TFIR_BIG:-target/big-models}/
 sequence when missing): Keras LSTM, GRU, SimpleRNN, Bidirectional(LSTM), stacked LSTMs with return_sequences, an
 LSTM returning sequences, a Conv1D+GRU text classifier with an Embedding, unrolled LSTM and GRU, a tf.while_loop
-with a data-dependent trip count, tf.image.non_max_suppression_padded (Whiles in a While), TensorArrays filled in for loops (AutoGraph), a tf.cond on a runtime
+with a data-dependent trip count, tf.image.non_max_suppression_padded (Whiles in a While), TensorArrays filled in for loops (AutoGraph; growing ones, dynamic_size=True, and TensorArray.concat), a tf.cond on a runtime
 predicate and a tf.while_loop with a tf.cond in its body; each as a frozen graph (`frozen`: control flow kept
 functional, While/If) and a TF2 SavedModel (`saved_model`). TF1 graphs (v1 while frames and Switch/Merge: the
 `tf1_` rows): dynamic_rnn with LSTMCell and GRUCell, with sequence_length (lengths of zero-padded sequences), a
-bidirectional_dynamic_rnn, a while_loop with a tf.cond in its body and nested while_loops, frozen (`frozen`) and as
+bidirectional_dynamic_rnn, a while_loop with a tf.cond in its body, nested while_loops and TensorArrays (growing,
+concat, close), frozen (`frozen`) and as
 TF1 SavedModels (`saved_model`). For each row:
   1. convert with ours (bin/convert, --compress_to_fp16=False), mo 2024.6 and ovc (the newest), each timed as a
      whole process (--no-baselines: ours only);
@@ -110,6 +111,8 @@ CASES = {
     'while_counter': ('tf.while_loop, data-dependent trip count', loop_inputs),
     'tensor_array_loop': ('TensorArray (no element shape) written in a for loop', matrices),
     'tensor_array_reversed': ('TensorArray written back to front, x[i] read', loop_inputs),
+    'tensor_array_growing': ('TensorArray(dynamic_size=True) grown in a loop, and in an unrolled one', sequences()),
+    'tensor_array_concat': ('TensorArray.concat of the steps written in a loop', sequences()),
     'nms_padded': ('tf.image.non_max_suppression_padded: Whiles in a While, one of no iteration', boxes),
     'cond_runtime': ('tf.cond on sum(x) > 0', both_signs),
     'while_cond': ('tf.while_loop over time, tf.cond on the step in its body', sequences()),
@@ -119,6 +122,7 @@ CASES = {
     'tf1_bidirectional_dynamic_rnn': ('TF1 bidirectional_dynamic_rnn(GRUCell(6), sequence_length)', padded),
     'tf1_while_cond': ('TF1 while_loop over time, tf.cond on the step in its body', sequences()),
     'tf1_while_nested': ('TF1 nested while_loops (inner over the steps before the outer step)', sequences()),
+    'tf1_tensor_arrays': ('TF1 TensorArrays in a while_loop: dynamic_size=True stacked; concat, close', sequences()),
 }
 FORMS = ('frozen', 'saved_model')
 def model_path(big, stem, form):

@@ -47,6 +47,7 @@ def _feeds(rng):
                            {'input:0': rng.standard_normal((11, 4)).astype(np.float32)}],
         'while_nested.pb': [{'limit:0': np.int32(2)}, {'limit:0': np.int32(6)}],
         'while_tensor_array_read_back.pb': [{'input:0': rng.standard_normal(4).astype(np.float32)}],
+        'while_dynamic_size.pb': [{'limit:0': np.int32(3)}, {'limit:0': np.int32(9)}],
     }
 
 

@@ -21,7 +21,8 @@ TF1 models (tf1_*: TF1 graph mode, v1 control flow: while frames, TensorArrayV3,
 tf.compat.v1.saved_model.Builder, signature serving_default x -> output): dynamic_rnn(LSTMCell(16)),
 dynamic_rnn(GRUCell(16)), dynamic_rnn(LSTMCell(8)) with sequence_length (each row's steps up to its last one not
 all zeros), bidirectional_dynamic_rnn(GRUCell(6)) with that sequence_length, a while_loop over the steps with a
-tf.cond in its body, and nested while_loops (an inner loop over the steps before the outer step).
+tf.cond in its body, nested while_loops (an inner loop over the steps before the outer step), and TensorArrays in a
+while_loop (one growing, dynamic_size=True, stacked; one joined by concat, then closed).
 """
 
 import os
@@ -131,6 +132,33 @@ def _tensor_array_reversed(tf):
     return f
 
 
+def _tensor_array_growing(tf):
+    """A TensorArray(size=0, dynamic_size=True) that grows one element per step of a loop over time (the list's
+    writes resize it: TensorListSetItem's resize_if_index_out_of_bounds), stacked, and one written three times
+    outside any loop, as a Python loop unrolls it."""
+    def f(x):
+        grown = tf.TensorArray(tf.float32, size=0, dynamic_size=True)
+        state = tf.zeros_like(x[:, 0])
+        for i in tf.range(tf.shape(x)[1]):
+            state = tf.tanh(state * 0.5 + x[:, i])
+            grown = grown.write(i, state)
+        unrolled = tf.TensorArray(tf.float32, size=0, dynamic_size=True)
+        for k in range(3):
+            unrolled = unrolled.write(k, x[:, 0] * float(k + 1))
+        return tf.concat([grown.stack(), unrolled.stack()], 0)
+    return f
+
+
+def _tensor_array_concat(tf):
+    """TensorArray.concat (TensorListConcatV2) of the steps' [batch, 6] states written in a loop over time."""
+    def f(x):
+        steps = tf.TensorArray(tf.float32, size=tf.shape(x)[1], element_shape=[None, FEATURES])
+        for i in tf.range(tf.shape(x)[1]):
+            steps = steps.write(i, tf.sin(x[:, i]) * tf.cast(i + 1, tf.float32))
+        return steps.concat()
+    return f
+
+
 def _nms_padded(tf):
     """tf.image.non_max_suppression_padded of 600 boxes, as keras-cv's YOLOv8 decodes its anchors: a While over
     their two tiles of 512 whose body holds two more, the first of no iteration on the first tile; scores are the
@@ -185,6 +213,10 @@ MODELS_BY_STEM = {
                                          lambda tf: tf.TensorSpec([None, None], tf.float32, name='x')),
     'tensor_array_reversed': _function_model(_tensor_array_reversed,
                                              lambda tf: tf.TensorSpec([None, 4], tf.float32, name='x')),
+    'tensor_array_growing': _function_model(_tensor_array_growing, lambda tf: tf.TensorSpec(
+        [None, None, FEATURES], tf.float32, name='x')),
+    'tensor_array_concat': _function_model(_tensor_array_concat, lambda tf: tf.TensorSpec(
+        [None, None, FEATURES], tf.float32, name='x')),
     'nms_padded': _function_model(_nms_padded, lambda tf: tf.TensorSpec([1, 600, 4], tf.float32, name='x')),
     'cond_runtime': _function_model(_runtime_cond, lambda tf: tf.TensorSpec([None, 4], tf.float32, name='x')),
     'while_cond': _function_model(_while_cond, lambda tf: tf.TensorSpec([None, None, FEATURES], tf.float32,
@@ -290,6 +322,25 @@ def _while_nested(tf, x):
                                    (tf.constant(0), tf.zeros_like(x[:, 0])))[1]
 
 
+def _tensor_arrays(tf, x):
+    """TF1 TensorArrays in a while_loop over the steps: one of dynamic_size=True (size 0, growing where it is written)
+    stacked, one of the steps' states joined by TensorArray.concat (TensorArrayConcatV3), and closed."""
+    grown = tf.TensorArray(tf.float32, size=0, dynamic_size=True)
+    joined = tf.TensorArray(tf.float32, size=tf.shape(x)[1], element_shape=[None, FEATURES])
+
+    def body(i, state, grown, joined):
+        state = tf.tanh(state * 0.5 + x[:, i])
+        return i + 1, state, grown.write(i, state), joined.write(i, state * 2.0 - 1.0)
+    _, _, grown, joined = tf.compat.v1.while_loop(lambda i, *_: i < tf.shape(x)[1], body,
+                                                  (tf.constant(0), tf.zeros_like(x[:, 0]), grown, joined))
+    stacked = tf.reshape(grown.stack(), [-1, FEATURES])
+    value = joined.concat()
+    with tf.control_dependencies([value]):
+        closed = joined.close()
+    with tf.control_dependencies([closed]):
+        return tf.concat([stacked, value], 0)
+
+
 TF1_MODELS_BY_STEM = {
     'tf1_dynamic_rnn_lstm': _dynamic_rnn(lambda tf: tf.compat.v1.nn.rnn_cell.LSTMCell(16)),
     'tf1_dynamic_rnn_gru': _dynamic_rnn(lambda tf: tf.compat.v1.nn.rnn_cell.GRUCell(16)),
@@ -297,6 +348,7 @@ TF1_MODELS_BY_STEM = {
     'tf1_bidirectional_dynamic_rnn': _bidirectional_dynamic_rnn,
     'tf1_while_cond': _while_cond_body,
     'tf1_while_nested': _while_nested,
+    'tf1_tensor_arrays': _tensor_arrays,
 }
 
 MODELS = {}

@@ -28,7 +28,7 @@ where they are committed: a few KB each, the RNNs small):
       passes a Switch) the element of a TensorArray(size=3) it wrote last -> `output` = the stacked TensorArray.
   while_dynamic_size.pb
       `limit` int32 [] -> a while loop writing x * i into a TensorArray(size=0, dynamic_size=True), stacked: a
-      growing TensorArray, which the rewrite refuses.
+      growing TensorArray: the rewrite's writes grow the list (resize_if_index_out_of_bounds).
 
 Usage:
   python tools/models/make_tf1_loop_models.py [--out DIR] [--only NAME,NAME]

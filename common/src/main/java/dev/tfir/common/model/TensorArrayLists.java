@@ -15,13 +15,16 @@ import org.tensorflow.proto.TensorProto;
 import org.tensorflow.proto.TensorShapeProto;
 
 /**
- * TF1 TensorArrays ({@code TensorArrayV3} and its Read/Write/Scatter/Gather/Size ops) rewritten as the TensorList
- * ops TF2's while_v2 writes: the TensorArray's flow tensor becomes the list (a variant), its resource handle goes
- * away (with the Enters, Switches and Identities that route it into loops and conditionals). {@code TensorArrayV3} becomes {@code TensorListReserve}
- * of its size, {@code WriteV3} {@code TensorListSetItem}, {@code ReadV3} {@code TensorListGetItem},
- * {@code SizeV3} {@code TensorListLength}; a {@code ScatterV3} to indices {@code range(0, n)} of a fresh
- * TensorArray (TensorArray.unstack) becomes {@code TensorListFromTensor}, a {@code GatherV3} of
- * {@code range(0, size)} (TensorArray.stack) {@code TensorListStack}. Any other use is refused, naming the node.
+ * TF1 TensorArrays ({@code TensorArrayV3} and its Read/Write/Scatter/Gather/Concat/Size/Close ops) rewritten as the
+ * TensorList ops TF2's while_v2 writes: the TensorArray's flow tensor becomes the list (a variant), its resource
+ * handle goes away (with the Enters, Switches and Identities that route it into loops and conditionals).
+ * {@code TensorArrayV3} becomes {@code TensorListReserve} of its size, {@code WriteV3} {@code TensorListSetItem}
+ * (growing the list where the TensorArray has {@code dynamic_size=True}: {@code resize_if_index_out_of_bounds}, as
+ * TF2 writes it), {@code ReadV3} {@code TensorListGetItem}, {@code SizeV3} {@code TensorListLength},
+ * {@code ConcatV3} {@code TensorListConcat}, {@code CloseV3} a {@code NoOp}; a {@code ScatterV3} to indices
+ * {@code range(0, n)} of a fresh TensorArray (TensorArray.unstack) becomes {@code TensorListFromTensor}, a
+ * {@code GatherV3} of {@code range(0, size)} (TensorArray.stack) {@code TensorListStack}. Any other use is refused,
+ * naming the node.
  */
 final class TensorArrayLists {
     private static final Set<String> PASSING_OPS = Set.of("Enter", "Merge", "Switch", "Exit", "NextIteration",
@@ -30,7 +33,8 @@ final class TensorArrayLists {
     private static final Set<String> HANDLE_ROUTES = Set.of("Enter", "Identity", "Switch");
     /** The data inputs of the TensorArray ops rewritten (the handle first, the flow last but for V3 itself). */
     private static final Map<String, Integer> ARITY = Map.of("TensorArrayV3", 1, "TensorArrayWriteV3", 4,
-            "TensorArrayReadV3", 3, "TensorArraySizeV3", 2, "TensorArrayScatterV3", 4, "TensorArrayGatherV3", 3);
+            "TensorArrayReadV3", 3, "TensorArraySizeV3", 2, "TensorArrayScatterV3", 4, "TensorArrayGatherV3", 3,
+            "TensorArrayConcatV3", 2, "TensorArrayCloseV3", 1);
     private static final Set<String> LIST_OPS = Set.of("TensorListReserve", "TensorListSetItem",
             "TensorListFromTensor");
 
@@ -74,14 +78,15 @@ final class TensorArrayLists {
             return reserve(node);
         }
         NodeDef array = arrayOf(node);
-        List<String> in = node.getInputList();
+        List<String> in = node.getInputList().stream().filter(input -> !input.startsWith("^")).toList();
         String flow = flowAsList(in.get(in.size() - 1));
         NodeDef.Builder list = NodeDef.newBuilder().setName(node.getName());
         DataType dtype = array.getAttrOrThrow("dtype").getType();
         String shape = array.getName() + "/element_shape";
         switch (op) {
             case "TensorArrayWriteV3" -> list.setOp("TensorListSetItem").addInput(flow).addInput(in.get(1))
-                    .addInput(in.get(2)).putAttr("element_dtype", type(dtype));
+                    .addInput(in.get(2)).putAttr("element_dtype", type(dtype))
+                    .putAttr("resize_if_index_out_of_bounds", AttrValue.newBuilder().setB(grows(array)).build());
             case "TensorArrayReadV3" -> list.setOp("TensorListGetItem").addInput(flow).addInput(in.get(1))
                     .addInput(shape).putAttr("element_dtype", type(dtype));
             case "TensorArraySizeV3" -> list.setOp("TensorListLength").addInput(flow);
@@ -98,19 +103,24 @@ final class TensorArrayLists {
                 list.setOp("TensorListStack").addInput(flow).addInput(shape).putAttr("element_dtype", type(dtype))
                         .putAttr("num_elements", AttrValue.newBuilder().setI(-1).build());
             }
+            case "TensorArrayConcatV3" -> list.setOp("TensorListConcat").addInput(flow)
+                    .putAttr("element_dtype", type(dtype)).putAttr("element_shape", array.getAttrOrDefault(
+                            "element_shape", AttrValue.getDefaultInstance()));
+            case "TensorArrayCloseV3" -> list.setOp("NoOp");
             default -> throw refusal(node, "is a TensorArray op tfir does not rewrite (it rewrites Read, Write, "
-                    + "Scatter of range(0, n), Gather of range(0, size) and Size)");
+                    + "Scatter of range(0, n), Gather of range(0, size), Concat, Size and Close)");
         }
-        in.stream().filter(input -> input.startsWith("^") && !handleRoutes.contains(input.substring(1)))
-                .forEach(list::addInput);
+        node.getInputList().stream().filter(input -> input.startsWith("^")
+                && !handleRoutes.contains(input.substring(1))).forEach(list::addInput);
         return List.of(list.build());
     }
 
+    /** Whether the TensorArray grows where it is written (dynamic_size=True), as TF2's list then does. */
+    private static boolean grows(NodeDef array) {
+        return array.getAttrOrDefault("dynamic_size", AttrValue.getDefaultInstance()).getB();
+    }
+
     private List<NodeDef> reserve(NodeDef array) {
-        if (array.getAttrOrDefault("dynamic_size", AttrValue.getDefaultInstance()).getB()) {
-            throw refusal(array, "grows (dynamic_size=true); tfir rewrites only TensorArrays of a fixed size (give it its size "
-                    + "and dynamic_size=False)");
-        }
         NodeDef shape = shapeConst(array.getName() + "/element_shape",
                 array.getAttrOrDefault("element_shape", AttrValue.getDefaultInstance()).getShape());
         if (nodes.containsKey(shape.getName())) {

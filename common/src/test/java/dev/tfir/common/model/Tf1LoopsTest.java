@@ -125,12 +125,15 @@ class Tf1LoopsTest {
     }
 
     @Test
-    void aGrowingTensorArrayIsRefusedNamingIt() {
-        TfirException e = assertThrows(TfirException.class,
-                () -> Tf1Loops.rewrite(fixture("while_dynamic_size.pb"), "while_dynamic_size.pb"));
-        assertEquals("while_dynamic_size.pb: node 'TensorArray' (TensorArrayV3) grows (dynamic_size=true); tfir "
-                + "rewrites only TensorArrays of a fixed size (give it its size and dynamic_size=False)",
-                e.getMessage());
+    void aGrowingTensorArrayBecomesAListThatGrowsWhereItIsWritten() {
+        GraphDef graph = converted("while_dynamic_size.pb");
+        NodeDef loop = graph.getNodeList().stream().filter(node -> node.getOp().equals("While")).findFirst()
+                .orElseThrow();
+        List<NodeDef> writes = function(graph, loop, "body").getNodeDefList().stream()
+                .filter(node -> node.getOp().equals("TensorListSetItem")).toList();
+        assertEquals(1, writes.size());
+        assertTrue(writes.get(0).getAttrOrThrow("resize_if_index_out_of_bounds").getB());
+        assertEquals("TensorListReserve", byName(graph.getNodeList()).get("TensorArray").getOp());
     }
 
     @Test

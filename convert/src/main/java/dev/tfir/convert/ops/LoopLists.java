@@ -22,8 +22,9 @@ import java.util.Set;
  *   <li>An invariant list that the body only reads at the counter (Gathers on axis 0) is sliced along axis 0: the
  *       body gets element i at iteration i (its Parameter [1, ...], the Gathers become a Squeeze);
  *   <li>a carried list that the body only writes, at the counter, is the concatenation of the elements written
- *       (its initial value unused: a TensorListReserve); a list of one element written at index 0, the element
- *       of the last iteration.
+ *       (its initial value unused: a TensorListReserve), also where it grows to hold the element written (a Pad
+ *       of axis 0 before the ScatterUpdate); a list of one element written at index 0, the element of the last
+ *       iteration.
  * </ul>
  * Besides, an invariant value the body does not read, or a constant (a cell's weights), needs no input of the Loop.
  */
@@ -169,9 +170,8 @@ final class LoopLists {
     private void fill(int i, Set<Node> counters) {
         Loops.Carried value = carried.get(i);
         Node write = value.next().node();
-        List<Use> reads = usesOf(value.parameter());
-        boolean onlyWritten = write.type().equals("ScatterUpdate") && write.input(0).equals(value.parameter()
-                .output(0)) && reads.size() == 1 && isAxisZero(write.input(3)) && usesOf(write).isEmpty();
+        boolean onlyWritten = write.type().equals("ScatterUpdate") && isAxisZero(write.input(3))
+                && usesOf(write).isEmpty() && writesInto(write, value.parameter());
         if (!onlyWritten) {
             return;
         }
@@ -185,6 +185,41 @@ final class LoopLists {
             return;
         }
         elements[i] = write.input(2);
+    }
+
+    /**
+     * Whether the body reads the Parameter only to make the list {@code write} (a ScatterUpdate) writes one element
+     * into, as TensorListSetItem makes it: the Parameter itself, grown to hold the element (a Pad of its length), or
+     * zeros of its length where its elements had no shape yet. The list's values are then never read: the
+     * elements written are all the loop makes of it.
+     */
+    private boolean writesInto(Node write, Node parameter) {
+        Set<Node> making = new HashSet<>();
+        if (!reads(write.input(0).node(), parameter, making, new HashSet<>())) {
+            return false;
+        }
+        making.add(write);
+        return making.stream().filter(node -> node != write).allMatch(node -> usesOf(node).stream()
+                .allMatch(use -> making.contains(use.consumer()) && (use.consumer() != write || use.input() == 0)));
+    }
+
+    /** Whether {@code node} reads the Parameter (is it, or an input of it does); those that do go to {@code found}. */
+    private static boolean reads(Node node, Node parameter, Set<Node> found, Set<Node> seen) {
+        if (found.contains(node) || node == parameter) {
+            found.add(node);
+            return true;
+        }
+        if (!seen.add(node)) {
+            return false;
+        }
+        boolean any = false;
+        for (Output input : node.inputs()) {
+            any |= reads(input.node(), parameter, found, seen);
+        }
+        if (any) {
+            found.add(node);
+        }
+        return any;
     }
 
     /** Whether the value is a counter's Parameter, or that converted to another integer type. */

@@ -50,8 +50,10 @@ public final class OpTable {
         ResizeBilinear, ResizeNearestNeighbor, ResourceGather, Reverse, ReverseSequence, ReverseV2, RightShift, Rint,
         Roll, Round, Rsqrt, ScatterNd, SegmentMax, SegmentMean, SegmentMin, SegmentProd, SegmentSum, Select, SelectV2,
         Selu, Shape, ShapeN, Sigmoid, Sign, Sin, Sinh, Size, Slice, Snapshot, Softmax, Softplus, Softsign,
-        SpaceToBatchND, SpaceToDepth, SparseToDense, Split, SplitV, Sqrt, Square, SquaredDifference, Squeeze,
-        StatefulPartitionedCall, StatelessIf, StatelessWhile, StopGradient, StridedSlice, Sub, Sum, Switch, Tan, Tanh,
+        SpaceToBatchND, SpaceToDepth, SparseSegmentMean, SparseSegmentMeanWithNumSegments, SparseSegmentSqrtN,
+        SparseSegmentSqrtNWithNumSegments, SparseSegmentSum, SparseSegmentSumWithNumSegments, SparseToDense, Split,
+        SplitV, Sqrt, Square, SquaredDifference, Squeeze, StatefulPartitionedCall, StatelessIf, StatelessWhile,
+        StopGradient, StridedSlice, Sub, Sum, Switch, Tan, Tanh, TensorListConcat, TensorListConcatV2,
         TensorListElementShape, TensorListFromTensor, TensorListGetItem, TensorListLength, TensorListReserve,
         TensorListSetItem, TensorListStack, TensorScatterAdd, TensorScatterMax, TensorScatterMin, TensorScatterSub,
         TensorScatterUpdate, Tile, ToBool, TopKV2, Transpose, TruncateDiv, TruncateMod, Unique, UniqueWithCounts,
@@ -291,6 +293,12 @@ public final class OpTable {
             case SegmentMax -> of(2, SegmentTranslators.sorted("max"));
             case SegmentMin -> of(2, SegmentTranslators.sorted("min"));
             case SegmentMean -> of(2, SegmentTranslators.sorted("mean"));
+            case SparseSegmentSum -> of(3, SegmentTranslators.sparse("sum", false));
+            case SparseSegmentMean -> of(3, SegmentTranslators.sparse("mean", false));
+            case SparseSegmentSqrtN -> of(3, SegmentTranslators.sparse("sqrtn", false));
+            case SparseSegmentSumWithNumSegments -> of(4, SegmentTranslators.sparse("sum", true));
+            case SparseSegmentMeanWithNumSegments -> of(4, SegmentTranslators.sparse("mean", true));
+            case SparseSegmentSqrtNWithNumSegments -> of(4, SegmentTranslators.sparse("sqrtn", true));
             // shapes
             case Shape -> of(1, ShapeTranslators::shape);
             case Size -> of(1, ShapeTranslators::size);
@@ -357,6 +365,8 @@ public final class OpTable {
             case TensorListGetItem -> of(3, TensorListTranslators::getItem);
             case TensorListSetItem -> of(3, TensorListTranslators::setItem);
             case TensorListStack -> of(2, TensorListTranslators::asList);
+            case TensorListConcat -> of(1, TensorListTranslators::concat);
+            case TensorListConcatV2 -> of(3, TensorListTranslators::concat);
             case TensorListLength -> of(1, TensorListTranslators::length);
             case TensorListElementShape -> of(1, TensorListTranslators::elementShape);
             case InTopKV2 -> of(3, IndexTranslators::inTopK);

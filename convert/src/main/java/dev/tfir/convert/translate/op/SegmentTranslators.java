@@ -21,7 +21,9 @@ import java.util.List;
  * segments starting from the reduction's identity (0, 1, the lowest, the highest value: TensorFlow's output for an
  * empty segment); a negative id drops its row, as in TensorFlow (the row becomes the identity, added to segment 0).
  * SegmentSum, Prod, Max, Min, Mean (sorted ids): as many segments as the largest id + 1 (a dynamic dim), an empty
- * segment 0 (1 for Prod), as TensorFlow.
+ * segment 0 (1 for Prod), as TensorFlow. SparseSegmentSum, Mean, SqrtN (the embedding bags of
+ * {@code tf.nn.embedding_lookup_sparse} and feature columns): the same of data's rows gathered by indices, with or
+ * without num_segments.
  */
 public final class SegmentTranslators {
     private SegmentTranslators() {}
@@ -29,7 +31,7 @@ public final class SegmentTranslators {
     /** The unsorted segment reduction {@code reduction} (sum, prod, max, min). */
     public static OpTranslator unsorted(String reduction) {
         return node -> {
-            Rows rows = Rows.of(node);
+            Rows rows = Rows.of(node, node.input(0), node.input(1));
             long[] segments = node.constantInput(2, "num_segments");
             node.require(segments.length == 1, "needs one num_segments, not " + segments.length);
             Output identity = identity(rows.data.type(), reduction);
@@ -44,36 +46,68 @@ public final class SegmentTranslators {
     /** The sorted segment reduction {@code reduction} (sum, prod, max, min, mean). */
     public static OpTranslator sorted(String reduction) {
         return node -> {
-            Rows rows = Rows.of(node);
             node.require(node.inputShape(1).rank() == 1, "needs segment ids of rank 1, not " + node.inputShape(1));
-            Output count = Movement.reshape(Elementwise.convert(Elementwise.add(Reductions.reduce("ReduceMax",
-                    rows.ids, new long[] {0, 1}, false), Constants.scalar(rows.ids.type(), 1)), ElementType.I64), 1);
-            Output shape = Movement.concat(List.of(count, Constants.i64(rows.size)), 0);
-            Output indices = rows.spread(rows.ids);
-            boolean mean = reduction.equals("mean");
-            Output identity = identity(rows.data.type(), mean ? "sum" : reduction);
-            Output reduced = SegmentReduction.scatter(Detection.broadcast(identity, shape), indices, rows.data, 0,
-                    mean ? "sum" : reduction);
-            Output zero = Constants.scalar(rows.data.type(), 0);
-            Output one = Constants.scalar(rows.data.type(), 1);
-            Output members = SegmentReduction.scatter(Detection.broadcast(zero, shape), indices,
-                    Detection.broadcast(one, Movement.shapeOf(rows.data, ElementType.I64)), 0, "sum");
-            if (mean) {
-                Output divisor = Elementwise.binary("Maximum", members, one);
-                reduced = rows.data.type().isFloating() ? Elementwise.binary("Divide", reduced, divisor)
-                        : Arithmetic.truncatingDivide(reduced, divisor);
-            } else if (!reduction.equals("prod")) {
-                reduced = Elementwise.select(Elementwise.binary("Equal", members, zero), zero, reduced);
-            }
-            return List.of(TfTensor.of(Movement.reshape(reduced, rows.shape(count), false)));
+            return List.of(TfTensor.of(sortedReduction(node, Rows.of(node, node.input(0), node.input(1)), null,
+                    reduction)));
         };
+    }
+
+    /**
+     * SparseSegmentSum, Mean, SqrtN (reduction sum, mean, sqrtn) of data's rows picked by indices, the sorted
+     * segment ids naming each picked row's segment; {@code numSegments}: the WithNumSegments form, whose fourth
+     * input is the number of segments (empty ones at the end are 0), else the largest id + 1.
+     */
+    public static OpTranslator sparse(String reduction, boolean numSegments) {
+        return node -> {
+            node.require(node.inputShape(1).rank() == 1 && node.inputShape(2).rank() == 1,
+                    "needs indices and segment ids of rank 1, not " + node.inputShape(1) + " and "
+                    + node.inputShape(2));
+            Output picked = Movement.gather(node.input(0), node.input(1), 0);
+            Output count = numSegments ? Movement.reshape(Elementwise.convert(node.input(3), ElementType.I64), 1)
+                    : null;
+            return List.of(TfTensor.of(sortedReduction(node, Rows.of(node, picked, node.input(2)), count,
+                    reduction)));
+        };
+    }
+
+    /**
+     * The rows reduced into {@code count} segments (a 1-D i64 tensor of one value; null: the largest id + 1) by
+     * reduction sum, prod, max, min, mean or sqrtn (the sum divided by the square root of the segment's size); an
+     * empty segment is 0 (1 for prod), as in TensorFlow.
+     */
+    private static Output sortedReduction(NodeContext node, Rows rows, Output count, String reduction) {
+        boolean divided = reduction.equals("mean") || reduction.equals("sqrtn");
+        node.require(!reduction.equals("sqrtn") || rows.data.type().isFloating(),
+                "needs floating-point data, not " + rows.data.type().irName());
+        if (count == null) {
+            count = Movement.reshape(Elementwise.convert(Elementwise.add(Reductions.reduce("ReduceMax", rows.ids,
+                    new long[] {0, 1}, false), Constants.scalar(rows.ids.type(), 1)), ElementType.I64), 1);
+        }
+        Output shape = Movement.concat(List.of(count, Constants.i64(rows.size)), 0);
+        Output indices = rows.spread(rows.ids);
+        String combine = divided ? "sum" : reduction;
+        Output reduced = SegmentReduction.scatter(Detection.broadcast(identity(rows.data.type(), combine), shape),
+                indices, rows.data, 0, combine);
+        Output zero = Constants.scalar(rows.data.type(), 0);
+        Output one = Constants.scalar(rows.data.type(), 1);
+        Output members = SegmentReduction.scatter(Detection.broadcast(zero, shape), indices,
+                Detection.broadcast(one, Movement.shapeOf(rows.data, ElementType.I64)), 0, "sum");
+        if (divided) {
+            Output divisor = Elementwise.binary("Maximum", members, one);
+            if (reduction.equals("sqrtn")) {
+                divisor = Elementwise.unary("Sqrt", "opset1", divisor);
+            }
+            reduced = rows.data.type().isFloating() ? Elementwise.binary("Divide", reduced, divisor)
+                    : Arithmetic.truncatingDivide(reduced, divisor);
+        } else if (!reduction.equals("prod")) {
+            reduced = Elementwise.select(Elementwise.binary("Equal", members, zero), zero, reduced);
+        }
+        return Movement.reshape(reduced, rows.shape(count), false);
     }
 
     /** Data as (rows, size), the ids as (rows, 1), the dims of data after the ids'. */
     private record Rows(Output data, Output ids, long size, long[] rest) {
-        static Rows of(NodeContext node) {
-            Output data = node.input(0);
-            Output ids = node.input(1);
+        static Rows of(NodeContext node, Output data, Output ids) {
             node.require(List.of(ElementType.F32, ElementType.I32, ElementType.I64).contains(data.type()),
                     "needs f32, i32 or i64 data, not " + data.type().irName());
             node.require(ids.rank() >= 1 && data.rank() >= ids.rank(),

@@ -69,14 +69,59 @@ public final class TensorListTranslators {
         }
         node.require(list.rank() == item.rank() + 1, "sets an element of shape " + item.shape()
                 + " in a list of shape " + list.shape());
+        if (node.attrs().bool("resize_if_index_out_of_bounds", false)) {
+            list = grown(list, node.input(1));
+        }
         return List.of(TfTensor.of(Indexing.scatterUpdate(list, Movement.unsqueeze(node.input(1), 0),
                 Movement.unsqueeze(item, 0))));
+    }
+
+    /**
+     * The list with zero elements added at its end up to {@code index + 1} elements (a TensorArray of
+     * {@code dynamic_size=True} grows where it is written): a Pad-12 of axis 0 ({@code ops.LoopLists} looks through it
+     * in a loop that fills the list at its counter).
+     */
+    private static Output grown(Output list, Output index) {
+        Output length = Movement.gather(Movement.shapeOf(list, ElementType.I64), Constants.i64(0), 0);
+        Output wanted = Elementwise.add(Movement.unsqueeze(Elementwise.convert(index, ElementType.I64), 0),
+                Constants.i64(1));
+        Output missing = Elementwise.binary("Maximum", Elementwise.binary("Subtract", wanted, length),
+                Constants.i64(0));
+        long[] rest = new long[list.rank() - 1];
+        long[] dims = list.shape().dims();
+        dims[0] = PartialShape.UNKNOWN_DIM;
+        return Node.builder("Pad", "opset12").attribute("pad_mode", "constant")
+                .inputs(list, Constants.i64(new long[list.rank()]), Movement.concat(List.of(missing,
+                        Constants.i64(rest)), 0), Constants.scalar(list.type(), 0))
+                .output(list.type(), PartialShape.of(dims)).buildOutput();
     }
 
     /** Broadcast-3 of a zero to the shape (computed at run time where it must be). */
     private static Output zeros(ElementType type, Output shape, PartialShape dims) {
         return Node.builder("Broadcast", "opset3").attribute("mode", "numpy").inputs(Constants.scalar(type, 0), shape)
                 .output(type, dims).buildOutput();
+    }
+
+    /**
+     * TensorListConcat, TensorListConcatV2 (TensorArray.concat): the elements [n, d0, ...] joined along their first
+     * axis, [n * d0, ...], and each one's length d0 (int64 [n]). A list held densely has elements of one shape.
+     */
+    public static List<TfTensor> concat(NodeContext node) {
+        Output list = node.input(0);
+        node.require(list.rank() >= 2, "needs a list of elements of rank 1 or more, not one of shape "
+                + list.shape());
+        Output shape = Movement.shapeOf(list, ElementType.I64);
+        long[] rest = new long[list.rank() - 2];
+        for (int d = 0; d < rest.length; d++) {
+            rest[d] = d + 2;
+        }
+        Output target = rest.length == 0 ? Constants.i64(-1)
+                : Movement.concat(List.of(Constants.i64(-1), Movement.gather(shape, Constants.i64(rest), 0)), 0);
+        Output tensor = Movement.reshape(list, target, false);
+        Output lengths = zeros(ElementType.I64, Movement.gather(shape, Constants.i64(0), 0),
+                PartialShape.of(list.shape().dim(0)));
+        lengths = Elementwise.add(lengths, Movement.gather(shape, Constants.i64Scalar(1), 0));
+        return List.of(TfTensor.of(tensor), TfTensor.of(lengths));
     }
 
     /** TensorListLength: the number of elements, int32. */

@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.tfir.convert.ir.ConstTensor;
 import dev.tfir.convert.ir.ConversionException;
+import dev.tfir.convert.ir.ElementType;
 import dev.tfir.convert.ir.Output;
 import dev.tfir.convert.translate.TfTensor;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.proto.DataType;
 
@@ -61,6 +63,35 @@ class TensorListTranslatorsTest {
         assertArrayEquals(new long[] {5, 2, 3}, list.shape().dims());
         assertThrows(ConversionException.class, () -> InMemoryNode.of("TensorListSetItem").input(F32, 5, 2, 3)
                 .input(I32).input(F32, 3).translate(TensorListTranslators::setItem));
+    }
+
+    @Test
+    void aSetItemThatMayResizeGrowsTheListToHoldTheElement() {
+        Output list = InMemoryNode.of("TensorListSetItem").input(F32, 0, 2, 3).input(I32).input(F32, 2, 3)
+                .attr("resize_if_index_out_of_bounds", true).translateOne(TensorListTranslators::setItem).tfLayout();
+        assertEquals("ScatterUpdate", list.node().type());
+        Output grown = list.node().input(0);
+        assertEquals("Pad", grown.node().type());
+        assertArrayEquals(new long[] {0, 0, 0}, grown.node().input(1).constant().longs());
+        assertArrayEquals(new long[] {-1, 2, 3}, list.shape().dims());
+        Output fixed = InMemoryNode.of("TensorListSetItem").input(F32, 5, 2, 3).input(I32).input(F32, 2, 3)
+                .attr("resize_if_index_out_of_bounds", false).translateOne(TensorListTranslators::setItem)
+                .tfLayout();
+        assertEquals("Parameter", fixed.node().input(0).node().type());
+    }
+
+    @Test
+    void concatJoinsTheElementsAlongTheirFirstAxis() {
+        List<TfTensor> joined = InMemoryNode.of("TensorListConcatV2").input(F32, 4, 2, 3).input(I32, 2).input(I32, 0)
+                .translate(TensorListTranslators::concat);
+        Output tensor = joined.get(0).tfLayout();
+        assertEquals("Reshape", tensor.node().type());
+        assertArrayEquals(new long[] {8, 3}, tensor.shape().dims());
+        Output lengths = joined.get(1).tfLayout();
+        assertEquals(ElementType.I64, lengths.type());
+        assertArrayEquals(new long[] {4}, lengths.shape().dims());
+        assertThrows(ConversionException.class, () -> InMemoryNode.of("TensorListConcat").input(F32, 4)
+                .translate(TensorListTranslators::concat));
     }
 
     @Test
