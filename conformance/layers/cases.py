@@ -918,6 +918,8 @@ def cases():
          lambda re, im: raw.Angle(input=complex_of(re, im)), TRANSCENDENTAL)
     import control_cases
     control_cases.add_cases(case, tf)
+    import rnn_block_cases
+    rnn_block_cases.add_cases(case, tf)
     return out
 
 

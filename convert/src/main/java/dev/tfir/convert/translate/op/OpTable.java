@@ -30,35 +30,36 @@ public final class OpTable {
         Abs, Acos, Acosh, Add, AddN, AddV2, AdjustContrastv2, AdjustHue, AdjustSaturation, All, Angle, Any,
         ApproximateEqual, ArgMax, ArgMin, Asin, Asinh, Assert, Atan, Atan2, Atanh, AvgPool, AvgPool3D, BatchMatMul,
         BatchMatMulV2, BatchMatMulV3, BatchToSpaceND, BiasAdd, BiasAddV1, Bitcast, BitwiseAnd, BitwiseOr, BitwiseXor,
-        BroadcastArgs, BroadcastTo, Bucketize, Cast, Ceil, CheckNumerics, CheckNumericsV2, ClipByValue,
-        CombinedNonMaxSuppression, Complex, ComplexAbs, Concat, ConcatV2, Const, Conv2D, Conv2DBackpropInput, Conv3D,
-        Conv3DBackpropInputV2, Cos, Cosh, CropAndResize, Cross, Cumsum, DepthToSpace, DepthwiseConv2dNative, Diag,
-        DiagPart, Div, DivNoNan, DrawBoundingBoxes, DrawBoundingBoxesV2, DynamicPartition, DynamicStitch, Einsum, Elu,
-        EnsureShape, Equal, Erf, Erfc, EuclideanNorm, Exp, ExpandDims, Expm1, ExtractImagePatches, FFT, FFT2D, FFT3D,
-        FakeQuantWithMinMaxArgs, FakeQuantWithMinMaxVars, FakeQuantWithMinMaxVarsPerChannel, Fill, Floor, FloorDiv,
-        FloorMod, FusedBatchNorm, FusedBatchNormV2, FusedBatchNormV3, Gather, GatherNd, GatherV2, Greater,
-        GreaterEqual, GuaranteeConst, HSVToRGB, IFFT, IFFT2D, IFFT3D, IRFFT, IRFFT2D, IRFFT3D, Identity, IdentityN, If,
-        Imag, InTopKV2, Inv, Invert, InvertPermutation, IsFinite, IsInf, IsNan, L2Loss, LRN, LeakyRelu, LeftShift,
-        Less, LessEqual, LinSpace, ListDiff, Log, Log1p, LogSoftmax, LogicalAnd, LogicalNot, LogicalOr, MatMul,
-        MatrixBandPart, MatrixDiag, MatrixDiagPart, MatrixDiagPartV2, MatrixDiagPartV3, MatrixDiagV2, MatrixDiagV3,
-        MatrixInverse, MatrixSetDiag, MatrixSetDiagV2, MatrixSetDiagV3, Max, MaxPool, MaxPool3D, MaxPoolV2,
-        MaxPoolWithArgmax, Maximum, Mean, Merge, Min, Minimum, MirrorPad, Mod, Mul, MulNoNan, Neg, NoOp,
-        NonMaxSuppression, NonMaxSuppressionV2, NonMaxSuppressionV3, NonMaxSuppressionV4, NonMaxSuppressionV5,
-        NotEqual, OneHot, OnesLike, Pack, Pad, PadV2, ParallelDynamicStitch, PartitionedCall, Placeholder,
-        PlaceholderWithDefault, Pow, PreventGradient, Print, PrintV2, Prod, RFFT, RFFT2D, RFFT3D, RGBToHSV, Range,
-        Rank, ReadVariableOp, Real, RealDiv, Reciprocal, Relu, Relu6, Reshape, ResizeArea, ResizeBicubic,
-        ResizeBilinear, ResizeNearestNeighbor, ResourceGather, Reverse, ReverseSequence, ReverseV2, RightShift, Rint,
-        Roll, Round, Rsqrt, ScatterNd, SegmentMax, SegmentMean, SegmentMin, SegmentProd, SegmentSum, Select, SelectV2,
-        Selu, Shape, ShapeN, Sigmoid, Sign, Sin, Sinh, Size, Slice, Snapshot, Softmax, Softplus, Softsign,
-        SpaceToBatchND, SpaceToDepth, SparseSegmentMean, SparseSegmentMeanWithNumSegments, SparseSegmentSqrtN,
-        SparseSegmentSqrtNWithNumSegments, SparseSegmentSum, SparseSegmentSumWithNumSegments, SparseToDense, Split,
-        SplitV, Sqrt, Square, SquaredDifference, Squeeze, StatefulPartitionedCall, StatelessIf, StatelessWhile,
-        StopGradient, StridedSlice, Sub, Sum, Switch, Tan, Tanh, TensorListConcat, TensorListConcatV2,
-        TensorListElementShape, TensorListFromTensor, TensorListGetItem, TensorListLength, TensorListReserve,
-        TensorListSetItem, TensorListStack, TensorScatterAdd, TensorScatterMax, TensorScatterMin, TensorScatterSub,
-        TensorScatterUpdate, Tile, ToBool, TopKV2, Transpose, TruncateDiv, TruncateMod, Unique, UniqueWithCounts,
-        Unpack, UnravelIndex, UnsortedSegmentMax, UnsortedSegmentMin, UnsortedSegmentProd, UnsortedSegmentSum,
-        VarHandleOp, VariableV2, Where, While, Xdivy, Xlog1py, Xlogy, ZerosLike
+        BlockLSTM, BlockLSTMV2, BroadcastArgs, BroadcastTo, Bucketize, Cast, Ceil, CheckNumerics, CheckNumericsV2,
+        ClipByValue, CombinedNonMaxSuppression, Complex, ComplexAbs, Concat, ConcatV2, Const, Conv2D,
+        Conv2DBackpropInput, Conv3D, Conv3DBackpropInputV2, Cos, Cosh, CropAndResize, Cross, Cumsum, DepthToSpace,
+        DepthwiseConv2dNative, Diag, DiagPart, Div, DivNoNan, DrawBoundingBoxes, DrawBoundingBoxesV2, DynamicPartition,
+        DynamicStitch, Einsum, Elu, EnsureShape, Equal, Erf, Erfc, EuclideanNorm, Exp, ExpandDims, Expm1,
+        ExtractImagePatches, FFT, FFT2D, FFT3D, FakeQuantWithMinMaxArgs, FakeQuantWithMinMaxVars,
+        FakeQuantWithMinMaxVarsPerChannel, Fill, Floor, FloorDiv, FloorMod, FusedBatchNorm, FusedBatchNormV2,
+        FusedBatchNormV3, GRUBlockCell, Gather, GatherNd, GatherV2, Greater, GreaterEqual, GuaranteeConst, HSVToRGB,
+        IFFT, IFFT2D, IFFT3D, IRFFT, IRFFT2D, IRFFT3D, Identity, IdentityN, If, Imag, InTopKV2, Inv, Invert,
+        InvertPermutation, IsFinite, IsInf, IsNan, L2Loss, LRN, LSTMBlockCell, LeakyRelu, LeftShift, Less, LessEqual,
+        LinSpace, ListDiff, Log, Log1p, LogSoftmax, LogicalAnd, LogicalNot, LogicalOr, MatMul, MatrixBandPart,
+        MatrixDiag, MatrixDiagPart, MatrixDiagPartV2, MatrixDiagPartV3, MatrixDiagV2, MatrixDiagV3, MatrixInverse,
+        MatrixSetDiag, MatrixSetDiagV2, MatrixSetDiagV3, Max, MaxPool, MaxPool3D, MaxPoolV2, MaxPoolWithArgmax,
+        Maximum, Mean, Merge, Min, Minimum, MirrorPad, Mod, Mul, MulNoNan, Neg, NoOp, NonMaxSuppression,
+        NonMaxSuppressionV2, NonMaxSuppressionV3, NonMaxSuppressionV4, NonMaxSuppressionV5, NotEqual, OneHot, OnesLike,
+        Pack, Pad, PadV2, ParallelDynamicStitch, PartitionedCall, Placeholder, PlaceholderWithDefault, Pow,
+        PreventGradient, Print, PrintV2, Prod, RFFT, RFFT2D, RFFT3D, RGBToHSV, Range, Rank, ReadVariableOp, Real,
+        RealDiv, Reciprocal, Relu, Relu6, Reshape, ResizeArea, ResizeBicubic, ResizeBilinear, ResizeNearestNeighbor,
+        ResourceGather, Reverse, ReverseSequence, ReverseV2, RightShift, Rint, Roll, Round, Rsqrt, ScatterNd,
+        SegmentMax, SegmentMean, SegmentMin, SegmentProd, SegmentSum, Select, SelectV2, Selu, Shape, ShapeN, Sigmoid,
+        Sign, Sin, Sinh, Size, Slice, Snapshot, Softmax, Softplus, Softsign, SpaceToBatchND, SpaceToDepth,
+        SparseSegmentMean, SparseSegmentMeanWithNumSegments, SparseSegmentSqrtN, SparseSegmentSqrtNWithNumSegments,
+        SparseSegmentSum, SparseSegmentSumWithNumSegments, SparseToDense, Split, SplitV, Sqrt, Square,
+        SquaredDifference, Squeeze, StatefulPartitionedCall, StatelessIf, StatelessWhile, StopGradient, StridedSlice,
+        Sub, Sum, Switch, Tan, Tanh, TensorListConcat, TensorListConcatV2, TensorListElementShape,
+        TensorListFromTensor, TensorListGetItem, TensorListLength, TensorListReserve, TensorListSetItem,
+        TensorListStack, TensorScatterAdd, TensorScatterMax, TensorScatterMin, TensorScatterSub, TensorScatterUpdate,
+        Tile, ToBool, TopKV2, Transpose, TruncateDiv, TruncateMod, Unique, UniqueWithCounts, Unpack, UnravelIndex,
+        UnsortedSegmentMax, UnsortedSegmentMin, UnsortedSegmentProd, UnsortedSegmentSum, VarHandleOp, VariableV2,
+        Where, While, Xdivy, Xlog1py, Xlogy, ZerosLike
     }
 
     /** The registry of every translator tfir has. */
@@ -185,6 +186,11 @@ public final class OpTable {
             case Diag -> of(1, MatrixTranslators::diag);
             case DiagPart -> of(1, MatrixTranslators::diagPart);
             case MatrixInverse -> of(1, MatrixTranslators::matrixInverse);
+            // fused RNN cells
+            case LSTMBlockCell -> of(8, RnnBlockTranslators::cell);
+            case BlockLSTM -> of(9, RnnBlockTranslators::blockLstm);
+            case BlockLSTMV2 -> of(9, RnnBlockTranslators::blockLstmV2);
+            case GRUBlockCell -> of(6, RnnBlockTranslators::gruCell);
             case BiasAdd -> of(2, BinaryTranslators::biasAdd);
             // elementwise math built from several ops
             case BiasAddV1 -> of(2, BinaryTranslators::biasAdd);
