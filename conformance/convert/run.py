@@ -120,6 +120,10 @@ IO_CASES = {
     # an op added in the op table's one-line form (issue 15), made by make_convert_models.py
     'op-softsign': dict(file='softsign.pb', args=['--input_shape', '[2,6]'], feeds=[('input', 'input:0', [2, 6])],
                         outputs=['output']),
+    # a graph frozen with its tf.data pipeline: the iterator's outputs are the inputs, as mo and ovc make them
+    'iterator-outputs-as-inputs': dict(file='iterator_input.pb', args=[],
+                                       feeds=[('IteratorGetNext:0', 'IteratorGetNext:0', [2, 5]),
+                                              ('IteratorGetNext:1', 'IteratorGetNext:1', [2])], outputs=['out']),
 }
 IO_LIMIT = 1e-5
 UNSUPPORTED = dict(file=REPO / 'testdata/convert/unsupported_ops.pb',

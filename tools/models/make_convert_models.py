@@ -24,6 +24,9 @@ Each model is made by TensorFlow itself in a fresh Python process, with fixed se
   softsign.pb (committed under testdata/convert/)
       input `input` float32 [None, 6] -> x * 4 -> Softsign -> `output`: the op added by the op table's new form
       (issue 15), in the convert suite's IO_CASES.
+  iterator_input.pb (committed under testdata/convert/)
+      a graph frozen with its tf.data pipeline: IteratorGetNext's features [None, 5] and scales [None] ->
+      relu(features w) * scales -> `out`; its iterator outputs are the inputs (convert suite's IO_CASES).
   tiny_slim_inference_graph.pb, tiny_slim.ckpt (committed under testdata/convert/)
       a tiny TF-Slim net (conv, batch norm, pooling, a 1x1 logits conv, softmax) built under an arg scope with
       weight decay, as the seed's inference graph + V1 checkpoint; the build's start-up training runs convert on it
@@ -67,7 +70,7 @@ FIXTURES = REPO / 'testdata' / 'convert'
 COMMITTED = ('ops_zoo.pb', 'unsupported_ops.pb', 'tiny_constants.pb', 'grouped_conv_frozen.pb',
              'grouped_conv_saved_model', 'softsign.pb', 'embedding_saved_model', 'conv_transpose_saved_model',
              'conv_transpose_dynamic_saved_model', 'tiny_slim_inference_graph.pb', 'keras3_export_saved_model',
-             'keras3_archive_saved_model')
+             'keras3_archive_saved_model', 'iterator_input.pb')
 
 
 # The preprocessing of make_models.slim_preprocessing (as the conformance suites feed it)
@@ -180,6 +183,20 @@ def make_softsign(path):
     def build(tf):
         x = tf.compat.v1.placeholder(tf.float32, [None, 6], name='input')
         tf.nn.softsign(tf.multiply(x, 4.0, name='scaled'), name='output')
+    make_models.write_graph_def(make_models._graph(build), path)
+
+
+def make_iterator_input(path):
+    """A graph frozen with its tf.data input pipeline (OneShotIterator -> IteratorGetNext: features [None, 5] and
+    scales [None], float32): relu(features w) * scales -> `out`; the iterator's outputs are the model's inputs, as
+    mo and ovc make them."""
+    def build(tf):
+        import numpy as np
+        rng = np.random.default_rng(SEED)
+        dataset = tf.data.Dataset.from_tensor_slices((np.zeros((8, 5), np.float32), np.ones(8, np.float32))).batch(2)
+        features, scales = tf.compat.v1.data.make_one_shot_iterator(dataset).get_next()
+        w = tf.constant(rng.standard_normal((5, 3)).astype(np.float32), name='w')
+        tf.multiply(tf.nn.relu(tf.matmul(features, w)), tf.expand_dims(scales, 1), name='out')
     make_models.write_graph_def(make_models._graph(build), path)
 
 
@@ -432,6 +449,7 @@ MODELS = {
     'grouped_conv_frozen.pb': make_grouped_conv_frozen,
     'grouped_conv_saved_model': make_grouped_conv_saved_model,
     'softsign.pb': make_softsign,
+    'iterator_input.pb': make_iterator_input,
     'embedding_saved_model': make_embedding_saved_model,
     'conv_transpose_saved_model': lambda path: make_conv_transpose_saved_model(path, 8),
     'conv_transpose_dynamic_saved_model': lambda path: make_conv_transpose_saved_model(path, None),

@@ -3,9 +3,14 @@ package dev.tfir.common.infer;
 import static dev.tfir.common.infer.ShapeRule.one;
 
 import dev.tfir.common.types.PartialShape;
+import java.util.ArrayList;
 import java.util.List;
+import org.tensorflow.proto.DataType;
 
-/** Ops with no data input whose type is in their attrs: Placeholder, Const; and PlaceholderWithDefault. */
+/**
+ * Ops with no data input whose type is in their attrs: Placeholder, Const; PlaceholderWithDefault; and the outputs of
+ * a tf.data iterator (IteratorGetNext: {@code output_types} and {@code output_shapes}).
+ */
 final class SourceRules {
     private SourceRules() {}
 
@@ -15,6 +20,7 @@ final class SourceRules {
             case "Placeholder" -> c -> one(c.attrs().type("dtype"), c.attrs().shape("shape"));
             case "PlaceholderWithDefault" -> SourceRules::placeholderWithDefault;
             case "Const", "HostConst" -> c -> one(c.attrs().type("dtype"), valueShape(c));
+            case "IteratorGetNext", "IteratorGetNextSync" -> SourceRules::iteratorOutputs;
             default -> null;
         };
     }
@@ -36,6 +42,21 @@ final class SourceRules {
                     + "fewer");
         }
         return shape;
+    }
+
+    /** One output per element of {@code output_types}, of the shape {@code output_shapes} gives it. */
+    private static List<TensorType> iteratorOutputs(NodeContext c) {
+        List<DataType> types = c.attrs().types("output_types");
+        List<PartialShape> shapes = c.attrs().shapes("output_shapes");
+        if (types.size() != shapes.size()) {
+            throw new CannotInfer(types.size() + " output_types but " + shapes.size() + " output_shapes; TensorFlow "
+                    + "requires one shape per type");
+        }
+        List<TensorType> outputs = new ArrayList<>();
+        for (int i = 0; i < types.size(); i++) {
+            outputs.add(new TensorType(types.get(i), shapes.get(i)));
+        }
+        return outputs;
     }
 
     /** The shape attr, which may be less specific than the default value (input 0) but must fit it. */

@@ -33,11 +33,14 @@ import org.tensorflow.proto.NodeDef;
  *       ordered by node name (UTF-8 bytes) as mo (its sorted graph nodes) and ovc (a {@code std::set} of names)
  *       order them; {@code --output} gives its own order.
  *   <li>Inputs: the Placeholders the outputs need, in import order; a Placeholder nothing reads (TF2 freezing
- *       leaves {@code unused_control_flow_input_N}) is none. With {@code --input}: the places it names, then the
+ *       leaves {@code unused_control_flow_input_N}) is none. The outputs of a tf.data iterator
+ *       ({@code IteratorGetNext:i}) that the outputs need are inputs too, as mo and ovc make them. With {@code --input}: the places it names, then the
  *       Placeholders the outputs still need, which mo keeps as further inputs.
  * </ul>
  */
 final class ModelEnds {
+    /** The ops whose outputs are a tf.data input pipeline's elements. */
+    private static final Set<String> ITERATORS = Set.of("IteratorGetNext", "IteratorGetNextSync");
     private static final Comparator<String> NAME_BYTES = (a, b) -> Arrays.compareUnsigned(
             a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
 
@@ -67,6 +70,9 @@ final class ModelEnds {
                 fedEdges.add(place.edge());
             }
         }
+        if (request.inputs().isEmpty()) {
+            fedTensors.addAll(iteratorOutputs(graph));
+        }
         List<NodeDef> unreached = new ArrayList<>();
         List<TensorRef> outputs = new ArrayList<>();
         if (request.outputs().isEmpty()) {
@@ -77,15 +83,47 @@ final class ModelEnds {
             outputs.add(GraphPlaces.tensorOf(graph, GraphPlaces.find(graph, name, "--output")));
         }
         boolean[] needed = NeededNodes.of(graph, outputs, fedTensors, fedEdges);
+        Set<TensorRef> readIteratorOutputs = new HashSet<>();
+        for (NodeDef node : graph.importOrder()) {
+            if (needed[graph.indexOf(node.getName())]) {
+                node.getInputList().stream().map(TensorRef::parse).filter(fedTensors::contains)
+                        .forEach(readIteratorOutputs::add);
+            }
+        }
         List<String> neededPlaceholders = new ArrayList<>();
         List<String> unneeded = new ArrayList<>();
         for (NodeDef node : graph.importOrder()) {
             if (node.getOp().equals("Placeholder") && !fedTensors.contains(new TensorRef(node.getName(), 0, false))) {
                 (needed[graph.indexOf(node.getName())] ? neededPlaceholders : unneeded).add(node.getName());
+            } else if (ITERATORS.contains(node.getOp()) && request.inputs().isEmpty()) {
+                readIteratorOutputs.stream().filter(ref -> ref.node().equals(node.getName()))
+                        .sorted(Comparator.comparingInt(TensorRef::port))
+                        .forEach(ref -> neededPlaceholders.add(ref.node() + ":" + ref.port()));
             }
         }
         return request.inputs().isEmpty() ? new Ends(outputs, unreached, neededPlaceholders, List.of(), unneeded)
                 : new Ends(outputs, unreached, List.of(), neededPlaceholders, List.of());
+    }
+
+    /**
+     * The outputs of the tf.data iterators' IteratorGetNext nodes that any node reads: inputs, as mo and ovc make them
+     * (a graph frozen with its input pipeline), when {@code --input} names none.
+     */
+    private static Set<TensorRef> iteratorOutputs(TfGraph graph) {
+        Set<String> iterators = new HashSet<>();
+        for (NodeDef node : graph.importOrder()) {
+            if (ITERATORS.contains(node.getOp())) {
+                iterators.add(node.getName());
+            }
+        }
+        Set<TensorRef> read = new HashSet<>();
+        if (!iterators.isEmpty()) {
+            for (NodeDef node : graph.importOrder()) {
+                node.getInputList().stream().filter(input -> !input.startsWith("^")).map(TensorRef::parse)
+                        .filter(ref -> iterators.contains(ref.node())).forEach(read::add);
+            }
+        }
+        return read;
     }
 
     /** The detected outputs a model input reaches (see the class comment), by name; the others into unreached. */

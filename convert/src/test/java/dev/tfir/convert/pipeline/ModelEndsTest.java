@@ -122,6 +122,21 @@ class ModelEndsTest {
     }
 
     @Test
+    void theOutputsOfATfDataIteratorAreInputs() {
+        // tools/models/make_convert_models.py: a graph frozen with its tf.data pipeline (OneShotIterator ->
+        // IteratorGetNext: features [None, 5], scales [None]); the dataset's nodes are no outputs (variants)
+        Conversion conversion = new Converter().convert(request(TestData.repo().resolve(
+                "testdata/convert/iterator_input.pb"), List.of(), List.of()));
+
+        assertEquals(List.of("IteratorGetNext:0", "IteratorGetNext:1"),
+                conversion.inputs().stream().map(ModelInput::name).toList());
+        assertEquals(List.of(PartialShape.of(-1, 5), PartialShape.of(-1)),
+                conversion.inputs().stream().map(ModelInput::shape).toList());
+        assertEquals(List.of(new TensorRef("out", 0, false)), conversion.outputs());
+        assertEquals(2, conversion.model().parameters().size());
+    }
+
+    @Test
     void aPlaceholderTheOutputsStillNeedIsAFurtherInput() throws IOException {
         Path model = new GraphBuilder().placeholder("input", -1, 4).placeholder("input_1", 1, 4)
                 .op("relu", "Relu", NONE, "input").op("mul", "Neg", NONE, "relu")
