@@ -304,6 +304,11 @@ MODELS = {
     'gpt2': ('transformers', 'text', transformer(
         'TFGPT2LMHeadModel', 'GPT2Config', ['logits'], vocab_size=VOCAB, n_embd=64, n_layer=2, n_head=4,
         n_positions=64, initializer_range=WIDE_INIT)),
+    # a decoder whose causal mask is band_part(ones([n, n]), -1, 0) of the sequence's length (MatrixBandPart)
+    'opt': ('transformers', 'text', transformer(
+        'TFOPTModel', 'OPTConfig', ['last_hidden_state'], vocab_size=VOCAB, hidden_size=64, num_hidden_layers=2,
+        num_attention_heads=4, ffn_dim=128, max_position_embeddings=64, word_embed_proj_dim=64,
+        init_std=WIDE_INIT)),
     'bart': ('transformers', 'text', transformer(
         'TFBartModel', 'BartConfig', ['last_hidden_state', 'encoder_last_hidden_state'], vocab_size=VOCAB,
         d_model=64, encoder_layers=2, decoder_layers=2, encoder_attention_heads=4, decoder_attention_heads=4,

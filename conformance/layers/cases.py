@@ -225,6 +225,12 @@ def cases():
              lambda x, lo=lower, up=upper: raw.MatrixBandPart(input=x, num_lower=lo, num_upper=up))
     case('MatrixBandPart', 'i64-band', 'select', [('i64', (5, 3))],
          lambda x: raw.MatrixBandPart(input=x, num_lower=tf.constant(1, tf.int64), num_upper=tf.constant(0, tf.int64)))
+    # a causal mask of a sequence of any length (GPT-style decoders: band_part(ones([n, n]), -1, 0)), and a band
+    # given at run time
+    case('MatrixBandPart', 'dynamic-causal', 'select', [('f', (None, None, None), (2, 6, 6))],
+         lambda x: raw.MatrixBandPart(input=x, num_lower=-1, num_upper=0))
+    case('MatrixBandPart', 'dynamic-runtime-band', 'select', [('f', (None, 5, None), (1, 5, 7)), ('idx6', ())],
+         lambda x, k: raw.MatrixBandPart(input=x, num_lower=k - 2, num_upper=k % 3))
     case('BiasAdd', 'NHWC', 'binary', [('f', (1, 4, 4, 3))], lambda x: raw.BiasAdd(value=x, bias=weights((3,))))
     case('BiasAdd', 'NCHW', 'binary', [('f', (1, 3, 4, 4))],
          lambda x: raw.BiasAdd(value=x, bias=weights((3,)), data_format='NCHW'))

@@ -3,6 +3,7 @@ package dev.tfir.convert.translate.op;
 import dev.tfir.common.types.PartialShape;
 import dev.tfir.convert.ir.ConstTensor;
 import dev.tfir.convert.ir.ElementType;
+import dev.tfir.convert.ir.Node;
 import dev.tfir.convert.ir.Output;
 import dev.tfir.convert.ops.Constants;
 import dev.tfir.convert.ops.Elementwise;
@@ -46,19 +47,51 @@ public final class SelectTranslators {
 
     /**
      * MatrixBandPart: the band of each innermost matrix within num_lower (input 1) diagonals below and num_upper
-     * (input 2) above (negative: all), zeros elsewhere; a constant mask of the matrices' static size selects it.
+     * (input 2) above (negative: all), zeros elsewhere. A constant mask selects it where the matrices' size is
+     * static and the band constant; else the mask is computed at run time from the matrices' size (a causal mask
+     * of a sequence of any length, as GPT-style decoders build it: {@code band_part(ones([n, n]), -1, 0)}).
      */
     public static List<TfTensor> matrixBandPart(NodeContext node) {
         Output x = node.input(0);
         node.require(x.rank() >= 2, "needs an input of rank 2 or more");
         long rows = x.shape().dim(x.rank() - 2);
         long columns = x.shape().dim(x.rank() - 1);
-        node.require(rows >= 0 && columns >= 0 && rows * columns <= MASK_LIMIT,
-                "needs matrices of a static size up to " + MASK_LIMIT + " elements, not " + x.shape());
-        long lower = node.constantInput(1, "num_lower")[0];
-        long upper = node.constantInput(2, "num_upper")[0];
-        return List.of(TfTensor.of(Elementwise.select(bandMask(rows, columns, lower, upper), x,
-                Constants.scalar(x.type(), 0))));
+        Output zero = Constants.scalar(x.type(), 0);
+        long[] lower = Constants.valuesOf(node.input(1));
+        long[] upper = Constants.valuesOf(node.input(2));
+        if (rows >= 0 && columns >= 0 && rows * columns <= MASK_LIMIT && lower != null && upper != null) {
+            return List.of(TfTensor.of(Elementwise.select(bandMask(rows, columns, lower[0], upper[0]), x, zero)));
+        }
+        return List.of(TfTensor.of(Elementwise.select(bandMask(x, node.input(1), node.input(2)), x, zero)));
+    }
+
+    /**
+     * The booleans [rows, columns] of x's innermost matrices within {@code lower} diagonals below and {@code upper}
+     * above (scalars; negative: all), computed at run time: column - row against both.
+     */
+    private static Output bandMask(Output x, Output lower, Output upper) {
+        Output shape = Movement.shapeOf(x, ElementType.I64);
+        Output rows = Movement.gather(shape, Constants.i64Scalar(x.rank() - 2), 0);
+        Output columns = Movement.gather(shape, Constants.i64Scalar(x.rank() - 1), 0);
+        Output offset = Elementwise.binary("Subtract", Movement.unsqueeze(range(columns), 0),
+                Movement.unsqueeze(range(rows), 1));
+        Output below = within(Elementwise.unary("Negative", "opset1", offset), lower);
+        Output above = within(offset, upper);
+        return Elementwise.binary("LogicalAnd", below, above);
+    }
+
+    /** Where {@code distance} <= limit, or everywhere when the limit is negative. */
+    private static Output within(Output distance, Output limit) {
+        Output bound = Elementwise.convert(limit, ElementType.I64);
+        return Elementwise.binary("LogicalOr", Elementwise.binary("LessEqual", distance, bound),
+                Elementwise.binary("Less", bound, Constants.i64Scalar(0)));
+    }
+
+    /** Range-4 0, 1, ..., n - 1 (i64) of a scalar n. */
+    private static Output range(Output n) {
+        return Node.builder("Range", "opset4").attribute("output_type", ElementType.I64.irName())
+                .inputs(Constants.i64Scalar(0), n, Constants.i64Scalar(1))
+                .output(ElementType.I64, PartialShape.of(PartialShape.UNKNOWN_DIM)).buildOutput();
     }
 
     /**
