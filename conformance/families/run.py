@@ -200,6 +200,9 @@ def measured(command, runs):
     at the first failure."""
     times, peaks = [], []
     for _ in range(runs):
+        # the IR the last run wrote (1.3 GB for BERT-large) to disk first, so that its write-back does not slow this
+        # one: it weighed on whichever converter ran next (the same row's tfir times 3.1 to 6.3 s)
+        os.sync()
         with tempfile.TemporaryFile('w+') as out, tempfile.TemporaryFile('w+') as err:
             start = time.perf_counter()
             process = subprocess.Popen(command, stdout=out, stderr=err, text=True)
