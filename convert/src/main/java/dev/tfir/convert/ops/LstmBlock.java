@@ -112,10 +112,7 @@ public final class LstmBlock {
     private static Output paddedTo(Output steps, Output full) {
         Output missing = Elementwise.binary("Subtract", Movement.gather(Movement.shapeOf(full, ElementType.I64),
                 Constants.i64(0), 0), Movement.gather(Movement.shapeOf(steps, ElementType.I64), Constants.i64(0), 0));
-        return Node.builder("Pad", "opset12").attribute("pad_mode", "constant")
-                .inputs(steps, Constants.i64(0, 0, 0), Movement.concat(List.of(missing, Constants.i64(0, 0)), 0),
-                        Constants.scalar(steps.type(), 0))
-                .output(steps.type(), full.shape()).buildOutput();
+        return Movement.padAxis0End(steps, missing, full.shape());
     }
 
     /**

@@ -246,6 +246,17 @@ public final class Movement {
     }
 
     /**
+     * Pad-12 of zeros after the end of axis 0: {@code count} more elements there (a 1-D i64 tensor of one value,
+     * >= 0, computed at run time), the other axes as they are; {@code dims}: the result's shape as far as known.
+     */
+    public static Output padAxis0End(Output x, Output count, PartialShape dims) {
+        return Node.builder("Pad", "opset12").attribute("pad_mode", "constant")
+                .inputs(x, Constants.i64(new long[x.rank()]), concat(List.of(count,
+                        Constants.i64(new long[x.rank() - 1])), 0), Constants.scalar(x.type(), 0))
+                .output(x.type(), dims).buildOutput();
+    }
+
+    /**
      * Broadcast-3 (numpy) of a scalar to the shape the 1-D {@code shape} holds, {@code dims} as far as known; a small
      * integer constant to a constant shape is filled right away (a Fill of ones as a StridedSlice's strides).
      */

@@ -34,8 +34,9 @@ import org.tensorflow.proto.NodeDef;
  *       order them; {@code --output} gives its own order.
  *   <li>Inputs: the Placeholders the outputs need, in import order; a Placeholder nothing reads (TF2 freezing
  *       leaves {@code unused_control_flow_input_N}) is none. The outputs of a tf.data iterator
- *       ({@code IteratorGetNext:i}) that the outputs need are inputs too, as mo and ovc make them. With {@code --input}: the places it names, then the
- *       Placeholders the outputs still need, which mo keeps as further inputs.
+ *       ({@code IteratorGetNext:i}) that the outputs need are inputs too, as mo and ovc make them. With
+ *       {@code --input}: the places it names, then the Placeholders the outputs still need, which mo keeps as
+ *       further inputs.
  * </ul>
  */
 final class ModelEnds {
@@ -70,9 +71,8 @@ final class ModelEnds {
                 fedEdges.add(place.edge());
             }
         }
-        if (request.inputs().isEmpty()) {
-            fedTensors.addAll(iteratorOutputs(graph));
-        }
+        Set<TensorRef> iteratorTensors = request.inputs().isEmpty() ? iteratorOutputs(graph) : Set.of();
+        fedTensors.addAll(iteratorTensors);
         List<NodeDef> unreached = new ArrayList<>();
         List<TensorRef> outputs = new ArrayList<>();
         if (request.outputs().isEmpty()) {
@@ -84,9 +84,9 @@ final class ModelEnds {
         }
         boolean[] needed = NeededNodes.of(graph, outputs, fedTensors, fedEdges);
         Set<TensorRef> readIteratorOutputs = new HashSet<>();
-        for (NodeDef node : graph.importOrder()) {
+        for (NodeDef node : iteratorTensors.isEmpty() ? List.<NodeDef>of() : graph.importOrder()) {
             if (needed[graph.indexOf(node.getName())]) {
-                node.getInputList().stream().map(TensorRef::parse).filter(fedTensors::contains)
+                node.getInputList().stream().map(TensorRef::parse).filter(iteratorTensors::contains)
                         .forEach(readIteratorOutputs::add);
             }
         }
@@ -95,7 +95,7 @@ final class ModelEnds {
         for (NodeDef node : graph.importOrder()) {
             if (node.getOp().equals("Placeholder") && !fedTensors.contains(new TensorRef(node.getName(), 0, false))) {
                 (needed[graph.indexOf(node.getName())] ? neededPlaceholders : unneeded).add(node.getName());
-            } else if (ITERATORS.contains(node.getOp()) && request.inputs().isEmpty()) {
+            } else if (ITERATORS.contains(node.getOp())) {
                 readIteratorOutputs.stream().filter(ref -> ref.node().equals(node.getName()))
                         .sorted(Comparator.comparingInt(TensorRef::port))
                         .forEach(ref -> neededPlaceholders.add(ref.node() + ":" + ref.port()));

@@ -78,7 +78,7 @@ public final class TensorListTranslators {
 
     /**
      * The list with zero elements added at its end up to {@code index + 1} elements (a TensorArray of
-     * {@code dynamic_size=True} grows where it is written): a Pad-12 of axis 0 ({@code ops.LoopLists} looks through it
+     * {@code dynamic_size=True} grows where it is written): a Pad of axis 0 ({@code ops.LoopLists} looks through it
      * in a loop that fills the list at its counter).
      */
     private static Output grown(Output list, Output index) {
@@ -87,13 +87,9 @@ public final class TensorListTranslators {
                 Constants.i64(1));
         Output missing = Elementwise.binary("Maximum", Elementwise.binary("Subtract", wanted, length),
                 Constants.i64(0));
-        long[] rest = new long[list.rank() - 1];
         long[] dims = list.shape().dims();
         dims[0] = PartialShape.UNKNOWN_DIM;
-        return Node.builder("Pad", "opset12").attribute("pad_mode", "constant")
-                .inputs(list, Constants.i64(new long[list.rank()]), Movement.concat(List.of(missing,
-                        Constants.i64(rest)), 0), Constants.scalar(list.type(), 0))
-                .output(list.type(), PartialShape.of(dims)).buildOutput();
+        return Movement.padAxis0End(list, missing, PartialShape.of(dims));
     }
 
     /** Broadcast-3 of a zero to the shape (computed at run time where it must be). */
@@ -118,9 +114,8 @@ public final class TensorListTranslators {
         Output target = rest.length == 0 ? Constants.i64(-1)
                 : Movement.concat(List.of(Constants.i64(-1), Movement.gather(shape, Constants.i64(rest), 0)), 0);
         Output tensor = Movement.reshape(list, target, false);
-        Output lengths = zeros(ElementType.I64, Movement.gather(shape, Constants.i64(0), 0),
-                PartialShape.of(list.shape().dim(0)));
-        lengths = Elementwise.add(lengths, Movement.gather(shape, Constants.i64Scalar(1), 0));
+        Output lengths = Movement.broadcast(Movement.gather(shape, Constants.i64Scalar(1), 0),
+                Movement.gather(shape, Constants.i64(0), 0), PartialShape.of(list.shape().dim(0)));
         return List.of(TfTensor.of(tensor), TfTensor.of(lengths));
     }
 
