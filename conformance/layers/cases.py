@@ -860,6 +860,9 @@ def cases():
          lambda i: raw.UnravelIndex(indices=raw.Cast(x=i, DstT=tf.int64), dims=tf.constant([3, 1, 2], tf.int64)))
     case('MatrixDiag', 'batch', 'select', [('f', (2, 4))], lambda x: raw.MatrixDiag(diagonal=x))
     case('MatrixDiag', 'i64-vector', 'select', [('i64', (3,))], lambda x: raw.MatrixDiag(diagonal=x))
+    # a length known only at run time: tf.eye(n) of a sequence's length, as XLNet builds it (MatrixDiagV3)
+    case('MatrixDiagV3', 'eye-dynamic-length', 'select', [('f', (2, None), (2, 5))],
+         lambda x: x[:, :, None] * tf.eye(tf.shape(x)[1]))
     case('MatrixDiagV2', 'padding', 'select', [('f', (2, 3))],
          lambda x: raw.MatrixDiagV2(diagonal=x, k=0, num_rows=-1, num_cols=-1, padding_value=1.5))
     case('MatrixDiagV3', 'sizes-given-i32', 'select', [('i32', (3, 4)), ('i32', ())],

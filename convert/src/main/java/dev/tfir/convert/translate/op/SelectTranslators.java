@@ -62,17 +62,20 @@ public final class SelectTranslators {
         if (rows >= 0 && columns >= 0 && rows * columns <= MASK_LIMIT && lower != null && upper != null) {
             return List.of(TfTensor.of(Elementwise.select(bandMask(rows, columns, lower[0], upper[0]), x, zero)));
         }
-        return List.of(TfTensor.of(Elementwise.select(bandMask(x, node.input(1), node.input(2)), x, zero)));
+        Output shape = Movement.shapeOf(x, ElementType.I64);
+        return List.of(TfTensor.of(Elementwise.select(bandMask(dim(shape, x.rank() - 2), dim(shape, x.rank() - 1),
+                node.input(1), node.input(2)), x, zero)));
+    }
+
+    private static Output dim(Output shape, long axis) {
+        return Movement.gather(shape, Constants.i64Scalar(axis), 0);
     }
 
     /**
-     * The booleans [rows, columns] of x's innermost matrices within {@code lower} diagonals below and {@code upper}
-     * above (scalars; negative: all), computed at run time: column - row against both.
+     * The booleans [rows, columns] (i64 scalars) within {@code lower} diagonals below and {@code upper} above
+     * (scalars; negative: all), computed at run time: column - row against both.
      */
-    private static Output bandMask(Output x, Output lower, Output upper) {
-        Output shape = Movement.shapeOf(x, ElementType.I64);
-        Output rows = Movement.gather(shape, Constants.i64Scalar(x.rank() - 2), 0);
-        Output columns = Movement.gather(shape, Constants.i64Scalar(x.rank() - 1), 0);
+    private static Output bandMask(Output rows, Output columns, Output lower, Output upper) {
         Output offset = Elementwise.binary("Subtract", Movement.unsqueeze(range(columns), 0),
                 Movement.unsqueeze(range(rows), 1));
         Output below = within(Elementwise.unary("Negative", "opset1", offset), lower);
@@ -100,9 +103,8 @@ public final class SelectTranslators {
      */
     public static List<TfTensor> matrixDiag(NodeContext node) {
         Output diagonal = node.input(0);
-        long n = diagonal.rank() >= 1 ? diagonal.shape().dim(diagonal.rank() - 1) : PartialShape.UNKNOWN_DIM;
-        node.require(n >= 0 && n * n <= MASK_LIMIT, "needs a diagonal of static length, up to "
-                + (long) Math.sqrt(MASK_LIMIT) + ", not " + diagonal.shape());
+        node.require(diagonal.rank() >= 1, "needs a diagonal of rank 1 or more, not " + diagonal.shape());
+        long n = diagonal.shape().dim(diagonal.rank() - 1);
         Output padding = Constants.scalar(diagonal.type(), 0);
         if (!node.opType().equals("MatrixDiag")) {
             long[] k = node.constantInput(1, "k");
@@ -114,8 +116,16 @@ public final class SelectTranslators {
                     + " and num_cols " + columns + "; -1 or the diagonal's length " + n + " are supported");
             padding = node.input(4);
         }
-        return List.of(TfTensor.of(Elementwise.select(bandMask(n, n, 0, 0),
-                Movement.unsqueeze(diagonal, diagonal.rank()), padding)));
+        Output mask;
+        if (n >= 0 && n * n <= MASK_LIMIT) {
+            mask = bandMask(n, n, 0, 0);
+        } else {
+            // a length known only at run time (tf.eye(n) of a sequence's length, as XLNet builds it)
+            Output length = dim(Movement.shapeOf(diagonal, ElementType.I64), diagonal.rank() - 1);
+            mask = bandMask(length, length, Constants.i64Scalar(0), Constants.i64Scalar(0));
+        }
+        return List.of(TfTensor.of(Elementwise.select(mask, Movement.unsqueeze(diagonal, diagonal.rank()),
+                padding)));
     }
 
     /** The booleans of a (rows, columns) matrix within lower diagonals below and upper above (negative: all). */
