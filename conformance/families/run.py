@@ -7,9 +7,9 @@ usage: conformance/families/run.py [--only NAME[,NAME...]] [--ci] [--write-table
 
 The models and TensorFlow's outputs come from conformance/families/make_models.py, cached in
 ${TFIR_BIG:-target/big-models}/families; missing ones are made first with the families venv
-(${TFIR_VENV_FAMILIES:-<repo>/.venv-families}, tools/python/venv.sh --families); without that venv the Keras models
-(TensorFlow and Keras only, at the families venv's pins) are made with this suite's venv, and the others skipped with
-a message. For each model and form:
+(${TFIR_VENV_FAMILIES:-<repo>/.venv-families}, tools/python/venv.sh --families); without that venv the Keras,
+transformers and keras-hub models (OWN_PACKAGES: this suite's venv has them at the families venv's pins) are made with
+this suite's venv, and the keras-cv and Model Garden ones skipped with a message. For each model and form:
   1. bin/convert, mo (openvino-dev 2024.6, its default frontend) and the newest ovc convert the file with
      --compress_to_fp16=False and nothing else (shapes stay dynamic), each timed as a whole process (the fastest of
      TFIR_TIMED_RUNS runs, default 3, tfir's and ovc's taken in turns, a failure timed as often; mo's once) with its
@@ -121,6 +121,11 @@ class Model:
         return ['--input_model', str(self.directory / 'frozen.pb')], [str(self.directory / 'frozen.pb')]
 
 
+# The packages of make_models.py's models that this suite's venv (tools/python/requirements.txt) has at the families
+# venv's pins, with TensorFlow and Keras.
+OWN_PACKAGES = {'keras', 'transformers', 'keras-hub'}
+
+
 def families_python():
     return Path(os.environ.get('TFIR_VENV_FAMILIES', REPO / '.venv-families')) / 'bin' / 'python'
 
@@ -142,9 +147,9 @@ def models(directory, names, python=None, maker=HERE / 'make_models.py'):
 
 
 def made(directory, names, packages):
-    """models() of `names`, in their order; without the families venv (as in CI), the Keras models are made by this
-    suite's Python: they need only TensorFlow and Keras, which its venv has at the families venv's pins."""
-    own = [] if families_python().exists() else [name for name in names if packages[name] == 'keras']
+    """models() of `names`, in their order; without the families venv (as in CI), those of OWN_PACKAGES are made by
+    this suite's Python."""
+    own = [] if families_python().exists() else [name for name in names if packages[name] in OWN_PACKAGES]
     found = {model.name: model for model in models(directory, own, Path(sys.executable))}
     found.update((model.name, model) for model in models(directory, [name for name in names if name not in own]))
     return [found[name] for name in names if name in found]
