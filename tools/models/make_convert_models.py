@@ -27,6 +27,11 @@ Each model is made by TensorFlow itself in a fresh Python process, with fixed se
   iterator_input.pb (committed under testdata/convert/)
       a graph frozen with its tf.data pipeline: IteratorGetNext's features [None, 5] and scales [None] ->
       relu(features w) * scales -> `out`; its iterator outputs are the inputs (convert suite's IO_CASES).
+  queue_input.pb, queue_up_to_input.pb (committed under testdata/convert/)
+      graphs frozen with their TF1 queue input pipelines: tf.compat.v1.train.shuffle_batch (RandomShuffleQueueV2 ->
+      QueueDequeueManyV2: images [2, 5], int32 labels [2]) with a FIFOQueue's single dequeue (a scalar scale), and
+      tf.compat.v1.train.batch with allow_smaller_final_batch (FIFOQueueV2 -> QueueDequeueUpToV2: [None, 5]); the
+      dequeued tensors are the inputs (convert suite's IO_CASES).
   tiny_slim_inference_graph.pb, tiny_slim.ckpt (committed under testdata/convert/)
       a tiny TF-Slim net (conv, batch norm, pooling, a 1x1 logits conv, softmax) built under an arg scope with
       weight decay, as the seed's inference graph + V1 checkpoint; the build's start-up training runs convert on it
@@ -70,7 +75,7 @@ FIXTURES = REPO / 'testdata' / 'convert'
 COMMITTED = ('ops_zoo.pb', 'unsupported_ops.pb', 'tiny_constants.pb', 'grouped_conv_frozen.pb',
              'grouped_conv_saved_model', 'softsign.pb', 'embedding_saved_model', 'conv_transpose_saved_model',
              'conv_transpose_dynamic_saved_model', 'tiny_slim_inference_graph.pb', 'keras3_export_saved_model',
-             'keras3_archive_saved_model', 'iterator_input.pb')
+             'keras3_archive_saved_model', 'iterator_input.pb', 'queue_input.pb', 'queue_up_to_input.pb')
 
 
 # The preprocessing of make_models.slim_preprocessing (as the conformance suites feed it)
@@ -198,6 +203,44 @@ def make_iterator_input(path):
         w = tf.constant(rng.standard_normal((5, 3)).astype(np.float32), name='w')
         tf.multiply(tf.nn.relu(tf.matmul(features, w)), tf.expand_dims(scales, 1), name='out')
     make_models.write_graph_def(make_models._graph(build), path)
+
+
+def _pruned(graph_def, outputs):
+    """The part of the graph the outputs need, as freezing leaves it (a queue's runner and enqueue ops go)."""
+    tf = make_models._tf1_graph_mode()
+    return tf.compat.v1.graph_util.extract_sub_graph(graph_def, outputs)
+
+
+def make_queue_input(path):
+    """A graph frozen with TF1 queue input pipelines (train.shuffle_batch: RandomShuffleQueueV2 -> QueueDequeueManyV2
+    of images [2, 5] float32 and labels [2] int32; a FIFOQueue's dequeue of a scalar scale):
+    relu(images w) * (labels + scale) -> `out`; the dequeued tensors are the model's inputs."""
+    def build(tf):
+        import numpy as np
+        rng = np.random.default_rng(SEED)
+        image = tf.zeros([5], tf.float32)
+        label = tf.constant(1, tf.int32)
+        images, labels = tf.compat.v1.train.shuffle_batch([image, label], batch_size=2, capacity=8,
+                                                          min_after_dequeue=2, seed=SEED)
+        scale_queue = tf.queue.FIFOQueue(4, [tf.float32], shapes=[[]], name='scale_queue')
+        scale = scale_queue.dequeue(name='scale')
+        w = tf.constant(rng.standard_normal((5, 3)).astype(np.float32), name='w')
+        weights = tf.expand_dims(tf.cast(labels, tf.float32) + scale, 1)
+        tf.multiply(tf.nn.relu(tf.matmul(images, w)), weights, name='out')
+    make_models.write_graph_def(_pruned(make_models._graph(build), ['out']), path)
+
+
+def make_queue_up_to_input(path):
+    """A graph frozen with tf.compat.v1.train.batch(allow_smaller_final_batch=True) (FIFOQueueV2 ->
+    QueueDequeueUpToV2: features [None, 5], the last batch may be smaller): tanh(features w) -> `out`."""
+    def build(tf):
+        import numpy as np
+        rng = np.random.default_rng(SEED + 1)
+        features = tf.compat.v1.train.batch([tf.zeros([5], tf.float32)], batch_size=4,
+                                            allow_smaller_final_batch=True)
+        w = tf.constant(rng.standard_normal((5, 3)).astype(np.float32), name='w')
+        tf.tanh(tf.matmul(features, w), name='out')
+    make_models.write_graph_def(_pruned(make_models._graph(build), ['out']), path)
 
 
 def make_ops_zoo(path):
@@ -450,6 +493,8 @@ MODELS = {
     'grouped_conv_saved_model': make_grouped_conv_saved_model,
     'softsign.pb': make_softsign,
     'iterator_input.pb': make_iterator_input,
+    'queue_input.pb': make_queue_input,
+    'queue_up_to_input.pb': make_queue_up_to_input,
     'embedding_saved_model': make_embedding_saved_model,
     'conv_transpose_saved_model': lambda path: make_conv_transpose_saved_model(path, 8),
     'conv_transpose_dynamic_saved_model': lambda path: make_conv_transpose_saved_model(path, None),

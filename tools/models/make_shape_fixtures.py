@@ -63,9 +63,10 @@ def golden_lines(tf, graph_def):
             for op in graph.get_operations() for i, out in enumerate(op.outputs)]
 
 
-def write_fixture(tf, name, graph_def):
+def write_fixture(tf, name, made):
+    """The fixture's graph and its goldens: those `made` gives with the graph (as_built), else the import's."""
+    graph_def, lines = made if isinstance(made, tuple) else (made, golden_lines(tf, made))
     write_graph_def(graph_def, OUT_DIR / (name + '.pb'))
-    lines = golden_lines(tf, graph_def)
     (OUT_DIR / (name + '.shapes.txt')).write_text('\n'.join(lines) + '\n')
     return len(lines)
 
@@ -611,6 +612,35 @@ def image_misc(tf):
     raw.ListDiff(x=placeholder(tf, [6], 'fx'), y=placeholder(tf, None, 'fy'), out_idx=tf.int64, name='list_diff_i64')
     raw.Print(input=a, data=[a], message='m', name='print')
 
+def input_pipeline(tf):
+    """TF1 queues dequeued every way (one element, many, up to n; n constant and fed; queues with and without
+    component shapes, padding and shuffling ones) and a tf.data iterator: the ops whose outputs convert makes inputs."""
+    fifo = tf.queue.FIFOQueue(8, [tf.float32, tf.int32], shapes=[[5], []], name='fifo')
+    fifo.dequeue(name='one')
+    fifo.dequeue_many(3, name='many')
+    fifo.dequeue_up_to(4, name='up_to')
+    fifo.dequeue_many(placeholder(tf, [], 'n', tf.int32), name='many_fed')
+    tf.queue.FIFOQueue(8, [tf.float32], name='unshaped').dequeue(name='unshaped_one')
+    tf.queue.PaddingFIFOQueue(8, [tf.int64], shapes=[[None, 2]], name='padding').dequeue_many(2, name='padded')
+    tf.queue.RandomShuffleQueue(8, 2, [tf.float32], shapes=[[2, 3]], name='shuffle').dequeue_many(5, name='shuffled')
+    dataset = tf.data.Dataset.from_tensor_slices(tf.zeros([4, 6])).batch(2)
+    tf.compat.v1.data.make_one_shot_iterator(dataset).get_next(name='next')
+
+
+def as_built(build):
+    """A fixture whose goldens are the shapes TensorFlow's Python API gives the outputs as it builds the graph: a
+    queue's dequeues take the queue's component shapes (set_shape), which the GraphDef does not record and
+    TensorFlow's import, without the queue's handle data, leaves unknown."""
+    def make(tf):
+        graph = tf.Graph()
+        with graph.as_default():
+            build(tf)
+        lines = ['%s:%d %s %s' % (op.name, i, out.dtype.name, shape_text(out.shape))
+                 for op in graph.get_operations() for i, out in enumerate(op.outputs)]
+        return graph.as_graph_def(), lines
+    return make
+
+
 def op_family(build, add_shapes=False):
     return lambda tf: built(tf, build, add_shapes)
 
@@ -626,6 +656,7 @@ FIXTURES = {
     'aliases_misc': op_family(aliases_misc),
     'fourier': op_family(fourier),
     'image_misc': op_family(image_misc),
+    'input_pipeline': as_built(input_pipeline),
     'unmodelled_ops': op_family(unmodelled),
     'unmodelled_ops_output_shapes': op_family(unmodelled, add_shapes=True),
     'slim_inception_v1_b1': slim_net('inception_v1', 1),

@@ -12,8 +12,8 @@ import org.tensorflow.proto.NodeDef;
 
 /**
  * What a shape rule sees of one node: its NodeDef and attrs, and for each data input (in input order, control
- * inputs left out) the inferred type, the known value (see {@link KnownValue}) and, for a resource handle, the type
- * of the variable it points to.
+ * inputs left out) the node that makes it, the inferred type, the known value (see {@link KnownValue}) and, for a
+ * resource handle, the type of the variable it points to.
  */
 final class NodeContext {
     private final NodeDef node;
@@ -21,14 +21,17 @@ final class NodeContext {
     private final List<TensorType> inputs;
     private final List<KnownValue> values;
     private final List<TensorType> handles;
+    private final List<NodeDef> producers;
 
     /** Entries of {@code values} and {@code handles} are null where nothing is known. */
-    NodeContext(NodeDef node, List<TensorType> inputs, List<KnownValue> values, List<TensorType> handles) {
+    NodeContext(NodeDef node, List<TensorType> inputs, List<KnownValue> values, List<TensorType> handles,
+                List<NodeDef> producers) {
         this.node = node;
         this.attrs = new NodeAttrs(node, CannotInfer::new);
         this.inputs = inputs;
         this.values = values;
         this.handles = handles;
+        this.producers = producers;
     }
 
     NodeDef node() {
@@ -91,6 +94,12 @@ final class NodeContext {
             throw new CannotInfer("input " + i + " holds " + ints.length + " values; TensorFlow requires one");
         }
         return ints[0];
+    }
+
+    /** The node that makes data input i. */
+    NodeDef producer(int i) {
+        input(i);
+        return producers.get(i);
     }
 
     /** The type of the variable that resource input i points to, or null. */

@@ -192,6 +192,7 @@ public final class ShapeInference {
         List<TensorType> types = new ArrayList<>(producers.length);
         List<KnownValue> values = new ArrayList<>(producers.length);
         List<TensorType> handles = new ArrayList<>(producers.length);
+        List<NodeDef> producerNodes = new ArrayList<>(producers.length);
         for (int k = 0; k < producers.length; k++) {
             TensorRef ref = TensorRef.parse(node.getInput(k));
             if (ref.control()) {
@@ -202,8 +203,9 @@ public final class ShapeInference {
             types.add(known ? producer.types().get(ref.port()) : TensorType.unknown());
             values.add(known ? producer.values()[ref.port()] : null);
             handles.add(known ? producer.handles()[ref.port()] : null);
+            producerNodes.add(graph.node(producers[k]));
         }
-        return new NodeContext(node, types, values, handles);
+        return new NodeContext(node, types, values, handles, producerNodes);
     }
 
     /** For each node, one more than the highest output port that any node reads (0 when none is read). */

@@ -2,6 +2,7 @@ package dev.tfir.convert.pipeline;
 
 import dev.tfir.common.detect.GraphSummary;
 import dev.tfir.common.detect.IoDetector;
+import dev.tfir.common.graph.PipelineOps;
 import dev.tfir.common.graph.TensorRef;
 import dev.tfir.common.graph.TfGraph;
 import dev.tfir.convert.ir.ConversionException;
@@ -33,15 +34,14 @@ import org.tensorflow.proto.NodeDef;
  *       ordered by node name (UTF-8 bytes) as mo (its sorted graph nodes) and ovc (a {@code std::set} of names)
  *       order them; {@code --output} gives its own order.
  *   <li>Inputs: the Placeholders the outputs need, in import order; a Placeholder nothing reads (TF2 freezing
- *       leaves {@code unused_control_flow_input_N}) is none. The outputs of a tf.data iterator
- *       ({@code IteratorGetNext:i}) that the outputs need are inputs too, as mo and ovc make them. With
+ *       leaves {@code unused_control_flow_input_N}) is none. The outputs of an input pipeline that the outputs
+ *       need ({@link PipelineOps}: a tf.data iterator's {@code IteratorGetNext:i}, a TF1 queue's dequeue) are inputs
+ *       too, as mo and ovc make them. With
  *       {@code --input}: the places it names, then the Placeholders the outputs still need, which mo keeps as
  *       further inputs.
  * </ul>
  */
 final class ModelEnds {
-    /** The ops whose outputs are a tf.data input pipeline's elements. */
-    private static final Set<String> ITERATORS = Set.of("IteratorGetNext", "IteratorGetNextSync");
     private static final Comparator<String> NAME_BYTES = (a, b) -> Arrays.compareUnsigned(
             a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
 
@@ -71,8 +71,8 @@ final class ModelEnds {
                 fedEdges.add(place.edge());
             }
         }
-        Set<TensorRef> iteratorTensors = request.inputs().isEmpty() ? iteratorOutputs(graph) : Set.of();
-        fedTensors.addAll(iteratorTensors);
+        Set<TensorRef> pipelineTensors = request.inputs().isEmpty() ? pipelineOutputs(graph) : Set.of();
+        fedTensors.addAll(pipelineTensors);
         List<NodeDef> unreached = new ArrayList<>();
         List<TensorRef> outputs = new ArrayList<>();
         if (request.outputs().isEmpty()) {
@@ -83,11 +83,11 @@ final class ModelEnds {
             outputs.add(GraphPlaces.tensorOf(graph, GraphPlaces.find(graph, name, "--output")));
         }
         boolean[] needed = NeededNodes.of(graph, outputs, fedTensors, fedEdges);
-        Set<TensorRef> readIteratorOutputs = new HashSet<>();
-        for (NodeDef node : iteratorTensors.isEmpty() ? List.<NodeDef>of() : graph.importOrder()) {
+        Set<TensorRef> readPipelineOutputs = new HashSet<>();
+        for (NodeDef node : pipelineTensors.isEmpty() ? List.<NodeDef>of() : graph.importOrder()) {
             if (needed[graph.indexOf(node.getName())]) {
-                node.getInputList().stream().map(TensorRef::parse).filter(iteratorTensors::contains)
-                        .forEach(readIteratorOutputs::add);
+                node.getInputList().stream().map(TensorRef::parse).filter(pipelineTensors::contains)
+                        .forEach(readPipelineOutputs::add);
             }
         }
         List<String> neededPlaceholders = new ArrayList<>();
@@ -95,8 +95,8 @@ final class ModelEnds {
         for (NodeDef node : graph.importOrder()) {
             if (node.getOp().equals("Placeholder") && !fedTensors.contains(new TensorRef(node.getName(), 0, false))) {
                 (needed[graph.indexOf(node.getName())] ? neededPlaceholders : unneeded).add(node.getName());
-            } else if (ITERATORS.contains(node.getOp())) {
-                readIteratorOutputs.stream().filter(ref -> ref.node().equals(node.getName()))
+            } else if (PipelineOps.isPipelineOp(node.getOp())) {
+                readPipelineOutputs.stream().filter(ref -> ref.node().equals(node.getName()))
                         .sorted(Comparator.comparingInt(TensorRef::port))
                         .forEach(ref -> neededPlaceholders.add(ref.node() + ":" + ref.port()));
             }
@@ -106,21 +106,21 @@ final class ModelEnds {
     }
 
     /**
-     * The outputs of the tf.data iterators' IteratorGetNext nodes that any node reads: inputs, as mo and ovc make them
-     * (a graph frozen with its input pipeline), when {@code --input} names none.
+     * The outputs of the input pipeline's nodes (tf.data iterators, TF1 queue dequeues) that any node reads: inputs,
+     * as mo and ovc make them (a graph frozen with its input pipeline), when {@code --input} names none.
      */
-    private static Set<TensorRef> iteratorOutputs(TfGraph graph) {
-        Set<String> iterators = new HashSet<>();
+    private static Set<TensorRef> pipelineOutputs(TfGraph graph) {
+        Set<String> pipeline = new HashSet<>();
         for (NodeDef node : graph.importOrder()) {
-            if (ITERATORS.contains(node.getOp())) {
-                iterators.add(node.getName());
+            if (PipelineOps.isPipelineOp(node.getOp())) {
+                pipeline.add(node.getName());
             }
         }
         Set<TensorRef> read = new HashSet<>();
-        if (!iterators.isEmpty()) {
+        if (!pipeline.isEmpty()) {
             for (NodeDef node : graph.importOrder()) {
                 node.getInputList().stream().filter(input -> !input.startsWith("^")).map(TensorRef::parse)
-                        .filter(ref -> iterators.contains(ref.node())).forEach(read::add);
+                        .filter(ref -> pipeline.contains(ref.node())).forEach(read::add);
             }
         }
         return read;

@@ -8,8 +8,9 @@ import dev.tfir.common.testing.TestData;
 import dev.tfir.common.types.PartialShape;
 import dev.tfir.convert.Conversions;
 import dev.tfir.convert.GraphBuilder;
-import dev.tfir.convert.options.InputSpec;
+import dev.tfir.convert.ir.ElementType;
 import dev.tfir.convert.ir.Node;
+import dev.tfir.convert.options.InputSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -134,6 +135,32 @@ class ModelEndsTest {
                 conversion.inputs().stream().map(ModelInput::shape).toList());
         assertEquals(List.of(new TensorRef("out", 0, false)), conversion.outputs());
         assertEquals(2, conversion.model().parameters().size());
+    }
+
+    @Test
+    void theDequeuedTensorsOfTf1QueuesAreInputs() {
+        // tools/models/make_convert_models.py: train.shuffle_batch (RandomShuffleQueueV2 -> QueueDequeueManyV2 of
+        // n = 2: images [5] and int32 labels []) and a FIFOQueue's single dequeue of a scalar; no _output_shapes
+        Conversion conversion = new Converter().convert(request(TestData.repo().resolve(
+                "testdata/convert/queue_input.pb"), List.of(), List.of()));
+
+        assertEquals(List.of("shuffle_batch:0", "shuffle_batch:1", "scale:0"),
+                conversion.inputs().stream().map(ModelInput::name).toList());
+        assertEquals(List.of(PartialShape.of(2, 5), PartialShape.of(2), PartialShape.of()),
+                conversion.inputs().stream().map(ModelInput::shape).toList());
+        assertEquals(List.of(ElementType.F32, ElementType.I32, ElementType.F32),
+                conversion.inputs().stream().map(ModelInput::type).toList());
+        assertEquals(List.of(new TensorRef("out", 0, false)), conversion.outputs());
+    }
+
+    @Test
+    void aDequeueOfUpToNElementsHasAnUnknownBatch() {
+        // train.batch(allow_smaller_final_batch=True): FIFOQueueV2 -> QueueDequeueUpToV2 of up to 4 elements [5]
+        Conversion conversion = new Converter().convert(request(TestData.repo().resolve(
+                "testdata/convert/queue_up_to_input.pb"), List.of(), List.of()));
+
+        assertEquals(List.of("batch:0"), conversion.inputs().stream().map(ModelInput::name).toList());
+        assertEquals(List.of(PartialShape.of(-1, 5)), conversion.inputs().stream().map(ModelInput::shape).toList());
     }
 
     @Test
