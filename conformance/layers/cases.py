@@ -452,6 +452,17 @@ def cases():
          lambda x: tf.nn.embedding_lookup_sparse(x, tf.sparse.SparseTensor(
              [[0, 0], [0, 1], [1, 0], [3, 0], [3, 1], [3, 2]], tf.constant([1, 5, 7, 0, 0, 3], tf.int64), [4, 3]),
              None, combiner='mean'))
+    # values 0..5 into 4 bins (4 and 5 dropped, as TensorFlow drops values >= size), of any rank
+    case('Bincount', 'counts-dropped', 'segment', [('idx6', (3, 5))],
+         lambda i: raw.Bincount(arr=i, size=4, weights=tf.zeros([0])))
+    case('Bincount', 'weighted-runtime-size', 'segment', [('idx6', (7,)), ('f', (7,)), ('f', (None,), (9,))],
+         lambda i, w, n: raw.Bincount(arr=i, size=tf.shape(n)[0], weights=w))
+    case('DenseBincount', 'tf-math-bincount', 'segment', [('idx6', (None,), (11,))],
+         lambda i: tf.math.bincount(i, minlength=8))
+    case('DenseBincount', 'rows-weighted-i64', 'segment', [('idx6', (3, 6)), ('i64', (3, 6))],
+         lambda i, w: raw.DenseBincount(input=tf.cast(i, tf.int64), size=5, weights=w))
+    case('DenseBincount', 'binary-output-rows', 'segment', [('idx6', (None, 6), (4, 6))],
+         lambda i: tf.math.bincount(i, axis=-1, minlength=7, binary_output=True))
     case('Cumsum', 'i32-axis-1', 'reduce', [('i32', (2, 5))], lambda x: raw.Cumsum(x=x, axis=-1))
     case('TopKV2', 'k3', 'reduce', [('f', (2, 7))], lambda x: list(raw.TopKV2(input=x, k=3)))
     # k known at run time only (non_max_suppression_padded sorts all its boxes: k = their number)
@@ -715,6 +726,8 @@ def cases():
          lambda x, y: raw.AdjustContrastv2(images=x, contrast_factor=y))
     case('AdjustContrastv2', 'dynamic', 'image', [('f', (-2, -4, 5, 3))],
          lambda x: raw.AdjustContrastv2(images=x, contrast_factor=0.4))
+    case('InTopK', 'k2-attr', 'classify', [('f', (4, 6)), ('idx6', (4,))],
+         lambda x, y: [raw.InTopK(predictions=x, targets=y, k=2), x + 1.0])
     case('InTopKV2', 'k2', 'classify', [('f', (4, 6)), ('idx6', (4,))],
          lambda x, y: [raw.InTopKV2(predictions=x, targets=y, k=2), x + 1.0])
     case('InTopKV2', 'ties-i64-k-input', 'classify', [('f', (-5, 6)), ('i64', (5,)), ('i64', ())],
@@ -925,6 +938,11 @@ def cases():
          lambda re, im: raw.ComplexAbs(x=complex_of(re, im)))
     case('Angle', 'quadrants', 'fft', [('f', (4, 5))] * 2,
          lambda re, im: raw.Angle(input=complex_of(re, im)), TRANSCENDENTAL)
+    case('Conj', 'parts', 'fft', [('f', (2, 3))] * 2, lambda re, im: parts(raw.Conj(input=complex_of(re, im))))
+    case('ConjugateTranspose', 'complex', 'fft', [('f', (2, 3, 4))] * 2,
+         lambda re, im: parts(raw.ConjugateTranspose(x=complex_of(re, im), perm=[1, 2, 0])))
+    case('ConjugateTranspose', 'real', 'fft', [('f', (None, 3), (2, 3))],
+         lambda x: raw.ConjugateTranspose(x=x, perm=[1, 0]))
     import control_cases
     control_cases.add_cases(case, tf)
     import rnn_block_cases

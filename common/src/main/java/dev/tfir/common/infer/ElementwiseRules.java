@@ -34,7 +34,7 @@ final class ElementwiseRules {
             case "IsNan", "IsInf", "IsFinite", "LogicalNot" -> c -> one(DataType.DT_BOOL, c.shape(0));
             case "ToBool" -> c -> one(DataType.DT_BOOL, PartialShape.of());
             case "RGBToHSV", "HSVToRGB" -> ElementwiseRules::colorspace;
-            case "InTopKV2" -> c -> one(DataType.DT_BOOL, Shapes.withRank(c.shape(1), 1));
+            case "InTopKV2", "InTopK" -> c -> one(DataType.DT_BOOL, Shapes.withRank(c.shape(1), 1));
             case "Cross" -> c -> one(c.typeAttrOr("T", 0), Shapes.merge(c.shape(0), c.shape(1)));
             case "Cast" -> c -> one(c.attrs().type("DstT"), c.shape(0));
             case "Bitcast" -> ElementwiseRules::bitcast;

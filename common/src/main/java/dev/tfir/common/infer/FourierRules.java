@@ -8,7 +8,7 @@ import org.tensorflow.proto.DataType;
 
 /**
  * Fourier transforms over the innermost 1, 2 or 3 axes (RFFT, IRFFT, FFT, IFFT and their 2D and 3D forms) and the
- * ops between complex and real tensors (Complex, Real, Imag, ComplexAbs, Angle), as TensorFlow's spectral and
+ * ops between complex and real tensors (Complex, Real, Imag, ComplexAbs, Angle) and Conj, as TensorFlow's spectral and
  * complex shape functions.
  */
 final class FourierRules {
@@ -29,6 +29,7 @@ final class FourierRules {
             case "Complex" -> c -> one(typeOr(c, "Tout", DataType.DT_COMPLEX64),
                     Shapes.broadcast(c.shape(0), c.shape(1), true));
             case "Real", "Imag", "ComplexAbs", "Angle" -> c -> one(typeOr(c, "Tout", DataType.DT_FLOAT), c.shape(0));
+            case "Conj" -> c -> one(c.typeAttrOr("T", 0), c.shape(0));
             default -> null;
         };
     }

@@ -17,7 +17,7 @@ final class SliceRules {
             case "StridedSlice" -> SliceRules::stridedSlice;
             case "Slice" -> SliceRules::slice;
             case "Pad", "PadV2", "MirrorPad" -> SliceRules::pad;
-            case "Transpose" -> SliceRules::transpose;
+            case "Transpose", "ConjugateTranspose" -> SliceRules::transpose;
             case "GatherV2" -> SliceRules::gatherV2;
             case "Gather" -> SliceRules::gather;
             default -> null;

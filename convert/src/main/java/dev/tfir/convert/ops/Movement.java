@@ -278,6 +278,13 @@ public final class Movement {
                 .output(x.type(), Shapes.broadcast(x.shape(), other.shape(), true)).buildOutput();
     }
 
+    /** Range-4 0, 1, ..., n - 1 (i64) of a scalar n: the indices along an axis of n elements. */
+    public static Output indices(Output n) {
+        return Node.builder("Range", "opset4").attribute("output_type", ElementType.I64.irName())
+                .inputs(Constants.i64Scalar(0), n, Constants.i64Scalar(1))
+                .output(ElementType.I64, PartialShape.of(PartialShape.UNKNOWN_DIM)).buildOutput();
+    }
+
     /** ShapeOf-3: the shape as a 1-D tensor; a constant when the shape is static. */
     public static Output shapeOf(Output x, ElementType type) {
         if (x.shape().isFullyDefined()) {

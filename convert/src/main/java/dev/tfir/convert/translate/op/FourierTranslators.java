@@ -1,5 +1,6 @@
 package dev.tfir.convert.translate.op;
 
+import dev.tfir.convert.ir.ConstTensor;
 import dev.tfir.convert.ir.Output;
 import dev.tfir.convert.ops.Arithmetic;
 import dev.tfir.convert.ops.Constants;
@@ -79,6 +80,34 @@ public final class FourierTranslators {
     /** Imag: the imaginary parts. */
     public static List<TfTensor> imag(NodeContext node) {
         return List.of(TfTensor.of(part(parts(node, 0), 1)));
+    }
+
+    /** Conj: the complex conjugates, re - i im. */
+    public static List<TfTensor> conj(NodeContext node) {
+        return List.of(TfTensor.complex(conjugated(parts(node, 0))));
+    }
+
+    /**
+     * ConjugateTranspose: Transpose by the constant perm, then the conjugates of a complex input (a real one is
+     * only transposed).
+     */
+    public static List<TfTensor> conjugateTranspose(NodeContext node) {
+        long[] perm = node.constantInput(1, "permutation");
+        boolean complex = node.tensor(0).isComplex();
+        int[] axes = new int[complex ? perm.length + 1 : perm.length];
+        for (int i = 0; i < perm.length; i++) {
+            axes[i] = (int) perm[i];
+        }
+        if (complex) {
+            axes[perm.length] = perm.length;
+            return List.of(TfTensor.complex(conjugated(Movement.transpose(parts(node, 0), axes))));
+        }
+        return List.of(TfTensor.of(Movement.transpose(node.input(0), axes)));
+    }
+
+    private static Output conjugated(Output parts) {
+        return Elementwise.multiply(parts, Constants.of(ConstTensor.ofDoubles(parts.type(), new long[] {2},
+                new double[] {1, -1})));
     }
 
     /** ComplexAbs: the magnitudes, sqrt(re^2 + im^2). */

@@ -65,13 +65,24 @@ public final class IndexTranslators {
     }
 
     /**
-     * InTopKV2: whether each row's target class is among its k largest predictions, as TensorFlow decides it:
-     * fewer than k predictions are larger than the target's (ties count for it); false for a target out of range
-     * or a row with a value that is not finite.
+     * InTopKV2 (k: input 2) and InTopK (k: an attr): whether each row's target class is among its k largest
+     * predictions, as TensorFlow decides it: fewer than k predictions are larger than the target's (ties count for
+     * it); false for a target out of range or a row with a value that is not finite.
      */
     public static List<TfTensor> inTopK(NodeContext node) {
-        Output predictions = node.input(0);
         Output targets = node.input(1);
+        return List.of(TfTensor.of(inTopK(node, node.input(0), targets,
+                Elementwise.convert(node.input(2), targets.type()))));
+    }
+
+    /** InTopK: InTopKV2 of the k its attr gives. */
+    public static List<TfTensor> inTopKOfAttr(NodeContext node) {
+        Output targets = node.input(1);
+        return List.of(TfTensor.of(inTopK(node, node.input(0), targets,
+                Constants.scalar(targets.type(), node.attrs().integer("k", 1)))));
+    }
+
+    private static Output inTopK(NodeContext node, Output predictions, Output targets, Output k) {
         node.require(predictions.rank() == 2 && targets.rank() == 1, "needs predictions [batch, classes] and targets "
                 + "[batch], not " + predictions.shape() + " and " + targets.shape());
         Output classes = Movement.gather(Movement.shapeOf(predictions, targets.type()), Constants.i64Scalar(1), 0);
@@ -84,9 +95,8 @@ public final class IndexTranslators {
                 target), targets.type()), new long[] {1}, false);
         Output finite = Reductions.reduce("ReduceLogicalAnd", Elementwise.classify("IsFinite", predictions),
                 new long[] {1}, false);
-        Output k = Elementwise.convert(node.input(2), targets.type());
-        return List.of(TfTensor.of(Elementwise.binary("LogicalAnd", Elementwise.binary("LogicalAnd", inRange, finite),
-                Elementwise.binary("Less", larger, k))));
+        return Elementwise.binary("LogicalAnd", Elementwise.binary("LogicalAnd", inRange, finite),
+                Elementwise.binary("Less", larger, k));
     }
 
     /** ReverseV2 along the constant axes (input 1), several or negative. */

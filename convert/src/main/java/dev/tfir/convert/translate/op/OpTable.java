@@ -29,37 +29,37 @@ public final class OpTable {
     private enum OpType {
         Abs, Acos, Acosh, Add, AddN, AddV2, AdjustContrastv2, AdjustHue, AdjustSaturation, All, Angle, Any,
         ApproximateEqual, ArgMax, ArgMin, Asin, Asinh, Assert, Atan, Atan2, Atanh, AvgPool, AvgPool3D, BatchMatMul,
-        BatchMatMulV2, BatchMatMulV3, BatchToSpaceND, BiasAdd, BiasAddV1, Bitcast, BitwiseAnd, BitwiseOr, BitwiseXor,
-        BlockLSTM, BlockLSTMV2, BroadcastArgs, BroadcastTo, Bucketize, Cast, Ceil, CheckNumerics, CheckNumericsV2,
-        ClipByValue, CombinedNonMaxSuppression, Complex, ComplexAbs, Concat, ConcatV2, Const, Conv2D,
-        Conv2DBackpropInput, Conv3D, Conv3DBackpropInputV2, Cos, Cosh, CropAndResize, Cross, Cumsum, DepthToSpace,
-        DepthwiseConv2dNative, Diag, DiagPart, Div, DivNoNan, DrawBoundingBoxes, DrawBoundingBoxesV2, DynamicPartition,
-        DynamicStitch, Einsum, Elu, EnsureShape, Equal, Erf, Erfc, EuclideanNorm, Exp, ExpandDims, Expm1,
-        ExtractImagePatches, FFT, FFT2D, FFT3D, FakeQuantWithMinMaxArgs, FakeQuantWithMinMaxVars,
-        FakeQuantWithMinMaxVarsPerChannel, Fill, Floor, FloorDiv, FloorMod, FusedBatchNorm, FusedBatchNormV2,
-        FusedBatchNormV3, GRUBlockCell, Gather, GatherNd, GatherV2, Greater, GreaterEqual, GuaranteeConst, HSVToRGB,
-        IFFT, IFFT2D, IFFT3D, IRFFT, IRFFT2D, IRFFT3D, Identity, IdentityN, If, Imag, InTopKV2, Inv, Invert,
-        InvertPermutation, IsFinite, IsInf, IsNan, L2Loss, LRN, LSTMBlockCell, LeakyRelu, LeftShift, Less, LessEqual,
-        LinSpace, ListDiff, Log, Log1p, LogSoftmax, LogicalAnd, LogicalNot, LogicalOr, MatMul, MatrixBandPart,
-        MatrixDiag, MatrixDiagPart, MatrixDiagPartV2, MatrixDiagPartV3, MatrixDiagV2, MatrixDiagV3, MatrixInverse,
-        MatrixSetDiag, MatrixSetDiagV2, MatrixSetDiagV3, Max, MaxPool, MaxPool3D, MaxPoolV2, MaxPoolWithArgmax,
-        Maximum, Mean, Merge, Min, Minimum, MirrorPad, Mod, Mul, MulNoNan, Neg, NoOp, NonMaxSuppression,
-        NonMaxSuppressionV2, NonMaxSuppressionV3, NonMaxSuppressionV4, NonMaxSuppressionV5, NotEqual, OneHot, OnesLike,
-        Pack, Pad, PadV2, ParallelDynamicStitch, PartitionedCall, Placeholder, PlaceholderWithDefault, Pow,
-        PreventGradient, Print, PrintV2, Prod, RFFT, RFFT2D, RFFT3D, RGBToHSV, Range, Rank, ReadVariableOp, Real,
-        RealDiv, Reciprocal, Relu, Relu6, Reshape, ResizeArea, ResizeBicubic, ResizeBilinear, ResizeNearestNeighbor,
-        ResourceGather, Reverse, ReverseSequence, ReverseV2, RightShift, Rint, Roll, Round, Rsqrt, ScatterNd,
-        SegmentMax, SegmentMean, SegmentMin, SegmentProd, SegmentSum, Select, SelectV2, Selu, Shape, ShapeN, Sigmoid,
-        Sign, Sin, Sinh, Size, Slice, Snapshot, Softmax, Softplus, Softsign, SpaceToBatchND, SpaceToDepth,
-        SparseSegmentMean, SparseSegmentMeanWithNumSegments, SparseSegmentSqrtN, SparseSegmentSqrtNWithNumSegments,
-        SparseSegmentSum, SparseSegmentSumWithNumSegments, SparseToDense, Split, SplitV, Sqrt, Square,
-        SquaredDifference, Squeeze, StatefulPartitionedCall, StatelessIf, StatelessWhile, StopGradient, StridedSlice,
-        Sub, Sum, Switch, Tan, Tanh, TensorListConcat, TensorListConcatV2, TensorListElementShape,
-        TensorListFromTensor, TensorListGetItem, TensorListLength, TensorListReserve, TensorListSetItem,
-        TensorListStack, TensorScatterAdd, TensorScatterMax, TensorScatterMin, TensorScatterSub, TensorScatterUpdate,
-        Tile, ToBool, TopKV2, Transpose, TruncateDiv, TruncateMod, Unique, UniqueWithCounts, Unpack, UnravelIndex,
-        UnsortedSegmentMax, UnsortedSegmentMin, UnsortedSegmentProd, UnsortedSegmentSum, VarHandleOp, VariableV2,
-        Where, While, Xdivy, Xlog1py, Xlogy, ZerosLike
+        BatchMatMulV2, BatchMatMulV3, BatchToSpaceND, BiasAdd, BiasAddV1, Bincount, Bitcast, BitwiseAnd, BitwiseOr,
+        BitwiseXor, BlockLSTM, BlockLSTMV2, BroadcastArgs, BroadcastTo, Bucketize, Cast, Ceil, CheckNumerics,
+        CheckNumericsV2, ClipByValue, CombinedNonMaxSuppression, Complex, ComplexAbs, Concat, ConcatV2, Conj,
+        ConjugateTranspose, Const, Conv2D, Conv2DBackpropInput, Conv3D, Conv3DBackpropInputV2, Cos, Cosh,
+        CropAndResize, Cross, Cumsum, DenseBincount, DepthToSpace, DepthwiseConv2dNative, Diag, DiagPart, Div,
+        DivNoNan, DrawBoundingBoxes, DrawBoundingBoxesV2, DynamicPartition, DynamicStitch, Einsum, Elu, EnsureShape,
+        Equal, Erf, Erfc, EuclideanNorm, Exp, ExpandDims, Expm1, ExtractImagePatches, FFT, FFT2D, FFT3D,
+        FakeQuantWithMinMaxArgs, FakeQuantWithMinMaxVars, FakeQuantWithMinMaxVarsPerChannel, Fill, Floor, FloorDiv,
+        FloorMod, FusedBatchNorm, FusedBatchNormV2, FusedBatchNormV3, GRUBlockCell, Gather, GatherNd, GatherV2,
+        Greater, GreaterEqual, GuaranteeConst, HSVToRGB, IFFT, IFFT2D, IFFT3D, IRFFT, IRFFT2D, IRFFT3D, Identity,
+        IdentityN, If, Imag, InTopK, InTopKV2, Inv, Invert, InvertPermutation, IsFinite, IsInf, IsNan, L2Loss, LRN,
+        LSTMBlockCell, LeakyRelu, LeftShift, Less, LessEqual, LinSpace, ListDiff, Log, Log1p, LogSoftmax, LogicalAnd,
+        LogicalNot, LogicalOr, MatMul, MatrixBandPart, MatrixDiag, MatrixDiagPart, MatrixDiagPartV2, MatrixDiagPartV3,
+        MatrixDiagV2, MatrixDiagV3, MatrixInverse, MatrixSetDiag, MatrixSetDiagV2, MatrixSetDiagV3, Max, MaxPool,
+        MaxPool3D, MaxPoolV2, MaxPoolWithArgmax, Maximum, Mean, Merge, Min, Minimum, MirrorPad, Mod, Mul, MulNoNan,
+        Neg, NoOp, NonMaxSuppression, NonMaxSuppressionV2, NonMaxSuppressionV3, NonMaxSuppressionV4,
+        NonMaxSuppressionV5, NotEqual, OneHot, OnesLike, Pack, Pad, PadV2, ParallelDynamicStitch, PartitionedCall,
+        Placeholder, PlaceholderWithDefault, Pow, PreventGradient, Print, PrintV2, Prod, RFFT, RFFT2D, RFFT3D,
+        RGBToHSV, Range, Rank, ReadVariableOp, Real, RealDiv, Reciprocal, Relu, Relu6, Reshape, ResizeArea,
+        ResizeBicubic, ResizeBilinear, ResizeNearestNeighbor, ResourceGather, Reverse, ReverseSequence, ReverseV2,
+        RightShift, Rint, Roll, Round, Rsqrt, ScatterNd, SegmentMax, SegmentMean, SegmentMin, SegmentProd, SegmentSum,
+        Select, SelectV2, Selu, Shape, ShapeN, Sigmoid, Sign, Sin, Sinh, Size, Slice, Snapshot, Softmax, Softplus,
+        Softsign, SpaceToBatchND, SpaceToDepth, SparseSegmentMean, SparseSegmentMeanWithNumSegments,
+        SparseSegmentSqrtN, SparseSegmentSqrtNWithNumSegments, SparseSegmentSum, SparseSegmentSumWithNumSegments,
+        SparseToDense, Split, SplitV, Sqrt, Square, SquaredDifference, Squeeze, StatefulPartitionedCall, StatelessIf,
+        StatelessWhile, StopGradient, StridedSlice, Sub, Sum, Switch, Tan, Tanh, TensorListConcat, TensorListConcatV2,
+        TensorListElementShape, TensorListFromTensor, TensorListGetItem, TensorListLength, TensorListReserve,
+        TensorListSetItem, TensorListStack, TensorScatterAdd, TensorScatterMax, TensorScatterMin, TensorScatterSub,
+        TensorScatterUpdate, Tile, ToBool, TopKV2, Transpose, TruncateDiv, TruncateMod, Unique, UniqueWithCounts,
+        Unpack, UnravelIndex, UnsortedSegmentMax, UnsortedSegmentMin, UnsortedSegmentProd, UnsortedSegmentSum,
+        VarHandleOp, VariableV2, Where, While, Xdivy, Xlog1py, Xlogy, ZerosLike
     }
 
     /** The registry of every translator tfir has. */
@@ -270,6 +270,8 @@ public final class OpTable {
             case Imag -> takingComplex(1, FourierTranslators::imag);
             case ComplexAbs -> takingComplex(1, FourierTranslators::complexAbs);
             case Angle -> takingComplex(1, FourierTranslators::angle);
+            case Conj -> takingComplex(1, FourierTranslators::conj);
+            case ConjugateTranspose -> takingComplex(2, FourierTranslators::conjugateTranspose);
             // detection post-processing
             case NonMaxSuppression -> of(3, DetectionTranslators::nonMaxSuppression);
             case NonMaxSuppressionV2 -> of(4, DetectionTranslators::nonMaxSuppression);
@@ -305,6 +307,8 @@ public final class OpTable {
             case SparseSegmentSumWithNumSegments -> of(4, SegmentTranslators.sparse("sum", true));
             case SparseSegmentMeanWithNumSegments -> of(4, SegmentTranslators.sparse("mean", true));
             case SparseSegmentSqrtNWithNumSegments -> of(4, SegmentTranslators.sparse("sqrtn", true));
+            case Bincount -> of(3, SegmentTranslators.bincount(false));
+            case DenseBincount -> of(3, SegmentTranslators.bincount(true));
             // shapes
             case Shape -> of(1, ShapeTranslators::shape);
             case Size -> of(1, ShapeTranslators::size);
@@ -376,6 +380,7 @@ public final class OpTable {
             case TensorListLength -> of(1, TensorListTranslators::length);
             case TensorListElementShape -> of(1, TensorListTranslators::elementShape);
             case InTopKV2 -> of(3, IndexTranslators::inTopK);
+            case InTopK -> of(2, IndexTranslators::inTopKOfAttr);
             case Reverse -> of(2, IndexTranslators::reverseByMask);
         };
     }

@@ -43,6 +43,53 @@ public final class SegmentTranslators {
         };
     }
 
+    /**
+     * Bincount and DenseBincount ({@code tf.math.bincount}): for each value v in [0, size) of arr, the sum of the
+     * weights at its places, or their count where the weights are empty; values out of that range are dropped, as
+     * in TensorFlow. A segment sum of size segments; DenseBincount counts each row of a 2-D arr apart (size segments
+     * a row), and its binary_output gives 1 where a value occurs at all, whatever the weights.
+     */
+    public static OpTranslator bincount(boolean dense) {
+        return node -> bincount(node, dense);
+    }
+
+    private static List<TfTensor> bincount(NodeContext node, boolean dense) {
+        Output arr = node.input(0);
+        Output weights = node.input(2);
+        ElementType type = node.type("T");
+        node.require(type != null, "has no T attribute");
+        node.require(!dense || arr.rank() == 1 || arr.rank() == 2, "needs an input of rank 1 or 2, not "
+                + arr.shape());
+        boolean weighted = weights.shape().elementCount() != 0;
+        node.require(!weighted || weights.rank() == arr.rank(), "needs weights of arr's shape, or empty weights, "
+                + "not " + weights.shape());
+        boolean binary = dense && node.attrs().bool("binary_output", false);
+        Output size = Elementwise.convert(Movement.reshape(node.input(1), 1), ElementType.I64);
+        Output values = Elementwise.convert(dense ? arr : Movement.reshape(arr, -1), ElementType.I64);
+        Output rows = Constants.i64(1);
+        if (values.rank() == 2) {
+            rows = Movement.gather(Movement.shapeOf(values, ElementType.I64), Constants.i64(0), 0);
+            Output rowIndex = Movement.unsqueeze(Movement.indices(Movement.reshape(rows, new long[0])), 1);
+            values = Elementwise.binary("Add", values, Elementwise.binary("Multiply", rowIndex, size));
+        }
+        Output zero = Constants.scalar(type, 0);
+        Output counted = weighted && !binary ? Elementwise.convert(weights, type)
+                : Detection.broadcast(Constants.scalar(type, 1), Movement.shapeOf(arr, ElementType.I64));
+        Output kept = Elementwise.binary("LogicalAnd",
+                Elementwise.binary("GreaterEqual", Elementwise.convert(arr, ElementType.I64), Constants.i64Scalar(0)),
+                Elementwise.binary("Less", Elementwise.convert(arr, ElementType.I64), size));
+        Output flatKept = Movement.reshape(kept, -1);
+        Output ids = Elementwise.select(flatKept, Movement.reshape(values, -1), Constants.i64Scalar(0));
+        Output updates = Elementwise.select(flatKept, Movement.reshape(counted, -1), zero);
+        Output bins = Elementwise.binary("Multiply", rows, size);
+        Output counts = SegmentReduction.scatter(Detection.broadcast(zero, bins), ids, updates, 0, "sum");
+        if (binary) {
+            counts = Elementwise.select(Elementwise.binary("Greater", counts, zero), Constants.scalar(type, 1), zero);
+        }
+        return List.of(TfTensor.of(values.rank() == 2 ? Movement.reshape(counts, Movement.concat(List.of(rows, size),
+                0), false) : counts));
+    }
+
     /** The sorted segment reduction {@code reduction} (sum, prod, max, min, mean). */
     public static OpTranslator sorted(String reduction) {
         return node -> {

@@ -76,8 +76,8 @@ public final class SelectTranslators {
      * (scalars; negative: all), computed at run time: column - row against both.
      */
     private static Output bandMask(Output rows, Output columns, Output lower, Output upper) {
-        Output offset = Elementwise.binary("Subtract", Movement.unsqueeze(range(columns), 0),
-                Movement.unsqueeze(range(rows), 1));
+        Output offset = Elementwise.binary("Subtract", Movement.unsqueeze(Movement.indices(columns), 0),
+                Movement.unsqueeze(Movement.indices(rows), 1));
         Output below = within(Elementwise.unary("Negative", "opset1", offset), lower);
         Output above = within(offset, upper);
         return Elementwise.binary("LogicalAnd", below, above);
@@ -88,13 +88,6 @@ public final class SelectTranslators {
         Output bound = Elementwise.convert(limit, ElementType.I64);
         return Elementwise.binary("LogicalOr", Elementwise.binary("LessEqual", distance, bound),
                 Elementwise.binary("Less", bound, Constants.i64Scalar(0)));
-    }
-
-    /** Range-4 0, 1, ..., n - 1 (i64) of a scalar n. */
-    private static Output range(Output n) {
-        return Node.builder("Range", "opset4").attribute("output_type", ElementType.I64.irName())
-                .inputs(Constants.i64Scalar(0), n, Constants.i64Scalar(1))
-                .output(ElementType.I64, PartialShape.of(PartialShape.UNKNOWN_DIM)).buildOutput();
     }
 
     /**
