@@ -938,6 +938,14 @@ def cases():
          lambda re, im: raw.ComplexAbs(x=complex_of(re, im)))
     case('Angle', 'quadrants', 'fft', [('f', (4, 5))] * 2,
          lambda re, im: raw.Angle(input=complex_of(re, im)), TRANSCENDENTAL)
+    # CRNN-style decoding: (time, batch, classes) logits, sequences shorter than max_time, the sparse result read
+    # whole and through tf.sparse.to_dense (SparseToDense)
+    case('CTCGreedyDecoder', 'merge-repeated', 'ctc', [('f', (12, 3, 5)), ('lengths12', (3,))],
+         lambda x, n: list(raw.CTCGreedyDecoder(inputs=tf.round(x * 2.0), sequence_length=n, merge_repeated=True)))
+    case('CTCGreedyDecoder', 'to-dense-blank-0', 'ctc', [('f', (None, None, 6), (9, 2, 6))],
+         lambda x: tf.sparse.to_dense(tf.nn.ctc_greedy_decoder(x, tf.fill([tf.shape(x)[1]], tf.shape(x)[0]),
+                                                                 merge_repeated=False, blank_index=0)[0][0],
+                                      default_value=-1))
     case('Conj', 'parts', 'fft', [('f', (2, 3))] * 2, lambda re, im: parts(raw.Conj(input=complex_of(re, im))))
     case('ConjugateTranspose', 'complex', 'fft', [('f', (2, 3, 4))] * 2,
          lambda re, im: parts(raw.ConjugateTranspose(x=complex_of(re, im), perm=[1, 2, 0])))
@@ -961,6 +969,7 @@ FEED_KINDS = {
     'i64': lambda rng, shape: rng.integers(-10, 11, shape).astype(np.int64),
     'nz32': lambda rng, shape: (rng.integers(1, 11, shape) * rng.choice([-1, 1], shape)).astype(np.int32),
     'idx6': lambda rng, shape: rng.integers(0, 6, shape).astype(np.int32),
+    'lengths12': lambda rng, shape: rng.integers(1, 13, shape).astype(np.int32),
     'bool': lambda rng, shape: rng.integers(0, 2, shape).astype(bool),
     'prob': lambda rng, shape: rng.uniform(0, 1, shape).astype(np.float32),
     'box': lambda rng, shape: boxes(rng, shape),
@@ -979,5 +988,6 @@ def boxes(rng, shape):
     return np.concatenate([centre - half, centre + half], axis=-1).astype(np.float32)
 
 
-FEED_DTYPES = {'prob': 'float32', 'box': 'float32', 'f': 'float32', 'ge1': 'float32', 'pos': 'float32', 'unit': 'float32', 'i32': 'int32', 'i64': 'int64',
-               'nz32': 'int32', 'idx6': 'int32', 'bool': 'bool', 'special': 'float32', 'bits': 'float32'}
+FEED_DTYPES = {'prob': 'float32', 'box': 'float32', 'f': 'float32', 'ge1': 'float32', 'pos': 'float32',
+               'unit': 'float32', 'i32': 'int32', 'i64': 'int64', 'nz32': 'int32', 'idx6': 'int32', 'lengths12': 'int32',
+               'bool': 'bool', 'special': 'float32', 'bits': 'float32'}

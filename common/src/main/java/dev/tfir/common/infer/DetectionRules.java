@@ -8,7 +8,8 @@ import org.tensorflow.proto.DataType;
 /**
  * Detection post-processing as TensorFlow's shape functions see it: NonMaxSuppression and V2 to V5 (boxes (n, 4), scores
  * (n); a vector of int32 box indices of unknown length, of max_output_size with pad_to_max_output_size) and
- * CombinedNonMaxSuppression (boxes (batch, n, q, 4), scores (batch, n, classes); detections per batch).
+ * CombinedNonMaxSuppression (boxes (batch, n, q, 4), scores (batch, n, classes); detections per batch), and
+ * CTCGreedyDecoder (inputs (max_time, batch, classes); a sparse decoding of unknown size and the log probabilities).
  */
 final class DetectionRules {
     private DetectionRules() {}
@@ -20,8 +21,18 @@ final class DetectionRules {
                     "NonMaxSuppressionV5" ->
                     DetectionRules::nonMaxSuppression;
             case "CombinedNonMaxSuppression" -> DetectionRules::combined;
+            case "CTCGreedyDecoder" -> DetectionRules::ctcGreedyDecoder;
             default -> null;
         };
+    }
+
+    private static List<TensorType> ctcGreedyDecoder(NodeContext c) {
+        PartialShape inputs = Shapes.withRank(c.shape(0), 3);
+        long batch = Shapes.mergeDim(inputs.dim(1), Shapes.withRank(c.shape(1), 1).dim(0));
+        long some = PartialShape.UNKNOWN_DIM;
+        return List.of(new TensorType(DataType.DT_INT64, PartialShape.of(some, 2)),
+                new TensorType(DataType.DT_INT64, Shapes.vector(some)), new TensorType(DataType.DT_INT64,
+                        Shapes.vector(2)), new TensorType(c.typeAttrOr("T", 0), PartialShape.of(batch, 1)));
     }
 
     private static List<TensorType> nonMaxSuppression(NodeContext c) {

@@ -30,9 +30,9 @@ public final class OpTable {
         Abs, Acos, Acosh, Add, AddN, AddV2, AdjustContrastv2, AdjustHue, AdjustSaturation, All, Angle, Any,
         ApproximateEqual, ArgMax, ArgMin, Asin, Asinh, Assert, Atan, Atan2, Atanh, AvgPool, AvgPool3D, BatchMatMul,
         BatchMatMulV2, BatchMatMulV3, BatchToSpaceND, BiasAdd, BiasAddV1, Bincount, Bitcast, BitwiseAnd, BitwiseOr,
-        BitwiseXor, BlockLSTM, BlockLSTMV2, BroadcastArgs, BroadcastTo, Bucketize, Cast, Ceil, CheckNumerics,
-        CheckNumericsV2, ClipByValue, CombinedNonMaxSuppression, Complex, ComplexAbs, Concat, ConcatV2, Conj,
-        ConjugateTranspose, Const, Conv2D, Conv2DBackpropInput, Conv3D, Conv3DBackpropInputV2, Cos, Cosh,
+        BitwiseXor, BlockLSTM, BlockLSTMV2, BroadcastArgs, BroadcastTo, Bucketize, CTCGreedyDecoder, Cast, Ceil,
+        CheckNumerics, CheckNumericsV2, ClipByValue, CombinedNonMaxSuppression, Complex, ComplexAbs, Concat, ConcatV2,
+        Conj, ConjugateTranspose, Const, Conv2D, Conv2DBackpropInput, Conv3D, Conv3DBackpropInputV2, Cos, Cosh,
         CropAndResize, Cross, Cumsum, DenseBincount, DepthToSpace, DepthwiseConv2dNative, Diag, DiagPart, Div,
         DivNoNan, DrawBoundingBoxes, DrawBoundingBoxesV2, DynamicPartition, DynamicStitch, Einsum, Elu, EnsureShape,
         Equal, Erf, Erfc, EuclideanNorm, Exp, ExpandDims, Expm1, ExtractImagePatches, FFT, FFT2D, FFT3D,
@@ -279,6 +279,7 @@ public final class OpTable {
             case NonMaxSuppressionV4 -> of(5, DetectionTranslators::nonMaxSuppression);
             case NonMaxSuppressionV5 -> of(6, DetectionTranslators::nonMaxSuppression);
             case CombinedNonMaxSuppression -> of(6, DetectionTranslators::combinedNonMaxSuppression);
+            case CTCGreedyDecoder -> of(2, CtcTranslators::greedyDecoder);
             case DrawBoundingBoxes -> of(2, BoxDrawingTranslator::drawBoundingBoxes);
             case DrawBoundingBoxesV2 -> of(3, BoxDrawingTranslator::drawBoundingBoxes);
             // along axes
