@@ -463,6 +463,35 @@ def cases():
          lambda i, w: raw.DenseBincount(input=tf.cast(i, tf.int64), size=5, weights=w))
     case('DenseBincount', 'binary-output-rows', 'segment', [('idx6', (None, 6), (4, 6))],
          lambda i: tf.math.bincount(i, axis=-1, minlength=7, binary_output=True))
+    # sparse tensors as tf.sparse passes them: indices (nnz, rank), values, dense shape
+    adjacency = [[0, 1], [0, 3], [1, 0], [2, 2], [3, 4], [3, 0], [0, 1]]  # (0, 1) twice: the two add up
+    case('SparseTensorDenseMatMul', 'gcn-repeated-index', 'sparse', [('f', (7,)), ('f', (5, 3))],
+         lambda v, b: raw.SparseTensorDenseMatMul(a_indices=tf.constant(adjacency, tf.int64), a_values=v,
+                                                  a_shape=tf.constant([4, 5], tf.int64), b=b))
+    case('SparseTensorDenseMatMul', 'adjoint-a-b-i32-indices', 'sparse', [('f', (7,)), ('f', (3, 4))],
+         lambda v, b: raw.SparseTensorDenseMatMul(a_indices=tf.constant(adjacency, tf.int32), a_values=v,
+                                                  a_shape=tf.constant([4, 5], tf.int64), b=b, adjoint_a=True,
+                                                  adjoint_b=True))
+    case('SparseTensorDenseMatMul', 'runtime-indices', 'sparse',
+         [('idx6', (5, 2)), ('f', (5,)), ('f', (None, 2), (6, 2))],
+         lambda i, v, b: tf.sparse.sparse_dense_matmul(tf.sparse.SparseTensor(tf.cast(i, tf.int64), v, [6, 6]), b))
+    case('SparseTensorDenseAdd', 'repeated-index', 'sparse', [('f', (7,)), ('f', (4, 5))],
+         lambda v, b: raw.SparseTensorDenseAdd(a_indices=tf.constant(adjacency, tf.int64), a_values=v,
+                                               a_shape=tf.constant([4, 5], tf.int64), b=b))
+    case('SparseReshape', 'inferred-dim', 'sparse', [('idx6', (5, 3))],
+         lambda i: list(raw.SparseReshape(input_indices=tf.cast(i, tf.int64), input_shape=tf.constant([6, 6, 6],
+                                          tf.int64), new_shape=tf.constant([-1, 12], tf.int64))))
+    case('SparseReshape', 'to-rank-3', 'sparse', [('idx6', (4, 2))],
+         lambda i: list(raw.SparseReshape(input_indices=tf.cast(i, tf.int64), input_shape=tf.constant([6, 8],
+                                          tf.int64), new_shape=tf.constant([2, 3, 8], tf.int64))))
+    # rows 1, 3 and 5 empty, the entries not in row order
+    case('SparseFillEmptyRows', 'unsorted-rows', 'sparse', [('f', (5,)), ('f', ())],
+         lambda v, d: list(raw.SparseFillEmptyRows(indices=tf.constant([[4, 1], [0, 2], [2, 0], [0, 0], [2, 2]],
+                                                                        tf.int64), values=v,
+                                                    dense_shape=tf.constant([6, 3], tf.int64), default_value=d)))
+    case('SparseFillEmptyRows', 'safe-embedding-lookup-sparse', 'sparse', [('f', (10, 4)), ('idx6', (6,))],
+         lambda w, ids: tf.nn.safe_embedding_lookup_sparse(w, tf.sparse.SparseTensor(
+             [[0, 0], [0, 1], [2, 0], [3, 0], [3, 1], [3, 2]], tf.cast(ids, tf.int64), [5, 3]), combiner='mean'))
     case('Cumsum', 'i32-axis-1', 'reduce', [('i32', (2, 5))], lambda x: raw.Cumsum(x=x, axis=-1))
     case('TopKV2', 'k3', 'reduce', [('f', (2, 7))], lambda x: list(raw.TopKV2(input=x, k=3)))
     # k known at run time only (non_max_suppression_padded sorts all its boxes: k = their number)

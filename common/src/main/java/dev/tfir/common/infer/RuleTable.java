@@ -17,7 +17,7 @@ final class RuleTable {
             Conv3dRules::forOp, DetectionRules::forOp, MatMulRules::forOp, BatchNormRules::forOp, ReduceRules::forOp,
             SegmentRules::forOp, ReshapeRules::forOp, JoinSplitRules::forOp, SliceRules::forOp,
             GeneratorRules::forOp, IndexRules::forOp, ScatterRules::forOp, ArrangeRules::forOp, MatrixRules::forOp,
-            FourierRules::forOp, SummaryRules::forOp);
+            FourierRules::forOp, SparseRules::forOp, SummaryRules::forOp);
     /** Stands for "no rule" among the looked-up op types. */
     private static final ShapeRule NONE = c -> List.of();
     private static final Map<String, ShapeRule> FOUND = new HashMap<>();

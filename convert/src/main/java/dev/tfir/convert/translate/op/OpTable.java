@@ -51,15 +51,16 @@ public final class OpTable {
         ResizeBicubic, ResizeBilinear, ResizeNearestNeighbor, ResourceGather, Reverse, ReverseSequence, ReverseV2,
         RightShift, Rint, Roll, Round, Rsqrt, ScatterNd, SegmentMax, SegmentMean, SegmentMin, SegmentProd, SegmentSum,
         Select, SelectV2, Selu, Shape, ShapeN, Sigmoid, Sign, Sin, Sinh, Size, Slice, Snapshot, Softmax, Softplus,
-        Softsign, SpaceToBatchND, SpaceToDepth, SparseSegmentMean, SparseSegmentMeanWithNumSegments,
-        SparseSegmentSqrtN, SparseSegmentSqrtNWithNumSegments, SparseSegmentSum, SparseSegmentSumWithNumSegments,
-        SparseToDense, Split, SplitV, Sqrt, Square, SquaredDifference, Squeeze, StatefulPartitionedCall, StatelessIf,
-        StatelessWhile, StopGradient, StridedSlice, Sub, Sum, Switch, Tan, Tanh, TensorListConcat, TensorListConcatV2,
-        TensorListElementShape, TensorListFromTensor, TensorListGetItem, TensorListLength, TensorListReserve,
-        TensorListSetItem, TensorListStack, TensorScatterAdd, TensorScatterMax, TensorScatterMin, TensorScatterSub,
-        TensorScatterUpdate, Tile, ToBool, TopKV2, Transpose, TruncateDiv, TruncateMod, Unique, UniqueWithCounts,
-        Unpack, UnravelIndex, UnsortedSegmentMax, UnsortedSegmentMin, UnsortedSegmentProd, UnsortedSegmentSum,
-        VarHandleOp, VariableV2, Where, While, Xdivy, Xlog1py, Xlogy, ZerosLike
+        Softsign, SpaceToBatchND, SpaceToDepth, SparseFillEmptyRows, SparseReshape, SparseSegmentMean,
+        SparseSegmentMeanWithNumSegments, SparseSegmentSqrtN, SparseSegmentSqrtNWithNumSegments, SparseSegmentSum,
+        SparseSegmentSumWithNumSegments, SparseTensorDenseAdd, SparseTensorDenseMatMul, SparseToDense, Split, SplitV,
+        Sqrt, Square, SquaredDifference, Squeeze, StatefulPartitionedCall, StatelessIf, StatelessWhile, StopGradient,
+        StridedSlice, Sub, Sum, Switch, Tan, Tanh, TensorListConcat, TensorListConcatV2, TensorListElementShape,
+        TensorListFromTensor, TensorListGetItem, TensorListLength, TensorListReserve, TensorListSetItem,
+        TensorListStack, TensorScatterAdd, TensorScatterMax, TensorScatterMin, TensorScatterSub, TensorScatterUpdate,
+        Tile, ToBool, TopKV2, Transpose, TruncateDiv, TruncateMod, Unique, UniqueWithCounts, Unpack, UnravelIndex,
+        UnsortedSegmentMax, UnsortedSegmentMin, UnsortedSegmentProd, UnsortedSegmentSum, VarHandleOp, VariableV2,
+        Where, While, Xdivy, Xlog1py, Xlogy, ZerosLike
     }
 
     /** The registry of every translator tfir has. */
@@ -365,6 +366,10 @@ public final class OpTable {
             case Roll -> of(3, IndexTranslators::roll);
             case ReverseSequence -> of(2, IndexTranslators::reverseSequence);
             case SparseToDense -> of(4, ScatterTranslators::sparseToDense);
+            case SparseTensorDenseMatMul -> of(4, SparseTranslators::denseMatMul);
+            case SparseTensorDenseAdd -> of(4, SparseTranslators::denseAdd);
+            case SparseReshape -> of(3, SparseTranslators::reshape);
+            case SparseFillEmptyRows -> of(4, SparseTranslators::fillEmptyRows);
             case UnravelIndex -> of(2, ScatterTranslators::unravelIndex);
             // control flow, lists
             case While -> of(0, ControlFlowTranslators::whileLoop);
