@@ -463,6 +463,16 @@ def cases():
          lambda i, w: raw.DenseBincount(input=tf.cast(i, tf.int64), size=5, weights=w))
     case('DenseBincount', 'binary-output-rows', 'segment', [('idx6', (None, 6), (4, 6))],
          lambda i: tf.math.bincount(i, axis=-1, minlength=7, binary_output=True))
+    # seeded random numbers: OpenVINO's RandomUniform with TensorFlow's alignment gives TensorFlow's own Philox draws
+    case('RandomUniform', 'seeded-dropout-mask', 'random', [('f', (None, 6), (3, 6))],
+         lambda x: x * raw.Cast(x=raw.RandomUniform(shape=tf.shape(x), dtype=tf.float32, seed=7, seed2=11) >= 0.5,
+                                DstT=tf.float32) / 0.5)
+    case('RandomUniform', 'constant-shape', 'random', [('f', (2, 5))],
+         lambda x: x + raw.RandomUniform(shape=[2, 5], dtype=tf.float32, seed=1, seed2=2))
+    case('RandomUniformInt', 'seeded-range', 'random', [('i32', (4, 3))],
+         lambda x: x + raw.RandomUniformInt(shape=[4, 3], minval=-5, maxval=17, seed=3, seed2=9))
+    case('RandomUniformInt', 'runtime-bounds', 'random', [('i32', ()), ('f', (None,), (7,))],
+         lambda lo, x: raw.RandomUniformInt(shape=tf.shape(x), minval=lo, maxval=lo + 100, seed=12, seed2=5))
     # sparse tensors as tf.sparse passes them: indices (nnz, rank), values, dense shape
     adjacency = [[0, 1], [0, 3], [1, 0], [2, 2], [3, 4], [3, 0], [0, 1]]  # (0, 1) twice: the two add up
     case('SparseTensorDenseMatMul', 'gcn-repeated-index', 'sparse', [('f', (7,)), ('f', (5, 3))],

@@ -28,6 +28,45 @@ public final class FillTranslators {
      * Fill: the scalar value (input 1) broadcast to the dims (input 0), as Broadcast-3; dims computed at run time
      * (a batch of zero states: Fill(Pack(batch, units), 0)) give unknown dims.
      */
+    /** RandomUniform: values in [0, 1) of the dtype attr; see {@link #randomUniformInt}. */
+    public static List<TfTensor> randomUniform(NodeContext node) {
+        ElementType type = node.type("dtype");
+        node.require(type != null && type.isFloating(), "needs a floating-point dtype");
+        return List.of(TfTensor.of(randomUniform(node, Constants.scalar(type, 0), Constants.scalar(type, 1), type)));
+    }
+
+    /**
+     * RandomUniformInt: int32 integers in [minval, maxval). Both are OpenVINO's RandomUniform-8 with
+     * TensorFlow's alignment, seeded by the op's seed and seed2 attrs (its graph-level and op-level seeds): the same
+     * Philox numbers as TensorFlow's kernel, in both runtimes. An op of two zero seeds draws new numbers each run, as
+     * in TensorFlow.
+     */
+    public static List<TfTensor> randomUniformInt(NodeContext node) {
+        ElementType type = node.type("Tout");
+        // TensorFlow draws an int64 from two 32-bit numbers, OpenVINO from one: its int64 values are others
+        node.require(type == ElementType.I32, "needs an int32 Tout: OpenVINO's RandomUniform draws int64 numbers "
+                + "otherwise than TensorFlow, so they would differ");
+        return List.of(TfTensor.of(randomUniform(node, Elementwise.convert(node.input(1), type),
+                Elementwise.convert(node.input(2), type), type)));
+    }
+
+    private static Output randomUniform(NodeContext node, Output min, Output max, ElementType type) {
+        Output shape = node.input(0);
+        node.require(shape.rank() == 1 && shape.shape().isFullyDefined(), "needs a 1-D shape, not " + shape.shape());
+        long seed = node.attrs().integer("seed", 0);
+        long seed2 = node.attrs().integer("seed2", 0);
+        node.require(seed >= 0 && seed2 >= 0, "has the seeds " + seed + " and " + seed2 + "; OpenVINO's "
+                + "RandomUniform takes seeds >= 0");
+        long[] dims = shape.isConstant() ? shape.constant().longs() : new long[(int) shape.shape().dim(0)];
+        if (!shape.isConstant()) {
+            Arrays.fill(dims, PartialShape.UNKNOWN_DIM);
+        }
+        return Node.builder("RandomUniform", "opset8").attribute("output_type", type.irName())
+                .attribute("global_seed", seed).attribute("op_seed", seed2).attribute("alignment", "tensorflow")
+                .inputs(Elementwise.convert(shape, ElementType.I64), min, max).output(type, PartialShape.of(dims))
+                .buildOutput();
+    }
+
     public static List<TfTensor> fill(NodeContext node) {
         Output dims = node.input(0);
         if (dims.isConstant()) {

@@ -47,20 +47,20 @@ public final class OpTable {
         Neg, NoOp, NonMaxSuppression, NonMaxSuppressionV2, NonMaxSuppressionV3, NonMaxSuppressionV4,
         NonMaxSuppressionV5, NotEqual, OneHot, OnesLike, Pack, Pad, PadV2, ParallelDynamicStitch, PartitionedCall,
         Placeholder, PlaceholderWithDefault, Pow, PreventGradient, Print, PrintV2, Prod, RFFT, RFFT2D, RFFT3D,
-        RGBToHSV, Range, Rank, ReadVariableOp, Real, RealDiv, Reciprocal, Relu, Relu6, Reshape, ResizeArea,
-        ResizeBicubic, ResizeBilinear, ResizeNearestNeighbor, ResourceGather, Reverse, ReverseSequence, ReverseV2,
-        RightShift, Rint, Roll, Round, Rsqrt, ScatterNd, SegmentMax, SegmentMean, SegmentMin, SegmentProd, SegmentSum,
-        Select, SelectV2, Selu, Shape, ShapeN, Sigmoid, Sign, Sin, Sinh, Size, Slice, Snapshot, Softmax, Softplus,
-        Softsign, SpaceToBatchND, SpaceToDepth, SparseFillEmptyRows, SparseReshape, SparseSegmentMean,
-        SparseSegmentMeanWithNumSegments, SparseSegmentSqrtN, SparseSegmentSqrtNWithNumSegments, SparseSegmentSum,
-        SparseSegmentSumWithNumSegments, SparseTensorDenseAdd, SparseTensorDenseMatMul, SparseToDense, Split, SplitV,
-        Sqrt, Square, SquaredDifference, Squeeze, StatefulPartitionedCall, StatelessIf, StatelessWhile, StopGradient,
-        StridedSlice, Sub, Sum, Switch, Tan, Tanh, TensorListConcat, TensorListConcatV2, TensorListElementShape,
-        TensorListFromTensor, TensorListGetItem, TensorListLength, TensorListReserve, TensorListSetItem,
-        TensorListStack, TensorScatterAdd, TensorScatterMax, TensorScatterMin, TensorScatterSub, TensorScatterUpdate,
-        Tile, ToBool, TopKV2, Transpose, TruncateDiv, TruncateMod, Unique, UniqueWithCounts, Unpack, UnravelIndex,
-        UnsortedSegmentMax, UnsortedSegmentMin, UnsortedSegmentProd, UnsortedSegmentSum, VarHandleOp, VariableV2,
-        Where, While, Xdivy, Xlog1py, Xlogy, ZerosLike
+        RGBToHSV, RandomUniform, RandomUniformInt, Range, Rank, ReadVariableOp, Real, RealDiv, Reciprocal, Relu, Relu6,
+        Reshape, ResizeArea, ResizeBicubic, ResizeBilinear, ResizeNearestNeighbor, ResourceGather, Reverse,
+        ReverseSequence, ReverseV2, RightShift, Rint, Roll, Round, Rsqrt, ScatterNd, SegmentMax, SegmentMean,
+        SegmentMin, SegmentProd, SegmentSum, Select, SelectV2, Selu, Shape, ShapeN, Sigmoid, Sign, Sin, Sinh, Size,
+        Slice, Snapshot, Softmax, Softplus, Softsign, SpaceToBatchND, SpaceToDepth, SparseFillEmptyRows, SparseReshape,
+        SparseSegmentMean, SparseSegmentMeanWithNumSegments, SparseSegmentSqrtN, SparseSegmentSqrtNWithNumSegments,
+        SparseSegmentSum, SparseSegmentSumWithNumSegments, SparseTensorDenseAdd, SparseTensorDenseMatMul,
+        SparseToDense, Split, SplitV, Sqrt, Square, SquaredDifference, Squeeze, StatefulPartitionedCall, StatelessIf,
+        StatelessWhile, StopGradient, StridedSlice, Sub, Sum, Switch, Tan, Tanh, TensorListConcat, TensorListConcatV2,
+        TensorListElementShape, TensorListFromTensor, TensorListGetItem, TensorListLength, TensorListReserve,
+        TensorListSetItem, TensorListStack, TensorScatterAdd, TensorScatterMax, TensorScatterMin, TensorScatterSub,
+        TensorScatterUpdate, Tile, ToBool, TopKV2, Transpose, TruncateDiv, TruncateMod, Unique, UniqueWithCounts,
+        Unpack, UnravelIndex, UnsortedSegmentMax, UnsortedSegmentMin, UnsortedSegmentProd, UnsortedSegmentSum,
+        VarHandleOp, VariableV2, Where, While, Xdivy, Xlog1py, Xlogy, ZerosLike
     }
 
     /** The registry of every translator tfir has. */
@@ -328,6 +328,8 @@ public final class OpTable {
             case Rank -> of(1, FillTranslators::rank);
             case Range -> of(3, FillTranslators::range);
             case LinSpace -> of(3, FillTranslators::linSpace);
+            case RandomUniform -> of(1, FillTranslators::randomUniform);
+            case RandomUniformInt -> of(3, FillTranslators::randomUniformInt);
             case Tile -> of(2, FillTranslators::tile);
             case BroadcastTo -> of(2, FillTranslators::broadcastTo);
             case BroadcastArgs -> of(2, FillTranslators::broadcastArgs);

@@ -17,6 +17,8 @@ import dev.tfir.convert.ops.Sources;
 import dev.tfir.convert.translate.TfTensor;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.tensorflow.proto.AttrValue;
+import org.tensorflow.proto.DataType;
 
 /**
  * Fill, Range, Tile and ZerosLike translated alone: Broadcast-3 to constant or computed dims, a Range folded or
@@ -43,6 +45,29 @@ class FillTranslatorsTest {
         assertArrayEquals(new long[] {-1, -1}, filled.shape().dims());
         assertThrows(ConversionException.class, () -> InMemoryNode.of("Fill").input(I32, -1).input(F32)
                 .translate(FillTranslators::fill));
+    }
+
+    @Test
+    void randomUniformIsSeededByTheOpsSeedsWithTensorFlowsAlignment() {
+        Output random = InMemoryNode.of("RandomUniform").input(I32, 2).attr("dtype", DataType.DT_FLOAT)
+                .attr("seed", AttrValue.newBuilder().setI(7).build())
+                .attr("seed2", AttrValue.newBuilder().setI(11).build())
+                .translateOne(FillTranslators::randomUniform).tfLayout();
+        assertEquals("RandomUniform", random.node().type());
+        assertEquals("opset8", random.node().opset());
+        assertEquals("7", random.node().attributes().get("global_seed"));
+        assertEquals("11", random.node().attributes().get("op_seed"));
+        assertEquals("tensorflow", random.node().attributes().get("alignment"));
+        assertArrayEquals(new long[] {-1, -1}, random.shape().dims());
+    }
+
+    @Test
+    void randomInt64sAreRefusedForOpenVinoDrawsThemOtherwise() {
+        ConversionException error = assertThrows(ConversionException.class, () -> InMemoryNode.of(
+                "RandomUniformInt").constant(ConstTensor.vector(I32, 3)).input(I64).input(I64)
+                .attr("Tout", DataType.DT_INT64).translate(FillTranslators::randomUniformInt));
+        assertEquals("needs an int32 Tout: OpenVINO's RandomUniform draws int64 numbers otherwise than TensorFlow, "
+                + "so they would differ", error.getMessage());
     }
 
     @Test

@@ -107,6 +107,20 @@ class FourierTranslatorsTest {
         assertArrayEquals(new long[] {2, 7, 2}, padded.stored().shape().dims());
     }
 
+    @Test
+    void conjugateTransposeMovesThePartsAxisLastAndNegatesTheImaginaryParts() {
+        TfTensor moved = InMemoryNode.of("ConjugateTranspose").input(complex(2, 3, 4)).constant(ConstTensor.ofLongs(
+                I32, new long[] {3}, 1, 2, 0)).translateOne(FourierTranslators::conjugateTranspose);
+        assertTrue(moved.isComplex());
+        assertArrayEquals(new long[] {3, 4, 2, 2}, moved.stored().shape().dims());
+        assertEquals("Multiply", moved.stored().node().type());
+        assertArrayEquals(new double[] {1, -1}, moved.stored().node().input(1).constant().doubles());
+        TfTensor real = InMemoryNode.of("ConjugateTranspose").input(F32, 2, 3).constant(ConstTensor.ofLongs(I32,
+                new long[] {2}, 1, 0)).translateOne(FourierTranslators::conjugateTranspose);
+        assertArrayEquals(new long[] {3, 2}, real.stored().shape().dims());
+        assertEquals("Transpose", real.stored().node().type());
+    }
+
     /** A complex tensor of this (TensorFlow) shape, as its parts. */
     private static TfTensor complex(long... dims) {
         long[] parts = Arrays.copyOf(dims, dims.length + 1);

@@ -11,6 +11,7 @@ import dev.tfir.convert.ir.ConversionException;
 import dev.tfir.convert.ir.Node;
 import dev.tfir.convert.ir.Output;
 import org.junit.jupiter.api.Test;
+import org.tensorflow.proto.DataType;
 
 /** The segment reductions translated alone: ScatterElementsUpdate over the reduction's identity. */
 class SegmentTranslatorsTest {
@@ -37,6 +38,31 @@ class SegmentTranslatorsTest {
         ConversionException ids = assertThrows(ConversionException.class, () -> InMemoryNode.of("SegmentSum")
                 .input(F32, 2, 3).input(I32, 2, 3).translate(SegmentTranslators.sorted("sum")));
         assertEquals("needs segment ids of rank 1, not [2, 3]", ids.getMessage());
+    }
+
+    @Test
+    void bincountSumsTheWeightsOfTheValuesInRangeIntoSizeBins() {
+        Output counts = InMemoryNode.of("Bincount").input(I32, 3, 5).input(I32).input(F32, 3, 5)
+                .attr("T", DataType.DT_FLOAT).translateOne(SegmentTranslators.bincount(false)).stored();
+        assertEquals("ScatterElementsUpdate", counts.node().type());
+        assertEquals("sum", counts.node().attributes().get("reduction"));
+        assertEquals("Select", counts.node().input(1).node().type()); // out-of-range values go to bin 0 ...
+        assertEquals("Select", counts.node().input(2).node().type()); // ... with a weight of 0
+        assertEquals(F32, counts.type());
+        ConversionException rank = assertThrows(ConversionException.class, () -> InMemoryNode.of("DenseBincount")
+                .input(I32, 2, 3, 4).input(I32).input(F32, 0).attr("T", DataType.DT_FLOAT)
+                .translate(SegmentTranslators.bincount(true)));
+        assertEquals("needs an input of rank 1 or 2, not [2, 3, 4]", rank.getMessage());
+    }
+
+    @Test
+    void denseBincountOfRowsCountsEachRowApart() {
+        Output rows = InMemoryNode.of("DenseBincount").input(I32, 4, 6).constant(ConstTensor.ofLongs(I32,
+                new long[0], 7)).input(F32, 0).attr("T", DataType.DT_FLOAT).attr("binary_output", true)
+                .translateOne(SegmentTranslators.bincount(true)).stored();
+        assertEquals("Reshape", rows.node().type());
+        assertEquals("Select", rows.node().input(0).node().type()); // binary_output: 1 where a count is > 0
+        assertEquals(2, rows.rank());
     }
 
     @Test
