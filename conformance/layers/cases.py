@@ -962,6 +962,13 @@ def cases():
         count = 1 if op[-1] == 'T' else int(op[-2])
         case(op, 'of-complex', 'fft', [('f', (2, 3, 4, 8)[-count - 1:])] * 2,
              lambda re, im, op=op: parts(getattr(raw, op)(input=complex_of(re, im))))
+        # a dynamic shape (OpenVINO 2024.6 runs no DFT-7 of one: matrix products instead), FNet's mixing among them
+        case(op, 'dynamic', 'fft', [('f', (None,) * (count + 1), (2, 3, 5, 6)[-count - 1:])] * 2,
+             lambda re, im, op=op: parts(getattr(raw, op)(input=complex_of(re, im))))
+    case('Cast', 'complex-round-trip', 'fft', [('f', (3, 8))],
+         lambda x: tf.cast(tf.signal.fft(tf.cast(x, tf.complex64)), tf.float32))
+    case('FFT2D', 'fnet-mixing-dynamic-batch', 'fft', [('f', (None, 16, 8), (2, 16, 8))],
+         lambda x: tf.math.real(tf.signal.fft2d(tf.cast(x, tf.complex64))))
     case('FFT', 'rfft-abs', 'fft', [('f', (3, 8))],
          lambda x: raw.ComplexAbs(x=raw.FFT(input=raw.RFFT(input=x, fft_length=[8]))))
     case('Complex', 'parts', 'fft', [('f', (2, 3))] * 2, lambda re, im: parts(complex_of(re, im)))

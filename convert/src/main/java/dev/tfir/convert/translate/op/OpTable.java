@@ -144,7 +144,7 @@ public final class OpTable {
             case IsFinite -> of(1, UnaryTranslators.classify("IsFinite"));
             case ClipByValue -> of(3, UnaryTranslators::clipByValue);
             case Bucketize -> of(1, UnaryTranslators::bucketize);
-            case Cast -> of(1, ShapeTranslators::cast);
+            case Cast -> takingComplex(1, ShapeTranslators::cast);
             case Bitcast -> of(1, ShapeTranslators::bitcast);
             // elementwise, two or more inputs
             case Add -> of(2, binary("Add"));

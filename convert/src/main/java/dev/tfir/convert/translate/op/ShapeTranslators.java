@@ -19,6 +19,7 @@ import dev.tfir.convert.translate.TfTensor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
+import org.tensorflow.proto.DataType;
 
 /**
  * Ops on shapes: Shape, ShapeN and Size (constants when the shape is static), Reshape, Squeeze, ExpandDims,
@@ -163,9 +164,29 @@ public final class ShapeTranslators {
                 node.input(3), masks)));
     }
 
+    /**
+     * Cast; to a complex type, a real input as the real parts (the imaginary parts 0); a complex input to a real
+     * type, its real parts, as TensorFlow casts complex numbers.
+     */
     public static List<TfTensor> cast(NodeContext node) {
+        DataType destination = node.attrs().type("DstT");
+        if (destination == DataType.DT_COMPLEX64 || destination == DataType.DT_COMPLEX128) {
+            if (node.tensor(0).isComplex()) {
+                return List.of(node.tensor(0));
+            }
+            ElementType part = destination == DataType.DT_COMPLEX64 ? ElementType.F32 : ElementType.F64;
+            Output real = Elementwise.convert(node.input(0), part);
+            int axis = real.rank();
+            return List.of(TfTensor.complex(Movement.concat(List.of(Movement.unsqueeze(real, axis),
+                    Movement.unsqueeze(Movement.broadcastWith(Constants.scalar(part, 0), real), axis)), axis)));
+        }
         ElementType target = node.type("DstT");
         node.require(target != null, "has no DstT attribute");
+        if (node.tensor(0).isComplex()) {
+            Output parts = node.tensor(0).stored();
+            return List.of(TfTensor.of(Elementwise.convert(Movement.gather(parts, Constants.i64Scalar(0),
+                    parts.rank() - 1), target)));
+        }
         return List.of(node.tensor(0).map(x -> Elementwise.convert(x, target)));
     }
 
