@@ -203,6 +203,40 @@ def hub_bert():
     return backbone, call
 
 
+def hub_decoder(class_name, **config):
+    """A keras-hub decoder backbone (token_ids, padding_mask -> sequence_output): Llama's rotary positions, RMS norm
+    and grouped-query causal attention; Mixtral's as well with its experts routed by top-k."""
+    def build():
+        import keras
+        import keras_hub
+        keras.utils.set_random_seed(SEED)
+        backbone = getattr(keras_hub.models, class_name)(vocabulary_size=VOCAB, num_layers=2, num_query_heads=4,
+                                                         num_key_value_heads=2, hidden_dim=64, intermediate_dim=128,
+                                                         **config)
+
+        def call(input_ids, attention_mask):
+            return {'sequence_output': backbone(dict(token_ids=input_ids, padding_mask=attention_mask),
+                                                training=False)}
+        return backbone, call
+    return build
+
+
+def hub_fnet():
+    """keras-hub's FNet: token mixing by a 2-D FFT (its real part) over the length and hidden axes, no attention (the
+    padding mask is no input of it)."""
+    import keras
+    import keras_hub
+    keras.utils.set_random_seed(SEED)
+    backbone = keras_hub.models.FNetBackbone(vocabulary_size=VOCAB, num_layers=2, hidden_dim=64, intermediate_dim=128,
+                                             max_sequence_length=64)
+
+    def call(input_ids, attention_mask):
+        del attention_mask  # FNet has no attention to mask
+        result = backbone(dict(token_ids=input_ids, segment_ids=_tf().zeros_like(input_ids)), training=False)
+        return {'sequence_output': result['sequence_output'], 'pooled_output': result['pooled_output']}
+    return backbone, call
+
+
 def _resnet_encoder(name):
     """A small keras-hub ResNet (four stages of one basic block: pyramid outputs P2..P5) for NAME's image size."""
     import keras_hub
@@ -324,6 +358,9 @@ MODELS = {
     'audio_conv1d': ('keras', 'audio', audio_conv1d),
     'garden_bert': ('tf-models-official', 'text', garden_bert),
     'hub_bert': ('keras-hub', 'text', hub_bert),
+    'hub_llama': ('keras-hub', 'text', hub_decoder('LlamaBackbone')),
+    'hub_mixtral': ('keras-hub', 'text', hub_decoder('MixtralBackbone', num_experts=4, top_k=2)),
+    'hub_fnet': ('keras-hub', 'text', hub_fnet),
     'deeplab_v3_plus': ('keras-hub', 'image', deeplab_v3_plus),
     'retinanet': ('keras-hub', 'image', retinanet),
     'yolo_v8': ('keras-cv', 'image', yolo_v8),
