@@ -9,7 +9,9 @@ The models and TensorFlow's outputs come from conformance/families/make_models.p
 ${TFIR_BIG:-target/big-models}/families; missing ones are made first with the families venv
 (${TFIR_VENV_FAMILIES:-<repo>/.venv-families}, tools/python/venv.sh --families); without that venv the Keras,
 transformers and keras-hub models (OWN_PACKAGES: this suite's venv has them at the families venv's pins) are made with
-this suite's venv, and the keras-cv and Model Garden ones skipped with a message. For each model and form:
+this suite's venv, and the keras-cv and Model Garden ones (EXTRA_PACKAGES) too when the directory of
+tools/python/venv.sh --families-extra is there (${TFIR_FAMILIES_EXTRA:-<repo>/.families-extra}, put on its
+PYTHONPATH), else skipped with a message. For each model and form:
   1. bin/convert, mo (openvino-dev 2024.6, its default frontend) and the newest ovc convert the file with
      --compress_to_fp16=False and nothing else (shapes stay dynamic), each timed as a whole process (the fastest of
      TFIR_TIMED_RUNS runs, default 3, tfir's and ovc's taken in turns, a failure timed as often; mo's once) with its
@@ -26,7 +28,8 @@ Exit status 1 when tfir writes an IR that is wrong or fails otherwise than by na
 a refusal is reported, not failed (none since 2026-12-07: every row converts). 2 for a set-up error.
 --ci keeps the first model of each family (package and input kind) and leaves mo out (about 20 s a file).
 --write-table writes the markdown table.
-Environment: TFIR_VENV, TFIR_VENV_LATEST, TFIR_VENV_FAMILIES, TFIR_BIG, TFIR_CONVERT, TFIR_TIMED_RUNS.
+Environment: TFIR_VENV, TFIR_VENV_LATEST, TFIR_VENV_FAMILIES, TFIR_FAMILIES_EXTRA, TFIR_BIG, TFIR_CONVERT,
+TFIR_TIMED_RUNS.
 """
 
 import argparse
@@ -124,21 +127,28 @@ class Model:
 # The packages of make_models.py's models that this suite's venv (tools/python/requirements.txt) has at the families
 # venv's pins, with TensorFlow and Keras.
 OWN_PACKAGES = {'keras', 'transformers', 'keras-hub'}
+# The packages it takes from the --families-extra directory (installed without their unused dependencies).
+EXTRA_PACKAGES = {'keras-cv', 'tf-models-official'}
+
+
+def families_extra():
+    return Path(os.environ.get('TFIR_FAMILIES_EXTRA', REPO / '.families-extra'))
 
 
 def families_python():
     return Path(os.environ.get('TFIR_VENV_FAMILIES', REPO / '.venv-families')) / 'bin' / 'python'
 
 
-def models(directory, names, python=None, maker=HERE / 'make_models.py'):
+def models(directory, names, python=None, maker=HERE / 'make_models.py', path=None):
     """The models among `names` cached in `directory`, made first by `maker` where missing and `python` (default:
-    the families venv's) is there."""
+    the families venv's) is there, with `path` on its PYTHONPATH."""
     python = python or families_python()
     missing = [name for name in names if not (directory / name / 'meta.json').exists()]
     if missing and python.exists():
         print('making %s in %s' % (', '.join(missing), directory), flush=True)
+        env = dict(os.environ, PYTHONPATH=str(path)) if path else None
         subprocess.run(['nice', '-n', '10', str(python), str(maker), '--out', str(directory), '--only',
-                        ','.join(missing)])
+                        ','.join(missing)], env=env)
     elif missing:
         print('run.py: skipping %s: not made, and no venv at %s to make them' % (
             ', '.join(missing), python.parent.parent), flush=True)
@@ -148,10 +158,15 @@ def models(directory, names, python=None, maker=HERE / 'make_models.py'):
 
 def made(directory, names, packages):
     """models() of `names`, in their order; without the families venv (as in CI), those of OWN_PACKAGES are made by
-    this suite's Python."""
+    this suite's Python, and those of EXTRA_PACKAGES too, with the --families-extra directory on its PYTHONPATH."""
     own = [] if families_python().exists() else [name for name in names if packages[name] in OWN_PACKAGES]
+    extra = [] if families_python().exists() or not families_extra().is_dir() else [
+        name for name in names if packages[name] in EXTRA_PACKAGES]
     found = {model.name: model for model in models(directory, own, Path(sys.executable))}
-    found.update((model.name, model) for model in models(directory, [name for name in names if name not in own]))
+    found.update((model.name, model) for model in models(directory, extra, Path(sys.executable),
+                                                         path=families_extra()))
+    found.update((model.name, model) for model in models(directory, [name for name in names
+                                                                     if name not in own + extra]))
     return [found[name] for name in names if name in found]
 
 

@@ -9,6 +9,10 @@
 #   tools/python/venv.sh --families  TensorFlow with transformers, keras-hub, keras-cv and Model Garden, for the
 #                                  family zoo's models (requirements-families.txt, in TFIR_VENV_FAMILIES, default
 #                                  <repo>/.venv-families)
+#   tools/python/venv.sh --families-extra  keras-cv and Model Garden without their unused dependencies, for CI's
+#                                  family step (requirements-families-extra.txt, installed with --no-deps into the
+#                                  directory TFIR_FAMILIES_EXTRA, default <repo>/.families-extra, by the test venv's
+#                                  Python: a directory for its PYTHONPATH, not a venv)
 #   TFIR_PYTHON  the Python that creates it (default: python3; 3.11 expected)
 # Prints the venv's path on stdout (progress goes to stderr), e.g.: VENV=$(tools/python/venv.sh)
 set -euo pipefail
@@ -24,6 +28,24 @@ else
   req=$repo/tools/python/requirements.txt
 fi
 python=${TFIR_PYTHON:-python3}
+
+if [ "${1:-}" = --families-extra ]; then
+  target=${TFIR_FAMILIES_EXTRA:-$repo/.families-extra}
+  req=$repo/tools/python/requirements-families-extra.txt
+  venv_python=${TFIR_VENV:-$repo/.venv}/bin/python
+  hash=$(sha256sum "$req" | cut -d' ' -f1)
+  if [ -f "$target/.tfir-requirements.sha256" ] && [ "$(cat "$target/.tfir-requirements.sha256")" = "$hash" ]; then
+    echo "$target"
+    exit 0
+  fi
+  echo "venv.sh: installing $req into $target (no dependencies)" >&2
+  rm -rf "$target"
+  "$venv_python" -m pip install --disable-pip-version-check --no-input --no-cache-dir -q --no-deps --target "$target" \
+    -r "$req" >&2
+  echo "$hash" > "$target/.tfir-requirements.sha256"
+  echo "$target"
+  exit 0
+fi
 
 pyver=$("$python" -c 'import sys; print("%d.%d.%d" % sys.version_info[:3])')
 case $pyver in
