@@ -52,6 +52,20 @@ OWN = {
     'ViTDetBackbone': dict(hidden_size=32, global_attention_layer_indices=[1], image_shape=(64, 64, 3),
                            patch_size=16, window_size=2),
     'WhisperBackbone': dict(max_encoder_sequence_length=64, max_decoder_sequence_length=32),
+    'ResNetBackbone': dict(input_conv_filters=[64], input_conv_kernel_sizes=[7], stackwise_num_filters=[64, 128],
+                           stackwise_num_blocks=[1, 1], stackwise_num_strides=[1, 2], block_type='bottleneck_block'),
+    'MobileNetBackbone': dict(stackwise_expansion=[[1], [4]], stackwise_num_blocks=[1, 1],
+                              stackwise_num_filters=[[16], [24]], stackwise_kernel_size=[[3], [5]],
+                              stackwise_num_strides=[[2], [2]], stackwise_se_ratio=[[0.25], [None]],
+                              stackwise_activation=[['relu'], ['hard_swish']], stackwise_padding=[[1], [2]],
+                              output_num_filters=64, depthwise_filters=8, depthwise_stride=1,
+                              depthwise_residual=False, last_layer_filter=64, image_shape=(64, 64, 3)),
+    'EfficientNetBackbone': dict(stackwise_kernel_sizes=[3, 3], stackwise_num_repeats=[1, 1],
+                                 stackwise_input_filters=[16, 16], stackwise_output_filters=[16, 24],
+                                 stackwise_expansion_ratios=[1, 4], stackwise_squeeze_and_excite_ratios=[0.25, 0.25],
+                                 stackwise_strides=[1, 2], stackwise_block_types=['v1', 'v1'],
+                                 stackwise_width_coefficients=[1.0, 1.0], stackwise_depth_coefficients=[1.0, 1.0],
+                                 input_shape=(64, 64, 3)),
 }
 
 
