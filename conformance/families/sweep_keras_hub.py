@@ -5,7 +5,7 @@ converted by bin/convert and run in both OpenVINO runtimes against TensorFlow's 
 
 usage: conformance/families/sweep_keras_hub.py [--only CLASS[,CLASS...]] [--keep]
 
-Not in CI (about 4 min for all): the family zoo (run.py) holds the rows CI and the table run; this sweep looks for
+Not in CI (about 2 min for all): the family zoo (run.py) holds the rows CI and the table run; this sweep looks for
 what the zoo does not have. A backbone whose tiny configuration keras-hub refuses, or whose constructor needs
 arguments the sweep does not know, is reported as not built, not as a converter's failure. Inputs: token ids
 (int32, [2, 8]), a padding mask (the second row's last 3 tokens padded), segment ids 0 or 1; images [2, 64, 64, 3]
