@@ -18,21 +18,16 @@ Environment: TFIR_VENV (this script's Python: TensorFlow, keras-hub), TFIR_VENV_
 import argparse
 import inspect
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 os.environ['TF_ENABLE_ONEDNN_OPTS'] = '0'
 os.environ.setdefault('KERAS_BACKEND', 'tensorflow')
 os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '2')
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-import ov_runtimes  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import sweeps  # noqa: E402
 
-REPO = Path(__file__).resolve().parents[2]
 SEED = 1
-LIMIT = 1e-4
 # values for the constructor arguments the backbones share
 COMMON = dict(vocabulary_size=100, vocab_size=100, num_layers=2, num_heads=2, num_query_heads=4,
               num_key_value_heads=2, num_attention_heads=2, hidden_dim=32, intermediate_dim=64,
@@ -124,25 +119,8 @@ def sweep(name, work, keras, keras_hub, tf):
         want = {key: value.numpy() for key, value in serving(**inputs).items()}
     except Exception as error:  # keras-hub or TensorFlow cannot export or run it
         return 'not exported (%s: %s)' % (type(error).__name__, str(error).strip().splitlines()[-1][:120]), True
-    done = subprocess.run([os.environ.get('TFIR_CONVERT', str(REPO / 'bin/convert')), '--saved_model_dir',
-                           str(saved), '--compress_to_fp16=False', '--output_dir', str(work / (name + '_ir'))],
-                          capture_output=True, text=True)
-    if done.returncode != 0:
-        return 'tfir fails: ' + done.stderr.strip().splitlines()[-1][:200], False
-    xml = next((work / (name + '_ir')).glob('*.xml'))
-    texts, ok = [], True
-    for run in ov_runtimes.run_ir(xml, [{key: value.numpy() for key, value in inputs.items()}]):
-        worst = 0.0
-        for key, expected in want.items():
-            got = run.output(key)
-            if got is None or got.shape != expected.shape:
-                worst = float('inf')
-                continue
-            worst = max(worst, float(np.max(np.abs(got.astype(np.float64) - expected)))
-                        / max(1.0, float(np.max(np.abs(expected)))))
-        ok = ok and worst <= LIMIT
-        texts.append('%s %.2g' % (run.label, worst))
-    return ('ok' if ok else 'WRONG') + ' [' + ', '.join(texts) + ']', ok
+    return sweeps.convert_and_judge(saved, work / (name + '_ir'), {key: value.numpy() for key, value in inputs.items()},
+                                    want)
 
 
 def main():
@@ -155,20 +133,7 @@ def main():
     import tensorflow as tf
     names = args.only.split(',') if args.only else sorted(
         n for n in dir(keras_hub.models) if n.endswith('Backbone') and n != 'Backbone')
-    work = Path(tempfile.mkdtemp(prefix='tfir-keras-hub-'))
-    failures = 0
-    try:
-        for name in names:
-            verdict, ok = sweep(name, work, keras, keras_hub, tf)
-            failures += not ok
-            print('%s %s: %s' % ('PASS' if ok else 'FAIL', name, verdict), flush=True)
-    finally:
-        if args.keep:
-            print('kept in', work)
-        else:
-            shutil.rmtree(work, ignore_errors=True)
-    print('%d backbones, %d failed' % (len(names), failures))
-    return 1 if failures else 0
+    return sweeps.run(names, 'tfir-keras-hub-', lambda name, work: sweep(name, work, keras, keras_hub, tf), args.keep)
 
 
 if __name__ == '__main__':

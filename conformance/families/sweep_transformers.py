@@ -19,21 +19,16 @@ Environment: TFIR_VENV (this script's Python: TensorFlow, transformers), TFIR_VE
 
 import argparse
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 os.environ['TF_ENABLE_ONEDNN_OPTS'] = '0'
 os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '2')
 os.environ.setdefault('TF_USE_LEGACY_KERAS', '1')
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-import ov_runtimes  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import sweeps  # noqa: E402
 
-REPO = Path(__file__).resolve().parents[2]
 SEED = 1
-LIMIT = 1e-4
 # tiny sizes under the names the configurations give them
 TINY = dict(vocab_size=100, hidden_size=32, num_hidden_layers=2, num_attention_heads=2, intermediate_size=64,
             max_position_embeddings=64, d_model=32, n_embd=32, n_layer=2, n_head=2, n_positions=64, n_ctx=64,
@@ -44,7 +39,7 @@ TINY = dict(vocab_size=100, hidden_size=32, num_hidden_layers=2, num_attention_h
             max_source_positions=64, max_target_positions=64, num_mel_bins=16, d_inner=64, dim=32, n_layers=2,
             n_heads=2, hidden_dim=64)
 # the refusals that name their reason (not the converter's failure)
-REASONED = ('cannot translate', 'OpenVINO', 'give it', 'not supported', 'needs')
+REASONED = ('cannot translate', 'cannot be held', 'OpenVINO', 'give it', 'not supported', 'needs')
 
 
 def configured(config_class):
@@ -93,7 +88,6 @@ def feed_of(signature):
 
 def sweep(model_type, class_name, work, tf, transformers):
     """(verdict, ok): `ok` False only for tfir's wrong IR or unexplained failure."""
-    import numpy as np
     saved = work / model_type
     try:
         config = configured(transformers.CONFIG_MAPPING[model_type])
@@ -114,29 +108,7 @@ def sweep(model_type, class_name, work, tf, transformers):
     except Exception as error:  # transformers refuses the tiny configuration, or cannot save or run it
         lines = str(error).strip().splitlines()
         return 'not built (%s: %s)' % (type(error).__name__, lines[-1][:120] if lines else ''), True
-    done = subprocess.run([os.environ.get('TFIR_CONVERT', str(REPO / 'bin/convert')), '--saved_model_dir',
-                           str(saved), '--compress_to_fp16=False', '--output_dir', str(work / (model_type + '_ir'))],
-                          capture_output=True, text=True)
-    if done.returncode != 0:
-        message = done.stderr.strip().splitlines()[-1] if done.stderr.strip() else 'exit %d' % done.returncode
-        return 'tfir refuses: ' + message[:300], done.returncode == 1 and any(mark in message for mark in REASONED)
-    xml = next((work / (model_type + '_ir')).glob('*.xml'))
-    import openvino
-    names = set().union(*(port.get_names() for port in openvino.Core().read_model(str(xml)).inputs))
-    feed = {key: value for key, value in feed.items() if key in names}  # an input the outputs do not need is none
-    texts, ok = [], True
-    for run in ov_runtimes.run_ir(xml, [feed]):
-        worst = 0.0
-        for key, expected in want.items():
-            got = run.output(key)
-            if got is None or got.shape != expected.shape:
-                worst = float('inf')
-                continue
-            worst = max(worst, float(np.max(np.abs(got.astype(np.float64) - expected)))
-                        / max(1.0, float(np.max(np.abs(expected)))))
-        ok = ok and worst <= LIMIT
-        texts.append('%s %.2g' % (run.label, worst))
-    return ('ok' if ok else 'WRONG') + ' [' + ', '.join(texts) + ']', ok
+    return sweeps.convert_and_judge(saved, work / (model_type + '_ir'), feed, want, REASONED)
 
 
 def main():
@@ -148,23 +120,17 @@ def main():
     import transformers
     from transformers.models.auto.modeling_tf_auto import TF_MODEL_MAPPING_NAMES
     types = args.only.split(',') if args.only else sorted(TF_MODEL_MAPPING_NAMES)
-    work = Path(tempfile.mkdtemp(prefix='tfir-transformers-'))
-    failures = 0
-    try:
-        for model_type in types:
-            class_name = TF_MODEL_MAPPING_NAMES[model_type]
-            class_name = class_name if isinstance(class_name, str) else class_name[0]
-            verdict, ok = sweep(model_type, class_name, work, tf, transformers)
-            failures += not ok
-            print('%s %s (%s): %s' % ('PASS' if ok else 'FAIL', model_type, class_name, verdict), flush=True)
-            tf.keras.backend.clear_session()
-    finally:
-        if args.keep:
-            print('kept in', work)
-        else:
-            shutil.rmtree(work, ignore_errors=True)
-    print('%d model types, %d failed' % (len(types), failures))
-    return 1 if failures else 0
+
+    def class_of(model_type):
+        name = TF_MODEL_MAPPING_NAMES[model_type]
+        return name if isinstance(name, str) else name[0]
+
+    def sweep_one(model_type, work):
+        result = sweep(model_type, class_of(model_type), work, tf, transformers)
+        tf.keras.backend.clear_session()
+        return result
+    return sweeps.run(types, 'tfir-transformers-', sweep_one, args.keep,
+                      lambda model_type: '%s (%s)' % (model_type, class_of(model_type)))
 
 
 if __name__ == '__main__':
