@@ -48,16 +48,15 @@ public final class CtcTranslators {
                 .output(ElementType.I64, PartialShape.of(inputs.shape().dim(1))).build();
         Output decodedLengths = decoder.output(1);
         Output steps = Movement.shapeOf(batchMajor, ElementType.I64);
-        Output position = Movement.unsqueeze(Movement.indices(Movement.gather(steps, Constants.i64Scalar(1), 0)), 0);
-        Output indices = Scattering.nonZeroCoordinates(Elementwise.binary("Less", position,
+        Output time = Movement.indices(Movement.gather(steps, Constants.i64Scalar(1), 0));
+        Output indices = Scattering.nonZeroCoordinates(Elementwise.binary("Less", Movement.unsqueeze(time, 0),
                 Movement.unsqueeze(decodedLengths, 1)));
         Output values = Indexing.gatherNd(decoder.output(0), indices);
         Output longest = Reductions.reduce("ReduceMax", Elementwise.binary("Maximum", decodedLengths,
                 Constants.i64Scalar(0)), new long[] {0}, true);
         Output shape = Movement.concat(List.of(Movement.gather(steps, Constants.i64(0), 0), longest), 0);
-        Output inSequence = Elementwise.binary("Less", Movement.unsqueeze(Movement.indices(Movement.gather(
-                steps, Constants.i64Scalar(1), 0)), 1), Movement.unsqueeze(Elementwise.convert(lengths,
-                ElementType.I64), 0));
+        Output inSequence = Elementwise.binary("Less", Movement.unsqueeze(time, 1),
+                Movement.unsqueeze(Elementwise.convert(lengths, ElementType.I64), 0));
         Output maxima = Reductions.reduce("ReduceMax", inputs, new long[] {2}, false);
         Output logProbability = Elementwise.unary("Negative", "opset1", Reductions.reduce("ReduceSum",
                 Elementwise.select(inSequence, maxima, Constants.scalar(inputs.type(), 0)), new long[] {0}, false));

@@ -65,7 +65,8 @@ public final class SegmentTranslators {
                 + "not " + weights.shape());
         boolean binary = dense && node.attrs().bool("binary_output", false);
         Output size = Elementwise.convert(Movement.reshape(node.input(1), 1), ElementType.I64);
-        Output values = Elementwise.convert(dense ? arr : Movement.reshape(arr, -1), ElementType.I64);
+        Output arrI64 = Elementwise.convert(arr, ElementType.I64);
+        Output values = dense ? arrI64 : Movement.reshape(arrI64, -1);
         Output rows = Constants.i64(1);
         if (values.rank() == 2) {
             rows = Movement.gather(Movement.shapeOf(values, ElementType.I64), Constants.i64(0), 0);
@@ -75,9 +76,8 @@ public final class SegmentTranslators {
         Output zero = Constants.scalar(type, 0);
         Output counted = weighted && !binary ? Elementwise.convert(weights, type)
                 : Detection.broadcast(Constants.scalar(type, 1), Movement.shapeOf(arr, ElementType.I64));
-        Output kept = Elementwise.binary("LogicalAnd",
-                Elementwise.binary("GreaterEqual", Elementwise.convert(arr, ElementType.I64), Constants.i64Scalar(0)),
-                Elementwise.binary("Less", Elementwise.convert(arr, ElementType.I64), size));
+        Output kept = Elementwise.binary("LogicalAnd", Elementwise.binary("GreaterEqual", arrI64,
+                Constants.i64Scalar(0)), Elementwise.binary("Less", arrI64, size));
         Output flatKept = Movement.reshape(kept, -1);
         Output ids = Elementwise.select(flatKept, Movement.reshape(values, -1), Constants.i64Scalar(0));
         Output updates = Elementwise.select(flatKept, Movement.reshape(counted, -1), zero);
